@@ -1,0 +1,33 @@
+/// An amount of Korean won. Always a whole number of won, never a floating-point value.
+public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    public let won: Int64
+
+    public init(won: Int64) { self.won = won }
+
+    public static let zero = Money(won: 0)
+
+    public static func < (lhs: Money, rhs: Money) -> Bool { lhs.won < rhs.won }
+
+    /// Adds, refusing to wrap around on overflow.
+    public func adding(_ other: Money) throws(MoneyError) -> Money {
+        let (sum, overflow) = won.addingReportingOverflow(other.won)
+        if overflow { throw .overflow }
+        return Money(won: sum)
+    }
+
+    public var description: String { "KRW \(won)" }
+
+    public init(from decoder: Decoder) throws {
+        won = try decoder.singleValueContainer().decode(Int64.self)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(won)
+    }
+}
+
+public enum MoneyError: Error, Equatable {
+    /// The sum does not fit in 64 bits of won.
+    case overflow
+}

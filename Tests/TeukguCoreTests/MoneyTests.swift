@@ -1,0 +1,39 @@
+import Testing
+import TeukguCore
+
+@Suite struct MoneyTests {
+    @Test func englishGroupsThousands() {
+        #expect(Money(won: 200_000_000).englishText == "₩200,000,000")
+        #expect(Money(won: 0).englishText == "₩0")
+        #expect(Money(won: -1_500).englishText == "-₩1,500")
+    }
+
+    @Test func koreanUsesTenThousandUnits() {
+        #expect(Money(won: 200_000_000).koreanText == "2억 원")
+        #expect(Money(won: 150_000_000).koreanText == "1억 5,000만 원")
+        #expect(Money(won: 43_000_000_000).koreanText == "430억 원")
+        #expect(Money(won: 100_200_000_000).koreanText == "1,002억 원")
+        #expect(Money(won: 12_345).koreanText == "1만 2,345원")
+        #expect(Money(won: 500).koreanText == "500원")
+        #expect(Money(won: 1_000_000_000_000).koreanText == "1조 원")
+    }
+
+    @Test func additionRefusesToOverflow() throws {
+        #expect(throws: MoneyError.overflow) { try Money(won: .max).adding(Money(won: 1)) }
+        #expect(try Money(won: 1).adding(Money(won: 2)) == Money(won: 3))
+    }
+}
+
+@Suite struct BusinessRegistrationNumberTests {
+    @Test func acceptsAValidCheckDigit() {
+        // 220-81-62517 is a well-known valid number (check digit 7).
+        #expect(BusinessRegistrationNumber("220-81-62517")?.description == "220-81-62517")
+        #expect(BusinessRegistrationNumber("2208162517") != nil)
+    }
+
+    @Test func refusesAWrongCheckDigitOrShape() {
+        #expect(BusinessRegistrationNumber("220-81-62518") == nil)
+        #expect(BusinessRegistrationNumber("220-81-6251") == nil)
+        #expect(BusinessRegistrationNumber("22a-81-62517") == nil)
+    }
+}
