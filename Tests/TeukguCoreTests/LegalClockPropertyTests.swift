@@ -50,8 +50,8 @@ import TeukguCore
         let base = date("2024-01-01")
         for _ in 0..<3_000 {
             let rule: CountingRule = random.next(0...1) == 0 ? .civilAct : .civilPetitionsAct
-            let start = base.adding(days: random.next(0...900))
-            let n = rule == .civilAct ? random.next(1...400) : random.next(6...250)
+            let start = base.adding(days: random.next(0...700))
+            let n = rule == .civilAct ? random.next(1...300) : random.next(6...200)
             var pauses: [ClockPause] = []
             var cursor = start.adding(days: random.next(0...20))
             for _ in 0..<random.next(0...3) {

@@ -5,13 +5,12 @@ extension Computation {
              en: "Six days or more count in days, including the first day and skipping Saturdays and public holidays.",
              citation: Citation(law: "Civil Petitions Act", article: "art. 19(2)"))
         let first = spec.start
-        // The holiday table must cover every year the count can touch; a year of slack covers long pauses.
-        let roughEnd = first.adding(days: n * 2 + 30 + pausedDayNumbers.count)
-        for year in first.year...roughEnd.year { try holidays.requireCovered(CalendarDate(year: year, month: 1, day: 1)!) }
         let counter = DayCounter(skipsWeekends: true, excludedDays: holidays.sortedHolidayDays + pausedDayNumbers)
         let withoutPauses = DayCounter(skipsWeekends: true, excludedDays: holidays.sortedHolidayDays)
         let end = CalendarDate(dayNumber: counter.nthCountedDay(from: first.dayNumber, n: n))
         let plainEnd = CalendarDate(dayNumber: withoutPauses.nthCountedDay(from: first.dayNumber, n: n))
+        // Every year the count crossed must be in the table; otherwise a missing holiday could have moved it.
+        for year in first.year...end.year { try holidays.requireCovered(CalendarDate(year: year, month: 1, day: 1)!) }
         step(ko: "\(first.iso)부터 토요일·공휴일을 빼고 \(n)번째 근무일: \(plainEnd.iso).",
              en: "The \(n)th working day from \(first.iso), Saturdays and holidays skipped: \(plainEnd.iso).")
         if end != plainEnd {
