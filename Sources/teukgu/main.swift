@@ -1,2 +1,4 @@
 import App
-placeholder()
+
+// Vapor's command line: `serve` (default), `migrate`, `seed --demo`, `audit verify`, `routes`.
+try await TeukguApplication.run()

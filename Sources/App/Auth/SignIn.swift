@@ -1,0 +1,57 @@
+import Fluent
+import Vapor
+
+/// Checks a password with throttling kept in the database, then starts a session.
+enum SignIn {
+    static func attempt(email rawEmail: String, password: String, request: Request) async throws -> AccountRecord {
+        let email = rawEmail.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let address = request.remoteAddress?.ipAddress ?? "unknown"
+        let settings = request.application.settings
+        let since = Date().addingTimeInterval(-settings.loginFailureWindow)
+        let failures = try await LoginAttemptRecord.query(on: request.db)
+            .filter(\.$email == email)
+            .filter(\.$address == address)
+            .filter(\.$succeeded == false)
+            .filter(\.$attemptedAt >= since)
+            .count()
+        guard failures < settings.loginFailureLimit else {
+            throw AppError(.tooManyRequests, "too_many_attempts", "Too many failed sign-ins; wait 15 minutes and try again.")
+        }
+        let account = try await AccountRecord.query(on: request.db).filter(\.$email == email).first()
+        var passwordMatches = false
+        if let account, account.isActive, let hash = account.passwordHash {
+            passwordMatches = (try? await request.password.async.verify(password, created: hash)) ?? false
+        }
+        let verified = passwordMatches
+        let attempt = LoginAttemptRecord()
+        attempt.email = email
+        attempt.address = address
+        attempt.succeeded = verified
+        attempt.attemptedAt = Date()
+        try await request.db.transaction { database in
+            try await attempt.create(on: database)
+            try await AuditLog.record(
+                on: database, actor: verified ? AuditLog.Actor(id: account?.id, label: email) : .anonymous,
+                action: verified ? "session.sign-in" : "session.sign-in-failed", targetType: "account", targetID: email,
+                after: ["address": address]
+            )
+        }
+        guard verified, let account else {
+            throw AppError(.unauthorized, "invalid_credentials", "The email or password is not right.")
+        }
+        request.session.data[AccountAuthenticator.sessionKey] = account.id?.uuidString
+        request.session.data[Language.sessionKey] = request.session.data[Language.sessionKey] ?? account.language
+        // A fresh CSRF token after sign-in, so one seen before it is worthless.
+        request.session.data[CSRF.sessionKey] = SecretHasher.newSecret(prefix: "")
+        if let current = CurrentAccount(record: account, viaToken: false) { request.auth.login(current) }
+        return account
+    }
+
+    static func signOut(request: Request) async throws {
+        if let account = request.account {
+            try await AuditLog.record(on: request.db, actor: account.auditActor, action: "session.sign-out", targetType: "account", targetID: account.email)
+        }
+        request.auth.logout(CurrentAccount.self)
+        if request.hasSessionCookie { request.session.destroy() }
+    }
+}

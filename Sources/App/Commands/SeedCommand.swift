@@ -1,0 +1,28 @@
+import Vapor
+
+/// `teukgu seed --demo`: loads the reference data and, outside production, the demo accounts.
+struct SeedCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Flag(name: "demo", help: "Also load the demo accounts and companies (never in production).")
+        var demo: Bool
+    }
+
+    var help: String { "Loads reference data into an empty database; with --demo also the demo accounts." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await app.autoMigrate()
+        try await ReferenceSeed.seedIfEmpty(on: app.db)
+        context.console.print("Reference data present.")
+        guard signature.demo else { return }
+        guard !app.settings.isProduction else {
+            throw AppError(.forbidden, "demo_in_production", "Demo data never loads in production.")
+        }
+        let hash = try app.password.hash(DemoAccounts.password)
+        if try await DemoAccounts.seedIfNew(on: app.db, passwordHash: hash) {
+            context.console.print("Demo accounts loaded; password: \(DemoAccounts.password)")
+        } else {
+            context.console.print("Accounts exist already; demo accounts are loaded only into a new database.")
+        }
+    }
+}

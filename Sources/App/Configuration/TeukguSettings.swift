@@ -1,0 +1,92 @@
+import Foundation
+import Vapor
+
+/// Everything the server reads from its environment, read once at start-up.
+///
+/// Every variable is listed in the README; nothing else in the code reads the environment.
+struct TeukguSettings: Sendable {
+    /// Folder for the SQLite file and uploaded documents (`TEUKGU_DATA`, default `./data`).
+    let dataDirectory: String
+    /// `DATABASE_URL`: PostgreSQL when set, the embedded SQLite file otherwise.
+    let databaseURL: String?
+    /// Key for hashing API tokens and invitation links (`TEUKGU_SECRET_KEY`); required in production.
+    let secretKey: String
+    /// Marks the session cookie Secure (`TEUKGU_SECURE_COOKIES=1`; on by default in production).
+    let secureCookies: Bool
+    /// Public base URL used in links written to the outbox (`TEUKGU_PUBLIC_URL`).
+    let publicURL: String
+    /// Largest JSON body (`TEUKGU_MAX_JSON_BYTES`, default 1 MB) and upload (`TEUKGU_MAX_UPLOAD_BYTES`, default 10 MB).
+    let maxJSONBytes: Int
+    let maxUploadBytes: Int
+    /// Failed logins allowed per account and address inside the window before answering 429.
+    let loginFailureLimit: Int
+    let loginFailureWindow: TimeInterval
+    /// Bcrypt cost; tests lower it so that seeding stays fast.
+    let bcryptCost: Int
+    /// Optional outgoing mail (`TEUKGU_SMTP_HOST`, `TEUKGU_SMTP_PORT`, `TEUKGU_SMTP_FROM`).
+    let smtp: SMTPSettings?
+    let isProduction: Bool
+
+    static let developmentSecret = "teukgu-development-secret-not-for-production-use"
+
+    init(environment: Environment) throws {
+        let env = ProcessInfo.processInfo.environment
+        isProduction = environment.isRelease || environment.name == "production"
+        dataDirectory = env["TEUKGU_DATA"].flatMap { $0.isEmpty ? nil : $0 } ?? "./data"
+        if environment == .testing {
+            databaseURL = env["TEST_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        } else {
+            databaseURL = env["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        }
+        if let secret = env["TEUKGU_SECRET_KEY"], !secret.isEmpty {
+            guard secret.count >= 32 else { throw ConfigurationError.weakSecret }
+            secretKey = secret
+        } else if isProduction {
+            throw ConfigurationError.missingSecret("TEUKGU_SECRET_KEY")
+        } else {
+            secretKey = TeukguSettings.developmentSecret
+        }
+        secureCookies = env["TEUKGU_SECURE_COOKIES"].map { $0 == "1" || $0 == "true" } ?? isProduction
+        publicURL = env["TEUKGU_PUBLIC_URL"] ?? "http://127.0.0.1:8080"
+        maxJSONBytes = Int(env["TEUKGU_MAX_JSON_BYTES"] ?? "") ?? 1_000_000
+        maxUploadBytes = Int(env["TEUKGU_MAX_UPLOAD_BYTES"] ?? "") ?? 10_000_000
+        loginFailureLimit = Int(env["TEUKGU_LOGIN_FAILURE_LIMIT"] ?? "") ?? 5
+        loginFailureWindow = TimeInterval(Int(env["TEUKGU_LOGIN_FAILURE_WINDOW_SECONDS"] ?? "") ?? 900)
+        bcryptCost = environment == .testing ? 4 : 12
+        if let host = env["TEUKGU_SMTP_HOST"], !host.isEmpty {
+            smtp = SMTPSettings(host: host, port: Int(env["TEUKGU_SMTP_PORT"] ?? "") ?? 25, from: env["TEUKGU_SMTP_FROM"] ?? "no-reply@teukgu.local")
+        } else {
+            smtp = nil
+        }
+    }
+}
+
+struct SMTPSettings: Sendable {
+    let host: String
+    let port: Int
+    let from: String
+}
+
+enum ConfigurationError: Error, CustomStringConvertible {
+    case missingSecret(String)
+    case weakSecret
+
+    var description: String {
+        switch self {
+        case .missingSecret(let name): "\(name) must be set in production; refusing to start."
+        case .weakSecret: "TEUKGU_SECRET_KEY must be at least 32 characters."
+        }
+    }
+}
+
+extension Application {
+    private struct SettingsKey: StorageKey { typealias Value = TeukguSettings }
+
+    var settings: TeukguSettings {
+        get {
+            guard let value = storage[SettingsKey.self] else { fatalError("configure(_:) sets the settings before anything reads them") }
+            return value
+        }
+        set { storage[SettingsKey.self] = newValue }
+    }
+}

@@ -1,0 +1,148 @@
+import Fluent
+import TeukguCore
+import Vapor
+
+/// Account administration and the audit log, for ministry admins.
+struct AdminController {
+    struct UserRow: Encodable {
+        let email: String
+        let name: String
+        let roleLabel: String
+        let binding: String
+        let status: String
+    }
+
+    struct UsersPage: Encodable {
+        let users: [UserRow]
+        let roles: [RoleOption]
+        let createAction: String
+        let pagination: Pagination
+        let error: String?
+    }
+
+    struct RoleOption: Encodable {
+        let value: String
+        let label: String
+    }
+
+    struct CreateUserForm: Decodable {
+        let email: String
+        let displayName: String
+        let role: String
+        let binding: String?
+        let language: String?
+    }
+
+    func register(_ routes: any RoutesBuilder) {
+        routes.on(Endpoints.adminUsersPage, use: usersPage)
+        routes.on(Endpoints.adminCreateUser, use: createUser)
+        routes.on(Endpoints.adminAuditPage, use: auditPage)
+    }
+
+    @Sendable func usersPage(_ request: Request) async throws -> View {
+        try await renderUsers(request, error: nil)
+    }
+
+    private func renderUsers(_ request: Request, error: String?) async throws -> View {
+        let language = request.language
+        let query = AccountRecord.query(on: request.db)
+        let pagination = Pagination(request: request, total: try await query.count(), perPage: 50)
+        let users = try await query.sort(\.$email).offset(pagination.offset).limit(pagination.perPage).all().map { account in
+            UserRow(email: account.email, name: account.displayName, roleLabel: Strings.text("role.\(account.role)", language),
+                    binding: account.regionID ?? account.partnerID ?? account.companyID?.uuidString ?? account.organisationID?.uuidString ?? "",
+                    status: Strings.text(account.passwordHash == nil ? "users.invited" : "users.active", language))
+        }
+        let roles = Role.allCases.map { RoleOption(value: $0.rawValue, label: Strings.text("role.\($0.rawValue)", language)) }
+        return try await request.renderPage("admin-users", titleKey: "users.title", needsForm: true,
+                                            UsersPage(users: users, roles: roles, createAction: Endpoints.adminCreateUser.link(), pagination: pagination, error: error))
+    }
+
+    @Sendable func createUser(_ request: Request) async throws -> Response {
+        let form = try request.decodeForm(CreateUserForm.self)
+        let binding = form.binding?.trimmingCharacters(in: .whitespaces).nilIfEmpty
+        let role = Role(rawValue: form.role)
+        let input = NewAccountInput(
+            email: form.email, displayName: form.displayName, role: form.role,
+            regionID: role?.requiredBinding == .region ? binding : nil,
+            companyID: role?.requiredBinding == .company ? binding.flatMap(UUID.init(uuidString:)) : nil,
+            partnerID: role?.requiredBinding == .partner ? binding : nil,
+            organisationID: role?.requiredBinding == .organisation ? binding.flatMap(UUID.init(uuidString:)) : nil,
+            language: form.language
+        )
+        do {
+            let account = try await AccountAdministration.create(input, actor: try request.requireAccount().auditActor, request: request)
+            Flashes.set(account.email, on: request)
+            return request.redirect(to: Endpoints.adminUsersPage.link())
+        } catch let error as AppError where error.status.code < 500 {
+            return try await renderUsers(request, error: error.message).encodeResponse(status: error.status, for: request)
+        }
+    }
+
+    struct AuditRow: Encodable {
+        let sequence: Int
+        let time: String
+        let actor: String
+        let action: String
+        let target: String
+        let summary: String
+    }
+
+    struct AuditPage: Encodable {
+        let entries: [AuditRow]
+        let verification: AuditVerification
+        let action: String
+        let actor: String
+        let pagination: Pagination
+    }
+
+    @Sendable func auditPage(_ request: Request) async throws -> View {
+        let filter = AuditFilter(request: request)
+        let query = filter.apply(AuditEntryRecord.query(on: request.db))
+        let pagination = Pagination(request: request, total: try await query.count(), perPage: 50, keeping: filter.queryItems)
+        let rows = try await query.sort(\.$sequence, .descending).offset(pagination.offset).limit(pagination.perPage).all().map {
+            AuditRow(sequence: $0.sequence, time: Formatting.dateTime($0.occurredAt), actor: $0.actorLabel, action: $0.action,
+                     target: "\($0.targetType) \($0.targetID)", summary: $0.summary)
+        }
+        let verification = try await AuditLog.verify(on: request.db)
+        return try await request.renderPage("admin-audit", titleKey: "audit.title",
+                                            AuditPage(entries: rows, verification: verification, action: filter.action ?? "", actor: filter.actor ?? "", pagination: pagination))
+    }
+}
+
+/// The audit log's filters, shared by the page and the API.
+struct AuditFilter {
+    let action: String?
+    let actor: String?
+    let targetType: String?
+    let targetID: String?
+
+    init(request: Request) {
+        func text(_ key: String) -> String? { (try? request.query.get(String.self, at: key))?.trimmingCharacters(in: .whitespaces).nilIfEmpty }
+        action = text("action")
+        actor = text("actor")
+        targetType = text("targetType")
+        targetID = text("targetID")
+    }
+
+    func apply(_ query: QueryBuilder<AuditEntryRecord>) -> QueryBuilder<AuditEntryRecord> {
+        var query = query
+        if let action { query = query.filter(\.$action == action) }
+        if let actor { query = query.filter(\.$actorLabel == actor) }
+        if let targetType { query = query.filter(\.$targetType == targetType) }
+        if let targetID { query = query.filter(\.$targetID == targetID) }
+        return query
+    }
+
+    var queryItems: [String: String] {
+        var items: [String: String] = [:]
+        if let action { items["action"] = action }
+        if let actor { items["actor"] = actor }
+        if let targetType { items["targetType"] = targetType }
+        if let targetID { items["targetID"] = targetID }
+        return items
+    }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}

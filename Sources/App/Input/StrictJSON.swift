@@ -1,0 +1,41 @@
+import Vapor
+
+/// A JSON request body whose every field is declared; anything else is refused, never ignored,
+/// so a misspelt field cannot silently fall back to a default.
+protocol StrictJSONInput: Decodable {
+    static var fields: Set<String> { get }
+}
+
+extension Request {
+    /// Decodes a JSON body strictly: right media type, valid UTF-8 JSON object, only declared fields.
+    func decodeStrictJSON<T: StrictJSONInput>(_ type: T.Type) throws -> T {
+        guard let contentType = headers.contentType, contentType.type == "application", contentType.subType == "json" else {
+            throw AppError(.unsupportedMediaType, "json_expected", "Send a JSON body with Content-Type: application/json.")
+        }
+        guard let buffer = body.data, buffer.readableBytes > 0 else {
+            throw AppError.invalid("empty_body", "The request body is empty.")
+        }
+        let data = Data(buffer: buffer)
+        guard String(data: data, encoding: .utf8) != nil else {
+            throw AppError.invalid("invalid_utf8", "The body is not valid UTF-8.")
+        }
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: data, options: [])
+        } catch {
+            throw AppError.invalid("malformed_json", "The body is not well-formed JSON.")
+        }
+        guard let dictionary = object as? [String: Any] else {
+            throw AppError.invalid("json_object_expected", "The body must be a JSON object.")
+        }
+        let unknown = Set(dictionary.keys).subtracting(T.fields).sorted()
+        if let first = unknown.first {
+            throw AppError.invalid("unknown_field", "Unknown field '\(first)'" + (unknown.count > 1 ? " (and \(unknown.count - 1) more)." : "."))
+        }
+        do {
+            return try JSONDecoder().decode(T.self, from: data)
+        } catch let error as DecodingError {
+            throw AppError.invalid("invalid_field", DecodingErrorText.describe(error))
+        }
+    }
+}

@@ -1,0 +1,13 @@
+import Fluent
+import Vapor
+
+enum TeukguMigrations {
+    /// Append-only: add new migrations at the end, never edit a shipped one.
+    static func register(on app: Application) {
+        app.migrations.add(CreateReferenceTables())
+        app.migrations.add(CreateAccountTables())
+        app.migrations.add(CreatePlatformTables())
+        app.migrations.add(CreateLegalTimeTables())
+        app.migrations.add(SessionRecord.migration)
+    }
+}

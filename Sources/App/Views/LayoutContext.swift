@@ -1,0 +1,104 @@
+import TeukguCore
+import Vapor
+
+/// What the shared layout needs on every page.
+struct LayoutContext: Encodable {
+    struct NavItem: Encodable {
+        let label: String
+        let href: String
+        let current: Bool
+    }
+
+    struct AccountBadge: Encodable {
+        let name: String
+        let roleLabel: String
+    }
+
+    struct Flash: Encodable {
+        let kind: String
+        let message: String
+    }
+
+    let lang: String
+    let t: [String: String]
+    let title: String
+    let nav: [NavItem]
+    let account: AccountBadge?
+    /// Empty when the page has no forms and the visitor has no session (so none is created).
+    let csrf: String
+    let flash: Flash?
+    let currentPath: String
+    let links: [String: String]
+}
+
+enum LayoutBuilder {
+    /// The layout for a normal page. `needsForm` creates a session for the CSRF token when there is none.
+    static func build(for request: Request, titleKey: String, title: String? = nil, needsForm: Bool = false) -> LayoutContext {
+        let language = Language.current(for: request)
+        let table = Strings.table(for: language)
+        let account = request.account
+        let hasSession = request.hasSessionCookie || account?.viaToken == false
+        let csrf = (needsForm || hasSession) && account?.viaToken != true ? CSRF.token(for: request) : ""
+        return LayoutContext(
+            lang: language,
+            t: table,
+            title: title ?? Strings.text(titleKey, language),
+            nav: Navigation.items(for: account?.role, signedIn: account != nil, language: language, currentPath: request.url.path),
+            account: account.map { LayoutContext.AccountBadge(name: $0.displayName, roleLabel: Strings.text("role.\($0.role.rawValue)", language)) },
+            csrf: csrf,
+            flash: hasSession ? Flashes.take(from: request) : nil,
+            currentPath: request.url.path,
+            links: [
+                "landing": Endpoints.landing.link(),
+                "home": Endpoints.home.link(),
+                "login": Endpoints.loginPage.link(),
+                "logout": Endpoints.logout.link(),
+                "language": Endpoints.setLanguage.link(),
+            ]
+        )
+    }
+
+    /// For error pages: never touches the session or the database, and cannot fail.
+    static func minimal(for request: Request, titleKey: String) -> LayoutContext {
+        let language = Language.fromAcceptLanguage(request.headers.first(name: .acceptLanguage))
+        let table = Strings.table(for: language)
+        return LayoutContext(
+            lang: language, t: table, title: Strings.text(titleKey, language),
+            nav: Navigation.items(for: nil, signedIn: false, language: language, currentPath: ""),
+            account: nil, csrf: "", flash: nil, currentPath: request.url.path,
+            links: ["landing": Endpoints.landing.link(), "home": Endpoints.home.link(), "login": Endpoints.loginPage.link(),
+                    "logout": Endpoints.logout.link(), "language": Endpoints.setLanguage.link()]
+        )
+    }
+}
+
+/// One-shot messages shown on the next page ("Token revoked").
+enum Flashes {
+    static let sessionKey = "flash"
+
+    static func set(_ message: String, kind: String = "success", on request: Request) {
+        request.session.data[sessionKey] = kind + "|" + message
+    }
+
+    static func take(from request: Request) -> LayoutContext.Flash? {
+        guard request.hasSessionCookie, let stored = request.session.data[sessionKey] else { return nil }
+        request.session.data[sessionKey] = nil
+        let parts = stored.split(separator: "|", maxSplits: 1).map(String.init)
+        return parts.count == 2 ? LayoutContext.Flash(kind: parts[0], message: parts[1]) : nil
+    }
+}
+
+/// Page contexts pair the layout with the page's own data.
+struct Page<Body: Encodable>: Encodable {
+    let layout: LayoutContext
+    let page: Body
+}
+
+extension Request {
+    func renderPage<Body: Encodable>(_ template: String, titleKey: String, title: String? = nil, needsForm: Bool = false, _ body: Body) async throws -> View {
+        let layout = LayoutBuilder.build(for: self, titleKey: titleKey, title: title, needsForm: needsForm)
+        return try await view.render(template, Page(layout: layout, page: body))
+    }
+
+    var language: String { Language.current(for: self) }
+}

@@ -1,0 +1,29 @@
+import TeukguCore
+
+/// The menu for each role: what each kind of user comes to do.
+enum Navigation {
+    static func items(for role: Role?, signedIn: Bool, language: String, currentPath: String) -> [LayoutContext.NavItem] {
+        var entries: [(String, String)] = []
+        if signedIn {
+            entries.append(("nav.home", Endpoints.home.link()))
+            entries.append(("nav.messages", Endpoints.messagesPage.link()))
+            entries.append(("nav.documents", Endpoints.documentsPage.link()))
+        } else {
+            entries.append(("nav.home", Endpoints.landing.link()))
+        }
+        entries.append(("nav.districts", Endpoints.districtsPage.link()))
+        entries.append(("nav.deadline", Endpoints.deadlinePage.link()))
+        entries.append(("nav.parameters", Endpoints.parametersPage.link()))
+        entries.append(("nav.holidays", Endpoints.holidaysPage.link()))
+        if role == .ministryAdmin {
+            entries.append(("nav.users", Endpoints.adminUsersPage.link()))
+            entries.append(("nav.audit", Endpoints.adminAuditPage.link()))
+        }
+        if signedIn {
+            entries.append(("nav.account", Endpoints.accountPage.link()))
+        }
+        return entries.map { key, href in
+            LayoutContext.NavItem(label: Strings.text(key, language), href: href, current: href == currentPath)
+        }
+    }
+}

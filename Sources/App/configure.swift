@@ -1,0 +1,90 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Leaf
+import Vapor
+
+/// Sets up databases, sessions, views, middleware, routes and commands.
+public func configure(_ app: Application) async throws {
+    let settings = try TeukguSettings(environment: app.environment)
+    app.settings = settings
+    MetricsSetup.bootstrap()
+    try FileManager.default.createDirectory(atPath: settings.dataDirectory, withIntermediateDirectories: true)
+
+    if let url = settings.databaseURL {
+        app.databases.use(.postgres(configuration: try SQLPostgresConfiguration(url: url)), as: .psql)
+    } else if app.environment == .testing {
+        app.databases.use(.sqlite(.memory), as: .sqlite)
+    } else {
+        let path = (settings.dataDirectory as NSString).appendingPathComponent("teukgu.sqlite")
+        app.databases.use(.sqlite(.file(path)), as: .sqlite)
+    }
+    TeukguMigrations.register(on: app)
+
+    app.passwords.use(.bcrypt(cost: settings.bcryptCost))
+    app.sessions.use(.fluent)
+    app.sessions.configuration = SessionsConfiguration(cookieName: Request.sessionCookieName) { id in
+        HTTPCookies.Value(string: id.string, expires: Date().addingTimeInterval(12 * 3600), maxAge: 12 * 3600,
+                          path: "/", isSecure: settings.secureCookies, isHTTPOnly: true, sameSite: .lax)
+    }
+    app.views.use(.leaf)
+    app.routes.defaultMaxBodySize = ByteCount(value: settings.maxJSONBytes)
+
+    // Order matters: errors outermost, then static files, sessions, who is calling, may they.
+    app.middleware = Middlewares()
+    app.middleware.use(TeukguErrorMiddleware())
+    app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
+    app.middleware.use(app.sessions.middleware)
+    app.middleware.use(AccountAuthenticator())
+    app.middleware.use(AccessControlMiddleware())
+
+    try routes(app)
+    app.asyncCommands.use(SeedCommand(), as: "seed")
+    app.asyncCommands.use(AuditCommand(), as: "audit")
+
+    if app.environment != .testing && isServeCommand(app.environment.arguments) {
+        try await prepareForServing(app)
+    }
+}
+
+/// `teukgu` alone runs `serve`, like `teukgu serve`.
+func isServeCommand(_ arguments: [String]) -> Bool {
+    let command = arguments.dropFirst().first { !$0.hasPrefix("-") }
+    return command == nil || command == "serve"
+}
+
+/// Migrates, loads the reference data, and outside production the demo data into a new database,
+/// then says where to go and how to sign in.
+func prepareForServing(_ app: Application) async throws {
+    try await app.autoMigrate()
+    try await ReferenceSeed.seedIfEmpty(on: app.db)
+    var lines = ["", "Teukgu is starting on http://127.0.0.1:8080 (database: \(app.settings.databaseURL == nil ? "SQLite in \(app.settings.dataDirectory)" : "PostgreSQL"))"]
+    if !app.settings.isProduction {
+        let hash = try await app.password.async.hash(DemoAccounts.password)
+        try await DemoAccounts.seedIfNew(on: app.db, passwordHash: hash)
+        lines.append("Demo logins (password for all: \(DemoAccounts.password)):")
+        for entry in DemoAccounts.entries {
+            lines.append("  \(entry.email.padding(toLength: 24, withPad: " ", startingAt: 0)) \(entry.role.rawValue)\(entry.boundTo.isEmpty ? "" : " (\(entry.boundTo))")")
+        }
+    }
+    lines.append("")
+    print(lines.joined(separator: "\n"))
+}
+
+/// The process entry point used by the `teukgu` executable.
+public enum TeukguApplication {
+    public static func run() async throws {
+        var environment = try Environment.detect()
+        try LoggingSystem.bootstrap(from: &environment)
+        let app = try await Application.make(environment)
+        do {
+            try await configure(app)
+            try await app.execute()
+        } catch {
+            app.logger.report(error: error)
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+}

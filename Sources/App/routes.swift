@@ -1,0 +1,15 @@
+import Vapor
+
+/// Registers every controller. Each registers only endpoints declared in `Endpoints`.
+func routes(_ app: Application) throws {
+    let uploadLimit = app.settings.maxUploadBytes
+    SessionController().register(app)
+    HomeController().register(app)
+    AccountController(uploadLimit: uploadLimit).register(app)
+    AdminController().register(app)
+    InvitationController().register(app)
+    LegalTimeController().register(app)
+    ApiAccountController(uploadLimit: uploadLimit).register(app)
+    ApiReferenceController().register(app)
+    ApiLegalTimeController().register(app)
+}
