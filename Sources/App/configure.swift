@@ -37,6 +37,7 @@ public func configure(_ app: Application) async throws {
     app.middleware.use(app.sessions.middleware)
     app.middleware.use(AccountAuthenticator())
     app.middleware.use(AccessControlMiddleware())
+    app.middleware.use(BodySizeMiddleware())
 
     try routes(app)
     app.asyncCommands.use(SeedCommand(), as: "seed")

@@ -32,7 +32,14 @@ struct TeukguSettings: Sendable {
     init(environment: Environment) throws {
         let env = ProcessInfo.processInfo.environment
         isProduction = environment.isRelease || environment.name == "production"
-        dataDirectory = env["TEUKGU_DATA"].flatMap { $0.isEmpty ? nil : $0 } ?? "./data"
+        if let configured = env["TEUKGU_DATA"], !configured.isEmpty, environment != .testing {
+            dataDirectory = configured
+        } else if environment == .testing {
+            // Each test application gets its own folder, so parallel tests never share uploads.
+            dataDirectory = (NSTemporaryDirectory() as NSString).appendingPathComponent("teukgu-test-\(UUID().uuidString)")
+        } else {
+            dataDirectory = "./data"
+        }
         if environment == .testing {
             databaseURL = env["TEST_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
         } else {

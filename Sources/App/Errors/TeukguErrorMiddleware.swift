@@ -12,12 +12,14 @@ struct TeukguErrorMiddleware: AsyncMiddleware {
             if appError.status == .internalServerError {
                 request.logger.report(error: error)
             }
-            if Self.wantsJSON(request) {
-                return Self.jsonResponse(appError)
-            }
-            return await Self.htmlResponse(appError, for: request)
+            let response = Self.wantsJSON(request) ? Self.jsonResponse(appError) : await Self.htmlResponse(appError, for: request)
+            // The stable code in a header too, so scripts can read it from HTML pages as well.
+            response.headers.replaceOrAdd(name: Self.codeHeader, value: appError.code)
+            return response
         }
     }
+
+    static let codeHeader = "X-Error-Code"
 
     static func wantsJSON(_ request: Request) -> Bool {
         let path = request.url.path

@@ -81,5 +81,8 @@ enum Endpoints {
         apiHolidays, apiAddHoliday, apiDeleteHoliday, apiLegalClock,
     ]
 
+    /// Routes that take file uploads and so the larger body limit.
+    static let uploadKeys: Set<String> = [apiUploadDocument.key, uploadDocumentForm.key]
+
     static let byKey: [String: Endpoint] = Dictionary(all.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
 }

@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+@testable import App
+
+@Suite struct ApiBasicsTests {
+    @Test func everyApiRouteIsDocumentedAndEveryDocumentedPathIsRouted() async throws {
+        try await withTeukgu { app in
+            let response = try await app.testing().sendRequest(.GET, "/api/v1/openapi.json")
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+            #expect(document["openapi"] as? String == "3.1.0")
+            let paths = try #require(document["paths"] as? [String: [String: Any]])
+            var documented = Set<String>()
+            for (path, operations) in paths {
+                for method in operations.keys {
+                    let vaporPath = path.split(separator: "/").map { $0.hasPrefix("{") ? ":" + $0.dropFirst().dropLast() : $0 }.joined(separator: "/")
+                    documented.insert("\(method.uppercased()) /\(vaporPath)")
+                }
+            }
+            let routed = Set(app.routes.all.map(Endpoint.key(for:)).filter { $0.contains(" /api/") || $0.hasSuffix(" /health") || $0.hasSuffix(" /metrics") })
+            #expect(routed.subtracting(documented).isEmpty, "undocumented: \(routed.subtracting(documented).sorted())")
+            #expect(documented.subtracting(routed).isEmpty, "documented but not routed: \(documented.subtracting(routed).sorted())")
+        }
+    }
+
+    @Test func healthReportsTheDatabase() async throws {
+        try await withTeukgu { app in
+            let response = try await app.testing().sendRequest(.GET, "/health")
+            #expect(response.status == .ok)
+            #expect(response.body.string.contains("\"database\":\"reachable\""))
+        }
+    }
+
+    @Test func metricsCountRequestsByRouteForAdmins() async throws {
+        try await withTeukgu { app in
+            _ = try await app.testing().sendRequest(.GET, "/api/v1/regions")
+            let admin = try await app.bearerToken(for: "admin@teukgu.demo")
+            let response = try await app.testing().sendRequest(.GET, "/metrics", headers: .bearer(admin))
+            #expect(response.status == .ok)
+            #expect(response.body.string.contains("http_requests_total"))
+            #expect(response.body.string.contains("api/v1/regions"))
+            let anonymous = try await app.testing().sendRequest(.GET, "/metrics")
+            #expect(anonymous.status == .unauthorized)
+        }
+    }
+
+    @Test func referenceDataHoldsTheRealDistrictsAndPartners() async throws {
+        try await withTeukgu { app in
+            let districts = try await app.testing().sendRequest(.GET, "/api/v1/districts").content.decode([ApiReferenceController.DistrictDTO].self)
+            #expect(districts.count == 7)
+            #expect(districts.first { $0.id == "jeonnam-dc-energy" }?.budgetWon == 100_200_000_000)
+            let partners = try await app.testing().sendRequest(.GET, "/api/v1/partners").content.decode([ApiReferenceController.PartnerDTO].self)
+            #expect(partners.filter { $0.joinedYear <= 2024 && $0.name != "Google Play" }.count == 11)
+            #expect(partners.contains { $0.name == "Air Liquide" && $0.joinedYear == 2025 })
+            let regions = try await app.testing().sendRequest(.GET, "/api/v1/regions").content.decode([ApiReferenceController.RegionDTO].self)
+            #expect(regions.count == 17 && regions.filter(\.capitalRegion).count == 3)
+        }
+    }
+}

@@ -1,0 +1,129 @@
+import Fluent
+import Testing
+import Vapor
+import VaporTesting
+@testable import App
+
+@Suite struct SessionTests {
+    @Test func signingInSetsASafeCookieAndSigningOutEndsTheSession() async throws {
+        try await withTeukgu { app in
+            var browser = BrowserSession(app: app)
+            let login = try await browser.get("/login")
+            let cookie = try #require(login.headers.setCookie?[Request.sessionCookieName])
+            #expect(cookie.isHTTPOnly)
+            #expect(cookie.sameSite == .lax)
+            let signedIn = try await browser.signIn("officer@teukgu.demo")
+            #expect(signedIn.status == .seeOther)
+            #expect(signedIn.headers.first(name: .location) == "/home")
+            let home = try await browser.get("/home")
+            #expect(home.status == .ok)
+            let csrf = try #require(BrowserSession.csrf(in: home.body.string))
+            let out = try await browser.post("/logout", form: ["csrf": csrf])
+            #expect(out.status == .seeOther)
+            let after = try await browser.get("/home")
+            #expect(after.status == .seeOther)
+            #expect(after.headers.first(name: .location)?.hasPrefix("/login") == true)
+        }
+    }
+
+    @Test func aWrongPasswordIsRefusedAndTheSixthTryIsThrottled() async throws {
+        try await withTeukgu { app in
+            for attempt in 1...5 {
+                let response = try await app.testing().sendRequest(.POST, "/api/v1/auth/login", headers: .json(),
+                                                                   body: ByteBuffer(string: #"{"email":"busan@teukgu.demo","password":"wrong"}"#))
+                #expect(response.status == .unauthorized, "attempt \(attempt)")
+                #expect(errorCode(response) == "invalid_credentials")
+            }
+            let sixth = try await app.testing().sendRequest(.POST, "/api/v1/auth/login", headers: .json(),
+                                                            body: ByteBuffer(string: #"{"email":"busan@teukgu.demo","password":"\#(DemoAccounts.password)"}"#))
+            #expect(sixth.status == .tooManyRequests)
+            #expect(errorCode(sixth) == "too_many_attempts")
+            // Another account from the same address is not affected.
+            let other = try await app.testing().sendRequest(.POST, "/api/v1/auth/login", headers: .json(),
+                                                            body: ByteBuffer(string: #"{"email":"officer@teukgu.demo","password":"\#(DemoAccounts.password)"}"#))
+            #expect(other.status == .ok)
+            #expect(try await LoginAttemptRecord.query(on: app.db).filter(\.$succeeded == false).count() == 5)
+        }
+    }
+
+    @Test func apiTokensAreStoredAsHashesAndStopWorkingWhenRevoked() async throws {
+        try await withTeukgu { app in
+            let login = try await app.testing().sendRequest(.POST, "/api/v1/auth/login", headers: .json(),
+                                                            body: ByteBuffer(string: #"{"email":"startup@teukgu.demo","password":"\#(DemoAccounts.password)"}"#))
+            let cookie = try #require(login.headers.setCookie?[Request.sessionCookieName])
+            var headers = HTTPHeaders.json()
+            headers.replaceOrAdd(name: .cookie, value: "\(Request.sessionCookieName)=\(cookie.string)")
+            let created = try await app.testing().sendRequest(.POST, "/api/v1/tokens", headers: headers, body: ByteBuffer(string: #"{"name":"laptop"}"#))
+            #expect(created.status == .created)
+            let body = try created.content.decode(CreatedTokenDTO.self)
+            #expect(body.secret.hasPrefix("tgk_"))
+            let stored = try #require(try await ApiTokenRecord.find(body.token.id, on: app.db))
+            #expect(stored.tokenHash != body.secret && !stored.tokenHash.contains(body.secret))
+
+            let me = try await app.testing().sendRequest(.GET, "/api/v1/me", headers: .bearer(body.secret))
+            #expect(try me.content.decode(AccountDTO.self).email == "startup@teukgu.demo")
+
+            let revoked = try await app.testing().sendRequest(.DELETE, "/api/v1/tokens/\(body.token.id)", headers: .bearer(body.secret))
+            #expect(revoked.status == .ok)
+            let after = try await app.testing().sendRequest(.GET, "/api/v1/me", headers: .bearer(body.secret))
+            #expect(after.status == .unauthorized && errorCode(after) == "invalid_token")
+        }
+    }
+
+    @Test func nobodyRevokesSomeoneElsesToken() async throws {
+        try await withTeukgu { app in
+            let mine = try await app.bearerToken(for: "startup@teukgu.demo")
+            let created = try await app.testing().sendRequest(.POST, "/api/v1/tokens", headers: .json(bearer: mine), body: ByteBuffer(string: #"{"name":"x"}"#))
+            let id = try created.content.decode(CreatedTokenDTO.self).token.id
+            let other = try await app.bearerToken(for: "nvidia@teukgu.demo")
+            let attempt = try await app.testing().sendRequest(.DELETE, "/api/v1/tokens/\(id)", headers: .bearer(other))
+            #expect(attempt.status == .notFound)
+            #expect(try await ApiTokenRecord.find(id, on: app.db)?.revokedAt == nil)
+        }
+    }
+
+    @Test func anAdminInvitesAPersonWhoSetsAPasswordAndSignsIn() async throws {
+        try await withTeukgu { app in
+            let admin = try await app.bearerToken(for: "admin@teukgu.demo")
+            let body = #"{"email":"New.Official@Daegu.example","displayName":"대구 담당","role":"regional-official","regionID":"daegu","language":"en"}"#
+            let created = try await app.testing().sendRequest(.POST, "/api/v1/users", headers: .json(bearer: admin), body: ByteBuffer(string: body))
+            #expect(created.status == .created)
+            let account = try created.content.decode(AccountDTO.self)
+            #expect(account.email == "new.official@daegu.example" && account.status == "invited" && account.regionID == "daegu")
+            let message = try #require(try await OutboxMessageRecord.query(on: app.db).filter(\.$recipientAccountID == account.id).first())
+            let link = try #require(message.body.split(separator: "\n").last.map(String.init))
+            let path = try #require(URLComponents(string: link)?.path)
+
+            let duplicate = try await app.testing().sendRequest(.POST, "/api/v1/users", headers: .json(bearer: admin), body: ByteBuffer(string: body))
+            #expect(duplicate.status == .conflict && errorCode(duplicate) == "email_taken")
+
+            var browser = BrowserSession(app: app)
+            let page = try await browser.get(path)
+            #expect(page.status == .ok)
+            let csrf = try #require(BrowserSession.csrf(in: page.body.string))
+            let short = try await browser.post(path, form: ["csrf": csrf, "password": "short"])
+            #expect(short.status == .badRequest)
+            let accepted = try await browser.post(path, form: ["csrf": csrf, "password": "a-long-enough-password"])
+            #expect(accepted.status == .seeOther)
+            #expect(try await browser.get("/home").status == .ok)
+            let reused = try await BrowserSession(app: app).app.testing().sendRequest(.GET, path)
+            #expect(reused.status == .notFound)
+
+            let login = try await app.testing().sendRequest(.POST, "/api/v1/auth/login", headers: .json(),
+                                                            body: ByteBuffer(string: #"{"email":"new.official@daegu.example","password":"a-long-enough-password"}"#))
+            #expect(login.status == .ok)
+        }
+    }
+
+    @Test func accountsMustBeBoundToWhatTheirRoleNeeds() async throws {
+        try await withTeukgu { app in
+            let admin = try await app.bearerToken(for: "admin@teukgu.demo")
+            let unbound = try await app.testing().sendRequest(.POST, "/api/v1/users", headers: .json(bearer: admin),
+                                                              body: ByteBuffer(string: #"{"email":"p@x.example","displayName":"P","role":"partner-staff"}"#))
+            #expect(unbound.status == .badRequest && errorCode(unbound) == "binding_required")
+            let badRole = try await app.testing().sendRequest(.POST, "/api/v1/users", headers: .json(bearer: admin),
+                                                              body: ByteBuffer(string: #"{"email":"p@x.example","displayName":"P","role":"king"}"#))
+            #expect(errorCode(badRole) == "invalid_role")
+        }
+    }
+}

@@ -1,0 +1,153 @@
+import Fluent
+import Foundation
+import SQLKit
+import Testing
+import TeukguCore
+import Vapor
+import VaporTesting
+@testable import App
+
+/// Serialises tests that share one PostgreSQL database; SQLite tests each get their own file.
+actor SharedDatabaseLock {
+    static let shared = SharedDatabaseLock()
+    private var busy = false
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    func acquire() async {
+        if !busy {
+            busy = true
+            return
+        }
+        await withCheckedContinuation { waiters.append($0) }
+    }
+
+    func release() {
+        if waiters.isEmpty { busy = false } else { waiters.removeFirst().resume() }
+    }
+}
+
+enum TestDatabase {
+    static var usesPostgres: Bool {
+        !(ProcessInfo.processInfo.environment["TEST_DATABASE_URL"] ?? "").isEmpty
+    }
+}
+
+/// Starts a configured, migrated and seeded application (demo accounts included), runs the test, shuts it down.
+func withTeukgu(_ test: (Application) async throws -> Void) async throws {
+    let exclusive = TestDatabase.usesPostgres
+    if exclusive { await SharedDatabaseLock.shared.acquire() }
+    let app = try await Application.make(.testing)
+    do {
+        try await configure(app)
+        if exclusive, let sql = app.db as? any SQLDatabase {
+            try await sql.raw("DROP SCHEMA public CASCADE").run()
+            try await sql.raw("CREATE SCHEMA public").run()
+        }
+        try await app.autoMigrate()
+        try await ReferenceSeed.seedIfEmpty(on: app.db)
+        try await DemoAccounts.seedIfNew(on: app.db, passwordHash: try app.password.hash(DemoAccounts.password))
+        try await test(app)
+    } catch {
+        try? await app.asyncShutdown()
+        if exclusive { await SharedDatabaseLock.shared.release() }
+        throw error
+    }
+    try await app.asyncShutdown()
+    if exclusive { await SharedDatabaseLock.shared.release() }
+}
+
+extension Application {
+    /// A bearer token for a demo account, written straight to the database.
+    func bearerToken(for email: String) async throws -> String {
+        guard let account = try await AccountRecord.query(on: db).filter(\.$email == email).first() else {
+            throw Abort(.notFound, reason: "no demo account \(email)")
+        }
+        let secret = SecretHasher.newSecret(prefix: TokenService.secretPrefix)
+        let token = ApiTokenRecord()
+        token.accountID = try account.requireID()
+        token.name = "test"
+        token.tokenHash = SecretHasher.hash(secret, key: settings.secretKey)
+        token.prefix = String(secret.prefix(10))
+        try await token.create(on: db)
+        return secret
+    }
+
+    func auditCount() async throws -> Int {
+        try await AuditEntryRecord.query(on: db).count()
+    }
+}
+
+/// The demo account of each role.
+let demoEmailByRole: [Role: String] = Dictionary(uniqueKeysWithValues: DemoAccounts.entries.map { ($0.role, $0.email) })
+
+extension HTTPHeaders {
+    static func bearer(_ token: String) -> HTTPHeaders {
+        var headers = HTTPHeaders()
+        headers.bearerAuthorization = BearerAuthorization(token: token)
+        return headers
+    }
+
+    static func json(bearer token: String? = nil) -> HTTPHeaders {
+        var headers = token.map(HTTPHeaders.bearer) ?? HTTPHeaders()
+        headers.contentType = .json
+        return headers
+    }
+}
+
+/// The `code` of an error body, or nil when the body is not an error envelope.
+func errorCode(_ response: TestingHTTPResponse) -> String? {
+    response.headers.first(name: TeukguErrorMiddleware.codeHeader) ?? (try? response.content.decode(ErrorEnvelope.self).error.code)
+}
+
+/// A browser-like session: keeps the cookie, reads the CSRF token off pages.
+struct BrowserSession {
+    let app: Application
+    var cookie: String?
+
+    init(app: Application) { self.app = app }
+
+    mutating func get(_ path: String, headers extra: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
+        var headers = extra
+        if let cookie { headers.replaceOrAdd(name: .cookie, value: cookie) }
+        let response = try await app.testing().sendRequest(.GET, path, headers: headers)
+        remember(response)
+        return response
+    }
+
+    mutating func post(_ path: String, form: [String: String], headers extra: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
+        var headers = extra
+        headers.contentType = .urlEncodedForm
+        if let cookie { headers.replaceOrAdd(name: .cookie, value: cookie) }
+        let body = form.map { "\($0.key.formEncoded)=\($0.value.formEncoded)" }.joined(separator: "&")
+        let response = try await app.testing().sendRequest(.POST, path, headers: headers, body: ByteBuffer(string: body))
+        remember(response)
+        return response
+    }
+
+    private mutating func remember(_ response: TestingHTTPResponse) {
+        if let setCookie = response.headers.setCookie?[Request.sessionCookieName] {
+            cookie = "\(Request.sessionCookieName)=\(setCookie.string)"
+        }
+    }
+
+    /// Reads the hidden CSRF field of a page.
+    static func csrf(in html: String) -> String? {
+        guard let range = html.range(of: "name=\"csrf\" value=\"") else { return nil }
+        let rest = html[range.upperBound...]
+        guard let end = rest.firstIndex(of: "\"") else { return nil }
+        return String(rest[..<end])
+    }
+
+    /// Signs in through the page, as a person would.
+    mutating func signIn(_ email: String, password: String = DemoAccounts.password) async throws -> TestingHTTPResponse {
+        let page = try await get("/login")
+        let token = BrowserSession.csrf(in: page.body.string) ?? ""
+        return try await post("/login", form: ["csrf": token, "email": email, "password": password, "next": ""])
+    }
+}
+
+extension String {
+    var formEncoded: String {
+        addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? self
+    }
+}
