@@ -45,6 +45,7 @@ public func configure(_ app: Application) async throws {
 
     if app.environment != .testing && isServeCommand(app.environment.arguments) {
         try await prepareForServing(app)
+        app.lifecycle.use(OutboxDeliveryLoop())
     }
 }
 

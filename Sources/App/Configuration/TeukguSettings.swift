@@ -24,7 +24,7 @@ struct TeukguSettings: Sendable {
     /// Bcrypt cost; tests lower it so that seeding stays fast.
     let bcryptCost: Int
     /// Optional outgoing mail (`TEUKGU_SMTP_HOST`, `TEUKGU_SMTP_PORT`, `TEUKGU_SMTP_FROM`).
-    let smtp: SMTPSettings?
+    var smtp: SMTPSettings?
     let isProduction: Bool
 
     static let developmentSecret = "teukgu-development-secret-not-for-production-use"
