@@ -42,6 +42,7 @@ public func configure(_ app: Application) async throws {
     try routes(app)
     app.asyncCommands.use(SeedCommand(), as: "seed")
     app.asyncCommands.use(AuditCommand(), as: "audit")
+    app.asyncCommands.use(RulesCommand(), as: "rules")
 
     if app.environment != .testing && isServeCommand(app.environment.arguments) {
         try await prepareForServing(app)

@@ -1,0 +1,62 @@
+/// Rules indexed by an equality their condition requires, so evaluation looks only at rules whose
+/// guard matches the request (plus those without a guard).
+///
+/// A guard is a top-level conjunct `fact == literal` or `fact in [literals]`. When the request lacks
+/// the guarded fact, every rule under it is a candidate, since its condition may then be unknown.
+struct RuleIndex: Sendable {
+    struct Table: Sendable {
+        let slot: Int
+        let byValue: [FactValue: [Int]]
+        let all: [Int]
+    }
+
+    let tables: [Table]
+    let unguarded: [Int]
+
+    init(rules: [CompiledRule], slots: [String: Int]) {
+        var byPath: [Int: [FactValue: [Int]]] = [:]
+        var allBySlot: [Int: [Int]] = [:]
+        var unguarded: [Int] = []
+        for (index, rule) in rules.enumerated() {
+            guard let (slot, values) = RuleIndex.guardOf(rule.condition) else {
+                unguarded.append(index)
+                continue
+            }
+            for value in values { byPath[slot, default: [:]][value, default: []].append(index) }
+            allBySlot[slot, default: []].append(index)
+        }
+        tables = byPath.keys.sorted().map { Table(slot: $0, byValue: byPath[$0]!, all: allBySlot[$0]!) }
+        self.unguarded = unguarded
+    }
+
+    /// The indexable equality of a condition, if it has one.
+    static func guardOf(_ condition: CompiledCondition) -> (Int, Set<FactValue>)? {
+        switch condition {
+        case .compare(.slot(let slot), .equal, .literal(let value), _) where slot >= 0:
+            return (slot, [value])
+        case .compare(.literal(let value), .equal, .slot(let slot), _) where slot >= 0:
+            return (slot, [value])
+        case .compare(.slot(let slot), .isIn, .literal, let set?) where slot >= 0 && !set.isEmpty:
+            return (slot, set)
+        case .and(let items):
+            for item in items { if let found = guardOf(item) { return found } }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    /// Indices of the rules that could hold for these facts, in rule order.
+    func candidates(_ facts: [FactValue?]) -> [Int] {
+        var result = unguarded
+        for table in tables {
+            if let value = facts[table.slot] {
+                if let matched = table.byValue[value] { result += matched }
+            } else {
+                result += table.all
+            }
+        }
+        if tables.count > 0 { result.sort() }
+        return result
+    }
+}

@@ -1,0 +1,136 @@
+import TeukguCore
+
+/// One compiled rule: its condition over slots and the days it is in force.
+struct CompiledRule: Sendable {
+    let rule: Rule
+    let rulebookID: String
+    /// The rule's own period within its rulebook's.
+    let inForce: [EffectivePeriod]
+    let condition: CompiledCondition
+
+    func isInForce(on date: CalendarDate) -> Bool { inForce.allSatisfy { $0.contains(date) } }
+}
+
+/// Everything that applies in one district: national and district rules, compiled and indexed.
+struct DistrictProgram: Sendable {
+    let districtID: String
+    let rulebooks: [Rulebook]
+    let districtRulebooks: [Rulebook]
+    /// Prohibit and require rules.
+    let rules: [CompiledRule]
+    let exemptionsByTarget: [String: [CompiledRule]]
+    let index: RuleIndex
+    /// Declared facts by path, and their slots.
+    let declarations: [String: FactDeclaration]
+}
+
+/// An immutable, compiled view of a rulebook set that answers requests without scanning every rule.
+public final class Snapshot: Sendable {
+    let programs: [String: DistrictProgram]
+    let slots: [String: Int]
+    let slotPaths: [String]
+    public let rulebooks: [Rulebook]
+
+    /// Compiles a rulebook set that loaded without errors.
+    public init(_ set: RulebookSet) {
+        rulebooks = set.rulebooks
+        var slots: [String: Int] = [:]
+        var paths: [String] = []
+        for fact in set.rulebooks.flatMap(\.facts) where slots[fact.path] == nil {
+            slots[fact.path] = paths.count
+            paths.append(fact.path)
+        }
+        self.slots = slots
+        slotPaths = paths
+        let national = set.rulebooks.filter { $0.scope == .national }
+        var districtBooks: [String: [Rulebook]] = [:]
+        for rulebook in set.rulebooks {
+            if case .district(let id) = rulebook.scope { districtBooks[id, default: []].append(rulebook) }
+        }
+        var programs: [String: DistrictProgram] = [:]
+        for (district, books) in districtBooks {
+            programs[district] = Snapshot.program(district: district, national: national, district: books, slots: slots)
+        }
+        self.programs = programs
+    }
+
+    static func program(district: String, national: [Rulebook], district books: [Rulebook], slots: [String: Int]) -> DistrictProgram {
+        var rules: [CompiledRule] = []
+        var exemptions: [String: [CompiledRule]] = [:]
+        var declarations: [String: FactDeclaration] = [:]
+        for rulebook in national + books {
+            for fact in rulebook.facts where declarations[fact.path] == nil { declarations[fact.path] = fact }
+            for rule in rulebook.rules {
+                let compiled = CompiledRule(rule: rule, rulebookID: rulebook.id, inForce: [rulebook.effective, rule.effective],
+                                            condition: CompiledCondition.compile(rule.when, slots: slots))
+                if rule.effect == .exempt {
+                    for target in rule.exempts { exemptions[target, default: []].append(compiled) }
+                } else {
+                    rules.append(compiled)
+                }
+            }
+        }
+        return DistrictProgram(districtID: district, rulebooks: national + books, districtRulebooks: books, rules: rules,
+                               exemptionsByTarget: exemptions, index: RuleIndex(rules: rules, slots: slots), declarations: declarations)
+    }
+
+    /// The district ids this snapshot can answer for.
+    public var districts: [String] { programs.keys.sorted() }
+
+    /// The facts a form for the district should offer, national ones first.
+    public func factDeclarations(district: String) -> [FactDeclaration] {
+        guard let program = programs[district] else { return [] }
+        var seen: Set<String> = []
+        return program.rulebooks.flatMap(\.facts).filter { seen.insert($0.path).inserted }
+    }
+
+    /// Evaluates a request using the index.
+    public func evaluate(_ request: EvaluationRequest) throws(EvaluationError) -> Decision {
+        let (program, facts) = try prepare(request)
+        return Evaluator.decide(program: program, request: request, facts: facts, candidates: program.index.candidates(facts), slotPaths: slotPaths)
+    }
+
+    /// Validates the request's facts against the district's schema and lays them out by slot.
+    func prepare(_ request: EvaluationRequest) throws(EvaluationError) -> (DistrictProgram, [FactValue?]) {
+        guard let program = programs[request.district] else { throw .unknownDistrict(request.district) }
+        guard program.districtRulebooks.contains(where: { $0.effective.contains(request.asOf) }) else {
+            throw .notInForce(district: request.district, date: request.asOf)
+        }
+        var facts = [FactValue?](repeating: nil, count: slotPaths.count)
+        for (path, given) in request.allFacts {
+            guard let declaration = program.declarations[path], let slot = slots[path] else { throw .unknownFact(path) }
+            var value = given
+            // JSON has no dates: a date fact arrives as "YYYY-MM-DD".
+            if case .date = declaration.type, case .string(let text) = given, let date = CalendarDate(iso: text) { value = .date(date) }
+            guard declaration.type.accepts(value) else {
+                var expected = declaration.type.name
+                if case .enumeration(let values) = declaration.type { expected += " (" + values.joined(separator: ", ") + ")" }
+                throw .wrongType(path: path, expected: expected, got: value.text)
+            }
+            facts[slot] = value
+        }
+        return (program, facts)
+    }
+}
+
+/// What is asked: which district, on which day, about which activity.
+public struct EvaluationRequest: Sendable, Hashable {
+    public let district: String
+    public let asOf: CalendarDate
+    public let facts: [String: FactValue]
+    /// Facts about the company, read as `company.<name>`.
+    public let company: [String: FactValue]
+
+    public init(district: String, asOf: CalendarDate, facts: [String: FactValue], company: [String: FactValue] = [:]) {
+        self.district = district
+        self.asOf = asOf
+        self.facts = facts
+        self.company = company
+    }
+
+    var allFacts: [(String, FactValue)] {
+        var all = facts.map { ($0.key, $0.value) }
+        for (key, value) in company { all.append((key.hasPrefix("company.") ? key : "company." + key, value)) }
+        return all
+    }
+}
