@@ -32,7 +32,7 @@ public struct RulebookSet: Sendable {
             let name = url.lastPathComponent
             let relative = relativePath(url, root: root, directory: directory)
             if name.hasSuffix(".tests.yaml") || name.hasSuffix(".tests.yml") || name.hasSuffix(".tests.json") {
-                tests.append(url.path)
+                tests.append(relative)
                 continue
             }
             guard name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.hasSuffix(".json") else { continue }

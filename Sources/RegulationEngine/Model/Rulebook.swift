@@ -29,11 +29,12 @@ public struct EffectivePeriod: Hashable, Sendable {
         (from.map { date >= $0 } ?? true) && (until.map { date < $0 } ?? true)
     }
 
-    /// Whether this period lies inside `outer`.
+    /// Whether this period lies inside `outer`; an open end inherits the outer one.
     public func isWithin(_ outer: EffectivePeriod) -> Bool {
-        let startsInside = outer.from.map { start in from.map { $0 >= start } ?? false } ?? true
-        let endsInside = outer.until.map { end in until.map { $0 <= end } ?? false } ?? true
-        return startsInside && endsInside
+        let startsInside = from.map { start in outer.from.map { start >= $0 } ?? true } ?? true
+        let endsInside = until.map { end in outer.until.map { end <= $0 } ?? true } ?? true
+        let startsBeforeOuterEnds = from.map { start in outer.until.map { start < $0 } ?? true } ?? true
+        return startsInside && endsInside && startsBeforeOuterEnds
     }
 }
 
