@@ -1,1 +1,141 @@
-print("bench")
+import Foundation
+import RegulationEngine
+import TeukguCore
+
+// Regulation-engine benchmarks. They print figures and assert nothing; run with
+//   swift run -c release TeukguBenchmarks [sizes...]
+// e.g. `swift run -c release TeukguBenchmarks 100 1000 10000 100000`.
+
+func residentMegabytes(_ field: String = "VmRSS") -> Double {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+    for line in status.split(separator: "\n") where line.hasPrefix(field + ":") {
+        let kilobytes = line.split(separator: " ").compactMap { Double($0) }.first ?? 0
+        return kilobytes / 1024
+    }
+    return 0
+}
+
+func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
+
+/// A generated national + district pair with `count` rules in all, shaped like the shipped ones:
+/// nearly every rule is guarded by the activity it is about, a few apply to every activity.
+func generatedRulebooks(count: Int) -> [(file: String, text: String)] {
+    let kinds = max(10, count / 10)
+    var national = """
+    id: national
+    scope: national
+    title: {ko: 국가, en: National}
+    effective: {from: 2020-01-01}
+    facts:
+      activity.kind: {type: string, label: {ko: 활동, en: Activity}}
+      activity.level: {type: number, label: {ko: 수준, en: Level}}
+      site.zone: {type: string, label: {ko: 구역, en: Zone}}
+      company.isZoneOperator: {type: bool, label: {ko: 특구사업자, en: Zone operator}}
+    rules:
+
+    """
+    var district = """
+    id: bench
+    scope: "district: bench"
+    title: {ko: 벤치, en: Bench}
+    effective: {from: 2024-01-01}
+    rules:
+
+    """
+    let nationalCount = count * 7 / 10
+    for index in 0..<count {
+        let kind = "kind-\(index % kinds)"
+        let effect: String
+        var extra = ""
+        var when: String
+        if index < 10 {
+            when = "activity.level > \(90 + index)"
+            effect = "prohibit"
+        } else {
+            when = "activity.kind == \"\(kind)\" and activity.level > \(index % 100)"
+            if index % 3 == 0 { when += " and site.zone != \"zone-\(index % 7)\"" }
+            effect = index % 4 == 0 ? "require" : "prohibit"
+        }
+        if effect == "require" {
+            extra = "    conditions:\n      - {type: insurance, death: \(100_000_000 + (index % 5) * 10_000_000)}\n      - {type: permit, authority: Agency \(index % 9), name: Permit \(index % 13)}\n"
+        }
+        var rule = "  - id: r\(index)\n    title: {ko: 규칙 \(index), en: Rule \(index)}\n    effect: \(effect)\n    when: '\(when)'\n    cites: [{law: Act \(index % 50), article: art. \(index % 200)}]\n" + extra
+        if index >= nationalCount && index % 5 == 0 {
+            rule = "  - id: r\(index)\n    title: {ko: 특례 \(index), en: Exemption \(index)}\n    effect: exempt\n    exempts: [r\((index * 7) % nationalCount)]\n    when: 'activity.kind == \"\(kind)\" and company.isZoneOperator == true'\n    cites: [{law: Regional Special Zones Act, article: art. 86}]\n"
+        }
+        if index < nationalCount { national += rule } else { district += rule }
+    }
+    return [("national.yaml", national), ("bench.yaml", district)]
+}
+
+func percentile(_ sorted: [UInt64], _ p: Double) -> Double {
+    Double(sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]) / 1000
+}
+
+let arguments = CommandLine.arguments.dropFirst().compactMap { Int($0) }
+let sizes = arguments.isEmpty ? [100, 1_000, 10_000, 100_000] : arguments
+print("Regulation engine benchmark (single thread)")
+print("rules     parse+check   compile    memory(MB)   p50 µs   p99 µs   decisions/s")
+var rateAtTenThousand: (Snapshot, [String])?
+for size in sizes {
+    let sources = generatedRulebooks(count: size)
+    let rssBefore = residentMegabytes()
+    let t0 = now()
+    let set = RulebookSet.check(sources: sources)
+    let t1 = now()
+    guard !set.hasErrors else { print("generated rulebooks have errors: \(set.errors.prefix(3))"); exit(1) }
+    let snapshot = Snapshot(set)
+    let t2 = now()
+    let rssAfter = residentMegabytes()
+
+    var generator = SystemRandomNumberGenerator()
+    let kinds = max(10, size / 10)
+    let requests: [EvaluationRequest] = (0..<2_000).map { _ in
+        var facts: [String: FactValue] = ["activity.kind": .string("kind-\(Int.random(in: 0..<kinds, using: &generator))"),
+                                          "activity.level": .number(Double(Int.random(in: 0..<100, using: &generator)))]
+        if Bool.random(using: &generator) { facts["site.zone"] = .string("zone-\(Int.random(in: 0..<7, using: &generator))") }
+        return EvaluationRequest(district: "bench", asOf: CalendarDate(year: 2025, month: 6, day: 1)!, facts: facts,
+                                 company: ["isZoneOperator": .bool(Bool.random(using: &generator))])
+    }
+    for request in requests.prefix(500) { _ = try? snapshot.evaluate(request) }  // warm up
+    let rounds = 100_000
+    var samples = [UInt64](repeating: 0, count: rounds)
+    var outcomes = 0
+    let loopStart = now()
+    for i in 0..<rounds {
+        let start = now()
+        if let decision = try? snapshot.evaluate(requests[i % requests.count]) { outcomes &+= decision.reasons.count }
+        samples[i] = now() - start
+    }
+    let loopSeconds = Double(now() - loopStart) / 1e9
+    samples.sort()
+    print(String(format: "%-9d %9.3f s   %7.3f s   %9.1f   %7.2f  %7.2f   %9.0f", size, Double(t1 - t0) / 1e9, Double(t2 - t1) / 1e9,
+                 rssAfter - rssBefore, percentile(samples, 0.5), percentile(samples, 0.99), Double(rounds) / loopSeconds))
+    if size == 10_000 {
+        let lines = requests.map { request -> String in
+            let facts = request.facts.map { key, value -> String in
+                switch value {
+                case .string(let s): return "\"\(key)\":\"\(s)\""
+                case .number(let n): return "\"\(key)\":\(Int(n))"
+                default: return ""
+                }
+            }.joined(separator: ",")
+            return "{\"district\":\"bench\",\"asOf\":\"2025-06-01\",\"facts\":{\(facts)},\"company\":{\"isZoneOperator\":true}}"
+        }
+        rateAtTenThousand = (snapshot, lines)
+    }
+    _ = outcomes
+}
+print(String(format: "peak resident memory of the process: %.0f MB", residentMegabytes("VmHWM")))
+
+if let (snapshot, lines) = rateAtTenThousand {
+    // The `teukgu rules eval` path: parse each JSON line, evaluate, write the decision line.
+    var input = ""
+    for i in 0..<200_000 { input += lines[i % lines.count] + "\n" }
+    let data = Data(input.utf8)
+    let start = now()
+    let output = BulkEvaluation.run(snapshot: snapshot, input: data)
+    let seconds = Double(now() - start) / 1e9
+    print(String(format: "rules eval (JSONL in, JSONL out) on 10k rules: %d decisions in %.3f s = %.0f decisions/s, %d errors, %.1f MB out",
+                 output.count, seconds, Double(output.count) / seconds, output.errors, Double(output.text.utf8.count) / 1e6))
+}

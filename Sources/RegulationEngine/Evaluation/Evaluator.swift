@@ -12,16 +12,17 @@ enum Evaluator {
         var applied: [String: AppliedExemption] = [:]
         var missing: [Int] = []
 
+        let today = request.asOf.dayNumber
         for index in candidates {
             let compiled = program.rules[index]
-            guard compiled.isInForce(on: request.asOf) else { continue }
+            guard compiled.isInForce(on: today) else { continue }
             var ruleMissing: [Int] = []
             let truth = compiled.condition.truth(facts, missing: &ruleMissing)
             if truth == .isFalse { continue }
 
             var switchedOffBy: [CompiledRule] = []
             var exemptionMissing: [Int] = []
-            for exemption in program.exemptionsByTarget[compiled.rule.id] ?? [] where exemption.isInForce(on: request.asOf) {
+            for exemption in compiled.exemptions where exemption.isInForce(on: today) {
                 var local: [Int] = []
                 switch exemption.condition.truth(facts, missing: &local) {
                 case .isTrue: switchedOffBy.append(exemption)
@@ -51,7 +52,7 @@ enum Evaluator {
         let prohibitions = active.filter { $0.0.rule.effect == .prohibit }.map(\.0)
         let requirements = active.filter { $0.0.rule.effect != .prohibit }
         let exemptions = applied.values.sorted { $0.ruleID < $1.ruleID }
-        let references = program.rulebooks.filter { $0.effective.contains(request.asOf) }.map { RulebookReference(id: $0.id, contentHash: $0.contentHash) }
+        let references = program.references.filter { $0.period.contains(request.asOf) }.map(\.reference)
 
         if !prohibitions.isEmpty {
             return Decision(district: request.district, asOf: request.asOf, outcome: .prohibited,
@@ -88,7 +89,7 @@ enum Evaluator {
         var seen: Set<Int> = []
         return slots.filter { $0 >= 0 && seen.insert($0).inserted }.compactMap { slot in
             let path = slotPaths[slot]
-            let declaration = program.declarations[path]
+            let declaration = program.declarations[path]?.declaration
             return MissingFact(path: path, label: declaration?.label ?? LocalizedText(ko: path, en: path), help: declaration?.help)
         }.sorted { $0.path < $1.path }
     }

@@ -46,9 +46,11 @@ struct RuleIndex: Sendable {
         }
     }
 
-    /// Indices of the rules that could hold for these facts, in rule order.
+    /// Indices of the rules that could hold for these facts. Order is irrelevant: decisions sort by rule id.
     func candidates(_ facts: [FactValue?]) -> [Int] {
-        var result = unguarded
+        var result: [Int] = []
+        result.reserveCapacity(unguarded.count + 16)
+        result += unguarded
         for table in tables {
             if let value = facts[table.slot] {
                 if let matched = table.byValue[value] { result += matched }
@@ -56,7 +58,6 @@ struct RuleIndex: Sendable {
                 result += table.all
             }
         }
-        if tables.count > 0 { result.sort() }
         return result
     }
 }

@@ -1,14 +1,26 @@
 import TeukguCore
 
-/// One compiled rule: its condition over slots and the days it is in force.
-struct CompiledRule: Sendable {
+/// One compiled rule: its condition over slots and the days it is in force. A class, so the hot
+/// loop passes one reference instead of copying the rule's many fields.
+final class CompiledRule: @unchecked Sendable {
     let rule: Rule
     let rulebookID: String
-    /// The rule's own period within its rulebook's.
-    let inForce: [EffectivePeriod]
     let condition: CompiledCondition
+    /// The intersection of the rulebook's and the rule's periods, as day numbers (until exclusive).
+    let firstDay: Int
+    let endDay: Int
+    /// Exemptions that can switch this rule off; set once while compiling, read-only afterwards.
+    var exemptions: [CompiledRule] = []
 
-    func isInForce(on date: CalendarDate) -> Bool { inForce.allSatisfy { $0.contains(date) } }
+    init(rule: Rule, rulebookID: String, periods: [EffectivePeriod], condition: CompiledCondition) {
+        self.rule = rule
+        self.rulebookID = rulebookID
+        self.condition = condition
+        firstDay = periods.compactMap { $0.from?.dayNumber }.max() ?? Int.min
+        endDay = periods.compactMap { $0.until?.dayNumber }.min() ?? Int.max
+    }
+
+    @inline(__always) func isInForce(on day: Int) -> Bool { day >= firstDay && day < endDay }
 }
 
 /// Everything that applies in one district: national and district rules, compiled and indexed.
@@ -20,8 +32,10 @@ struct DistrictProgram: Sendable {
     let rules: [CompiledRule]
     let exemptionsByTarget: [String: [CompiledRule]]
     let index: RuleIndex
-    /// Declared facts by path, and their slots.
-    let declarations: [String: FactDeclaration]
+    /// Declared facts by path, with their slots.
+    let declarations: [String: (declaration: FactDeclaration, slot: Int)]
+    /// The rulebooks' references with their periods, so a decision lists those in force.
+    let references: [(period: EffectivePeriod, reference: RulebookReference)]
 }
 
 /// An immutable, compiled view of a rulebook set that answers requests without scanning every rule.
@@ -57,11 +71,11 @@ public final class Snapshot: Sendable {
     static func program(district: String, national: [Rulebook], district books: [Rulebook], slots: [String: Int]) -> DistrictProgram {
         var rules: [CompiledRule] = []
         var exemptions: [String: [CompiledRule]] = [:]
-        var declarations: [String: FactDeclaration] = [:]
+        var declarations: [String: (declaration: FactDeclaration, slot: Int)] = [:]
         for rulebook in national + books {
-            for fact in rulebook.facts where declarations[fact.path] == nil { declarations[fact.path] = fact }
+            for fact in rulebook.facts where declarations[fact.path] == nil { declarations[fact.path] = (fact, slots[fact.path] ?? -1) }
             for rule in rulebook.rules {
-                let compiled = CompiledRule(rule: rule, rulebookID: rulebook.id, inForce: [rulebook.effective, rule.effective],
+                let compiled = CompiledRule(rule: rule, rulebookID: rulebook.id, periods: [rulebook.effective, rule.effective],
                                             condition: CompiledCondition.compile(rule.when, slots: slots))
                 if rule.effect == .exempt {
                     for target in rule.exempts { exemptions[target, default: []].append(compiled) }
@@ -70,8 +84,10 @@ public final class Snapshot: Sendable {
                 }
             }
         }
+        for rule in rules { rule.exemptions = exemptions[rule.rule.id] ?? [] }
         return DistrictProgram(districtID: district, rulebooks: national + books, districtRulebooks: books, rules: rules,
-                               exemptionsByTarget: exemptions, index: RuleIndex(rules: rules, slots: slots), declarations: declarations)
+                               exemptionsByTarget: exemptions, index: RuleIndex(rules: rules, slots: slots), declarations: declarations,
+                               references: (national + books).map { ($0.effective, RulebookReference(id: $0.id, contentHash: $0.contentHash)) })
     }
 
     /// The district ids this snapshot can answer for.
@@ -97,19 +113,23 @@ public final class Snapshot: Sendable {
             throw .notInForce(district: request.district, date: request.asOf)
         }
         var facts = [FactValue?](repeating: nil, count: slotPaths.count)
-        for (path, given) in request.allFacts {
-            guard let declaration = program.declarations[path], let slot = slots[path] else { throw .unknownFact(path) }
-            var value = given
-            // JSON has no dates: a date fact arrives as "YYYY-MM-DD".
-            if case .date = declaration.type, case .string(let text) = given, let date = CalendarDate(iso: text) { value = .date(date) }
-            guard declaration.type.accepts(value) else {
-                var expected = declaration.type.name
-                if case .enumeration(let values) = declaration.type { expected += " (" + values.joined(separator: ", ") + ")" }
-                throw .wrongType(path: path, expected: expected, got: value.text)
-            }
-            facts[slot] = value
-        }
+        for (path, given) in request.facts { try place(path, given, program: program, into: &facts) }
+        for (name, given) in request.company { try place(name.hasPrefix("company.") ? name : "company." + name, given, program: program, into: &facts) }
         return (program, facts)
+    }
+
+    private func place(_ path: String, _ given: FactValue, program: DistrictProgram, into facts: inout [FactValue?]) throws(EvaluationError) {
+        guard let entry = program.declarations[path] else { throw .unknownFact(path) }
+        let declaration = entry.declaration
+        var value = given
+        // JSON has no dates: a date fact arrives as "YYYY-MM-DD".
+        if case .date = declaration.type, case .string(let text) = given, let date = CalendarDate(iso: text) { value = .date(date) }
+        guard declaration.type.accepts(value) else {
+            var expected = declaration.type.name
+            if case .enumeration(let values) = declaration.type { expected += " (" + values.joined(separator: ", ") + ")" }
+            throw .wrongType(path: path, expected: expected, got: value.text)
+        }
+        facts[entry.slot] = value
     }
 }
 
@@ -128,9 +148,4 @@ public struct EvaluationRequest: Sendable, Hashable {
         self.company = company
     }
 
-    var allFacts: [(String, FactValue)] {
-        var all = facts.map { ($0.key, $0.value) }
-        for (key, value) in company { all.append((key.hasPrefix("company.") ? key : "company." + key, value)) }
-        return all
-    }
 }
