@@ -137,5 +137,5 @@ if let (snapshot, lines) = rateAtTenThousand {
     let output = BulkEvaluation.run(snapshot: snapshot, input: data)
     let seconds = Double(now() - start) / 1e9
     print(String(format: "rules eval (JSONL in, JSONL out) on 10k rules: %d decisions in %.3f s = %.0f decisions/s, %d errors, %.1f MB out",
-                 output.count, seconds, Double(output.count) / seconds, output.errors, Double(output.text.utf8.count) / 1e6))
+                 output.count, seconds, Double(output.count) / seconds, output.errors, Double(output.bytes.count) / 1e6))
 }

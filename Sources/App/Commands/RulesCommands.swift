@@ -91,9 +91,9 @@ struct RulesEvalCommand: AsyncCommand {
         let output = BulkEvaluation.run(snapshot: snapshot, input: data)
         let seconds = Date().timeIntervalSince(started)
         if let out = signature.out {
-            try output.text.write(toFile: out, atomically: true, encoding: .utf8)
+            try Data(output.bytes).write(to: URL(fileURLWithPath: out))
         } else {
-            FileHandle.standardOutput.write(Data(output.text.utf8))
+            FileHandle.standardOutput.write(Data(output.bytes))
         }
         let rate = seconds > 0 ? Int(Double(output.count) / seconds) : 0
         FileHandle.standardError.write(Data("\(output.count) request(s), \(output.errors) error line(s), \(String(format: "%.3f", seconds)) s, \(rate) decisions/s\n".utf8))

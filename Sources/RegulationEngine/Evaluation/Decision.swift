@@ -5,15 +5,50 @@ public enum Outcome: String, Sendable, Codable, CaseIterable {
     case prohibited, conditional, permitted, indeterminate
 }
 
+/// What a decision says about one rule, built once per rule when the snapshot compiles and
+/// shared by reference, so a decision copies one pointer per reason.
+final class RuleSummary: Sendable {
+    let ruleID: String
+    let effect: RuleEffect
+    let title: LocalizedText
+    let cites: [RuleCitation]
+    let rulebookID: String
+    let exempts: [String]
+    /// The JSON around a reason's status, and of an applied exemption.
+    let encodedHead: [UInt8]
+    let encodedTail: [UInt8]
+    let encodedExemption: [UInt8]
+
+    init(rule: Rule, rulebookID: String) {
+        ruleID = rule.id
+        effect = rule.effect
+        title = rule.title
+        cites = rule.cites
+        self.rulebookID = rulebookID
+        exempts = rule.exempts.sorted()
+        encodedHead = DecisionJSON.reasonHead(id: rule.id, effect: rule.effect)
+        encodedTail = DecisionJSON.reasonTail(rulebookID: rulebookID, title: rule.title, cites: rule.cites)
+        encodedExemption = rule.effect == .exempt ? DecisionJSON.exemption(id: rule.id, title: rule.title, exempts: exempts, cites: rule.cites) : []
+    }
+}
+
 /// A rule that decided (or, for indeterminate, could decide) the outcome.
 public struct DecisionReason: Hashable, Sendable {
-    public let ruleID: String
-    public let effect: RuleEffect
-    public let title: LocalizedText
-    public let cites: [RuleCitation]
-    public let rulebookID: String
+    let summary: RuleSummary
     /// `applies` when its condition holds, `undecided` when facts are missing.
     public let status: String
+
+    public var ruleID: String { summary.ruleID }
+    public var effect: RuleEffect { summary.effect }
+    public var title: LocalizedText { summary.title }
+    public var cites: [RuleCitation] { summary.cites }
+    public var rulebookID: String { summary.rulebookID }
+
+    public static func == (a: DecisionReason, b: DecisionReason) -> Bool { a.ruleID == b.ruleID && a.status == b.status }
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(ruleID)
+        hasher.combine(status)
+    }
 }
 
 /// A condition to meet, with the rules that ask for it. Insurance minimums are merged: the highest per head.
@@ -24,10 +59,15 @@ public struct DecisionCondition: Hashable, Sendable {
 
 /// An exemption that switched national rules off for this activity.
 public struct AppliedExemption: Hashable, Sendable {
-    public let ruleID: String
-    public let title: LocalizedText
-    public let exempts: [String]
-    public let cites: [RuleCitation]
+    let summary: RuleSummary
+
+    public var ruleID: String { summary.ruleID }
+    public var title: LocalizedText { summary.title }
+    public var exempts: [String] { summary.exempts }
+    public var cites: [RuleCitation] { summary.cites }
+
+    public static func == (a: AppliedExemption, b: AppliedExemption) -> Bool { a.ruleID == b.ruleID }
+    public func hash(into hasher: inout Hasher) { hasher.combine(ruleID) }
 }
 
 /// A fact whose value would settle an indeterminate outcome.

@@ -34,8 +34,7 @@ enum Evaluator {
                 // Switched off inside the district; its substitute conditions apply when the rule itself holds.
                 if truth == .isTrue {
                     for exemption in switchedOffBy {
-                        applied[exemption.rule.id] = AppliedExemption(ruleID: exemption.rule.id, title: exemption.rule.title,
-                                                                      exempts: exemption.rule.exempts.sorted(), cites: exemption.rule.cites)
+                        applied[exemption.rule.id] = AppliedExemption(summary: exemption.summary)
                         if !exemption.rule.conditions.isEmpty { active.append((exemption, exemption.rule.conditions)) }
                     }
                 }
@@ -79,10 +78,13 @@ enum Evaluator {
     }
 
     static func reasons(_ rules: [CompiledRule], status: String) -> [DecisionReason] {
-        var seen: Set<String> = []
-        return rules.filter { seen.insert($0.rule.id).inserted }.sorted { $0.rule.id < $1.rule.id }.map {
-            DecisionReason(ruleID: $0.rule.id, effect: $0.rule.effect, title: $0.rule.title, cites: $0.rule.cites, rulebookID: $0.rulebookID, status: status)
-        }
+        // Only exemptions can appear twice (one switching off several rules); compare identities, not ids.
+        var seen: Set<ObjectIdentifier> = []
+        var unique: [CompiledRule] = []
+        unique.reserveCapacity(rules.count)
+        for rule in rules where seen.insert(ObjectIdentifier(rule)).inserted { unique.append(rule) }
+        if unique.count > 1 { unique.sort { $0.rule.id < $1.rule.id } }
+        return unique.map { DecisionReason(summary: $0.summary, status: status) }
     }
 
     static func missingFacts(_ slots: [Int], program: DistrictProgram, slotPaths: [String]) -> [MissingFact] {

@@ -11,6 +11,8 @@ final class CompiledRule: @unchecked Sendable {
     let endDay: Int
     /// Exemptions that can switch this rule off; set once while compiling, read-only afterwards.
     var exemptions: [CompiledRule] = []
+    /// What a decision says about this rule, built once.
+    let summary: RuleSummary
 
     init(rule: Rule, rulebookID: String, periods: [EffectivePeriod], condition: CompiledCondition) {
         self.rule = rule
@@ -18,13 +20,14 @@ final class CompiledRule: @unchecked Sendable {
         self.condition = condition
         firstDay = periods.compactMap { $0.from?.dayNumber }.max() ?? Int.min
         endDay = periods.compactMap { $0.until?.dayNumber }.min() ?? Int.max
+        summary = RuleSummary(rule: rule, rulebookID: rulebookID)
     }
 
     @inline(__always) func isInForce(on day: Int) -> Bool { day >= firstDay && day < endDay }
 }
 
 /// Everything that applies in one district: national and district rules, compiled and indexed.
-struct DistrictProgram: Sendable {
+final class DistrictProgram: Sendable {
     let districtID: String
     let rulebooks: [Rulebook]
     let districtRulebooks: [Rulebook]
@@ -36,6 +39,18 @@ struct DistrictProgram: Sendable {
     let declarations: [String: (declaration: FactDeclaration, slot: Int)]
     /// The rulebooks' references with their periods, so a decision lists those in force.
     let references: [(period: EffectivePeriod, reference: RulebookReference)]
+
+    init(districtID: String, rulebooks: [Rulebook], districtRulebooks: [Rulebook], rules: [CompiledRule], exemptionsByTarget: [String: [CompiledRule]],
+         index: RuleIndex, declarations: [String: (declaration: FactDeclaration, slot: Int)], references: [(period: EffectivePeriod, reference: RulebookReference)]) {
+        self.districtID = districtID
+        self.rulebooks = rulebooks
+        self.districtRulebooks = districtRulebooks
+        self.rules = rules
+        self.exemptionsByTarget = exemptionsByTarget
+        self.index = index
+        self.declarations = declarations
+        self.references = references
+    }
 }
 
 /// An immutable, compiled view of a rulebook set that answers requests without scanning every rule.
@@ -72,16 +87,24 @@ public final class Snapshot: Sendable {
         var rules: [CompiledRule] = []
         var exemptions: [String: [CompiledRule]] = [:]
         var declarations: [String: (declaration: FactDeclaration, slot: Int)] = [:]
+        var pending: [(rule: Rule, rulebook: Rulebook, condition: CompiledCondition, sortKey: String)] = []
         for rulebook in national + books {
             for fact in rulebook.facts where declarations[fact.path] == nil { declarations[fact.path] = (fact, slots[fact.path] ?? -1) }
             for rule in rulebook.rules {
-                let compiled = CompiledRule(rule: rule, rulebookID: rulebook.id, periods: [rulebook.effective, rule.effective],
-                                            condition: CompiledCondition.compile(rule.when, slots: slots))
-                if rule.effect == .exempt {
-                    for target in rule.exempts { exemptions[target, default: []].append(compiled) }
-                } else {
-                    rules.append(compiled)
-                }
+                let condition = CompiledCondition.compile(rule.when, slots: slots)
+                let sortKey = RuleIndex.guardOf(condition).map { "\($0.0):\($0.1.map(\.text).sorted().first ?? "")" } ?? ""
+                pending.append((rule, rulebook, condition, sortKey))
+            }
+        }
+        // Rules that share a guard are evaluated together; allocating them side by side keeps one
+        // request's candidates close in memory, which matters more than anything else at 10k+ rules.
+        pending.sort { $0.sortKey < $1.sortKey }
+        for item in pending {
+            let compiled = CompiledRule(rule: item.rule, rulebookID: item.rulebook.id, periods: [item.rulebook.effective, item.rule.effective], condition: item.condition)
+            if item.rule.effect == .exempt {
+                for target in item.rule.exempts { exemptions[target, default: []].append(compiled) }
+            } else {
+                rules.append(compiled)
             }
         }
         for rule in rules { rule.exemptions = exemptions[rule.rule.id] ?? [] }

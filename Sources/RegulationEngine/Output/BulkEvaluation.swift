@@ -3,14 +3,16 @@ import Foundation
 /// Evaluates JSON Lines: one request per line in, one decision (or error object) per line out, in order.
 public enum BulkEvaluation {
     public struct Output: Sendable {
-        public let text: String
+        /// The output lines, UTF-8.
+        public let bytes: [UInt8]
         public let count: Int
         public let errors: Int
+
+        public var text: String { String(decoding: bytes, as: UTF8.self) }
     }
 
     public static func run(snapshot: Snapshot, input: Data) -> Output {
-        var out = ""
-        out.reserveCapacity(input.count * 4)
+        var out = JSONWriter(capacity: input.count * 8)
         var count = 0
         var errors = 0
         let bytes = [UInt8](input)
@@ -23,32 +25,31 @@ public enum BulkEvaluation {
             if lineEnd > start && bytes[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
             count += 1
             if !line(Array(bytes[start..<lineEnd]), snapshot: snapshot, into: &out) { errors += 1 }
-            out += "\n"
+            out.raw("\n")
             start = end + 1
         }
-        return Output(text: out, count: count, errors: errors)
+        return Output(bytes: out.bytes, count: count, errors: errors)
     }
 
     /// Appends one line's answer; returns false when it is an error object.
-    static func line(_ bytes: [UInt8], snapshot: Snapshot, into out: inout String) -> Bool {
+    static func line(_ bytes: [UInt8], snapshot: Snapshot, into out: inout JSONWriter) -> Bool {
         let json: JSONValue
         do { json = try JSONValue.parse(bytes: bytes) } catch {
-            out += DecisionJSON.error(code: "malformed_json", message: "\(error.message) at byte \(error.offset)")
+            DecisionJSON.writeError(code: "malformed_json", message: "\(error.message) at byte \(error.offset)", into: &out)
+            return false
+        }
+        let request: EvaluationRequest
+        do { request = try RequestDecoding.decode(json) } catch {
+            DecisionJSON.writeError(code: error.code, message: error.message, into: &out)
             return false
         }
         do {
-            let request = try RequestDecoding.decode(json)
-            let decision = try snapshot.evaluate(request)
-            DecisionJSON.write(decision, into: &out)
+            DecisionJSON.write(try snapshot.evaluate(request), into: &out)
             return true
-        } catch let error as RequestDecodingError {
-            out += DecisionJSON.error(code: error.code, message: error.message)
-        } catch let error as EvaluationError {
-            let (code, message) = error.codeAndMessage
-            out += DecisionJSON.error(code: code, message: message)
         } catch {
-            out += DecisionJSON.error(code: "evaluation_failed", message: "\(error)")
+            let (code, message) = error.codeAndMessage
+            DecisionJSON.writeError(code: code, message: message, into: &out)
+            return false
         }
-        return false
     }
 }

@@ -1,141 +1,149 @@
 import TeukguCore
 
-/// Writes decisions as JSON by hand: the bulk evaluator emits hundreds of thousands a second,
-/// and the field order stays stable for diffs.
+/// Writes decisions as JSON. The parts that depend only on a rule (its id, title, citations) are
+/// encoded once when the snapshot is compiled and copied as bytes, so the bulk evaluator emits
+/// hundreds of thousands of decisions a second; the field order stays stable for diffs.
 public enum DecisionJSON {
     public static func encode(_ decision: Decision) -> String {
-        var out = ""
-        out.reserveCapacity(512)
-        write(decision, into: &out)
-        return out
+        var writer = JSONWriter()
+        write(decision, into: &writer)
+        return writer.text
     }
 
-    public static func write(_ decision: Decision, into out: inout String) {
-        out += "{\"district\":"; string(decision.district, &out)
-        out += ",\"asOf\":\""; out += decision.asOf.iso
-        out += "\",\"outcome\":\""; out += decision.outcome.rawValue
-        out += "\",\"basis\":"; localized(decision.basis, &out)
-        out += ",\"reasons\":["
+    static func write(_ decision: Decision, into w: inout JSONWriter) {
+        w.raw("{\"district\":"); w.string(decision.district)
+        w.raw(",\"asOf\":\""); w.rawText(decision.asOf.iso)
+        w.raw("\",\"outcome\":\""); w.rawText(decision.outcome.rawValue)
+        w.raw("\",\"basis\":"); localized(decision.basis, &w)
+        w.raw(",\"reasons\":[")
         for (index, reason) in decision.reasons.enumerated() {
-            if index > 0 { out += "," }
-            out += "{\"id\":"; string(reason.ruleID, &out)
-            out += ",\"effect\":\""; out += reason.effect.rawValue
-            out += "\",\"status\":\""; out += reason.status
-            out += "\",\"rulebook\":"; string(reason.rulebookID, &out)
-            out += ",\"title\":"; localized(reason.title, &out)
-            out += ",\"citations\":"; citations(reason.cites, &out)
-            out += "}"
+            if index > 0 { w.raw(",") }
+            w.raw(reason.summary.encodedHead)
+            w.raw(reason.status == "applies" ? ",\"status\":\"applies\"" : ",\"status\":\"undecided\"")
+            w.raw(reason.summary.encodedTail)
         }
-        out += "],\"conditions\":["
+        w.raw("],\"conditions\":[")
         for (index, item) in decision.conditions.enumerated() {
-            if index > 0 { out += "," }
-            condition(item.condition, &out)
-            out.removeLast()
-            out += ",\"sources\":["
-            out += item.sources.map { quoted($0) }.joined(separator: ",")
-            out += "]}"
+            if index > 0 { w.raw(",") }
+            condition(item.condition, &w)
+            w.raw(",\"sources\":[")
+            for (position, source) in item.sources.enumerated() {
+                if position > 0 { w.raw(",") }
+                w.string(source)
+            }
+            w.raw("]}")
         }
-        out += "],\"exemptions\":["
+        w.raw("],\"exemptions\":[")
         for (index, exemption) in decision.exemptions.enumerated() {
-            if index > 0 { out += "," }
-            out += "{\"id\":"; string(exemption.ruleID, &out)
-            out += ",\"title\":"; localized(exemption.title, &out)
-            out += ",\"exempts\":[" + exemption.exempts.map { quoted($0) }.joined(separator: ",") + "]"
-            out += ",\"citations\":"; citations(exemption.cites, &out)
-            out += "}"
+            if index > 0 { w.raw(",") }
+            w.raw(exemption.summary.encodedExemption)
         }
-        out += "],\"missingFacts\":["
+        w.raw("],\"missingFacts\":[")
         for (index, fact) in decision.missingFacts.enumerated() {
-            if index > 0 { out += "," }
-            out += "{\"path\":"; string(fact.path, &out)
-            out += ",\"label\":"; localized(fact.label, &out)
-            if let help = fact.help { out += ",\"help\":"; localized(help, &out) }
-            out += "}"
+            if index > 0 { w.raw(",") }
+            w.raw("{\"path\":"); w.string(fact.path)
+            w.raw(",\"label\":"); localized(fact.label, &w)
+            if let help = fact.help { w.raw(",\"help\":"); localized(help, &w) }
+            w.raw("}")
         }
-        out += "],\"rulebooks\":["
+        w.raw("],\"rulebooks\":[")
         for (index, reference) in decision.rulebooks.enumerated() {
-            if index > 0 { out += "," }
-            out += "{\"id\":"; string(reference.id, &out)
-            out += ",\"sha256\":\""; out += reference.contentHash; out += "\"}"
+            if index > 0 { w.raw(",") }
+            w.raw("{\"id\":"); w.string(reference.id)
+            w.raw(",\"sha256\":\""); w.rawText(reference.contentHash); w.raw("\"}")
         }
-        out += "]}"
+        w.raw("]}")
     }
 
-    static func condition(_ condition: RuleCondition, _ out: inout String) {
-        out += "{\"type\":\""; out += condition.kind; out += "\""
+    /// `{"id":…,"effect":…` of a reason.
+    static func reasonHead(id: String, effect: RuleEffect) -> [UInt8] {
+        var w = JSONWriter(capacity: 64)
+        w.raw("{\"id\":"); w.string(id)
+        w.raw(",\"effect\":\""); w.rawText(effect.rawValue); w.raw("\"")
+        return w.bytes
+    }
+
+    /// `,"rulebook":…,"title":…,"citations":[…]}` of a reason.
+    static func reasonTail(rulebookID: String, title: LocalizedText, cites: [RuleCitation]) -> [UInt8] {
+        var w = JSONWriter(capacity: 256)
+        w.raw(",\"rulebook\":"); w.string(rulebookID)
+        w.raw(",\"title\":"); localized(title, &w)
+        w.raw(",\"citations\":"); citations(cites, &w)
+        w.raw("}")
+        return w.bytes
+    }
+
+    static func exemption(id: String, title: LocalizedText, exempts: [String], cites: [RuleCitation]) -> [UInt8] {
+        var w = JSONWriter(capacity: 256)
+        w.raw("{\"id\":"); w.string(id)
+        w.raw(",\"title\":"); localized(title, &w)
+        w.raw(",\"exempts\":[")
+        for (index, target) in exempts.enumerated() {
+            if index > 0 { w.raw(",") }
+            w.string(target)
+        }
+        w.raw("],\"citations\":"); citations(cites, &w)
+        w.raw("}")
+        return w.bytes
+    }
+
+    static func condition(_ condition: RuleCondition, _ w: inout JSONWriter) {
+        w.raw("{\"type\":\""); w.rawText(condition.kind); w.raw("\"")
         switch condition {
         case .permit(let authority, let name):
-            out += ",\"authority\":"; string(authority, &out); out += ",\"name\":"; string(name, &out)
+            w.raw(",\"authority\":"); w.string(authority); w.raw(",\"name\":"); w.string(name)
         case .certification(let scheme, let note):
-            out += ",\"scheme\":"; string(scheme, &out)
-            if let note { out += ",\"note\":"; string(note, &out) }
+            w.raw(",\"scheme\":"); w.string(scheme)
+            if let note { w.raw(",\"note\":"); w.string(note) }
         case .insurance(let death, let injury, let disability, let property):
-            if let death { out += ",\"death\":\(death)" }
-            if let injury { out += ",\"injury\":\(injury)" }
-            if let disability { out += ",\"disability\":\(disability)" }
-            if let property { out += ",\"property\":\(property)" }
+            if let death { w.raw(",\"death\":"); w.integer(death) }
+            if let injury { w.raw(",\"injury\":"); w.integer(injury) }
+            if let disability { w.raw(",\"disability\":"); w.integer(disability) }
+            if let property { w.raw(",\"property\":"); w.integer(property) }
         case .demonstrationArea(let zone):
-            out += ",\"zone\":"; string(zone, &out)
+            w.raw(",\"zone\":"); w.string(zone)
         case .notification(let to, let when):
-            out += ",\"to\":"; string(to, &out); out += ",\"when\":"; string(when, &out)
+            w.raw(",\"to\":"); w.string(to); w.raw(",\"when\":"); w.string(when)
         case .other(let text):
-            out += ",\"text\":"; string(text, &out)
+            w.raw(",\"text\":"); w.string(text)
         }
-        out += "}"
     }
 
-    static func citations(_ cites: [RuleCitation], _ out: inout String) {
-        out += "["
+    static func citations(_ cites: [RuleCitation], _ w: inout JSONWriter) {
+        w.raw("[")
         for (index, cite) in cites.enumerated() {
-            if index > 0 { out += "," }
-            out += "{\"law\":"; string(cite.law, &out)
-            out += ",\"article\":"; string(cite.article, &out)
-            if let url = cite.url { out += ",\"url\":"; string(url, &out) }
-            if let note = cite.note { out += ",\"note\":"; string(note, &out) }
-            out += "}"
+            if index > 0 { w.raw(",") }
+            w.raw("{\"law\":"); w.string(cite.law)
+            w.raw(",\"article\":"); w.string(cite.article)
+            if let url = cite.url { w.raw(",\"url\":"); w.string(url) }
+            if let note = cite.note { w.raw(",\"note\":"); w.string(note) }
+            w.raw("}")
         }
-        out += "]"
+        w.raw("]")
     }
 
-    static func localized(_ text: LocalizedText, _ out: inout String) {
-        out += "{\"ko\":"; string(text.ko, &out); out += ",\"en\":"; string(text.en, &out); out += "}"
-    }
-
-    static func quoted(_ text: String) -> String {
-        var out = ""
-        string(text, &out)
-        return out
-    }
-
-    /// A JSON string literal with the required escapes.
-    public static func string(_ text: String, _ out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
+    static func localized(_ text: LocalizedText, _ w: inout JSONWriter) {
+        w.raw("{\"ko\":"); w.string(text.ko); w.raw(",\"en\":"); w.string(text.en); w.raw("}")
     }
 
     /// `{"error":{"code","message"}}` for a request that could not be evaluated.
     public static func error(code: String, message: String) -> String {
-        var out = "{\"error\":{\"code\":"
-        string(code, &out)
-        out += ",\"message\":"
-        string(message, &out)
-        out += "}}"
-        return out
+        var w = JSONWriter(capacity: 128)
+        writeError(code: code, message: message, into: &w)
+        return w.text
+    }
+
+    static func writeError(code: String, message: String, into w: inout JSONWriter) {
+        w.raw("{\"error\":{\"code\":"); w.string(code)
+        w.raw(",\"message\":"); w.string(message)
+        w.raw("}}")
+    }
+
+    /// A JSON string literal, for callers composing JSON of their own.
+    public static func string(_ text: String, _ out: inout String) {
+        var w = JSONWriter(capacity: text.utf8.count + 2)
+        w.string(text)
+        out += w.text
     }
 }
 
