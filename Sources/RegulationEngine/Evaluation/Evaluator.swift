@@ -13,18 +13,19 @@ enum Evaluator {
         var missing: [Int] = []
 
         let today = request.asOf.dayNumber
+        let code = program.code
         for index in candidates {
-            let compiled = program.rules[index]
-            guard compiled.isInForce(on: today) else { continue }
+            guard today >= program.firstDays[index] && today < program.endDays[index] else { continue }
             var ruleMissing: [Int] = []
-            let truth = compiled.condition.truth(facts, missing: &ruleMissing)
+            let truth = code.truth(at: program.codeStarts[index], facts, missing: &ruleMissing)
             if truth == .isFalse { continue }
+            let compiled = program.rules[index]
 
             var switchedOffBy: [CompiledRule] = []
             var exemptionMissing: [Int] = []
             for exemption in compiled.exemptions where exemption.isInForce(on: today) {
                 var local: [Int] = []
-                switch exemption.condition.truth(facts, missing: &local) {
+                switch code.truth(at: exemption.codeStart, facts, missing: &local) {
                 case .isTrue: switchedOffBy.append(exemption)
                 case .unknown: exemptionMissing += local
                 case .isFalse: break

@@ -13,12 +13,12 @@ struct RuleIndex: Sendable {
     let tables: [Table]
     let unguarded: [Int]
 
-    init(rules: [CompiledRule], slots: [String: Int]) {
+    init(conditions: [CompiledCondition]) {
         var byPath: [Int: [FactValue: [Int]]] = [:]
         var allBySlot: [Int: [Int]] = [:]
         var unguarded: [Int] = []
-        for (index, rule) in rules.enumerated() {
-            guard let (slot, values) = RuleIndex.guardOf(rule.condition) else {
+        for (index, condition) in conditions.enumerated() {
+            guard let (slot, values) = RuleIndex.guardOf(condition) else {
                 unguarded.append(index)
                 continue
             }

@@ -5,7 +5,8 @@ import TeukguCore
 final class CompiledRule: @unchecked Sendable {
     let rule: Rule
     let rulebookID: String
-    let condition: CompiledCondition
+    /// Where its condition starts in the district's `ConditionCode`.
+    let codeStart: Int
     /// The intersection of the rulebook's and the rule's periods, as day numbers (until exclusive).
     let firstDay: Int
     let endDay: Int
@@ -14,10 +15,10 @@ final class CompiledRule: @unchecked Sendable {
     /// What a decision says about this rule, built once.
     let summary: RuleSummary
 
-    init(rule: Rule, rulebookID: String, periods: [EffectivePeriod], condition: CompiledCondition) {
+    init(rule: Rule, rulebookID: String, periods: [EffectivePeriod], codeStart: Int) {
         self.rule = rule
         self.rulebookID = rulebookID
-        self.condition = condition
+        self.codeStart = codeStart
         firstDay = periods.compactMap { $0.from?.dayNumber }.max() ?? Int.min
         endDay = periods.compactMap { $0.until?.dayNumber }.min() ?? Int.max
         summary = RuleSummary(rule: rule, rulebookID: rulebookID)
@@ -35,19 +36,29 @@ final class DistrictProgram: Sendable {
     let rules: [CompiledRule]
     let exemptionsByTarget: [String: [CompiledRule]]
     let index: RuleIndex
+    let code: ConditionCode
+    /// Rule periods and condition starts side by side, so a candidate that does not hold is
+    /// rejected without touching its rule object.
+    let firstDays: [Int]
+    let endDays: [Int]
+    let codeStarts: [Int]
     /// Declared facts by path, with their slots.
     let declarations: [String: (declaration: FactDeclaration, slot: Int)]
     /// The rulebooks' references with their periods, so a decision lists those in force.
     let references: [(period: EffectivePeriod, reference: RulebookReference)]
 
     init(districtID: String, rulebooks: [Rulebook], districtRulebooks: [Rulebook], rules: [CompiledRule], exemptionsByTarget: [String: [CompiledRule]],
-         index: RuleIndex, declarations: [String: (declaration: FactDeclaration, slot: Int)], references: [(period: EffectivePeriod, reference: RulebookReference)]) {
+         index: RuleIndex, code: ConditionCode, declarations: [String: (declaration: FactDeclaration, slot: Int)], references: [(period: EffectivePeriod, reference: RulebookReference)]) {
         self.districtID = districtID
         self.rulebooks = rulebooks
         self.districtRulebooks = districtRulebooks
         self.rules = rules
         self.exemptionsByTarget = exemptionsByTarget
         self.index = index
+        self.code = code
+        firstDays = rules.map(\.firstDay)
+        endDays = rules.map(\.endDay)
+        codeStarts = rules.map(\.codeStart)
         self.declarations = declarations
         self.references = references
     }
@@ -99,17 +110,21 @@ public final class Snapshot: Sendable {
         // Rules that share a guard are evaluated together; allocating them side by side keeps one
         // request's candidates close in memory, which matters more than anything else at 10k+ rules.
         pending.sort { $0.sortKey < $1.sortKey }
+        let code = ConditionCode()
+        var conditions: [CompiledCondition] = []
         for item in pending {
-            let compiled = CompiledRule(rule: item.rule, rulebookID: item.rulebook.id, periods: [item.rulebook.effective, item.rule.effective], condition: item.condition)
+            let start = Int(code.append(item.condition))
+            let compiled = CompiledRule(rule: item.rule, rulebookID: item.rulebook.id, periods: [item.rulebook.effective, item.rule.effective], codeStart: start)
             if item.rule.effect == .exempt {
                 for target in item.rule.exempts { exemptions[target, default: []].append(compiled) }
             } else {
                 rules.append(compiled)
+                conditions.append(item.condition)
             }
         }
         for rule in rules { rule.exemptions = exemptions[rule.rule.id] ?? [] }
         return DistrictProgram(districtID: district, rulebooks: national + books, districtRulebooks: books, rules: rules,
-                               exemptionsByTarget: exemptions, index: RuleIndex(rules: rules, slots: slots), declarations: declarations,
+                               exemptionsByTarget: exemptions, index: RuleIndex(conditions: conditions), code: code, declarations: declarations,
                                references: (national + books).map { ($0.effective, RulebookReference(id: $0.id, contentHash: $0.contentHash)) })
     }
 
