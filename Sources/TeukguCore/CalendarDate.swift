@@ -20,15 +20,30 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
     /// Parses the ISO form `YYYY-MM-DD`; anything else (extra characters, impossible days) is nil.
     public init?(iso text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
-        self.init(year: y, month: m, day: d)
+        // Byte-level parsing: dates are read on every request, and this runs in the bulk evaluator's hot path.
+        var digits: (Int, Int, Int) = (0, 0, 0)
+        var count = 0
+        var valid = true
+        for (index, byte) in text.utf8.enumerated() {
+            count += 1
+            if index == 4 || index == 7 {
+                if byte != UInt8(ascii: "-") { valid = false; break }
+                continue
+            }
+            guard byte >= 0x30 && byte <= 0x39, index < 10 else { valid = false; break }
+            let value = Int(byte - 0x30)
+            if index < 4 { digits.0 = digits.0 * 10 + value } else if index < 7 { digits.1 = digits.1 * 10 + value } else { digits.2 = digits.2 * 10 + value }
+        }
+        guard valid, count == 10 else { return nil }
+        self.init(year: digits.0, month: digits.1, day: digits.2)
     }
 
     public var iso: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        func pad(_ value: Int, _ width: Int) -> String {
+            let text = String(value)
+            return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+        }
+        return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
     }
 
     public var description: String { iso }

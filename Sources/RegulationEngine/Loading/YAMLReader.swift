@@ -43,7 +43,7 @@ struct YAMLReader {
             error(.structure, "\(context) needs '\(key)'", at: parent)
             return nil
         }
-        guard case .scalar(let scalar) = node, !scalar.string.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard case .scalar(let scalar) = node, !scalar.string.allSatisfy(\.isWhitespace) else {
             error(.structure, "'\(key)' must be a non-empty text", at: node)
             return nil
         }

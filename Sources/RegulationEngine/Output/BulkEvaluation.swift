@@ -12,7 +12,7 @@ public enum BulkEvaluation {
     }
 
     public static func run(snapshot: Snapshot, input: Data) -> Output {
-        var out = JSONWriter(capacity: input.count * 8)
+        var out = JSONWriter(capacity: input.count * 12)
         var count = 0
         var errors = 0
         let bytes = [UInt8](input)
