@@ -7,9 +7,10 @@ enum Evaluator {
                                                   en: "Permitted: no listed provision applies (negative list).")
 
     static func decide(program: DistrictProgram, request: EvaluationRequest, facts: [FactValue?], candidates: [Int], slotPaths: [String]) -> Decision {
-        var active: [(CompiledRule, [RuleCondition])] = []
+        var prohibitions: [CompiledRule] = []
+        var requirements: [CompiledRule] = []
         var undecided: [CompiledRule] = []
-        var applied: [String: AppliedExemption] = [:]
+        var applied: [CompiledRule] = []
         var missing: [Int] = []
 
         let today = request.asOf.dayNumber
@@ -21,62 +22,57 @@ enum Evaluator {
             if truth == .isFalse { continue }
             let compiled = program.rules[index]
 
-            var switchedOffBy: [CompiledRule] = []
+            var switchedOff = false
             var exemptionMissing: [Int] = []
             for exemption in compiled.exemptions where exemption.isInForce(on: today) {
-                var local: [Int] = []
-                switch code.truth(at: exemption.codeStart, facts, missing: &local) {
-                case .isTrue: switchedOffBy.append(exemption)
-                case .unknown: exemptionMissing += local
-                case .isFalse: break
+                switch code.truth(at: exemption.codeStart, facts, missing: &exemptionMissing) {
+                case .isTrue:
+                    switchedOff = true
+                    // Switched off inside the district; its substitute conditions apply when the rule itself holds.
+                    if truth == .isTrue && !applied.contains(where: { $0 === exemption }) { applied.append(exemption) }
+                case .unknown, .isFalse: break
                 }
             }
-            if !switchedOffBy.isEmpty {
-                // Switched off inside the district; its substitute conditions apply when the rule itself holds.
-                if truth == .isTrue {
-                    for exemption in switchedOffBy {
-                        applied[exemption.rule.id] = AppliedExemption(summary: exemption.summary)
-                        if !exemption.rule.conditions.isEmpty { active.append((exemption, exemption.rule.conditions)) }
-                    }
-                }
-                continue
-            }
+            if switchedOff { continue }
             if truth == .isTrue && exemptionMissing.isEmpty {
-                active.append((compiled, compiled.rule.conditions))
+                if compiled.rule.effect == .prohibit { prohibitions.append(compiled) } else { requirements.append(compiled) }
             } else {
                 undecided.append(compiled)
-                missing += ruleMissing + exemptionMissing
+                missing += ruleMissing
+                missing += exemptionMissing
             }
         }
 
-        let prohibitions = active.filter { $0.0.rule.effect == .prohibit }.map(\.0)
-        let requirements = active.filter { $0.0.rule.effect != .prohibit }
-        let exemptions = applied.values.sorted { $0.ruleID < $1.ruleID }
-        let references = program.references.filter { $0.period.contains(request.asOf) }.map(\.reference)
+        if applied.count > 1 { applied.sort { $0.rule.id < $1.rule.id } }
+        let exemptions = applied.map { AppliedExemption(summary: $0.summary) }
+        let references = program.references(on: request.asOf)
 
         if !prohibitions.isEmpty {
             return Decision(district: request.district, asOf: request.asOf, outcome: .prohibited,
                             reasons: reasons(prohibitions, status: "applies"), conditions: [], exemptions: exemptions, missingFacts: [],
-                            rulebooks: references, basis: LocalizedText(ko: "열거된 규정이 금지합니다.", en: "A listed provision prohibits it."))
+                            rulebooks: references, basis: prohibitedBasis)
         }
-        let conditions = ConditionMerger.merge(requirements)
+        let conditioned = requirements + applied.filter { !$0.rule.conditions.isEmpty }
+        let conditions = conditioned.isEmpty ? [] : ConditionMerger.merge(conditioned)
         if !undecided.isEmpty {
             return Decision(district: request.district, asOf: request.asOf, outcome: .indeterminate,
                             reasons: reasons(undecided, status: "undecided"), conditions: conditions, exemptions: exemptions,
-                            missingFacts: missingFacts(missing, program: program, slotPaths: slotPaths), rulebooks: references,
-                            basis: LocalizedText(ko: "정해지지 않은 사실이 있어 판단할 수 없습니다. 아래 사실을 알려 주세요.",
-                                                 en: "Some facts that decide it are missing; answer the questions below."))
+                            missingFacts: missingFacts(missing, program: program, slotPaths: slotPaths), rulebooks: references, basis: indeterminateBasis)
         }
         if !conditions.isEmpty {
             return Decision(district: request.district, asOf: request.asOf, outcome: .conditional,
-                            reasons: reasons(requirements.map(\.0), status: "applies"), conditions: conditions, exemptions: exemptions,
-                            missingFacts: [], rulebooks: references,
-                            basis: LocalizedText(ko: "아래 조건을 갖추면 허용됩니다.", en: "Permitted on the conditions below."))
+                            reasons: reasons(conditioned, status: "applies"), conditions: conditions, exemptions: exemptions,
+                            missingFacts: [], rulebooks: references, basis: conditionalBasis)
         }
         return Decision(district: request.district, asOf: request.asOf, outcome: .permitted,
-                        reasons: exemptions.isEmpty ? [] : reasons(program.exemptions(exemptions.map(\.ruleID)), status: "applies"),
-                        conditions: [], exemptions: exemptions, missingFacts: [], rulebooks: references, basis: noProvisionApplies)
+                        reasons: reasons(applied, status: "applies"), conditions: [], exemptions: exemptions, missingFacts: [],
+                        rulebooks: references, basis: noProvisionApplies)
     }
+
+    static let prohibitedBasis = LocalizedText(ko: "열거된 규정이 금지합니다.", en: "A listed provision prohibits it.")
+    static let indeterminateBasis = LocalizedText(ko: "정해지지 않은 사실이 있어 판단할 수 없습니다. 아래 사실을 알려 주세요.",
+                                                  en: "Some facts that decide it are missing; answer the questions below.")
+    static let conditionalBasis = LocalizedText(ko: "아래 조건을 갖추면 허용됩니다.", en: "Permitted on the conditions below.")
 
     static func reasons(_ rules: [CompiledRule], status: String) -> [DecisionReason] {
         // Only exemptions can appear twice (one switching off several rules); compare identities, not ids.
@@ -99,17 +95,18 @@ enum Evaluator {
 }
 
 extension DistrictProgram {
-    func exemptions(_ ids: [String]) -> [CompiledRule] {
-        let wanted = Set(ids)
-        var seen: Set<String> = []
-        return exemptionsByTarget.values.flatMap { $0 }.filter { wanted.contains($0.rule.id) && seen.insert($0.rule.id).inserted }
+    /// The rulebooks in force on a day; the usual case, all of them, is answered without building a list.
+    func references(on date: CalendarDate) -> [RulebookReference] {
+        if allReferencesPeriod.contains(date) { return allReferences }
+        return referencePeriods.filter { $0.period.contains(date) }.map(\.reference)
     }
 }
 
 /// Merges conditions from several rules: one insurance line with the highest minimum per head,
 /// other conditions once each.
 enum ConditionMerger {
-    static func merge(_ items: [(CompiledRule, [RuleCondition])]) -> [DecisionCondition] {
+    static func merge(_ rules: [CompiledRule]) -> [DecisionCondition] {
+        let items = rules.map { ($0, $0.rule.conditions) }
         var death: Int64?, injury: Int64?, disability: Int64?, property: Int64?
         var insuranceSources: [String] = []
         var others: [RuleCondition: [String]] = [:]

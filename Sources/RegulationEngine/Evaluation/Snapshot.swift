@@ -45,7 +45,10 @@ final class DistrictProgram: Sendable {
     /// Declared facts by path, with their slots.
     let declarations: [String: (declaration: FactDeclaration, slot: Int)]
     /// The rulebooks' references with their periods, so a decision lists those in force.
-    let references: [(period: EffectivePeriod, reference: RulebookReference)]
+    let referencePeriods: [(period: EffectivePeriod, reference: RulebookReference)]
+    let allReferences: [RulebookReference]
+    /// The days on which every rulebook is in force.
+    let allReferencesPeriod: EffectivePeriod
 
     init(districtID: String, rulebooks: [Rulebook], districtRulebooks: [Rulebook], rules: [CompiledRule], exemptionsByTarget: [String: [CompiledRule]],
          index: RuleIndex, code: ConditionCode, declarations: [String: (declaration: FactDeclaration, slot: Int)], references: [(period: EffectivePeriod, reference: RulebookReference)]) {
@@ -60,7 +63,11 @@ final class DistrictProgram: Sendable {
         endDays = rules.map(\.endDay)
         codeStarts = rules.map(\.codeStart)
         self.declarations = declarations
-        self.references = references
+        referencePeriods = references
+        allReferences = references.map(\.reference)
+        let starts = references.compactMap(\.period.from)
+        let ends = references.compactMap(\.period.until)
+        allReferencesPeriod = EffectivePeriod(from: starts.max(), until: ends.min())
     }
 }
 
