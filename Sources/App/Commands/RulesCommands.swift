@@ -87,16 +87,21 @@ struct RulesEvalCommand: AsyncCommand {
         let set = try RulesLoading.load(rules, console: context.console, quiet: true)
         let snapshot = Snapshot(set)
         guard let data = FileManager.default.contents(atPath: requests) else { throw RulesFailed(description: "cannot read \(requests)") }
-        let started = Date()
-        let output = BulkEvaluation.run(snapshot: snapshot, input: data)
-        let seconds = Date().timeIntervalSince(started)
+        let handle: FileHandle
         if let out = signature.out {
-            try Data(output.bytes).write(to: URL(fileURLWithPath: out))
+            guard FileManager.default.createFile(atPath: out, contents: nil), let file = FileHandle(forWritingAtPath: out) else {
+                throw RulesFailed(description: "cannot write \(out)")
+            }
+            handle = file
         } else {
-            FileHandle.standardOutput.write(Data(output.bytes))
+            handle = FileHandle.standardOutput
         }
-        let rate = seconds > 0 ? Int(Double(output.count) / seconds) : 0
-        FileHandle.standardError.write(Data("\(output.count) request(s), \(output.errors) error line(s), \(String(format: "%.3f", seconds)) s, \(rate) decisions/s\n".utf8))
+        let started = Date()
+        let summary = BulkEvaluation.run(snapshot: snapshot, input: data) { handle.write(Data($0)) }
+        let seconds = Date().timeIntervalSince(started)
+        if signature.out != nil { try handle.close() }
+        let rate = seconds > 0 ? Int(Double(summary.count) / seconds) : 0
+        FileHandle.standardError.write(Data("\(summary.count) request(s), \(summary.errors) error line(s), \(String(format: "%.3f", seconds)) s, \(rate) decisions/s\n".utf8))
     }
 }
 

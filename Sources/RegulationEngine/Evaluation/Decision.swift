@@ -95,6 +95,34 @@ public struct Decision: Hashable, Sendable {
     public let rulebooks: [RulebookReference]
     /// A sentence saying why, e.g. "no listed provision applies".
     public let basis: LocalizedText
+    /// The `rulebooks` array already encoded, when the snapshot had it at hand.
+    var encodedRulebooks: [UInt8] = []
+
+    init(district: String, asOf: CalendarDate, outcome: Outcome, reasons: [DecisionReason], conditions: [DecisionCondition],
+         exemptions: [AppliedExemption], missingFacts: [MissingFact], rulebooks: [RulebookReference], basis: LocalizedText, encodedRulebooks: [UInt8] = []) {
+        self.district = district
+        self.asOf = asOf
+        self.outcome = outcome
+        self.reasons = reasons
+        self.conditions = conditions
+        self.exemptions = exemptions
+        self.missingFacts = missingFacts
+        self.rulebooks = rulebooks
+        self.basis = basis
+        self.encodedRulebooks = encodedRulebooks
+    }
+
+    public static func == (a: Decision, b: Decision) -> Bool {
+        a.district == b.district && a.asOf == b.asOf && a.outcome == b.outcome && a.reasons == b.reasons && a.conditions == b.conditions
+            && a.exemptions == b.exemptions && a.missingFacts == b.missingFacts && a.rulebooks == b.rulebooks && a.basis == b.basis
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(district)
+        hasher.combine(asOf)
+        hasher.combine(outcome)
+        hasher.combine(reasons)
+    }
 }
 
 /// Why a request could not be evaluated.

@@ -6,14 +6,14 @@ enum Evaluator {
     static let noProvisionApplies = LocalizedText(ko: "금지하거나 조건을 붙이는 규정이 없어 허용됩니다 (네거티브 방식).",
                                                   en: "Permitted: no listed provision applies (negative list).")
 
-    static func decide(program: DistrictProgram, request: EvaluationRequest, facts: [FactValue?], candidates: [Int], slotPaths: [String]) -> Decision {
+    static func decide(program: DistrictProgram, district: String, asOf: CalendarDate, facts: [FactValue?], candidates: [Int], slotPaths: [String]) -> Decision {
         var prohibitions: [CompiledRule] = []
         var requirements: [CompiledRule] = []
         var undecided: [CompiledRule] = []
         var applied: [CompiledRule] = []
         var missing: [Int] = []
 
-        let today = request.asOf.dayNumber
+        let today = asOf.dayNumber
         let code = program.code
         for index in candidates {
             guard today >= program.firstDays[index] && today < program.endDays[index] else { continue }
@@ -43,30 +43,31 @@ enum Evaluator {
             }
         }
 
-        if applied.count > 1 { applied.sort { $0.rule.id < $1.rule.id } }
+        if applied.count > 1 { applied.sort { $0.order < $1.order } }
         let exemptions = applied.map { AppliedExemption(summary: $0.summary) }
-        let references = program.references(on: request.asOf)
+        let references = program.references(on: asOf)
+        let encodedReferences = references.count == program.allReferences.count ? program.encodedAllReferences : []
 
         if !prohibitions.isEmpty {
-            return Decision(district: request.district, asOf: request.asOf, outcome: .prohibited,
+            return Decision(district: district, asOf: asOf, outcome: .prohibited,
                             reasons: reasons(prohibitions, status: "applies"), conditions: [], exemptions: exemptions, missingFacts: [],
-                            rulebooks: references, basis: prohibitedBasis)
+                            rulebooks: references, basis: prohibitedBasis, encodedRulebooks: encodedReferences)
         }
         let conditioned = requirements + applied.filter { !$0.rule.conditions.isEmpty }
         let conditions = conditioned.isEmpty ? [] : ConditionMerger.merge(conditioned)
         if !undecided.isEmpty {
-            return Decision(district: request.district, asOf: request.asOf, outcome: .indeterminate,
+            return Decision(district: district, asOf: asOf, outcome: .indeterminate,
                             reasons: reasons(undecided, status: "undecided"), conditions: conditions, exemptions: exemptions,
-                            missingFacts: missingFacts(missing, program: program, slotPaths: slotPaths), rulebooks: references, basis: indeterminateBasis)
+                            missingFacts: missingFacts(missing, program: program, slotPaths: slotPaths), rulebooks: references, basis: indeterminateBasis, encodedRulebooks: encodedReferences)
         }
         if !conditions.isEmpty {
-            return Decision(district: request.district, asOf: request.asOf, outcome: .conditional,
+            return Decision(district: district, asOf: asOf, outcome: .conditional,
                             reasons: reasons(conditioned, status: "applies"), conditions: conditions, exemptions: exemptions,
-                            missingFacts: [], rulebooks: references, basis: conditionalBasis)
+                            missingFacts: [], rulebooks: references, basis: conditionalBasis, encodedRulebooks: encodedReferences)
         }
-        return Decision(district: request.district, asOf: request.asOf, outcome: .permitted,
+        return Decision(district: district, asOf: asOf, outcome: .permitted,
                         reasons: reasons(applied, status: "applies"), conditions: [], exemptions: exemptions, missingFacts: [],
-                        rulebooks: references, basis: noProvisionApplies)
+                        rulebooks: references, basis: noProvisionApplies, encodedRulebooks: encodedReferences)
     }
 
     static let prohibitedBasis = LocalizedText(ko: "열거된 규정이 금지합니다.", en: "A listed provision prohibits it.")
@@ -74,14 +75,12 @@ enum Evaluator {
                                                   en: "Some facts that decide it are missing; answer the questions below.")
     static let conditionalBasis = LocalizedText(ko: "아래 조건을 갖추면 허용됩니다.", en: "Permitted on the conditions below.")
 
+    /// Each rule appears once in every list `decide` builds (candidates are distinct, applied
+    /// exemptions are deduplicated), so sorting is all that is needed.
     static func reasons(_ rules: [CompiledRule], status: String) -> [DecisionReason] {
-        // Only exemptions can appear twice (one switching off several rules); compare identities, not ids.
-        var seen: Set<ObjectIdentifier> = []
-        var unique: [CompiledRule] = []
-        unique.reserveCapacity(rules.count)
-        for rule in rules where seen.insert(ObjectIdentifier(rule)).inserted { unique.append(rule) }
-        if unique.count > 1 { unique.sort { $0.rule.id < $1.rule.id } }
-        return unique.map { DecisionReason(summary: $0.summary, status: status) }
+        var ordered = rules
+        if ordered.count > 1 { ordered.sort { $0.order < $1.order } }
+        return ordered.map { DecisionReason(summary: $0.summary, status: status) }
     }
 
     static func missingFacts(_ slots: [Int], program: DistrictProgram, slotPaths: [String]) -> [MissingFact] {
@@ -103,33 +102,35 @@ extension DistrictProgram {
 }
 
 /// Merges conditions from several rules: one insurance line with the highest minimum per head,
-/// other conditions once each.
+/// other conditions once each. Lists are short, so plain arrays beat hashing.
 enum ConditionMerger {
     static func merge(_ rules: [CompiledRule]) -> [DecisionCondition] {
-        let items = rules.map { ($0, $0.rule.conditions) }
         var death: Int64?, injury: Int64?, disability: Int64?, property: Int64?
         var insuranceSources: [String] = []
-        var others: [RuleCondition: [String]] = [:]
-        var order: [RuleCondition] = []
-        for (rule, conditions) in items.sorted(by: { $0.0.rule.id < $1.0.rule.id }) {
-            for condition in conditions {
+        var others: [(condition: RuleCondition, sources: [String])] = []
+        let ordered = rules.count > 1 ? rules.sorted { $0.order < $1.order } : rules
+        for compiled in ordered {
+            let id = compiled.rule.id
+            for condition in compiled.rule.conditions {
                 if case .insurance(let d, let i, let dis, let p) = condition {
                     death = maxOptional(death, d)
                     injury = maxOptional(injury, i)
                     disability = maxOptional(disability, dis)
                     property = maxOptional(property, p)
-                    if !insuranceSources.contains(rule.rule.id) { insuranceSources.append(rule.rule.id) }
+                    if insuranceSources.last != id { insuranceSources.append(id) }
+                } else if let index = others.firstIndex(where: { $0.condition == condition }) {
+                    if others[index].sources.last != id { others[index].sources.append(id) }
                 } else {
-                    if others[condition] == nil { order.append(condition) }
-                    if !(others[condition]?.contains(rule.rule.id) ?? false) { others[condition, default: []].append(rule.rule.id) }
+                    others.append((condition, [id]))
                 }
             }
         }
         var result: [DecisionCondition] = []
+        result.reserveCapacity(others.count + 1)
         if !insuranceSources.isEmpty {
             result.append(DecisionCondition(condition: .insurance(death: death, injury: injury, disability: disability, property: property), sources: insuranceSources))
         }
-        result += order.map { DecisionCondition(condition: $0, sources: others[$0] ?? []) }
+        for item in others { result.append(DecisionCondition(condition: item.condition, sources: item.sources)) }
         return result
     }
 

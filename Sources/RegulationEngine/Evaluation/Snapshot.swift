@@ -14,6 +14,8 @@ final class CompiledRule: @unchecked Sendable {
     var exemptions: [CompiledRule] = []
     /// What a decision says about this rule, built once.
     let summary: RuleSummary
+    /// The rule's rank by id among the district's rules, so decisions sort integers, not strings.
+    var order = 0
 
     init(rule: Rule, rulebookID: String, periods: [EffectivePeriod], codeStart: Int) {
         self.rule = rule
@@ -42,11 +44,13 @@ final class DistrictProgram: Sendable {
     let firstDays: [Int]
     let endDays: [Int]
     let codeStarts: [Int]
-    /// Declared facts by path, with their slots.
+    /// Declared facts by path, with their slots; company facts also by their bare name.
     let declarations: [String: (declaration: FactDeclaration, slot: Int)]
+    let companyDeclarations: [String: (declaration: FactDeclaration, slot: Int)]
     /// The rulebooks' references with their periods, so a decision lists those in force.
     let referencePeriods: [(period: EffectivePeriod, reference: RulebookReference)]
     let allReferences: [RulebookReference]
+    let encodedAllReferences: [UInt8]
     /// The days on which every rulebook is in force.
     let allReferencesPeriod: EffectivePeriod
 
@@ -63,8 +67,12 @@ final class DistrictProgram: Sendable {
         endDays = rules.map(\.endDay)
         codeStarts = rules.map(\.codeStart)
         self.declarations = declarations
+        var company: [String: (declaration: FactDeclaration, slot: Int)] = [:]
+        for (path, entry) in declarations where path.hasPrefix("company.") { company[String(path.dropFirst("company.".count))] = entry }
+        companyDeclarations = company
         referencePeriods = references
         allReferences = references.map(\.reference)
+        encodedAllReferences = DecisionJSON.rulebooks(allReferences)
         let starts = references.compactMap(\.period.from)
         let ends = references.compactMap(\.period.until)
         allReferencesPeriod = EffectivePeriod(from: starts.max(), until: ends.min())
@@ -130,6 +138,10 @@ public final class Snapshot: Sendable {
             }
         }
         for rule in rules { rule.exemptions = exemptions[rule.rule.id] ?? [] }
+        var everyRule = rules
+        var seen: Set<ObjectIdentifier> = Set(rules.map(ObjectIdentifier.init))
+        for exemption in exemptions.values.flatMap({ $0 }) where seen.insert(ObjectIdentifier(exemption)).inserted { everyRule.append(exemption) }
+        for (rank, rule) in everyRule.sorted(by: { $0.rule.id < $1.rule.id }).enumerated() { rule.order = rank }
         return DistrictProgram(districtID: district, rulebooks: national + books, districtRulebooks: books, rules: rules,
                                exemptionsByTarget: exemptions, index: RuleIndex(conditions: conditions), code: code, declarations: declarations,
                                references: (national + books).map { ($0.effective, RulebookReference(id: $0.id, contentHash: $0.contentHash)) })
@@ -148,23 +160,51 @@ public final class Snapshot: Sendable {
     /// Evaluates a request using the index.
     public func evaluate(_ request: EvaluationRequest) throws(EvaluationError) -> Decision {
         let (program, facts) = try prepare(request)
-        return Evaluator.decide(program: program, request: request, facts: facts, candidates: program.index.candidates(facts), slotPaths: slotPaths)
+        return Evaluator.decide(program: program, district: request.district, asOf: request.asOf, facts: facts,
+                                candidates: program.index.candidates(facts), slotPaths: slotPaths)
+    }
+
+    /// The same, from facts given as pairs (the bulk reader's form, which skips building dictionaries).
+    func evaluate(district: String, asOf: CalendarDate, facts given: [(String, FactValue)], company: [(String, FactValue)]) throws(EvaluationError) -> Decision {
+        let program = try program(district: district, asOf: asOf)
+        var facts = [FactValue?](repeating: nil, count: slotPaths.count)
+        for (path, value) in given { try place(path, value, program: program, into: &facts) }
+        for (name, value) in company { try placeCompany(name, value, program: program, into: &facts) }
+        return Evaluator.decide(program: program, district: district, asOf: asOf, facts: facts, candidates: program.index.candidates(facts), slotPaths: slotPaths)
+    }
+
+    private func program(district: String, asOf: CalendarDate) throws(EvaluationError) -> DistrictProgram {
+        guard let program = programs[district] else { throw .unknownDistrict(district) }
+        guard program.districtRulebooks.contains(where: { $0.effective.contains(asOf) }) else {
+            throw .notInForce(district: district, date: asOf)
+        }
+        return program
     }
 
     /// Validates the request's facts against the district's schema and lays them out by slot.
     func prepare(_ request: EvaluationRequest) throws(EvaluationError) -> (DistrictProgram, [FactValue?]) {
-        guard let program = programs[request.district] else { throw .unknownDistrict(request.district) }
-        guard program.districtRulebooks.contains(where: { $0.effective.contains(request.asOf) }) else {
-            throw .notInForce(district: request.district, date: request.asOf)
-        }
+        let program = try program(district: request.district, asOf: request.asOf)
         var facts = [FactValue?](repeating: nil, count: slotPaths.count)
         for (path, given) in request.facts { try place(path, given, program: program, into: &facts) }
-        for (name, given) in request.company { try place(name.hasPrefix("company.") ? name : "company." + name, given, program: program, into: &facts) }
+        for (name, given) in request.company { try placeCompany(name, given, program: program, into: &facts) }
         return (program, facts)
+    }
+
+    /// Company facts may be named with or without their `company.` prefix.
+    private func placeCompany(_ name: String, _ given: FactValue, program: DistrictProgram, into facts: inout [FactValue?]) throws(EvaluationError) {
+        if let entry = program.companyDeclarations[name] {
+            try place("company." + name, given, entry: entry, into: &facts)
+        } else {
+            try place(name.hasPrefix("company.") ? name : "company." + name, given, program: program, into: &facts)
+        }
     }
 
     private func place(_ path: String, _ given: FactValue, program: DistrictProgram, into facts: inout [FactValue?]) throws(EvaluationError) {
         guard let entry = program.declarations[path] else { throw .unknownFact(path) }
+        try place(path, given, entry: entry, into: &facts)
+    }
+
+    private func place(_ path: String, _ given: FactValue, entry: (declaration: FactDeclaration, slot: Int), into facts: inout [FactValue?]) throws(EvaluationError) {
         let declaration = entry.declaration
         var value = given
         // JSON has no dates: a date fact arrives as "YYYY-MM-DD".

@@ -11,8 +11,19 @@ public enum BulkEvaluation {
         public var text: String { String(decoding: bytes, as: UTF8.self) }
     }
 
+    /// Evaluates everything and returns the output in memory (tests, small files).
     public static func run(snapshot: Snapshot, input: Data) -> Output {
-        var out = JSONWriter(capacity: input.count * 12)
+        var collected: [UInt8] = []
+        let summary = run(snapshot: snapshot, input: input) { collected.append(contentsOf: $0) }
+        return Output(bytes: collected, count: summary.count, errors: summary.errors)
+    }
+
+    /// Evaluates line by line, handing the output to `sink` in chunks of about a megabyte, so
+    /// memory stays flat however large the input is.
+    @discardableResult
+    public static func run(snapshot: Snapshot, input: Data, sink: ([UInt8]) -> Void) -> (count: Int, errors: Int) {
+        let chunk = 1 << 20
+        var out = JSONWriter(capacity: chunk + 64 * 1024)
         var count = 0
         var errors = 0
         let bytes = [UInt8](input)
@@ -26,13 +37,28 @@ public enum BulkEvaluation {
             count += 1
             if !line(Array(bytes[start..<lineEnd]), snapshot: snapshot, into: &out) { errors += 1 }
             out.raw("\n")
+            if out.bytes.count >= chunk {
+                sink(out.bytes)
+                out.bytes.removeAll(keepingCapacity: true)
+            }
             start = end + 1
         }
-        return Output(bytes: out.bytes, count: count, errors: errors)
+        if !out.bytes.isEmpty { sink(out.bytes) }
+        return (count, errors)
     }
 
     /// Appends one line's answer; returns false when it is an error object.
     static func line(_ bytes: [UInt8], snapshot: Snapshot, into out: inout JSONWriter) -> Bool {
+        if let fast = FastRequestReader.read(bytes), let district = fast.district, let asOf = fast.asOf {
+            do {
+                DecisionJSON.write(try snapshot.evaluate(district: district, asOf: asOf, facts: fast.facts, company: fast.company), into: &out)
+                return true
+            } catch {
+                let (code, message) = error.codeAndMessage
+                DecisionJSON.writeError(code: code, message: message, into: &out)
+                return false
+            }
+        }
         let json: JSONValue
         do { json = try JSONValue.parse(bytes: bytes) } catch {
             DecisionJSON.writeError(code: "malformed_json", message: "\(error.message) at byte \(error.offset)", into: &out)

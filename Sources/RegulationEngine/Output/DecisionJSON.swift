@@ -12,9 +12,16 @@ public enum DecisionJSON {
 
     static func write(_ decision: Decision, into w: inout JSONWriter) {
         w.raw("{\"district\":"); w.string(decision.district)
-        w.raw(",\"asOf\":\""); w.rawText(decision.asOf.iso)
-        w.raw("\",\"outcome\":\""); w.rawText(decision.outcome.rawValue)
-        w.raw("\",\"basis\":"); localized(decision.basis, &w)
+        w.raw(",\"asOf\":\""); w.date(decision.asOf)
+        w.raw("\",\"outcome\":\"")
+        switch decision.outcome {
+        case .prohibited: w.raw("prohibited")
+        case .conditional: w.raw("conditional")
+        case .permitted: w.raw("permitted")
+        case .indeterminate: w.raw("indeterminate")
+        }
+        w.raw("\",\"basis\":")
+        if let cached = cachedBases[decision.basis] { w.raw(cached) } else { localized(decision.basis, &w) }
         w.raw(",\"reasons\":[")
         for (index, reason) in decision.reasons.enumerated() {
             if index > 0 { w.raw(",") }
@@ -46,14 +53,33 @@ public enum DecisionJSON {
             if let help = fact.help { w.raw(",\"help\":"); localized(help, &w) }
             w.raw("}")
         }
-        w.raw("],\"rulebooks\":[")
-        for (index, reference) in decision.rulebooks.enumerated() {
+        w.raw("],\"rulebooks\":")
+        w.raw(decision.encodedRulebooks.isEmpty ? rulebooks(decision.rulebooks) : decision.encodedRulebooks)
+        w.raw("}")
+    }
+
+    static func rulebooks(_ references: [RulebookReference]) -> [UInt8] {
+        var w = JSONWriter(capacity: 200)
+        w.raw("[")
+        for (index, reference) in references.enumerated() {
             if index > 0 { w.raw(",") }
             w.raw("{\"id\":"); w.string(reference.id)
             w.raw(",\"sha256\":\""); w.rawText(reference.contentHash); w.raw("\"}")
         }
-        w.raw("]}")
+        w.raw("]")
+        return w.bytes
     }
+
+    /// The four fixed sentences of `basis`, encoded once.
+    static let cachedBases: [LocalizedText: [UInt8]] = {
+        var cache: [LocalizedText: [UInt8]] = [:]
+        for basis in [Evaluator.noProvisionApplies, Evaluator.prohibitedBasis, Evaluator.indeterminateBasis, Evaluator.conditionalBasis] {
+            var w = JSONWriter(capacity: 256)
+            localized(basis, &w)
+            cache[basis] = w.bytes
+        }
+        return cache
+    }()
 
     /// `{"id":…,"effect":…` of a reason.
     static func reasonHead(id: String, effect: RuleEffect) -> [UInt8] {

@@ -1,3 +1,5 @@
+import TeukguCore
+
 /// Appends JSON to a byte buffer; much cheaper than growing a `String` piece by piece.
 struct JSONWriter {
     var bytes: [UInt8] = []
@@ -45,6 +47,25 @@ struct JSONWriter {
     }
 
     mutating func integer(_ value: Int64) { rawText(String(value)) }
+
+    /// `YYYY-MM-DD` written digit by digit.
+    mutating func date(_ date: CalendarDate) {
+        func digits(_ value: Int, _ width: Int) {
+            var divisor = 1
+            for _ in 1..<width { divisor *= 10 }
+            var rest = value
+            while divisor > 0 {
+                bytes.append(UInt8(0x30 + (rest / divisor) % 10))
+                rest %= divisor
+                divisor /= 10
+            }
+        }
+        digits(date.year, 4)
+        bytes.append(UInt8(ascii: "-"))
+        digits(date.month, 2)
+        bytes.append(UInt8(ascii: "-"))
+        digits(date.day, 2)
+    }
 
     var text: String { String(decoding: bytes, as: UTF8.self) }
 }
