@@ -59,3 +59,30 @@ import RegulationEngine
         #expect(throws: EvaluationError.self) { try dated.evaluate(RequestDecoding.decode(#"{"district":"sea","asOf":"2025-01-01","facts":{"trial.start":"soon"}}"#)) }
     }
 }
+
+@Suite struct BulkFastPathTests {
+    /// The byte-level reader must answer exactly as the general reader does.
+    @Test func theFastReaderAndTheGeneralReaderAgree() throws {
+        let set = RulebookSet.load(directory: shippedRulesDirectory)
+        let engine = Snapshot(set)
+        let lines = [
+            #"{"district":"busan-marine-mobility","asOf":"2025-03-01","facts":{"activity.kind":"autonomous-vessel-trial","activity.crewOnboard":0,"site.zone":"test-north"},"company":{"isZoneOperator":true}}"#,
+            #"{"district":"gangwon-ai-healthcare","asOf":"2025-05-01","facts":{"activity.kind":"remote-care","care.patientGroup":"general"}}"#,
+            #"{ "asOf" : "2025-07-01", "district" : "jeonnam-dc-energy", "facts" : { "activity.kind" : "dc-distribution", "activity.voltageKilovolts" : 1.5, "site.zone":"naju-energy-valley" } }"#,
+            #"{"district":"daegu-ai-robots","asOf":"2025-10-01","facts":{"activity.kind":"robot-data-collection","robot.faceRecognition":true},"company":{"company.isZoneOperator":false}}"#,
+            #"{"district":"daegu-ai-robots","asOf":"2025-10-01","facts":{"activity.kind":"outdoor-robot-trial","robot.weightKg":"heavy"}}"#,
+            #"{"district":"daegu-ai-robots","asOf":"2025-10-01","facts":{"no.such":1}}"#,
+        ]
+        let output = BulkEvaluation.run(snapshot: engine, input: Data(lines.joined(separator: "\n").utf8)).text.split(separator: "\n").map(String.init)
+        #expect(output.count == lines.count)
+        for (line, produced) in zip(lines, output) {
+            let expected: String
+            do {
+                expected = DecisionJSON.encode(try engine.evaluate(try RequestDecoding.decode(line)))
+            } catch let error as EvaluationError {
+                expected = DecisionJSON.error(code: error.codeAndMessage.code, message: error.codeAndMessage.message)
+            }
+            #expect(produced == expected, "\(line)")
+        }
+    }
+}
