@@ -47,6 +47,7 @@ public func configure(_ app: Application) async throws {
     if app.environment != .testing && isServeCommand(app.environment.arguments) {
         try await prepareForServing(app)
         app.lifecycle.use(OutboxDeliveryLoop())
+        app.lifecycle.use(RulebookRefreshLoop())
     }
 }
 
@@ -61,6 +62,8 @@ func isServeCommand(_ arguments: [String]) -> Bool {
 func prepareForServing(_ app: Application) async throws {
     try await app.autoMigrate()
     try await ReferenceSeed.seedIfEmpty(on: app.db)
+    try await RulebookSeed.seedIfEmpty(on: app.db, directory: app.directory.workingDirectory + "Rules")
+    try await app.rulebooks.refresh(on: app.db)
     var lines = ["", "Teukgu is starting on http://127.0.0.1:8080 (database: \(app.settings.databaseURL == nil ? "SQLite in \(app.settings.dataDirectory)" : "PostgreSQL"))"]
     if !app.settings.isProduction {
         let hash = try await app.password.async.hash(DemoAccounts.password)

@@ -12,4 +12,7 @@ func routes(_ app: Application) throws {
     ApiAccountController(uploadLimit: uploadLimit).register(app)
     ApiReferenceController().register(app)
     ApiLegalTimeController().register(app)
+    ApiRegulationController().register(app)
+    RegulationPagesController().register(app)
+    RulebookAdminController().register(app)
 }

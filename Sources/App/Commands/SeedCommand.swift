@@ -13,7 +13,8 @@ struct SeedCommand: AsyncCommand {
         let app = context.application
         try await app.autoMigrate()
         try await ReferenceSeed.seedIfEmpty(on: app.db)
-        context.console.print("Reference data present.")
+        try await RulebookSeed.seedIfEmpty(on: app.db, directory: app.directory.workingDirectory + "Rules")
+        context.console.print("Reference data and rulebook version 1 present.")
         guard signature.demo else { return }
         guard !app.settings.isProduction else {
             throw AppError(.forbidden, "demo_in_production", "Demo data never loads in production.")

@@ -9,5 +9,6 @@ enum TeukguMigrations {
         app.migrations.add(CreatePlatformTables())
         app.migrations.add(CreateLegalTimeTables())
         app.migrations.add(SessionRecord.migration)
+        app.migrations.add(CreateRegulationTables())
     }
 }

@@ -69,7 +69,43 @@ enum Endpoints {
     static let apiDeleteHoliday = Endpoint(.DELETE, "/api/v1/holidays/:date", .admin, .everything, "Remove a public holiday")
     static let apiLegalClock = Endpoint(.POST, "/api/v1/legal-clock", .anyone, .publicData, "Compute a legal deadline with its explanation")
 
+    // Regulation service: pages.
+    static let regulationHome = Endpoint(.GET, "/regulation", .anyone, .publicData, "May I do this here? Choose a district")
+    static let regimePage = Endpoint(.GET, "/regulation/districts/:district", .anyone, .publicData, "A district's negative list and exemptions")
+    static let checkPage = Endpoint(.GET, "/regulation/districts/:district/check", .anyone, .publicData, "Describe the activity")
+    static let checkForm = Endpoint(.POST, "/regulation/districts/:district/check", .anyone, .publicData, "Get a verdict")
+    static let verdictPage = Endpoint(.GET, "/regulation/decisions/:decisionID", .anyone, .publicData, "A verdict by its permalink")
+    static let decisionLogPage = Endpoint(.GET, "/regulation/log", .ministry, .everything, "Decision log")
+    static let statisticsPage = Endpoint(.GET, "/regulation/statistics", .ministry, .everything, "Checks, cited rules and missing facts")
+    static let rulebooksPage = Endpoint(.GET, "/admin/rulebooks", .ministry, .everything, "Rulebook versions")
+    static let rulebookVersionPage = Endpoint(.GET, "/admin/rulebooks/:versionID", .ministry, .everything, "A rulebook version: diff, publication, what-if")
+    static let uploadRulebookForm = Endpoint(.POST, "/admin/rulebooks", .admin, .everything, "Upload a rulebook file as a new draft version")
+    static let publishRulebookForm = Endpoint(.POST, "/admin/rulebooks/:versionID/publish", .admin, .everything, "Publish a draft version")
+    static let whatIfForm = Endpoint(.POST, "/admin/rulebooks/:versionID/what-if", .admin, .everything, "Start a what-if run")
+
+    // Regulation service: JSON.
+    static let apiPing = Endpoint(.GET, "/api/v1/ping", .anyone, .publicData, "A bare JSON answer, for comparing load figures")
+    static let apiRegulationCheck = Endpoint(.POST, "/api/v1/regulation/check", .anyone, .publicData, "May I do this here? Evaluate and log a decision")
+    static let apiRegulationDecision = Endpoint(.GET, "/api/v1/regulation/decisions/:decisionID", .anyone, .publicData, "A logged decision, for anyone holding its id")
+    static let apiRegulationDecisions = Endpoint(.GET, "/api/v1/regulation/decisions", .ministry, .everything, "The decision log, filtered")
+    static let apiRegulationDecisionsCSV = Endpoint(.GET, "/api/v1/regulation/decisions.csv", .ministry, .everything, "The decision log as CSV")
+    static let apiRegulationReplay = Endpoint(.POST, "/api/v1/regulation/decisions/:decisionID/replay", .ministry, .everything, "Re-evaluate with the logged inputs and version")
+    static let apiRegulationDistricts = Endpoint(.GET, "/api/v1/regulation/districts", .anyone, .publicData, "Districts with a rulebook")
+    static let apiRegulationRegime = Endpoint(.GET, "/api/v1/regulation/districts/:district", .anyone, .publicData, "A district's regime (JSON, or ?format=yaml)")
+    static let apiRegulationVersions = Endpoint(.GET, "/api/v1/regulation/versions", .ministry, .everything, "Rulebook versions")
+    static let apiRegulationVersion = Endpoint(.GET, "/api/v1/regulation/versions/:versionID", .ministry, .everything, "A version with its diff against the live one")
+    static let apiRegulationUploadVersion = Endpoint(.POST, "/api/v1/regulation/versions", .admin, .everything, "Upload files as a new draft version (checked)")
+    static let apiRegulationPublishVersion = Endpoint(.POST, "/api/v1/regulation/versions/:versionID/publish", .admin, .everything, "Publish a draft from a date")
+    static let apiRegulationWhatIf = Endpoint(.POST, "/api/v1/regulation/versions/:versionID/what-if", .admin, .everything, "Start a what-if run over logged decisions")
+    static let apiRegulationWhatIfJob = Endpoint(.GET, "/api/v1/regulation/what-if/:jobID", .ministry, .everything, "A what-if run's progress and report")
+    static let apiRegulationStatistics = Endpoint(.GET, "/api/v1/regulation/statistics", .ministry, .everything, "Decision statistics for a period")
+
     static let all: [Endpoint] = [
+        regulationHome, regimePage, checkPage, checkForm, verdictPage, decisionLogPage, statisticsPage,
+        rulebooksPage, rulebookVersionPage, uploadRulebookForm, publishRulebookForm, whatIfForm,
+        apiPing, apiRegulationCheck, apiRegulationDecision, apiRegulationDecisions, apiRegulationDecisionsCSV, apiRegulationReplay,
+        apiRegulationDistricts, apiRegulationRegime, apiRegulationVersions, apiRegulationVersion, apiRegulationUploadVersion,
+        apiRegulationPublishVersion, apiRegulationWhatIf, apiRegulationWhatIfJob, apiRegulationStatistics,
         landing, loginPage, login, logout, setLanguage, districtsPage, invitationPage, acceptInvitation,
         home, accountPage, createTokenForm, revokeTokenForm, messagesPage, documentsPage, uploadDocumentForm, downloadDocument,
         adminUsersPage, adminCreateUser, adminAuditPage,

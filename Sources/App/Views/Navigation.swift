@@ -11,10 +11,16 @@ enum Navigation {
         } else {
             entries.append(("nav.home", Endpoints.landing.link()))
         }
+        entries.append(("nav.regulation", Endpoints.regulationHome.link()))
         entries.append(("nav.districts", Endpoints.districtsPage.link()))
         entries.append(("nav.deadline", Endpoints.deadlinePage.link()))
         entries.append(("nav.parameters", Endpoints.parametersPage.link()))
         entries.append(("nav.holidays", Endpoints.holidaysPage.link()))
+        if role?.isMinistry == true {
+            entries.append(("nav.decisionLog", Endpoints.decisionLogPage.link()))
+            entries.append(("nav.statistics", Endpoints.statisticsPage.link()))
+            entries.append(("nav.rulebooks", Endpoints.rulebooksPage.link()))
+        }
         if role == .ministryAdmin {
             entries.append(("nav.users", Endpoints.adminUsersPage.link()))
             entries.append(("nav.audit", Endpoints.adminAuditPage.link()))

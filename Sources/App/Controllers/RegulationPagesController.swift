@@ -1,0 +1,178 @@
+import Fluent
+import RegulationEngine
+import TeukguCore
+import Vapor
+
+/// "May I do this here?" for everyone: districts, regimes, the step-by-step check and verdicts.
+struct RegulationPagesController {
+    func register(_ routes: any RoutesBuilder) {
+        routes.on(Endpoints.regulationHome, use: home)
+        routes.on(Endpoints.regimePage, use: regime)
+        routes.on(Endpoints.checkPage, use: checkPage)
+        routes.on(Endpoints.checkForm, use: check)
+        routes.on(Endpoints.verdictPage, use: verdict)
+        routes.on(Endpoints.decisionLogPage, use: log)
+        routes.on(Endpoints.statisticsPage, use: statistics)
+    }
+
+    struct DistrictLink: Encodable {
+        let name: String
+        let regime: String
+        let check: String
+    }
+
+    @Sendable func home(_ request: Request) async throws -> View {
+        struct HomePage: Encodable { let districts: [DistrictLink] }
+        let language = request.language
+        let live = request.application.rulebooks.live
+        let links = (live?.snapshot.districts ?? []).map { id -> DistrictLink in
+            let title = live?.set.rulebooks.first { $0.scope == .district(id) }?.title
+            return DistrictLink(name: title?.text(language) ?? id, regime: Endpoints.regimePage.link(["district": id]),
+                                check: Endpoints.checkPage.link(["district": id]))
+        }
+        return try await request.renderPage("regulation-home", titleKey: "regulation.title", HomePage(districts: links))
+    }
+
+    @Sendable func regime(_ request: Request) async throws -> View {
+        struct RegimePage: Encodable {
+            let regime: RegimeView
+            let check: String
+            let json: String
+            let yaml: String
+        }
+        let district = request.parameters.get("district") ?? ""
+        let regime = try RegimeView.build(district: district, library: request.application.rulebooks, asOf: nil)
+        let page = RegimePage(regime: regime, check: Endpoints.checkPage.link(["district": district]),
+                              json: Endpoints.apiRegulationRegime.link(["district": district]),
+                              yaml: Endpoints.apiRegulationRegime.link(["district": district], query: ["format": "yaml"]))
+        return try await request.renderPage("regime", titleKey: "regulation.title", title: request.language == "ko" ? regime.titleKorean : regime.titleEnglish, page)
+    }
+
+    struct Field: Encodable {
+        let path: String
+        let label: String
+        let help: String?
+        let kind: String
+        let options: [String]
+        let value: String
+    }
+
+    struct CheckPage: Encodable {
+        let district: String
+        let districtName: String
+        let action: String
+        let asOf: String
+        let fields: [Field]
+        let answered: [Field]
+        let showAll: String
+        let intro: String
+        let error: String?
+    }
+
+    /// The first step asks what the activity is and who does it; the engine then names what else it needs.
+    static let firstQuestions = ["activity.kind", "company.isZoneOperator"]
+
+    @Sendable func checkPage(_ request: Request) async throws -> Response {
+        let district = request.parameters.get("district") ?? ""
+        let all = (try? request.query.get(String.self, at: "all")) == "1"
+        return try await renderCheck(request, district: district, answers: [:], asking: all ? nil : Self.firstQuestions, asOf: CalendarDate(instant: Date()).iso, error: nil, status: .ok)
+    }
+
+    private func renderCheck(_ request: Request, district: String, answers: [String: String], asking: [String]?, asOf: String, error: String?, status: HTTPResponseStatus) async throws -> Response {
+        guard let live = request.application.rulebooks.live, live.snapshot.districts.contains(district) else {
+            throw AppError(.notFound, "unknown_district", "No rulebook covers district '\(district)'.")
+        }
+        let language = request.language
+        let declarations = live.snapshot.factDeclarations(district: district)
+        let books = live.set.rulebooks.filter { $0.scope == .national || $0.scope == .district(district) }
+        func field(_ declaration: FactDeclaration) -> Field {
+            let kind: String
+            var options: [String] = []
+            switch declaration.type {
+            case .enumeration(let values): kind = "select"; options = values
+            case .bool: kind = "bool"
+            case .number: kind = "number"
+            case .date: kind = "date"
+            case .list: kind = "text"
+            case .string:
+                options = FactHints.values(for: declaration.path, in: books)
+                kind = options.isEmpty ? "text" : "select"
+            }
+            return Field(path: declaration.path, label: declaration.label.text(language), help: declaration.help?.text(language), kind: kind,
+                         options: options, value: answers[declaration.path] ?? "")
+        }
+        let asked = declarations.filter { declaration in
+            guard answers[declaration.path] == nil else { return false }
+            return asking.map { $0.contains(declaration.path) } ?? true
+        }
+        let answered = declarations.filter { answers[$0.path] != nil }
+        let title = books.first { $0.scope == .district(district) }?.title.text(language) ?? district
+        let intro = answers.isEmpty
+            ? (language == "ko" ? "먼저 무엇을 하려는지 알려 주세요. 판단에 필요한 것만 차례로 더 묻습니다." : "Start with what you want to do; we then ask only what the rules need, step by step.")
+            : (language == "ko" ? "판단하려면 아래 사실이 더 필요합니다." : "To decide, the rules need these facts too.")
+        let page = CheckPage(district: district, districtName: title, action: Endpoints.checkForm.link(["district": district]), asOf: asOf,
+                             fields: asked.map(field), answered: answered.map(field),
+                             showAll: Endpoints.checkPage.link(["district": district], query: ["all": "1"]), intro: intro, error: error)
+        return try await request.renderPage("check", titleKey: "regulation.title", title: title, needsForm: true, page).encodeResponse(status: status, for: request)
+    }
+
+    @Sendable func check(_ request: Request) async throws -> Response {
+        let district = request.parameters.get("district") ?? ""
+        var form = try request.decodeForm([String: String].self)
+        form["csrf"] = nil
+        let asOfText = form.removeValue(forKey: "asOf") ?? CalendarDate(instant: Date()).iso
+        guard let live = request.application.rulebooks.live, live.snapshot.districts.contains(district) else {
+            throw AppError(.notFound, "unknown_district", "No rulebook covers district '\(district)'.")
+        }
+        let answers = form.filter { !$0.value.trimmingCharacters(in: .whitespaces).isEmpty }
+        guard let asOf = CalendarDate(iso: asOfText) else {
+            return try await renderCheck(request, district: district, answers: answers, asking: nil, asOf: asOfText,
+                                         error: request.language == "ko" ? "기준일을 YYYY-MM-DD로 적어 주세요." : "Give the date as YYYY-MM-DD.", status: .badRequest)
+        }
+        let declarations = Dictionary(live.snapshot.factDeclarations(district: district).map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        var facts: [String: FactValue] = [:]
+        for (path, text) in answers {
+            guard let declaration = declarations[path] else { continue }
+            guard let value = Self.value(text, type: declaration.type) else {
+                return try await renderCheck(request, district: district, answers: answers, asking: nil, asOf: asOfText,
+                                             error: (request.language == "ko" ? "값을 확인해 주세요: " : "Check this answer: ") + declaration.label.text(request.language), status: .badRequest)
+            }
+            facts[path] = value
+        }
+        let account = request.account
+        let companyID = try ApiRegulationController.company(for: account, asked: nil)
+        let answer: RegulationCheck.Answer
+        do {
+            answer = try await RegulationCheck.run(EvaluationRequest(district: district, asOf: asOf, facts: facts), channel: "page",
+                                                   account: account, companyID: companyID, app: request.application)
+        } catch let error as AppError where error.status.code < 500 {
+            return try await renderCheck(request, district: district, answers: answers, asking: nil, asOf: asOfText, error: error.message, status: error.status)
+        }
+        if answer.decision.outcome == .indeterminate {
+            return try await renderCheck(request, district: district, answers: answers, asking: answer.decision.missingFacts.map(\.path), asOf: asOfText, error: nil, status: .ok)
+        }
+        return request.redirect(to: Endpoints.verdictPage.link(["decisionID": answer.record.id!.uuidString.lowercased()]))
+    }
+
+    static func value(_ text: String, type: FactType) -> FactValue? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        switch type {
+        case .number: return Double(trimmed.replacingOccurrences(of: ",", with: "")).map(FactValue.number)
+        case .bool: return trimmed == "true" ? .bool(true) : (trimmed == "false" ? .bool(false) : nil)
+        case .date: return CalendarDate(iso: trimmed).map(FactValue.date)
+        case .list: return .list(trimmed.split(separator: ",").map { .string($0.trimmingCharacters(in: .whitespaces)) })
+        case .enumeration(let values): return values.contains(trimmed) ? .string(trimmed) : nil
+        case .string: return .string(trimmed)
+        }
+    }
+
+    @Sendable func verdict(_ request: Request) async throws -> View {
+        guard let id = request.parameters.get("decisionID", as: UUID.self), let record = try await RegulationDecisionRecord.find(id, on: request.db),
+              let document = DecisionDocument.parse(record.decision) else { throw AppError.notFound("decision") }
+        let version = try await RulebookVersionRecord.find(record.versionID, on: request.db)?.number ?? 0
+        let page = VerdictPage(document: document, id: id, version: version, decidedAt: record.decidedAt, language: request.language,
+                               permalink: request.application.settings.publicURL + Endpoints.verdictPage.link(["decisionID": id.uuidString.lowercased()]),
+                               again: Endpoints.checkPage.link(["district": record.district]))
+        return try await request.renderPage("verdict", titleKey: "regulation.verdict", page)
+    }
+}

@@ -1,0 +1,102 @@
+import Fluent
+import RegulationEngine
+import TeukguCore
+import Vapor
+
+/// Rulebook versions for the ministry: upload, diff, publish, what-if.
+struct RulebookAdminController {
+    func register(_ routes: any RoutesBuilder) {
+        routes.on(Endpoints.rulebooksPage, use: list)
+        routes.on(Endpoints.rulebookVersionPage, use: show)
+        routes.on(Endpoints.uploadRulebookForm, use: upload)
+        routes.on(Endpoints.publishRulebookForm, use: publish)
+        routes.on(Endpoints.whatIfForm, use: whatIf)
+    }
+
+    struct Row: Encodable {
+        let number: Int
+        let status: String
+        let effectiveFrom: String
+        let note: String
+        let href: String
+    }
+
+    struct ListPage: Encodable {
+        let versions: [Row]
+        let uploadAction: String
+        let isAdmin: Bool
+        let files: [String]
+        let diagnostics: [String]
+    }
+
+    @Sendable func list(_ request: Request) async throws -> View {
+        try await renderList(request, diagnostics: [])
+    }
+
+    private func renderList(_ request: Request, diagnostics: [String]) async throws -> View {
+        let versions = try await RulebookVersionRecord.query(on: request.db).sort(\.$number, .descending).all().map {
+            Row(number: $0.number, status: $0.status, effectiveFrom: $0.effectiveFrom ?? "—", note: $0.note,
+                href: Endpoints.rulebookVersionPage.link(["versionID": $0.id?.uuidString.lowercased() ?? ""]))
+        }
+        let files = request.application.rulebooks.live?.sources.map(\.file) ?? []
+        return try await request.renderPage("rulebooks", titleKey: "regulation.versions", needsForm: true,
+                                            ListPage(versions: versions, uploadAction: Endpoints.uploadRulebookForm.link(),
+                                                     isAdmin: request.account?.role == .ministryAdmin, files: files, diagnostics: diagnostics))
+    }
+
+    @Sendable func upload(_ request: Request) async throws -> Response {
+        struct Form: Decodable { let file: String; let text: String; let note: String? }
+        let form = try request.decodeForm(Form.self)
+        do {
+            let (record, _) = try await RulebookVersioning.createDraft(files: [(form.file.trimmingCharacters(in: .whitespaces), form.text)], remove: [],
+                                                                       note: form.note ?? "", actor: try request.requireAccount(), app: request.application, on: request.db)
+            return request.redirect(to: Endpoints.rulebookVersionPage.link(["versionID": record.id!.uuidString.lowercased()]))
+        } catch let refused as RulebookVersioning.Refused {
+            return try await renderList(request, diagnostics: refused.diagnostics.map(\.description)).encodeResponse(status: .unprocessableEntity, for: request)
+        }
+    }
+
+    struct VersionPage: Encodable {
+        let version: RulebookVersionDTO
+        let publishAction: String
+        let whatIfAction: String
+        let isAdmin: Bool
+        let isDraft: Bool
+        let today: String
+        let monthAgo: String
+        let jobs: [WhatIfJobDTO]
+    }
+
+    @Sendable func show(_ request: Request) async throws -> View {
+        guard let id = request.parameters.get("versionID", as: UUID.self), let record = try await RulebookVersionRecord.find(id, on: request.db) else {
+            throw AppError.notFound("rulebook version")
+        }
+        let compiled = try await request.application.rulebooks.compiled(id, on: request.db)
+        let diff = request.application.rulebooks.live.map { RulebookDiff.between($0.set, compiled.set) }
+        let jobs = try await WhatIfJobRecord.query(on: request.db).filter(\.$versionID == id).sort(\.$createdAt, .descending).limit(5).all().map(WhatIfJobDTO.init)
+        let today = CalendarDate(instant: Date())
+        let key = ["versionID": id.uuidString.lowercased()]
+        let page = VersionPage(version: RulebookVersionDTO(record, diff: diff), publishAction: Endpoints.publishRulebookForm.link(key),
+                               whatIfAction: Endpoints.whatIfForm.link(key), isAdmin: request.account?.role == .ministryAdmin,
+                               isDraft: record.status == "draft", today: today.iso, monthAgo: today.adding(days: -30).iso, jobs: jobs)
+        return try await request.renderPage("rulebook-version", titleKey: "regulation.versions", title: "v\(record.number)", needsForm: true, page)
+    }
+
+    @Sendable func publish(_ request: Request) async throws -> Response {
+        struct Form: Decodable { let effectiveFrom: String }
+        let form = try request.decodeForm(Form.self)
+        guard let from = CalendarDate(iso: form.effectiveFrom) else { throw AppError.invalid("invalid_date", "effectiveFrom must be YYYY-MM-DD.") }
+        let id = request.parameters.get("versionID", as: UUID.self)
+        _ = try await RulebookVersioning.publish(id, effectiveFrom: from, actor: try request.requireAccount(), app: request.application, on: request.db)
+        return request.redirect(to: Endpoints.rulebookVersionPage.link(["versionID": id?.uuidString.lowercased() ?? ""]))
+    }
+
+    @Sendable func whatIf(_ request: Request) async throws -> Response {
+        struct Form: Decodable { let from: String; let to: String }
+        let form = try request.decodeForm(Form.self)
+        guard let from = CalendarDate(iso: form.from), let to = CalendarDate(iso: form.to) else { throw AppError.invalid("invalid_date", "from and to must be YYYY-MM-DD.") }
+        let id = request.parameters.get("versionID", as: UUID.self)
+        _ = try await WhatIf.start(versionID: id, from: from, to: to, actor: try request.requireAccount(), app: request.application)
+        return request.redirect(to: Endpoints.rulebookVersionPage.link(["versionID": id?.uuidString.lowercased() ?? ""]))
+    }
+}

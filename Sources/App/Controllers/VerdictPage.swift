@@ -1,0 +1,68 @@
+import Foundation
+import RegulationEngine
+import TeukguCore
+
+/// A verdict as the page shows it, in the reader's language.
+struct VerdictPage: Encodable {
+    struct Reason: Encodable {
+        let id: String
+        let title: String
+        let effect: String
+        let undecided: Bool
+        let citations: [String]
+    }
+
+    struct Condition: Encodable {
+        let text: String
+        let sources: String
+    }
+
+    let id: String
+    let outcome: String
+    let headline: String
+    let basis: String
+    let district: String
+    let asOf: String
+    let decidedAt: String
+    let version: Int
+    let reasons: [Reason]
+    let conditions: [Condition]
+    let exemptions: [Reason]
+    let missing: [String]
+    let rulebooks: [String]
+    let permalink: String
+    let again: String
+
+    init(document: DecisionDocument, id: UUID, version: Int, decidedAt: Date, language: String, permalink: String, again: String) {
+        let ko = language == "ko"
+        self.id = id.uuidString.lowercased()
+        outcome = document.outcome
+        let headlines: [String: (String, String)] = [
+            "prohibited": ("이 구역에서는 할 수 없습니다", "Not allowed here"),
+            "conditional": ("조건을 갖추면 할 수 있습니다", "Allowed, on conditions"),
+            "permitted": ("할 수 있습니다", "Allowed"),
+            "indeterminate": ("더 알아야 판단할 수 있습니다", "We need more facts to decide"),
+        ]
+        headline = headlines[document.outcome].map { ko ? $0.0 : $0.1 } ?? document.outcome
+        basis = document.basis.pick(language)
+        district = document.district
+        asOf = document.asOf
+        self.decidedAt = Formatting.dateTime(decidedAt)
+        self.version = version
+        func citations(_ list: [DecisionDocument.Citation]) -> [String] {
+            list.map { "\($0.law) \($0.article)" + ($0.note.map { " — \($0)" } ?? "") }
+        }
+        reasons = document.reasons.map {
+            Reason(id: $0.id, title: $0.title.pick(language), effect: $0.effect, undecided: $0.status == "undecided", citations: citations($0.citations))
+        }
+        conditions = document.conditions.map { Condition(text: Explanation.describe($0.ruleCondition, language: language), sources: $0.sources.joined(separator: ", ")) }
+        exemptions = document.exemptions.map {
+            Reason(id: $0.id, title: $0.title.pick(language) + (ko ? " (적용 배제: " : " (switches off: ") + $0.exempts.joined(separator: ", ") + ")",
+                   effect: "exempt", undecided: false, citations: citations($0.citations))
+        }
+        missing = document.missingFacts.map { $0.label.pick(language) + " (\($0.path))" }
+        rulebooks = document.rulebooks.map { "\($0.id) · sha256 \($0.sha256.prefix(16))…" }
+        self.permalink = permalink
+        self.again = again
+    }
+}

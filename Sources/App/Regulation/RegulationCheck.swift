@@ -1,0 +1,112 @@
+import Fluent
+import Foundation
+import RegulationEngine
+import TeukguCore
+import Vapor
+
+/// Answers "may I do this here?": evaluates with the version in force on the as-of date, logs the
+/// decision durably, then returns it with its id.
+enum RegulationCheck {
+    struct Answer {
+        let record: RegulationDecisionRecord
+        let decision: Decision
+        let versionNumber: Int
+        /// The JSON body: the decision plus `decisionId` and `version`.
+        let json: String
+    }
+
+    static func engineError(_ error: EvaluationError) -> AppError {
+        let (code, message) = error.codeAndMessage
+        switch error {
+        case .unknownDistrict: return AppError(.notFound, code, message)
+        default: return AppError(.unprocessableEntity, code, message)
+        }
+    }
+
+    static func requestError(_ error: RequestDecodingError) -> AppError {
+        AppError(.badRequest, error.code, error.message)
+    }
+
+    /// Evaluates and logs. `companyID` ties the decision to the caller's company.
+    static func run(_ request: EvaluationRequest, channel: String, account: CurrentAccount?, companyID: UUID?, app: Application) async throws -> Answer {
+        guard let version = app.rulebooks.version(for: request.asOf) else {
+            throw AppError(.unprocessableEntity, "date_out_of_range", "No rulebook version is in force on \(request.asOf.iso).")
+        }
+        let decision: Decision
+        do { decision = try version.snapshot.evaluate(request) } catch { throw engineError(error) }
+        let record = RegulationDecisionRecord()
+        record.id = UUID()
+        record.decidedAt = Date()
+        record.district = request.district
+        record.asOf = request.asOf.iso
+        record.outcome = decision.outcome.rawValue
+        record.request = canonicalJSON(request)
+        let body = DecisionJSON.encode(decision)
+        record.decision = body
+        record.reasonIDs = decision.reasons.map(\.ruleID).joined(separator: " ")
+        record.missingFacts = decision.missingFacts.map(\.path).joined(separator: " ")
+        record.versionID = version.versionID
+        record.accountID = account?.id
+        record.companyID = companyID
+        record.channel = channel
+        try await app.decisionLog.append(record)
+        return Answer(record: record, decision: decision, versionNumber: version.number, json: wrap(body, id: record.id!, version: version.number))
+    }
+
+    /// `{"decisionId":…,"version":N, …decision fields…}`.
+    static func wrap(_ decisionJSON: String, id: UUID, version: Int) -> String {
+        "{\"decisionId\":\"\(id.uuidString.lowercased())\",\"version\":\(version)," + decisionJSON.dropFirst()
+    }
+
+    /// The request as stable JSON (sorted keys), for the log and for replay.
+    static func canonicalJSON(_ request: EvaluationRequest) -> String {
+        func value(_ fact: FactValue) -> String {
+            switch fact {
+            case .string(let s): return quoted(s)
+            case .number(let n): return n == n.rounded() && abs(n) < 1e15 ? String(Int64(n)) : String(n)
+            case .bool(let b): return b ? "true" : "false"
+            case .date(let d): return quoted(d.iso)
+            case .list(let items): return "[" + items.map(value).joined(separator: ",") + "]"
+            }
+        }
+        func object(_ facts: [String: FactValue]) -> String {
+            "{" + facts.keys.sorted().map { quoted($0) + ":" + value(facts[$0]!) }.joined(separator: ",") + "}"
+        }
+        var out = "{\"district\":\(quoted(request.district)),\"asOf\":\"\(request.asOf.iso)\",\"facts\":\(object(request.facts))"
+        if !request.company.isEmpty { out += ",\"company\":\(object(request.company))" }
+        return out + "}"
+    }
+
+    static func quoted(_ text: String) -> String {
+        var out = ""
+        DecisionJSON.string(text, &out)
+        return out
+    }
+
+    /// Parses the HTTP body: the engine's request plus an optional `company` id (or company facts object).
+    static func parseBody(_ text: String) throws -> (EvaluationRequest, companyID: UUID?) {
+        let json: JSONValue
+        do { json = try JSONValue.parse(text) } catch {
+            throw AppError.invalid("malformed_json", "The body is not well-formed JSON (\(error.message) at byte \(error.offset)).")
+        }
+        var companyID: UUID?
+        var stripped = json
+        if case .object(let members) = json, let company = json["company"] {
+            switch company {
+            case .string(let text):
+                guard let id = UUID(uuidString: text) else { throw AppError.invalid("invalid_company", "company is a company id (UUID).") }
+                companyID = id
+                stripped = .object(members.filter { $0.0 != "company" })
+            case .null:
+                stripped = .object(members.filter { $0.0 != "company" })
+            default:
+                break
+            }
+        }
+        do {
+            return (try RequestDecoding.decode(stripped), companyID)
+        } catch {
+            throw requestError(error)
+        }
+    }
+}
