@@ -1,0 +1,217 @@
+import Fluent
+import Foundation
+import Testing
+import TeukguCore
+import Vapor
+import VaporTesting
+@testable import App
+
+@Suite struct RegulationServiceTests {
+    static let busanCheck = #"{"district":"busan-marine-mobility","asOf":"2025-03-01","facts":{"activity.kind":"autonomous-vessel-trial","activity.crewOnboard":0,"site.zone":"test-north","company.isZoneOperator":true}}"#
+
+    func check(_ app: Application, _ body: String, token: String? = nil) async throws -> TestingHTTPResponse {
+        try await app.testing().sendRequest(.POST, "/api/v1/regulation/check", headers: .json(bearer: token), body: ByteBuffer(string: body))
+    }
+
+    func object(_ response: TestingHTTPResponse) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+    }
+
+    @Test func aCheckIsAnsweredWithCitationsAndLoggedBeforehand() async throws {
+        try await withTeukgu { app in
+            let response = try await check(app, Self.busanCheck)
+            #expect(response.status == .ok)
+            let body = try object(response)
+            #expect(body["outcome"] as? String == "conditional")
+            let id = try #require(body["decisionId"] as? String)
+            #expect(body["version"] as? Int == 1)
+            let record = try #require(try await RegulationDecisionRecord.find(UUID(uuidString: id), on: app.db))
+            #expect(record.outcome == "conditional" && record.reasonIDs == "busan.autonomous-trial-in-test-zones")
+            let fetched = try await app.testing().sendRequest(.GET, "/api/v1/regulation/decisions/\(id)")
+            #expect(try object(fetched)["outcome"] as? String == "conditional")
+        }
+    }
+
+    @Test func badChecksGetCodesThatSayWhich() async throws {
+        try await withTeukgu { app in
+            let cases: [(String, HTTPResponseStatus, String)] = [
+                (#"{"district":"atlantis","asOf":"2025-03-01","facts":{}}"#, .notFound, "unknown_district"),
+                (#"{"district":"busan-marine-mobility","asOf":"2025-03-01","facts":{"activity.colour":"red"}}"#, .unprocessableEntity, "unknown_fact"),
+                (#"{"district":"busan-marine-mobility","asOf":"2025-03-01","facts":{"activity.crewOnboard":"none"}}"#, .unprocessableEntity, "wrong_fact_type"),
+                (#"{"district":"busan-marine-mobility","asOf":"2030-01-01","facts":{}}"#, .unprocessableEntity, "date_out_of_range"),
+                (#"{"district":"busan-marine-mobility","asOf":"2025-02-30","facts":{}}"#, .badRequest, "invalid_date"),
+                (#"{"district":"busan-marine-mobility","asOf":"2025-03-01","facts":{},"extra":1}"#, .badRequest, "unknown_field"),
+                (#"{"district":"busan-marine-mobility","asOf":"2025-03-01","facts":"#, .badRequest, "malformed_json"),
+            ]
+            for (body, status, code) in cases {
+                let response = try await check(app, body)
+                #expect(response.status == status, "\(code)")
+                #expect(errorCode(response) == code)
+            }
+            #expect(try await RegulationDecisionRecord.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test func anonymousChecksAreRateLimitedButSignedInOnesAreNot() async throws {
+        try await withTeukgu { app in
+            for _ in 0..<ApiRegulationController.anonymousChecksPerMinute { _ = try await check(app, Self.busanCheck) }
+            let limited = try await check(app, Self.busanCheck)
+            #expect(limited.status == .tooManyRequests && errorCode(limited) == "rate_limited")
+            let token = try await app.bearerToken(for: "startup@teukgu.demo")
+            let member = try await check(app, Self.busanCheck, token: token)
+            #expect(member.status == .ok)
+            let id = try #require(try object(member)["decisionId"] as? String)
+            let record = try #require(try await RegulationDecisionRecord.find(UUID(uuidString: id), on: app.db))
+            let startup = try await AccountRecord.query(on: app.db).filter(\.$email == "startup@teukgu.demo").first()
+            #expect(record.companyID == startup?.companyID && record.companyID != nil)
+            let other = #"{"district":"busan-marine-mobility","asOf":"2025-03-01","company":"\#(UUID().uuidString)","facts":{}}"#
+            let refused = try await check(app, other, token: token)
+            #expect(refused.status == .forbidden && errorCode(refused) == "not_your_company")
+        }
+    }
+
+    @Test func replayGivesTheSameAnswerAndTheLogIsListedAndExported() async throws {
+        try await withTeukgu { app in
+            let id = try #require(try object(try await check(app, Self.busanCheck))["decisionId"] as? String)
+            _ = try await check(app, #"{"district":"daejeon-synthetic-bio","asOf":"2026-03-01","facts":{"activity.kind":"lmo-development","lmo.environmentalRelease":true}}"#)
+            let officer = try await app.bearerToken(for: "officer@teukgu.demo")
+            let replay = try await app.testing().sendRequest(.POST, "/api/v1/regulation/decisions/\(id)/replay", headers: .bearer(officer))
+            #expect(try object(replay)["identical"] as? Bool == true)
+            let list = try await app.testing().sendRequest(.GET, "/api/v1/regulation/decisions?outcome=prohibited", headers: .bearer(officer))
+            let page = try list.content.decode(ListDTO<ApiRegulationController.DecisionRow>.self)
+            #expect(page.total == 1 && page.items.first?.district == "daejeon-synthetic-bio")
+            let csv = try await app.testing().sendRequest(.GET, "/api/v1/regulation/decisions.csv", headers: .bearer(officer))
+            #expect(csv.headers.contentType?.subType == "csv")
+            #expect(csv.body.string.split(separator: "\n").count == 3)
+            let stats = try await app.testing().sendRequest(.GET, "/api/v1/regulation/statistics?from=2026-01-01&to=2027-12-31", headers: .bearer(officer))
+            let statistics = try stats.content.decode(RegulationStatistics.self)
+            #expect(statistics.total == 2)
+            #expect(statistics.topRules.contains { $0.label == "daejeon.no-environmental-release" })
+            let startup = try await app.bearerToken(for: "startup@teukgu.demo")
+            #expect(try await app.testing().sendRequest(.GET, "/api/v1/regulation/decisions", headers: .bearer(startup)).status == .forbidden)
+        }
+    }
+
+    static let stricterBusan: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        let text = try! String(contentsOf: url.appendingPathComponent("Rules/districts/busan-marine-mobility.yaml"), encoding: .utf8)
+        return text.replacingOccurrences(of: "site.zone in [\"test-north\", \"test-south\"] and company.isZoneOperator == true'\n    cites:\n      - {law: Regional Special Zones Act, article: art. 86}\n      - {law: Regional Special Zones Act Enforcement Decree",
+                                         with: "site.zone in [\"test-south\"] and company.isZoneOperator == true'\n    cites:\n      - {law: Regional Special Zones Act, article: art. 86}\n      - {law: Regional Special Zones Act Enforcement Decree")
+    }()
+
+    @Test func aNewVersionIsCheckedDiffedPublishedAndUsedByAsOfDate() async throws {
+        try await withTeukgu { app in
+            #expect(Self.stricterBusan.contains("[\"test-south\"] and company"))
+            let admin = try await app.bearerToken(for: "admin@teukgu.demo")
+            let broken = #"{"files":[{"file":"districts/busan-marine-mobility.yaml","text":"id: busan\nscope: national\nrules:\n  - id: x\n    effect: prohibit\n    when: 'nope.fact == 1'\n    cites: [{law: A, article: b}]\n"}]}"#
+            let refused = try await app.testing().sendRequest(.POST, "/api/v1/regulation/versions", headers: .json(bearer: admin), body: ByteBuffer(string: broken))
+            #expect(refused.status == .unprocessableEntity && errorCode(refused) == "rulebook_invalid")
+            #expect(refused.body.string.contains("unknown-fact"))
+            #expect(try await RulebookVersionRecord.query(on: app.db).count() == 1)
+
+            let body = try String(decoding: JSONSerialization.data(withJSONObject: ["files": [["file": "districts/busan-marine-mobility.yaml", "text": Self.stricterBusan]], "note": "test-north closed"]), as: UTF8.self)
+            let created = try await app.testing().sendRequest(.POST, "/api/v1/regulation/versions", headers: .json(bearer: admin), body: ByteBuffer(string: body))
+            #expect(created.status == .created)
+            let draft = try created.content.decode(RulebookVersionDTO.self)
+            #expect(draft.status == "draft" && draft.number == 2)
+            #expect(draft.diff?.changed.map(\.id) == ["busan.autonomous-trial-in-test-zones"])
+            #expect(draft.diff?.changed.first?.fields == ["when"])
+
+            // Log a decision, then ask what the draft would change.
+            _ = try await check(app, Self.busanCheck)
+            let today = CalendarDate(instant: Date())
+            let whatIf = try await app.testing().sendRequest(.POST, "/api/v1/regulation/versions/\(draft.id)/what-if", headers: .json(bearer: admin),
+                                                             body: ByteBuffer(string: #"{"from":"\#(today.adding(days: -1).iso)","to":"\#(today.iso)"}"#))
+            #expect(whatIf.status == .accepted)
+            let job = try whatIf.content.decode(WhatIfJobDTO.self)
+            var finished: WhatIfJobDTO?
+            for _ in 0..<100 {
+                let state = try await app.testing().sendRequest(.GET, "/api/v1/regulation/what-if/\(job.id)", headers: .bearer(admin)).content.decode(WhatIfJobDTO.self)
+                if state.status == "finished" { finished = state; break }
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            #expect(finished?.changed == 1)
+            #expect(finished?.report?.transitions["conditional→prohibited"] == 1)
+
+            let past = try await app.testing().sendRequest(.POST, "/api/v1/regulation/versions/\(draft.id)/publish", headers: .json(bearer: admin), body: ByteBuffer(string: #"{"effectiveFrom":"2020-01-01"}"#))
+            #expect(past.status == .unprocessableEntity && errorCode(past) == "version_retroactive")
+            let from = today.adding(days: 1)
+            let published = try await app.testing().sendRequest(.POST, "/api/v1/regulation/versions/\(draft.id)/publish", headers: .json(bearer: admin), body: ByteBuffer(string: #"{"effectiveFrom":"\#(from.iso)"}"#))
+            #expect(published.status == .ok)
+            let again = try await app.testing().sendRequest(.POST, "/api/v1/regulation/versions/\(draft.id)/publish", headers: .json(bearer: admin), body: ByteBuffer(string: #"{"effectiveFrom":"\#(from.iso)"}"#))
+            #expect(again.status == .conflict)
+
+            // Before the new version's date the old rules answer; from it, the new ones.
+            let before = try object(try await check(app, Self.busanCheck))
+            #expect(before["outcome"] as? String == "conditional" && before["version"] as? Int == 1)
+            let later = Self.busanCheck.replacingOccurrences(of: "2025-03-01", with: from.adding(days: 1).iso)
+            let after = try object(try await check(app, later))
+            #expect(after["outcome"] as? String == "prohibited" && after["version"] as? Int == 2)
+            #expect(try await AuditEntryRecord.query(on: app.db).filter(\.$action == "rulebook.publish").count() == 1)
+        }
+    }
+
+    @Test func everyDistrictCanBeCheckedThroughThePagesInBothLanguages() async throws {
+        try await withTeukgu { app in
+            let districts = app.rulebooks.live?.snapshot.districts ?? []
+            #expect(districts.count == 7)
+            for language in ["ko", "en"] {
+                for district in districts {
+                    var browser = BrowserSession(app: app)
+                    let home = try await browser.get("/regulation", headers: ["Accept-Language": language])
+                    #expect(home.body.string.contains("/regulation/districts/\(district)/check"))
+                    let regime = try await browser.get("/regulation/districts/\(district)", headers: ["Accept-Language": language])
+                    #expect(regime.status == .ok, "\(district)")
+                    let form = try await browser.get("/regulation/districts/\(district)/check", headers: ["Accept-Language": language])
+                    #expect(form.status == .ok)
+                    let csrf = try #require(BrowserSession.csrf(in: form.body.string))
+                    // A kind no rule mentions: permitted, with the negative-list basis.
+                    let answer = try await browser.post("/regulation/districts/\(district)/check",
+                                                        form: ["csrf": csrf, "asOf": "2026-01-15", "activity.kind": "paperwork-only", "company.isZoneOperator": "false"],
+                                                        headers: ["Accept-Language": language])
+                    #expect(answer.status == .seeOther, "\(district) \(language)")
+                    let verdict = try await browser.get(answer.headers.first(name: .location) ?? "", headers: ["Accept-Language": language])
+                    #expect(verdict.status == .ok)
+                    #expect(verdict.body.string.contains(language == "ko" ? "할 수 있습니다" : "Allowed"))
+                }
+            }
+        }
+    }
+
+    @Test func theCheckPageAsksOnlyForTheMissingFactsStepByStep() async throws {
+        try await withTeukgu { app in
+            var browser = BrowserSession(app: app)
+            let form = try await browser.get("/regulation/districts/jeonnam-dc-energy/check", headers: ["Accept-Language": "en"])
+            #expect(form.body.string.contains("name=\"activity.kind\""))
+            #expect(!form.body.string.contains("name=\"activity.voltageKilovolts\""))
+            let csrf = try #require(BrowserSession.csrf(in: form.body.string))
+            let step = try await browser.post("/regulation/districts/jeonnam-dc-energy/check",
+                                              form: ["csrf": csrf, "asOf": "2025-07-01", "activity.kind": "dc-distribution", "company.isZoneOperator": "true"])
+            #expect(step.status == .ok)
+            #expect(step.body.string.contains("name=\"activity.voltageKilovolts\""))
+            let final = try await browser.post("/regulation/districts/jeonnam-dc-energy/check",
+                                               form: ["csrf": csrf, "asOf": "2025-07-01", "activity.kind": "dc-distribution", "company.isZoneOperator": "true",
+                                                      "activity.voltageKilovolts": "35", "site.zone": "naju-energy-valley"])
+            #expect(final.status == .seeOther)
+            let verdict = try await browser.get(final.headers.first(name: .location) ?? "", headers: ["Accept-Language": "en"])
+            #expect(verdict.body.string.contains("UL Solutions"))
+            #expect(verdict.body.string.contains("₩1,000,000,000"))
+        }
+    }
+
+    @Test func ministryPagesRenderTheLogStatisticsAndVersions() async throws {
+        try await withTeukgu { app in
+            _ = try await check(app, Self.busanCheck)
+            var browser = BrowserSession(app: app)
+            _ = try await browser.signIn("admin@teukgu.demo")
+            #expect(try await browser.get("/regulation/log").body.string.contains("busan-marine-mobility"))
+            let stats = try await browser.get("/regulation/statistics")
+            #expect(stats.status == .ok && stats.body.string.contains("<svg"))
+            let versions = try await browser.get("/admin/rulebooks")
+            #expect(versions.status == .ok && versions.body.string.contains("v1"))
+            let yaml = try await app.testing().sendRequest(.GET, "/api/v1/regulation/districts/busan-marine-mobility?format=yaml")
+            #expect(yaml.body.string.hasPrefix("id: busan-marine-mobility"))
+        }
+    }
+}
