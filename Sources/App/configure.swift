@@ -43,6 +43,7 @@ public func configure(_ app: Application) async throws {
     app.asyncCommands.use(SeedCommand(), as: "seed")
     app.asyncCommands.use(AuditCommand(), as: "audit")
     app.asyncCommands.use(RulesCommand(), as: "rules")
+    app.asyncCommands.use(BenchCommand(), as: "bench")
 
     if app.environment != .testing && isServeCommand(app.environment.arguments) {
         try await prepareForServing(app)

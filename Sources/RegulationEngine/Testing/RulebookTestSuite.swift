@@ -103,6 +103,11 @@ public enum RulebookTestRunner {
         return out
     }
 
+    /// The cases of one test file (diagnostics dropped), for tools that replay realistic requests.
+    public static func cases(in text: String, file: String) -> [RulebookTestCase] {
+        parse(text, file: file).0
+    }
+
     static func parse(_ text: String, file: String) -> ([RulebookTestCase], [Diagnostic]) {
         var reader = YAMLReader(file: file)
         let root: Node
