@@ -29,9 +29,9 @@ struct TeukguSettings: Sendable {
 
     static let developmentSecret = "teukgu-development-secret-not-for-production-use"
 
-    init(environment: Environment) throws {
-        let env = ProcessInfo.processInfo.environment
-        isProduction = environment.isRelease || environment.name == "production"
+    init(environment: Environment, variables env: [String: String] = ProcessInfo.processInfo.environment) throws {
+        // The environment name decides, not the build: a release build may still serve the demo.
+        isProduction = environment.name == "production"
         if let configured = env["TEUKGU_DATA"], !configured.isEmpty, environment != .testing {
             dataDirectory = configured
         } else if environment == .testing {

@@ -30,7 +30,7 @@ struct SessionController {
     }
 
     private func renderLogin(_ request: Request, next: String, email: String, error: String?, status: HTTPResponseStatus) async throws -> Response {
-        let demo = request.application.environment.isRelease ? [] : DemoAccounts.listings
+        let demo = request.application.settings.isProduction ? [] : DemoAccounts.listings
         let page = LoginPage(action: Endpoints.login.link(), next: safeNext(next), email: email, error: error, demoAccounts: demo)
         let view = try await request.renderPage("login", titleKey: "login.title", needsForm: true, page)
         return try await view.encodeResponse(status: status, for: request)
