@@ -38,12 +38,15 @@ cat >"$data/ping.lua" <<LUA
 wrk.headers["Authorization"] = "Bearer $token"
 LUA
 
-echo "== bare JSON route: GET /api/v1/ping (same auth) =="
+echo "== bare JSON route: GET /api/v1/ping (no auth, no database) =="
+wrk -t2 -c32 -d"${duration}s" --latency "http://127.0.0.1:$port/api/v1/ping" | tee "$data/bare.txt"
+echo "== bare JSON route: GET /api/v1/ping (same bearer auth as the checks) =="
 wrk -t2 -c32 -d"${duration}s" --latency -s "$data/ping.lua" "http://127.0.0.1:$port/api/v1/ping" | tee "$data/ping.txt"
 echo "== POST /api/v1/regulation/check (logged before answering) =="
 wrk -t2 -c32 -d"${duration}s" --latency -s "$data/check.lua" "http://127.0.0.1:$port/api/v1/regulation/check" | tee "$data/check.txt"
 logged=$(sqlite3 "$data/teukgu.sqlite" 'select count(*) from regulation_decisions' 2>/dev/null || echo "?")
+bare_rps=$(awk '/Requests\/sec/ {print $2}' "$data/bare.txt")
 ping_rps=$(awk '/Requests\/sec/ {print $2}' "$data/ping.txt")
 check_rps=$(awk '/Requests\/sec/ {print $2}' "$data/check.txt")
 echo "decisions logged: $logged"
-python3 -c "print(f'check/ping ratio: {float($check_rps)/float($ping_rps):.0%}')"
+python3 -c "print(f'check / bare route: {float($check_rps)/float($bare_rps):.0%}; check / authenticated bare route: {float($check_rps)/float($ping_rps):.0%}')"

@@ -61,6 +61,7 @@ func isServeCommand(_ arguments: [String]) -> Bool {
 /// Migrates, loads the reference data, and outside production the demo data into a new database,
 /// then says where to go and how to sign in.
 func prepareForServing(_ app: Application) async throws {
+    try await SQLiteTuning.apply(to: app)
     try await app.autoMigrate()
     try await ReferenceSeed.seedIfEmpty(on: app.db)
     try await RulebookSeed.seedIfEmpty(on: app.db, directory: app.directory.workingDirectory + "Rules")

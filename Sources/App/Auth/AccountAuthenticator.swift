@@ -1,4 +1,6 @@
 import Fluent
+import SQLKit
+import TeukguCore
 import Vapor
 
 /// Recognises the caller from a bearer token or the session cookie.
@@ -19,23 +21,41 @@ struct AccountAuthenticator: AsyncMiddleware {
         return try await next.respond(to: request)
     }
 
+    /// One joined lookup per request: token and account together.
     private func authenticate(token: String, request: Request) async throws {
         let hash = SecretHasher.hash(token, key: request.application.settings.secretKey)
-        guard let stored = try await ApiTokenRecord.query(on: request.db)
-            .filter(\.$tokenHash == hash)
-            .filter(\.$revokedAt == nil)
-            .first(),
-            let record = try await AccountRecord.find(stored.accountID, on: request.db),
-            let account = CurrentAccount(record: record, viaToken: true) else {
+        guard let sql = request.db as? any SQLDatabase else { throw AppError.authenticationRequired }
+        struct Row: Decodable {
+            let token_id: UUID
+            let last_used_at: Date?
+            let id: UUID
+            let email: String
+            let display_name: String
+            let role: String
+            let region_id: String?
+            let company_id: UUID?
+            let partner_id: String?
+            let organisation_id: UUID?
+            let language: String
+            let is_active: Bool
+        }
+        let row = try await sql.raw("""
+            SELECT t.id AS token_id, t.last_used_at, a.id, a.email, a.display_name, a.role, a.region_id, a.company_id, a.partner_id,
+                   a.organisation_id, a.language, a.is_active
+            FROM \(ident: ApiTokenRecord.schema) t JOIN \(ident: AccountRecord.schema) a ON a.id = t.account_id
+            WHERE t.token_hash = \(bind: hash) AND t.revoked_at IS NULL
+            """).first(decoding: Row.self)
+        guard let row, row.is_active, let role = Role(rawValue: row.role) else {
             throw AppError(.unauthorized, "invalid_token", "The bearer token is unknown or revoked.")
         }
         // Touch "last used" at most once a minute so that busy clients do not write on every request.
         let now = Date()
-        if stored.lastUsedAt.map({ now.timeIntervalSince($0) > 60 }) ?? true {
-            stored.lastUsedAt = now
-            try? await stored.save(on: request.db)
+        if row.last_used_at.map({ now.timeIntervalSince($0) > 60 }) ?? true {
+            try? await sql.raw("UPDATE \(ident: ApiTokenRecord.schema) SET last_used_at = \(bind: now) WHERE id = \(bind: row.token_id)").run()
         }
-        request.auth.login(account)
+        request.auth.login(CurrentAccount(id: row.id, email: row.email, displayName: row.display_name, role: role, regionID: row.region_id,
+                                          companyID: row.company_id, partnerID: row.partner_id, organisationID: row.organisation_id,
+                                          language: row.language, viaToken: true))
     }
 }
 

@@ -29,6 +29,20 @@ struct CurrentAccount: Authenticatable, Sendable {
         self.viaToken = viaToken
     }
 
+    init(id: UUID, email: String, displayName: String, role: Role, regionID: String?, companyID: UUID?, partnerID: String?,
+         organisationID: UUID?, language: String, viaToken: Bool) {
+        self.id = id
+        self.email = email
+        self.displayName = displayName
+        self.role = role
+        self.regionID = regionID
+        self.companyID = companyID
+        self.partnerID = partnerID
+        self.organisationID = organisationID
+        self.language = language
+        self.viaToken = viaToken
+    }
+
     var auditActor: AuditLog.Actor { AuditLog.Actor(id: id, label: email) }
 }
 

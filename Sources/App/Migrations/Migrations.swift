@@ -10,5 +10,6 @@ enum TeukguMigrations {
         app.migrations.add(CreateLegalTimeTables())
         app.migrations.add(SessionRecord.migration)
         app.migrations.add(CreateRegulationTables())
+        app.migrations.add(AddDecisionLogKeysetIndex())
     }
 }

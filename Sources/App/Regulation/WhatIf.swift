@@ -56,6 +56,61 @@ enum WhatIf {
         let request: String
     }
 
+    /// Pages through a period of the log. SQLite walks the table in storage (rowid) order, which
+    /// reads the file sequentially; elsewhere the (decided_at, id) index keeps pages cheap.
+    struct DecisionPages {
+        enum Cursor {
+            case start
+            case rowid(Int64)
+            case time(Date, UUID)
+        }
+
+        static let pageSize = 5_000
+        let sql: any SQLDatabase
+        let from: Date
+        let until: Date
+
+        struct SQLiteRow: Decodable {
+            let rowid: Int64
+            let id: UUID
+            let decided_at: Date
+            let district: String
+            let outcome: String
+            let reason_ids: String
+            let request: String
+        }
+
+        func next(after cursor: Cursor) async throws -> ([Row], Cursor) {
+            let table = RegulationDecisionRecord.schema
+            if sql.dialect.name == "sqlite" {
+                var after: Int64 = 0
+                if case .rowid(let value) = cursor { after = value }
+                let rows = try await sql.raw("""
+                    SELECT rowid, id, decided_at, district, outcome, reason_ids, request FROM \(ident: table)
+                    WHERE rowid > \(bind: after) AND decided_at >= \(bind: from) AND decided_at < \(bind: until)
+                    ORDER BY rowid LIMIT \(literal: Self.pageSize)
+                    """).all(decoding: SQLiteRow.self)
+                let mapped = rows.map { Row(id: $0.id, decided_at: $0.decided_at, district: $0.district, outcome: $0.outcome, reason_ids: $0.reason_ids, request: $0.request) }
+                return (mapped, rows.last.map { .rowid($0.rowid) } ?? cursor)
+            }
+            let rows: [Row]
+            if case .time(let time, let id) = cursor {
+                rows = try await sql.raw("""
+                    SELECT id, decided_at, district, outcome, reason_ids, request FROM \(ident: table)
+                    WHERE decided_at < \(bind: until) AND (decided_at > \(bind: time) OR (decided_at = \(bind: time) AND id > \(bind: id)))
+                    ORDER BY decided_at, id LIMIT \(literal: Self.pageSize)
+                    """).all(decoding: Row.self)
+            } else {
+                rows = try await sql.raw("""
+                    SELECT id, decided_at, district, outcome, reason_ids, request FROM \(ident: table)
+                    WHERE decided_at >= \(bind: from) AND decided_at < \(bind: until)
+                    ORDER BY decided_at, id LIMIT \(literal: Self.pageSize)
+                    """).all(decoding: Row.self)
+            }
+            return (rows, rows.last.map { .time($0.decided_at, $0.id) } ?? cursor)
+        }
+    }
+
     /// Processes the job in pages, keyset-ordered by time and id so a million rows stay cheap to page through.
     static func run(jobID: UUID, app: Application) async {
         let database = app.db
@@ -66,31 +121,17 @@ enum WhatIf {
             job.status = "running"
             try await job.save(on: database)
             var report = Report()
-            var cursor: (Date, UUID)? = nil
-            let pageSize = 5_000
+            let pages = DecisionPages(sql: sql, from: from.startInstant, until: to.adding(days: 1).startInstant)
+            var cursor = DecisionPages.Cursor.start
             while true {
-                let rows: [Row]
-                let end = to.adding(days: 1).startInstant
-                if let (time, id) = cursor {
-                    rows = try await sql.raw("""
-                        SELECT id, decided_at, district, outcome, reason_ids, request FROM \(ident: RegulationDecisionRecord.schema)
-                        WHERE decided_at < \(bind: end) AND (decided_at > \(bind: time) OR (decided_at = \(bind: time) AND id > \(bind: id)))
-                        ORDER BY decided_at, id LIMIT \(literal: pageSize)
-                        """).all(decoding: Row.self)
-                } else {
-                    rows = try await sql.raw("""
-                        SELECT id, decided_at, district, outcome, reason_ids, request FROM \(ident: RegulationDecisionRecord.schema)
-                        WHERE decided_at >= \(bind: from.startInstant) AND decided_at < \(bind: end)
-                        ORDER BY decided_at, id LIMIT \(literal: pageSize)
-                        """).all(decoding: Row.self)
-                }
+                let (rows, next) = try await pages.next(after: cursor)
                 if rows.isEmpty { break }
                 for row in rows { compare(row, snapshot: version.snapshot, into: &report) }
-                cursor = (rows.last!.decided_at, rows.last!.id)
+                cursor = next
                 job.processed = report.total
                 job.changed = report.changed
                 try await job.save(on: database)
-                if rows.count < pageSize { break }
+                if rows.count < DecisionPages.pageSize { break }
             }
             job.status = "finished"
             job.report = String(decoding: try JSONEncoder().encode(report), as: UTF8.self)
@@ -106,7 +147,7 @@ enum WhatIf {
     static func compare(_ row: Row, snapshot: Snapshot, into report: inout Report) {
         report.total += 1
         report.byDistrict[row.district, default: [:]]["total", default: 0] += 1
-        guard let request = try? RequestDecoding.decode(row.request), let decision = try? snapshot.evaluate(request) else {
+        guard let decision = try? BulkEvaluation.evaluate(json: row.request, snapshot: snapshot) else {
             report.failed += 1
             return
         }

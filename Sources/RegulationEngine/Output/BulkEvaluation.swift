@@ -47,6 +47,15 @@ public enum BulkEvaluation {
         return (count, errors)
     }
 
+    /// Evaluates one request given as JSON text, reading the common shape straight from its bytes.
+    public static func evaluate(json text: String, snapshot: Snapshot) throws -> Decision {
+        let bytes = Array(text.utf8)
+        if let fast = FastRequestReader.read(bytes), let district = fast.district, let asOf = fast.asOf {
+            return try snapshot.evaluate(district: district, asOf: asOf, facts: fast.facts, company: fast.company)
+        }
+        return try snapshot.evaluate(try RequestDecoding.decode(text))
+    }
+
     /// Appends one line's answer; returns false when it is an error object.
     static func line(_ bytes: [UInt8], snapshot: Snapshot, into out: inout JSONWriter) -> Bool {
         if let fast = FastRequestReader.read(bytes), let district = fast.district, let asOf = fast.asOf {
