@@ -1,12 +1,27 @@
 import TeukguCore
 
+/// The rules a request touched, by what they did to it.
+struct Verdict {
+    let outcome: Outcome
+    let prohibitions: [CompiledRule]
+    /// Requirements that hold and exemptions with substitute conditions.
+    let conditioned: [CompiledRule]
+    let undecided: [CompiledRule]
+    let applied: [CompiledRule]
+    let missing: [Int]
+
+    var conditions: [DecisionCondition] { conditioned.isEmpty ? [] : ConditionMerger.merge(conditioned) }
+}
+
 /// Turns the truth of candidate rules into a decision. Rule order never matters: every list in the
 /// decision is sorted by rule id.
 enum Evaluator {
     static let noProvisionApplies = LocalizedText(ko: "금지하거나 조건을 붙이는 규정이 없어 허용됩니다 (네거티브 방식).",
                                                   en: "Permitted: no listed provision applies (negative list).")
 
-    static func decide(program: DistrictProgram, district: String, asOf: CalendarDate, facts: [FactValue?], candidates: [Int], slotPaths: [String]) -> Decision {
+    /// Which rules hold, which are undecided and which exemptions apply; `decide` and the bulk
+    /// encoder both start from this.
+    static func verdict(program: DistrictProgram, asOf: CalendarDate, facts: [FactValue?], candidates: [Int]) -> Verdict {
         var prohibitions: [CompiledRule] = []
         var requirements: [CompiledRule] = []
         var undecided: [CompiledRule] = []
@@ -44,30 +59,38 @@ enum Evaluator {
         }
 
         if applied.count > 1 { applied.sort { $0.order < $1.order } }
-        let exemptions = applied.map { AppliedExemption(summary: $0.summary) }
+        if prohibitions.count > 1 { prohibitions.sort { $0.order < $1.order } }
+        if undecided.count > 1 { undecided.sort { $0.order < $1.order } }
+        let conditioned = requirements + applied.filter { !$0.rule.conditions.isEmpty }
+        let outcome: Outcome
+        if !prohibitions.isEmpty { outcome = .prohibited } else if !undecided.isEmpty { outcome = .indeterminate } else if conditioned.isEmpty { outcome = .permitted } else { outcome = .conditional }
+        return Verdict(outcome: outcome, prohibitions: prohibitions, conditioned: conditioned, undecided: undecided, applied: applied, missing: missing)
+    }
+
+    static func decide(program: DistrictProgram, district: String, asOf: CalendarDate, facts: [FactValue?], candidates: [Int], slotPaths: [String]) -> Decision {
+        let verdict = verdict(program: program, asOf: asOf, facts: facts, candidates: candidates)
+        let exemptions = verdict.applied.map { AppliedExemption(summary: $0.summary) }
         let references = program.references(on: asOf)
         let encodedReferences = references.count == program.allReferences.count ? program.encodedAllReferences : []
-
-        if !prohibitions.isEmpty {
+        switch verdict.outcome {
+        case .prohibited:
             return Decision(district: district, asOf: asOf, outcome: .prohibited,
-                            reasons: reasons(prohibitions, status: "applies"), conditions: [], exemptions: exemptions, missingFacts: [],
+                            reasons: reasons(verdict.prohibitions, status: "applies"), conditions: [], exemptions: exemptions, missingFacts: [],
                             rulebooks: references, basis: prohibitedBasis, encodedRulebooks: encodedReferences)
-        }
-        let conditioned = requirements + applied.filter { !$0.rule.conditions.isEmpty }
-        let conditions = conditioned.isEmpty ? [] : ConditionMerger.merge(conditioned)
-        if !undecided.isEmpty {
+        case .indeterminate:
             return Decision(district: district, asOf: asOf, outcome: .indeterminate,
-                            reasons: reasons(undecided, status: "undecided"), conditions: conditions, exemptions: exemptions,
-                            missingFacts: missingFacts(missing, program: program, slotPaths: slotPaths), rulebooks: references, basis: indeterminateBasis, encodedRulebooks: encodedReferences)
-        }
-        if !conditions.isEmpty {
+                            reasons: reasons(verdict.undecided, status: "undecided"), conditions: verdict.conditions, exemptions: exemptions,
+                            missingFacts: missingFacts(verdict.missing, program: program, slotPaths: slotPaths), rulebooks: references,
+                            basis: indeterminateBasis, encodedRulebooks: encodedReferences)
+        case .conditional:
             return Decision(district: district, asOf: asOf, outcome: .conditional,
-                            reasons: reasons(conditioned, status: "applies"), conditions: conditions, exemptions: exemptions,
+                            reasons: reasons(verdict.conditioned, status: "applies"), conditions: verdict.conditions, exemptions: exemptions,
                             missingFacts: [], rulebooks: references, basis: conditionalBasis, encodedRulebooks: encodedReferences)
+        case .permitted:
+            return Decision(district: district, asOf: asOf, outcome: .permitted,
+                            reasons: reasons(verdict.applied, status: "applies"), conditions: [], exemptions: exemptions, missingFacts: [],
+                            rulebooks: references, basis: noProvisionApplies, encodedRulebooks: encodedReferences)
         }
-        return Decision(district: district, asOf: asOf, outcome: .permitted,
-                        reasons: reasons(applied, status: "applies"), conditions: [], exemptions: exemptions, missingFacts: [],
-                        rulebooks: references, basis: noProvisionApplies, encodedRulebooks: encodedReferences)
     }
 
     static let prohibitedBasis = LocalizedText(ko: "열거된 규정이 금지합니다.", en: "A listed provision prohibits it.")

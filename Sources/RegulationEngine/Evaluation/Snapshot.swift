@@ -166,11 +166,16 @@ public final class Snapshot: Sendable {
 
     /// The same, from facts given as pairs (the bulk reader's form, which skips building dictionaries).
     func evaluate(district: String, asOf: CalendarDate, facts given: [(String, FactValue)], company: [(String, FactValue)]) throws(EvaluationError) -> Decision {
+        let (program, facts) = try prepare(district: district, asOf: asOf, facts: given, company: company)
+        return Evaluator.decide(program: program, district: district, asOf: asOf, facts: facts, candidates: program.index.candidates(facts), slotPaths: slotPaths)
+    }
+
+    func prepare(district: String, asOf: CalendarDate, facts given: [(String, FactValue)], company: [(String, FactValue)]) throws(EvaluationError) -> (DistrictProgram, [FactValue?]) {
         let program = try program(district: district, asOf: asOf)
         var facts = [FactValue?](repeating: nil, count: slotPaths.count)
         for (path, value) in given { try place(path, value, program: program, into: &facts) }
         for (name, value) in company { try placeCompany(name, value, program: program, into: &facts) }
-        return Evaluator.decide(program: program, district: district, asOf: asOf, facts: facts, candidates: program.index.candidates(facts), slotPaths: slotPaths)
+        return (program, facts)
     }
 
     private func program(district: String, asOf: CalendarDate) throws(EvaluationError) -> DistrictProgram {

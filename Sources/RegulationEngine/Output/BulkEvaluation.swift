@@ -60,7 +60,7 @@ public enum BulkEvaluation {
     static func line(_ bytes: [UInt8], snapshot: Snapshot, into out: inout JSONWriter) -> Bool {
         if let fast = FastRequestReader.read(bytes), let district = fast.district, let asOf = fast.asOf {
             do {
-                DecisionJSON.write(try snapshot.evaluate(district: district, asOf: asOf, facts: fast.facts, company: fast.company), into: &out)
+                try snapshot.write(district: district, asOf: asOf, facts: fast.facts, company: fast.company, into: &out)
                 return true
             } catch {
                 let (code, message) = error.codeAndMessage

@@ -1,0 +1,77 @@
+import TeukguCore
+
+/// The bulk path: writes a decision's JSON straight from the evaluator's rule lists, skipping the
+/// `Decision` value. The bytes are identical to `DecisionJSON.encode(decision)` (a test holds them so).
+extension DecisionJSON {
+    static func write(_ verdict: Verdict, district: String, asOf: CalendarDate, program: DistrictProgram, slotPaths: [String], into w: inout JSONWriter) {
+        w.raw("{\"district\":"); w.string(district)
+        w.raw(",\"asOf\":\""); w.date(asOf)
+        let reasonRules: [CompiledRule]
+        let status: StaticString
+        let basis: LocalizedText
+        switch verdict.outcome {
+        case .prohibited:
+            w.raw("\",\"outcome\":\"prohibited\",\"basis\":")
+            reasonRules = verdict.prohibitions; status = ",\"status\":\"applies\""; basis = Evaluator.prohibitedBasis
+        case .indeterminate:
+            w.raw("\",\"outcome\":\"indeterminate\",\"basis\":")
+            reasonRules = verdict.undecided; status = ",\"status\":\"undecided\""; basis = Evaluator.indeterminateBasis
+        case .conditional:
+            w.raw("\",\"outcome\":\"conditional\",\"basis\":")
+            reasonRules = verdict.conditioned.count > 1 ? verdict.conditioned.sorted { $0.order < $1.order } : verdict.conditioned
+            status = ",\"status\":\"applies\""; basis = Evaluator.conditionalBasis
+        case .permitted:
+            w.raw("\",\"outcome\":\"permitted\",\"basis\":")
+            reasonRules = verdict.applied; status = ",\"status\":\"applies\""; basis = Evaluator.noProvisionApplies
+        }
+        if let cached = cachedBases[basis] { w.raw(cached) } else { localized(basis, &w) }
+        w.raw(",\"reasons\":[")
+        for (index, rule) in reasonRules.enumerated() {
+            if index > 0 { w.raw(",") }
+            w.raw(rule.summary.encodedHead)
+            w.raw(status)
+            w.raw(rule.summary.encodedTail)
+        }
+        w.raw("],\"conditions\":[")
+        if verdict.outcome == .conditional || verdict.outcome == .indeterminate {
+            for (index, item) in verdict.conditions.enumerated() {
+                if index > 0 { w.raw(",") }
+                condition(item.condition, &w)
+                w.raw(",\"sources\":[")
+                for (position, source) in item.sources.enumerated() {
+                    if position > 0 { w.raw(",") }
+                    w.string(source)
+                }
+                w.raw("]}")
+            }
+        }
+        w.raw("],\"exemptions\":[")
+        for (index, exemption) in verdict.applied.enumerated() {
+            if index > 0 { w.raw(",") }
+            w.raw(exemption.summary.encodedExemption)
+        }
+        w.raw("],\"missingFacts\":[")
+        if verdict.outcome == .indeterminate {
+            for (index, fact) in Evaluator.missingFacts(verdict.missing, program: program, slotPaths: slotPaths).enumerated() {
+                if index > 0 { w.raw(",") }
+                w.raw("{\"path\":"); w.string(fact.path)
+                w.raw(",\"label\":"); localized(fact.label, &w)
+                if let help = fact.help { w.raw(",\"help\":"); localized(help, &w) }
+                w.raw("}")
+            }
+        }
+        w.raw("],\"rulebooks\":")
+        let references = program.references(on: asOf)
+        w.raw(references.count == program.allReferences.count ? program.encodedAllReferences : rulebooks(references))
+        w.raw("}")
+    }
+}
+
+extension Snapshot {
+    /// Evaluates facts given as pairs and writes the decision's JSON, without building a `Decision`.
+    func write(district: String, asOf: CalendarDate, facts given: [(String, FactValue)], company: [(String, FactValue)], into w: inout JSONWriter) throws(EvaluationError) {
+        let (program, facts) = try prepare(district: district, asOf: asOf, facts: given, company: company)
+        let verdict = Evaluator.verdict(program: program, asOf: asOf, facts: facts, candidates: program.index.candidates(facts))
+        DecisionJSON.write(verdict, district: district, asOf: asOf, program: program, slotPaths: slotPaths, into: &w)
+    }
+}
