@@ -128,6 +128,18 @@ for size in sizes {
 }
 print(String(format: "peak resident memory of the process: %.0f MB", residentMegabytes("VmHWM")))
 
+// `BENCH_WRITE_DIR=/some/folder` also writes the 10k-rule rulebooks and the request lines, so that
+// `teukgu rules eval --rules /some/folder --requests /some/folder/requests.jsonl` can be timed end to end.
+if let folder = ProcessInfo.processInfo.environment["BENCH_WRITE_DIR"], let (_, lines) = rateAtTenThousand {
+    try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    for source in generatedRulebooks(count: 10_000) {
+        try? source.text.write(toFile: folder + "/" + source.file, atomically: true, encoding: .utf8)
+    }
+    var input = ""
+    for i in 0..<200_000 { input += lines[i % lines.count] + "\n" }
+    try? input.write(toFile: folder + "/requests.jsonl", atomically: true, encoding: .utf8)
+}
+
 if let (snapshot, lines) = rateAtTenThousand {
     // The `teukgu rules eval` path: parse each JSON line, evaluate, write the decision line.
     var input = ""

@@ -61,7 +61,9 @@ enum Evaluator {
         if applied.count > 1 { applied.sort { $0.order < $1.order } }
         if prohibitions.count > 1 { prohibitions.sort { $0.order < $1.order } }
         if undecided.count > 1 { undecided.sort { $0.order < $1.order } }
-        let conditioned = requirements + applied.filter { !$0.rule.conditions.isEmpty }
+        var conditioned = requirements
+        for exemption in applied where !exemption.rule.conditions.isEmpty { conditioned.append(exemption) }
+        if conditioned.count > 1 { conditioned.sort { $0.order < $1.order } }
         let outcome: Outcome
         if !prohibitions.isEmpty { outcome = .prohibited } else if !undecided.isEmpty { outcome = .indeterminate } else if conditioned.isEmpty { outcome = .permitted } else { outcome = .conditional }
         return Verdict(outcome: outcome, prohibitions: prohibitions, conditioned: conditioned, undecided: undecided, applied: applied, missing: missing)
@@ -127,12 +129,12 @@ extension DistrictProgram {
 /// Merges conditions from several rules: one insurance line with the highest minimum per head,
 /// other conditions once each. Lists are short, so plain arrays beat hashing.
 enum ConditionMerger {
+    /// `rules` come sorted by id (the verdict sorts them), so sources are listed in id order.
     static func merge(_ rules: [CompiledRule]) -> [DecisionCondition] {
         var death: Int64?, injury: Int64?, disability: Int64?, property: Int64?
         var insuranceSources: [String] = []
         var others: [(condition: RuleCondition, sources: [String])] = []
-        let ordered = rules.count > 1 ? rules.sorted { $0.order < $1.order } : rules
-        for compiled in ordered {
+        for compiled in rules {
             let id = compiled.rule.id
             for condition in compiled.rule.conditions {
                 if case .insurance(let d, let i, let dis, let p) = condition {

@@ -198,7 +198,7 @@ public final class Snapshot: Sendable {
     /// Company facts may be named with or without their `company.` prefix.
     private func placeCompany(_ name: String, _ given: FactValue, program: DistrictProgram, into facts: inout [FactValue?]) throws(EvaluationError) {
         if let entry = program.companyDeclarations[name] {
-            try place("company." + name, given, entry: entry, into: &facts)
+            try place("company." + name, given, entry: entry, into: &facts)  // the path is built only on error
         } else {
             try place(name.hasPrefix("company.") ? name : "company." + name, given, program: program, into: &facts)
         }
@@ -209,7 +209,7 @@ public final class Snapshot: Sendable {
         try place(path, given, entry: entry, into: &facts)
     }
 
-    private func place(_ path: String, _ given: FactValue, entry: (declaration: FactDeclaration, slot: Int), into facts: inout [FactValue?]) throws(EvaluationError) {
+    private func place(_ path: @autoclosure () -> String, _ given: FactValue, entry: (declaration: FactDeclaration, slot: Int), into facts: inout [FactValue?]) throws(EvaluationError) {
         let declaration = entry.declaration
         var value = given
         // JSON has no dates: a date fact arrives as "YYYY-MM-DD".
@@ -217,7 +217,7 @@ public final class Snapshot: Sendable {
         guard declaration.type.accepts(value) else {
             var expected = declaration.type.name
             if case .enumeration(let values) = declaration.type { expected += " (" + values.joined(separator: ", ") + ")" }
-            throw .wrongType(path: path, expected: expected, got: value.text)
+            throw .wrongType(path: path(), expected: expected, got: value.text)
         }
         facts[entry.slot] = value
     }

@@ -70,6 +70,27 @@ public enum DecisionJSON {
         return w.bytes
     }
 
+    /// The basis sentence of an outcome, encoded once (looked up by outcome: hashing Korean text is not free).
+    static func encodedBasis(_ outcome: Outcome, fallback: LocalizedText) -> [UInt8] {
+        switch outcome {
+        case .prohibited: return encodedProhibitedBasis
+        case .indeterminate: return encodedIndeterminateBasis
+        case .conditional: return encodedConditionalBasis
+        case .permitted: return encodedPermittedBasis
+        }
+    }
+
+    static func encoded(_ text: LocalizedText) -> [UInt8] {
+        var w = JSONWriter(capacity: 256)
+        localized(text, &w)
+        return w.bytes
+    }
+
+    static let encodedProhibitedBasis = encoded(Evaluator.prohibitedBasis)
+    static let encodedIndeterminateBasis = encoded(Evaluator.indeterminateBasis)
+    static let encodedConditionalBasis = encoded(Evaluator.conditionalBasis)
+    static let encodedPermittedBasis = encoded(Evaluator.noProvisionApplies)
+
     /// The four fixed sentences of `basis`, encoded once.
     static let cachedBases: [LocalizedText: [UInt8]] = {
         var cache: [LocalizedText: [UInt8]] = [:]

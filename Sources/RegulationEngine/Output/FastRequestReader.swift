@@ -103,24 +103,25 @@ struct FastRequestReader {
     mutating func readRequest() -> Request? {
         guard expect(UInt8(ascii: "{")) else { return nil }
         var request = Request()
-        var seen: Set<String> = []
+        var sawCompany = false
         if expect(UInt8(ascii: "}")) { return nil }
         while true {
-            guard let key = string(), expect(UInt8(ascii: ":")), seen.insert(key).inserted else { return nil }
+            guard let key = string(), expect(UInt8(ascii: ":")) else { return nil }
             switch key {
             case "district":
-                guard let value = string(), !value.isEmpty else { return nil }
+                guard request.district == nil, let value = string(), !value.isEmpty else { return nil }
                 request.district = value
             case "asOf":
-                guard let value = string(), let date = CalendarDate(iso: value) else { return nil }
+                guard request.asOf == nil, let value = string(), let date = CalendarDate(iso: value) else { return nil }
                 request.asOf = date
             case "facts":
-                guard let pairs = factObject() else { return nil }
+                guard !request.sawFacts, let pairs = factObject() else { return nil }
                 request.facts = pairs
                 request.sawFacts = true
             case "company":
-                guard let pairs = factObject() else { return nil }
+                guard !sawCompany, let pairs = factObject() else { return nil }
                 request.company = pairs
+                sawCompany = true
             default:
                 return nil
             }

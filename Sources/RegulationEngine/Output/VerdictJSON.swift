@@ -18,13 +18,13 @@ extension DecisionJSON {
             reasonRules = verdict.undecided; status = ",\"status\":\"undecided\""; basis = Evaluator.indeterminateBasis
         case .conditional:
             w.raw("\",\"outcome\":\"conditional\",\"basis\":")
-            reasonRules = verdict.conditioned.count > 1 ? verdict.conditioned.sorted { $0.order < $1.order } : verdict.conditioned
+            reasonRules = verdict.conditioned
             status = ",\"status\":\"applies\""; basis = Evaluator.conditionalBasis
         case .permitted:
             w.raw("\",\"outcome\":\"permitted\",\"basis\":")
             reasonRules = verdict.applied; status = ",\"status\":\"applies\""; basis = Evaluator.noProvisionApplies
         }
-        if let cached = cachedBases[basis] { w.raw(cached) } else { localized(basis, &w) }
+        w.raw(encodedBasis(verdict.outcome, fallback: basis))
         w.raw(",\"reasons\":[")
         for (index, rule) in reasonRules.enumerated() {
             if index > 0 { w.raw(",") }
