@@ -44,6 +44,7 @@ public func configure(_ app: Application) async throws {
     app.asyncCommands.use(AuditCommand(), as: "audit")
     app.asyncCommands.use(RulesCommand(), as: "rules")
     app.asyncCommands.use(BenchCommand(), as: "bench")
+    app.asyncCommands.use(MatchCommand(), as: "match")
 
     if app.environment != .testing && isServeCommand(app.environment.arguments) {
         try await prepareForServing(app)
