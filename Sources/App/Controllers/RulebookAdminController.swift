@@ -85,7 +85,7 @@ struct RulebookAdminController {
     @Sendable func publish(_ request: Request) async throws -> Response {
         struct Form: Decodable { let effectiveFrom: String }
         let form = try request.decodeForm(Form.self)
-        guard let from = CalendarDate(iso: form.effectiveFrom) else { throw AppError.invalid("invalid_date", "effectiveFrom must be YYYY-MM-DD.") }
+        let from = try DateInput.required(form.effectiveFrom, field: "effectiveFrom")
         let id = request.parameters.get("versionID", as: UUID.self)
         _ = try await RulebookVersioning.publish(id, effectiveFrom: from, actor: try request.requireAccount(), app: request.application, on: request.db)
         return request.redirect(to: Endpoints.rulebookVersionPage.link(["versionID": id?.uuidString.lowercased() ?? ""]))
@@ -94,7 +94,8 @@ struct RulebookAdminController {
     @Sendable func whatIf(_ request: Request) async throws -> Response {
         struct Form: Decodable { let from: String; let to: String }
         let form = try request.decodeForm(Form.self)
-        guard let from = CalendarDate(iso: form.from), let to = CalendarDate(iso: form.to) else { throw AppError.invalid("invalid_date", "from and to must be YYYY-MM-DD.") }
+        let from = try DateInput.required(form.from, field: "from")
+        let to = try DateInput.required(form.to, field: "to")
         let id = request.parameters.get("versionID", as: UUID.self)
         _ = try await WhatIf.start(versionID: id, from: from, to: to, actor: try request.requireAccount(), app: request.application)
         return request.redirect(to: Endpoints.rulebookVersionPage.link(["versionID": id?.uuidString.lowercased() ?? ""]))

@@ -48,9 +48,7 @@ struct LegalClockInput: StrictJSONInput {
     }
 
     func asOfDate(default today: CalendarDate) throws -> CalendarDate {
-        guard let asOf else { return today }
-        guard let parsed = CalendarDate(iso: asOf) else { throw AppError.invalid("invalid_date", "asOf must be YYYY-MM-DD.") }
-        return parsed
+        try DateInput.optional(asOf, field: "asOf") ?? today
     }
 }
 

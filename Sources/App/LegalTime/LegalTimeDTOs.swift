@@ -69,17 +69,13 @@ struct NewParameterVersionInput: StrictJSONInput {
         guard let value = ParameterValue(unit: unit, amount: amount) else {
             throw AppError.invalid("invalid_parameter_value", "unit is days, months, years, won, points or count, and amount is not negative.")
         }
-        guard let from = CalendarDate(iso: effectiveFrom) else { throw AppError.invalid("invalid_date", "effectiveFrom must be YYYY-MM-DD.") }
+        let from = try DateInput.required(effectiveFrom, field: "effectiveFrom")
         let law = law.trimmingCharacters(in: .whitespaces)
         let article = article.trimmingCharacters(in: .whitespaces)
         guard !law.isEmpty, !article.isEmpty, law.count <= 200, article.count <= 100 else {
             throw AppError.invalid("citation_required", "Every version cites its law and article.")
         }
-        var amendedOn: CalendarDate?
-        if let amendmentDate {
-            guard let parsed = CalendarDate(iso: amendmentDate) else { throw AppError.invalid("invalid_date", "amendmentDate must be YYYY-MM-DD.") }
-            amendedOn = parsed
-        }
+        let amendedOn = try DateInput.optional(amendmentDate, field: "amendmentDate")
         return (value, from, Citation(law: law, article: article, amendment: amendment?.nilIfEmpty, amendmentDate: amendedOn, note: note?.nilIfEmpty))
     }
 }

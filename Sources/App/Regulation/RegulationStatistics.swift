@@ -76,13 +76,8 @@ extension ApiRegulationController {
 enum StatisticsPeriod {
     static func read(_ request: Request) throws -> (CalendarDate, CalendarDate) {
         let today = CalendarDate(instant: Date())
-        func day(_ key: String, _ fallback: CalendarDate) throws -> CalendarDate {
-            guard let text = (try? request.query.get(String.self, at: key))?.nilIfEmpty else { return fallback }
-            guard let parsed = CalendarDate(iso: text) else { throw AppError.invalid("invalid_date", "\(key) must be YYYY-MM-DD.") }
-            return parsed
-        }
-        let from = try day("from", today.adding(days: -29))
-        let to = try day("to", today)
+        let from = try request.queryDate("from") ?? today.adding(days: -29)
+        let to = try request.queryDate("to") ?? today
         guard from <= to, from.days(until: to) <= 3_660 else { throw AppError.invalid("invalid_period", "from must precede to, within ten years.") }
         return (from, to)
     }

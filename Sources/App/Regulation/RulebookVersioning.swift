@@ -139,7 +139,7 @@ extension ApiRegulationController {
 
     @Sendable func publish(_ request: Request) async throws -> RulebookVersionDTO {
         let input = try request.decodeStrictJSON(PublishInput.self)
-        guard let from = CalendarDate(iso: input.effectiveFrom) else { throw AppError.invalid("invalid_date", "effectiveFrom must be YYYY-MM-DD.") }
+        let from = try DateInput.required(input.effectiveFrom, field: "effectiveFrom")
         let record = try await RulebookVersioning.publish(request.parameters.get("versionID", as: UUID.self), effectiveFrom: from,
                                                           actor: try request.requireAccount(), app: request.application, on: request.db)
         return RulebookVersionDTO(record)

@@ -197,9 +197,8 @@ extension ApiRegulationController {
 
     @Sendable func startWhatIf(_ request: Request) async throws -> Response {
         let input = try request.decodeStrictJSON(WhatIfInput.self)
-        guard let from = CalendarDate(iso: input.from), let to = CalendarDate(iso: input.to) else {
-            throw AppError.invalid("invalid_date", "from and to must be YYYY-MM-DD.")
-        }
+        let from = try DateInput.required(input.from, field: "from")
+        let to = try DateInput.required(input.to, field: "to")
         let job = try await WhatIf.start(versionID: request.parameters.get("versionID", as: UUID.self), from: from, to: to,
                                          actor: try request.requireAccount(), app: request.application)
         return try await WhatIfJobDTO(job).encodeResponse(status: .accepted, for: request)

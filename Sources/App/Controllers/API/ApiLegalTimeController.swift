@@ -15,9 +15,7 @@ struct ApiLegalTimeController {
     }
 
     private func asOf(_ request: Request) throws -> CalendarDate {
-        guard let text = try? request.query.get(String.self, at: "asOf") else { return CalendarDate(instant: Date()) }
-        guard let date = CalendarDate(iso: text) else { throw AppError.invalid("invalid_date", "asOf must be YYYY-MM-DD.") }
-        return date
+        try request.queryDate("asOf") ?? CalendarDate(instant: Date())
     }
 
     @Sendable func parameters(_ request: Request) async throws -> [ParameterDTO] {
@@ -75,7 +73,7 @@ struct ApiLegalTimeController {
 /// Adding and removing holidays, shared by the page and the API.
 enum HolidayEditing {
     static func add(_ input: NewHolidayInput, actor: AuditLog.Actor, on database: any Database) async throws -> HolidayDTO {
-        guard let date = CalendarDate(iso: input.date) else { throw AppError.invalid("invalid_date", "date must be YYYY-MM-DD.") }
+        let date = try DateInput.required(input.date, field: "date")
         guard Holiday.Kind(rawValue: input.kind) != nil else {
             throw AppError.invalid("invalid_holiday_kind", "kind is one of: \(Holiday.Kind.allCases.map(\.rawValue).joined(separator: ", ")).")
         }

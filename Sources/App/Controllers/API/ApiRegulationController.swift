@@ -176,13 +176,8 @@ struct DecisionFilter {
         district = text("district")
         outcome = text("outcome")
         if let outcome, Outcome(rawValue: outcome) == nil { throw AppError.invalid("invalid_outcome", "outcome is prohibited, conditional, permitted or indeterminate.") }
-        func day(_ key: String) throws -> CalendarDate? {
-            guard let value = text(key) else { return nil }
-            guard let parsed = CalendarDate(iso: value) else { throw AppError.invalid("invalid_date", "\(key) must be YYYY-MM-DD.") }
-            return parsed
-        }
-        from = try day("from")
-        to = try day("to")
+        from = try request.queryDate("from")
+        to = try request.queryDate("to")
     }
 
     init(district: String?, outcome: String?, from: CalendarDate?, to: CalendarDate?) {
