@@ -49,6 +49,13 @@ struct RuleIndex: Sendable {
     /// Indices of the rules that could hold for these facts. Order is irrelevant: decisions sort by rule id.
     func candidates(_ facts: [FactValue?]) -> [Int] {
         var result: [Int] = []
+        candidates(facts, into: &result)
+        return result
+    }
+
+    /// The same, into a reused buffer.
+    func candidates(_ facts: [FactValue?], into result: inout [Int]) {
+        result.removeAll(keepingCapacity: true)
         result.reserveCapacity(unguarded.count + 16)
         result += unguarded
         for table in tables {
@@ -58,6 +65,5 @@ struct RuleIndex: Sendable {
                 result += table.all
             }
         }
-        return result
     }
 }

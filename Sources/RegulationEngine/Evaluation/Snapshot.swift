@@ -171,11 +171,22 @@ public final class Snapshot: Sendable {
     }
 
     func prepare(district: String, asOf: CalendarDate, facts given: [(String, FactValue)], company: [(String, FactValue)]) throws(EvaluationError) -> (DistrictProgram, [FactValue?]) {
+        var facts: [FactValue?] = []
+        let program = try prepare(district: district, asOf: asOf, facts: given, company: company, into: &facts)
+        return (program, facts)
+    }
+
+    /// Lays the facts out by slot into a reused buffer.
+    func prepare(district: String, asOf: CalendarDate, facts given: [(String, FactValue)], company: [(String, FactValue)], into facts: inout [FactValue?]) throws(EvaluationError) -> DistrictProgram {
         let program = try program(district: district, asOf: asOf)
-        var facts = [FactValue?](repeating: nil, count: slotPaths.count)
+        if facts.count == slotPaths.count {
+            for index in facts.indices { facts[index] = nil }
+        } else {
+            facts = [FactValue?](repeating: nil, count: slotPaths.count)
+        }
         for (path, value) in given { try place(path, value, program: program, into: &facts) }
         for (name, value) in company { try placeCompany(name, value, program: program, into: &facts) }
-        return (program, facts)
+        return program
     }
 
     private func program(district: String, asOf: CalendarDate) throws(EvaluationError) -> DistrictProgram {

@@ -27,6 +27,7 @@ public enum BulkEvaluation {
         var count = 0
         var errors = 0
         let bytes = [UInt8](input)
+        let scratch = EvaluationScratch()
         var start = 0
         let newline = UInt8(ascii: "\n")
         while start < bytes.count {
@@ -35,7 +36,7 @@ public enum BulkEvaluation {
             var lineEnd = end
             if lineEnd > start && bytes[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
             count += 1
-            if !line(Array(bytes[start..<lineEnd]), snapshot: snapshot, into: &out) { errors += 1 }
+            if !line(bytes[start..<lineEnd], snapshot: snapshot, scratch: scratch, into: &out) { errors += 1 }
             out.raw("\n")
             if out.bytes.count >= chunk {
                 sink(out.bytes)
@@ -50,17 +51,17 @@ public enum BulkEvaluation {
     /// Evaluates one request given as JSON text, reading the common shape straight from its bytes.
     public static func evaluate(json text: String, snapshot: Snapshot) throws -> Decision {
         let bytes = Array(text.utf8)
-        if let fast = FastRequestReader.read(bytes), let district = fast.district, let asOf = fast.asOf {
+        if let fast = FastRequestReader.read(bytes[...]), let district = fast.district, let asOf = fast.asOf {
             return try snapshot.evaluate(district: district, asOf: asOf, facts: fast.facts, company: fast.company)
         }
         return try snapshot.evaluate(try RequestDecoding.decode(text))
     }
 
     /// Appends one line's answer; returns false when it is an error object.
-    static func line(_ bytes: [UInt8], snapshot: Snapshot, into out: inout JSONWriter) -> Bool {
+    static func line(_ bytes: ArraySlice<UInt8>, snapshot: Snapshot, scratch: EvaluationScratch, into out: inout JSONWriter) -> Bool {
         if let fast = FastRequestReader.read(bytes), let district = fast.district, let asOf = fast.asOf {
             do {
-                try snapshot.write(district: district, asOf: asOf, facts: fast.facts, company: fast.company, into: &out)
+                try snapshot.write(district: district, asOf: asOf, facts: fast.facts, company: fast.company, scratch: scratch, into: &out)
                 return true
             } catch {
                 let (code, message) = error.codeAndMessage
@@ -69,7 +70,7 @@ public enum BulkEvaluation {
             }
         }
         let json: JSONValue
-        do { json = try JSONValue.parse(bytes: bytes) } catch {
+        do { json = try JSONValue.parse(bytes: Array(bytes)) } catch {
             DecisionJSON.writeError(code: "malformed_json", message: "\(error.message) at byte \(error.offset)", into: &out)
             return false
         }

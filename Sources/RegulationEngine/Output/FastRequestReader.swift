@@ -4,8 +4,15 @@ import TeukguCore
 /// or dictionaries. It accepts only what it fully understands and returns nil otherwise, so the
 /// general reader (with its precise error messages) handles everything unusual.
 struct FastRequestReader {
-    let bytes: [UInt8]
-    var i = 0
+    let bytes: ArraySlice<UInt8>
+    let end: Int
+    var i: Int
+
+    init(bytes: ArraySlice<UInt8>) {
+        self.bytes = bytes
+        end = bytes.endIndex
+        i = bytes.startIndex
+    }
 
     struct Request {
         var district: String?
@@ -15,18 +22,18 @@ struct FastRequestReader {
         var sawFacts = false
     }
 
-    static func read(_ bytes: [UInt8]) -> Request? {
+    static func read(_ bytes: ArraySlice<UInt8>) -> Request? {
         var reader = FastRequestReader(bytes: bytes)
         return reader.readRequest()
     }
 
     mutating func space() {
-        while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0D || bytes[i] == 0x0A { i += 1 }
+        while i < end, bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0D || bytes[i] == 0x0A { i += 1 }
     }
 
     mutating func expect(_ byte: UInt8) -> Bool {
         space()
-        guard i < bytes.count, bytes[i] == byte else { return false }
+        guard i < end, bytes[i] == byte else { return false }
         i += 1
         return true
     }
@@ -34,14 +41,14 @@ struct FastRequestReader {
     /// A string without escapes (anything else falls back to the general reader).
     mutating func string() -> String? {
         space()
-        guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { return nil }
+        guard i < end, bytes[i] == UInt8(ascii: "\"") else { return nil }
         i += 1
         let start = i
-        while i < bytes.count, bytes[i] != UInt8(ascii: "\"") {
+        while i < end, bytes[i] != UInt8(ascii: "\"") {
             if bytes[i] == UInt8(ascii: "\\") || bytes[i] < 0x20 { return nil }
             i += 1
         }
-        guard i < bytes.count else { return nil }
+        guard i < end else { return nil }
         let text = String(decoding: bytes[start..<i], as: UTF8.self)
         i += 1
         return text
@@ -49,7 +56,7 @@ struct FastRequestReader {
 
     mutating func number() -> Double? {
         let start = i
-        while i < bytes.count, (bytes[i] >= 0x30 && bytes[i] <= 0x39) || bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: ".") || bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") || bytes[i] == UInt8(ascii: "+") { i += 1 }
+        while i < end, (bytes[i] >= 0x30 && bytes[i] <= 0x39) || bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: ".") || bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") || bytes[i] == UInt8(ascii: "+") { i += 1 }
         guard i > start else { return nil }
         var value = 0.0
         // Plain integers are by far the common case; anything else goes through Double's parser.
@@ -64,14 +71,16 @@ struct FastRequestReader {
 
     mutating func factValue() -> FactValue? {
         space()
-        guard i < bytes.count else { return nil }
+        guard i < end else { return nil }
         switch bytes[i] {
         case UInt8(ascii: "\""): return string().map(FactValue.string)
         case UInt8(ascii: "t"), UInt8(ascii: "f"):
-            let word: [UInt8] = bytes[i] == UInt8(ascii: "t") ? Array("true".utf8) : Array("false".utf8)
-            guard i + word.count <= bytes.count, Array(bytes[i..<i + word.count]) == word else { return nil }
-            i += word.count
-            return .bool(word.count == 4)
+            let isTrue = bytes[i] == UInt8(ascii: "t")
+            let word: StaticString = isTrue ? "true" : "false"
+            let length = word.utf8CodeUnitCount
+            guard i + length <= end, word.withUTF8Buffer({ bytes[i..<i + length].elementsEqual($0) }) else { return nil }
+            i += length
+            return .bool(isTrue)
         case UInt8(ascii: "["):
             i += 1
             var items: [FactValue] = []
@@ -129,7 +138,7 @@ struct FastRequestReader {
             guard expect(UInt8(ascii: ",")) else { return nil }
         }
         space()
-        guard i == bytes.count, request.district != nil, request.asOf != nil, request.sawFacts else { return nil }
+        guard i == end, request.district != nil, request.asOf != nil, request.sawFacts else { return nil }
         return request
     }
 }

@@ -67,11 +67,19 @@ extension DecisionJSON {
     }
 }
 
+/// Buffers the bulk evaluator reuses from one request to the next instead of allocating them anew.
+final class EvaluationScratch {
+    var facts: [FactValue?] = []
+    var candidates: [Int] = []
+}
+
 extension Snapshot {
     /// Evaluates facts given as pairs and writes the decision's JSON, without building a `Decision`.
-    func write(district: String, asOf: CalendarDate, facts given: [(String, FactValue)], company: [(String, FactValue)], into w: inout JSONWriter) throws(EvaluationError) {
-        let (program, facts) = try prepare(district: district, asOf: asOf, facts: given, company: company)
-        let verdict = Evaluator.verdict(program: program, asOf: asOf, facts: facts, candidates: program.index.candidates(facts))
+    func write(district: String, asOf: CalendarDate, facts given: [(String, FactValue)], company: [(String, FactValue)],
+               scratch: EvaluationScratch, into w: inout JSONWriter) throws(EvaluationError) {
+        let program = try prepare(district: district, asOf: asOf, facts: given, company: company, into: &scratch.facts)
+        program.index.candidates(scratch.facts, into: &scratch.candidates)
+        let verdict = Evaluator.verdict(program: program, asOf: asOf, facts: scratch.facts, candidates: scratch.candidates)
         DecisionJSON.write(verdict, district: district, asOf: asOf, program: program, slotPaths: slotPaths, into: &w)
     }
 }
