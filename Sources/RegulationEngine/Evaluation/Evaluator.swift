@@ -30,12 +30,17 @@ enum Evaluator {
 
         let today = asOf.dayNumber
         let code = program.code
+        // Local copies: one retain each for the whole loop instead of one per access.
+        let firstDays = program.firstDays
+        let endDays = program.endDays
+        let codeStarts = program.codeStarts
+        let rules = program.rules
         for index in candidates {
-            guard today >= program.firstDays[index] && today < program.endDays[index] else { continue }
+            guard today >= firstDays[index] && today < endDays[index] else { continue }
             var ruleMissing: [Int] = []
-            let truth = code.truth(at: program.codeStarts[index], facts, missing: &ruleMissing)
+            let truth = code.truth(at: codeStarts[index], facts, missing: &ruleMissing)
             if truth == .isFalse { continue }
-            let compiled = program.rules[index]
+            let compiled = rules[index]
 
             var switchedOff = false
             var exemptionMissing: [Int] = []
@@ -50,7 +55,14 @@ enum Evaluator {
             }
             if switchedOff { continue }
             if truth == .isTrue && exemptionMissing.isEmpty {
-                if compiled.rule.effect == .prohibit { prohibitions.append(compiled) } else { requirements.append(compiled) }
+                if compiled.rule.effect == .prohibit {
+                    // One allocation sized for the candidates instead of regrowing 1, 2, 4, 8 …
+                    if prohibitions.isEmpty { prohibitions.reserveCapacity(candidates.count) }
+                    prohibitions.append(compiled)
+                } else {
+                    if requirements.isEmpty { requirements.reserveCapacity(candidates.count) }
+                    requirements.append(compiled)
+                }
             } else {
                 undecided.append(compiled)
                 missing += ruleMissing
