@@ -26,6 +26,20 @@ import VaporTesting
         }
     }
 
+    @Test func signingInIssuesANewSessionIDAndTheOldOneIsDead() async throws {
+        try await withTeukgu { app in
+            var browser = BrowserSession(app: app)
+            _ = try await browser.get("/login")
+            let before = try #require(browser.cookie)
+            _ = try await browser.signIn("officer@teukgu.demo")
+            let after = try #require(browser.cookie)
+            #expect(before != after)
+            #expect(try await browser.get("/home").status == .ok)
+            let stale = try await app.testing().sendRequest(.GET, "/home", headers: [HTTPHeaders.Name.cookie.description: before])
+            #expect(stale.status == .seeOther)
+        }
+    }
+
     @Test func aWrongPasswordIsRefusedAndTheSixthTryIsThrottled() async throws {
         try await withTeukgu { app in
             for attempt in 1...5 {

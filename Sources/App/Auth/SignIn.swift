@@ -39,12 +39,21 @@ enum SignIn {
         guard verified, let account else {
             throw AppError(.unauthorized, "invalid_credentials", "The email or password is not right.")
         }
+        try await renewSessionID(request)
         request.session.data[AccountAuthenticator.sessionKey] = account.id?.uuidString
         request.session.data[Language.sessionKey] = request.session.data[Language.sessionKey] ?? account.language
         // A fresh CSRF token after sign-in, so one seen before it is worthless.
         request.session.data[CSRF.sessionKey] = SecretHasher.newSecret(prefix: "")
         if let current = CurrentAccount(record: account, viaToken: false) { request.auth.login(current) }
         return account
+    }
+
+    /// A new session id at sign-in, the old one deleted: an id seen before sign-in (session
+    /// fixation) is worth nothing afterwards. The data (language, CSRF) carries over.
+    static func renewSessionID(_ request: Request) async throws {
+        guard request.hasSessionCookie, let old = request.session.id else { return }
+        try await request.application.sessions.driver.deleteSession(old, for: request).get()
+        request.session.id = nil
     }
 
     static func signOut(request: Request) async throws {

@@ -49,6 +49,7 @@ struct InvitationController {
             try await AuditLog.record(on: database, actor: AuditLog.Actor(id: account.id, label: account.email), action: "account.accept-invitation",
                                       targetType: "account", targetID: account.id?.uuidString ?? "", before: ["password": "none"], after: ["password": "set"])
         }
+        try await SignIn.renewSessionID(request)
         request.session.data[AccountAuthenticator.sessionKey] = account.id?.uuidString
         request.session.data[CSRF.sessionKey] = SecretHasher.newSecret(prefix: "")
         return request.redirect(to: Endpoints.home.link())
