@@ -29,10 +29,6 @@ final class RulebookLibrary: @unchecked Sendable {
         lock.withLock { published.last { $0.effectiveFrom <= asOf } }
     }
 
-    var all: [Compiled] {
-        lock.withLock { published }
-    }
-
     /// The newest published version (what "live" means for diffs).
     var live: Compiled? {
         lock.withLock { published.max { $0.number < $1.number } }

@@ -9,7 +9,8 @@ enum Operand: Sendable {
     case literal(FactValue)
 }
 
-/// An expression with fact paths replaced by slot numbers, ready to evaluate without lookups.
+/// An expression with fact paths replaced by slot numbers: what the index reads its guards from and
+/// what `ConditionCode` lowers into instructions.
 indirect enum CompiledCondition: Sendable {
     case constant(Bool)
     case boolFact(Int)
@@ -35,69 +36,6 @@ indirect enum CompiledCondition: Sendable {
             var set: Set<FactValue>?
             if op == .isIn || op == .notIn, case .literal(.list(let items), _) = right { set = Set(items) }
             return .compare(operand(left), op, operand(right), set: set)
-        }
-    }
-
-    /// Evaluates with Kleene logic, appending the slots of missing facts that left it unknown.
-    func truth(_ facts: [FactValue?], missing: inout [Int]) -> Truth {
-        switch self {
-        case .constant(let value):
-            return value ? .isTrue : .isFalse
-        case .boolFact(let slot):
-            guard slot >= 0, let value = facts[slot] else {
-                missing.append(slot)
-                return .unknown
-            }
-            if case .bool(let b) = value { return b ? .isTrue : .isFalse }
-            return .isFalse
-        case .compare(let left, let op, let right, let set):
-            let l: FactValue
-            let r: FactValue
-            switch left {
-            case .literal(let value): l = value
-            case .slot(let slot):
-                guard slot >= 0, let value = facts[slot] else { missing.append(slot); return .unknown }
-                l = value
-            }
-            switch right {
-            case .literal(let value): r = value
-            case .slot(let slot):
-                guard slot >= 0, let value = facts[slot] else { missing.append(slot); return .unknown }
-                r = value
-            }
-            return Comparison.holds(l, op, r, set: set) ? .isTrue : .isFalse
-        case .and(let items):
-            let mark = missing.count
-            var sawUnknown = false
-            for item in items {
-                switch item.truth(facts, missing: &missing) {
-                case .isFalse:
-                    missing.removeSubrange(mark...)
-                    return .isFalse
-                case .unknown: sawUnknown = true
-                case .isTrue: break
-                }
-            }
-            return sawUnknown ? .unknown : .isTrue
-        case .or(let items):
-            let mark = missing.count
-            var sawUnknown = false
-            for item in items {
-                switch item.truth(facts, missing: &missing) {
-                case .isTrue:
-                    missing.removeSubrange(mark...)
-                    return .isTrue
-                case .unknown: sawUnknown = true
-                case .isFalse: break
-                }
-            }
-            return sawUnknown ? .unknown : .isFalse
-        case .not(let inner):
-            switch inner.truth(facts, missing: &missing) {
-            case .isTrue: return .isFalse
-            case .isFalse: return .isTrue
-            case .unknown: return .unknown
-            }
         }
     }
 }

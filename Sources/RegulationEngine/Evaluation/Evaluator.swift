@@ -85,7 +85,7 @@ enum Evaluator {
         let verdict = verdict(program: program, asOf: asOf, facts: facts, candidates: candidates)
         let exemptions = verdict.applied.map { AppliedExemption(summary: $0.summary) }
         let references = program.references(on: asOf)
-        let encodedReferences = references.count == program.allReferences.count ? program.encodedAllReferences : []
+        let encodedReferences = program.encodedReferences(on: asOf)
         switch verdict.outcome {
         case .prohibited:
             return Decision(district: district, asOf: asOf, outcome: .prohibited,
@@ -112,12 +112,9 @@ enum Evaluator {
                                                   en: "Some facts that decide it are missing; answer the questions below.")
     static let conditionalBasis = LocalizedText(ko: "아래 조건을 갖추면 허용됩니다.", en: "Permitted on the conditions below.")
 
-    /// Each rule appears once in every list `decide` builds (candidates are distinct, applied
-    /// exemptions are deduplicated), so sorting is all that is needed.
+    /// `verdict` hands over every list already sorted by rule id, each rule once.
     static func reasons(_ rules: [CompiledRule], status: String) -> [DecisionReason] {
-        var ordered = rules
-        if ordered.count > 1 { ordered.sort { $0.order < $1.order } }
-        return ordered.map { DecisionReason(summary: $0.summary, status: status) }
+        rules.map { DecisionReason(summary: $0.summary, status: status) }
     }
 
     static func missingFacts(_ slots: [Int], program: DistrictProgram, slotPaths: [String]) -> [MissingFact] {
@@ -135,6 +132,11 @@ extension DistrictProgram {
     func references(on date: CalendarDate) -> [RulebookReference] {
         if allReferencesPeriod.contains(date) { return allReferences }
         return referencePeriods.filter { $0.period.contains(date) }.map(\.reference)
+    }
+
+    /// The same list as JSON: pre-encoded in the usual case.
+    func encodedReferences(on date: CalendarDate) -> [UInt8] {
+        allReferencesPeriod.contains(date) ? encodedAllReferences : DecisionJSON.rulebooks(references(on: date))
     }
 }
 

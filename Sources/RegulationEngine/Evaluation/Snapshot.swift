@@ -36,7 +36,6 @@ final class DistrictProgram: Sendable {
     let districtRulebooks: [Rulebook]
     /// Prohibit and require rules.
     let rules: [CompiledRule]
-    let exemptionsByTarget: [String: [CompiledRule]]
     let index: RuleIndex
     let code: ConditionCode
     /// Rule periods and condition starts side by side, so a candidate that does not hold is
@@ -54,13 +53,12 @@ final class DistrictProgram: Sendable {
     /// The days on which every rulebook is in force.
     let allReferencesPeriod: EffectivePeriod
 
-    init(districtID: String, rulebooks: [Rulebook], districtRulebooks: [Rulebook], rules: [CompiledRule], exemptionsByTarget: [String: [CompiledRule]],
+    init(districtID: String, rulebooks: [Rulebook], districtRulebooks: [Rulebook], rules: [CompiledRule],
          index: RuleIndex, code: ConditionCode, declarations: [String: (declaration: FactDeclaration, slot: Int)], references: [(period: EffectivePeriod, reference: RulebookReference)]) {
         self.districtID = districtID
         self.rulebooks = rulebooks
         self.districtRulebooks = districtRulebooks
         self.rules = rules
-        self.exemptionsByTarget = exemptionsByTarget
         self.index = index
         self.code = code
         firstDays = rules.map(\.firstDay)
@@ -143,7 +141,7 @@ public final class Snapshot: Sendable {
         for exemption in exemptions.values.flatMap({ $0 }) where seen.insert(ObjectIdentifier(exemption)).inserted { everyRule.append(exemption) }
         for (rank, rule) in everyRule.sorted(by: { $0.rule.id < $1.rule.id }).enumerated() { rule.order = rank }
         return DistrictProgram(districtID: district, rulebooks: national + books, districtRulebooks: books, rules: rules,
-                               exemptionsByTarget: exemptions, index: RuleIndex(conditions: conditions), code: code, declarations: declarations,
+                               index: RuleIndex(conditions: conditions), code: code, declarations: declarations,
                                references: (national + books).map { ($0.effective, RulebookReference(id: $0.id, contentHash: $0.contentHash)) })
     }
 

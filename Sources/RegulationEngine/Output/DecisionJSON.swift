@@ -21,7 +21,7 @@ public enum DecisionJSON {
         case .indeterminate: w.raw("indeterminate")
         }
         w.raw("\",\"basis\":")
-        if let cached = cachedBases[decision.basis] { w.raw(cached) } else { localized(decision.basis, &w) }
+        w.raw(encodedBasis(decision.outcome, fallback: decision.basis))
         w.raw(",\"reasons\":[")
         for (index, reason) in decision.reasons.enumerated() {
             if index > 0 { w.raw(",") }
@@ -70,14 +70,18 @@ public enum DecisionJSON {
         return w.bytes
     }
 
-    /// The basis sentence of an outcome, encoded once (looked up by outcome: hashing Korean text is not free).
-    static func encodedBasis(_ outcome: Outcome, fallback: LocalizedText) -> [UInt8] {
+    /// The basis sentence of an outcome, encoded once (looked up by outcome: hashing Korean text is
+    /// not free). A basis other than the outcome's fixed one is encoded on the spot.
+    static func encodedBasis(_ outcome: Outcome, fallback: LocalizedText? = nil) -> [UInt8] {
+        let (fixed, bytes): (LocalizedText, [UInt8])
         switch outcome {
-        case .prohibited: return encodedProhibitedBasis
-        case .indeterminate: return encodedIndeterminateBasis
-        case .conditional: return encodedConditionalBasis
-        case .permitted: return encodedPermittedBasis
+        case .prohibited: (fixed, bytes) = (Evaluator.prohibitedBasis, encodedProhibitedBasis)
+        case .indeterminate: (fixed, bytes) = (Evaluator.indeterminateBasis, encodedIndeterminateBasis)
+        case .conditional: (fixed, bytes) = (Evaluator.conditionalBasis, encodedConditionalBasis)
+        case .permitted: (fixed, bytes) = (Evaluator.noProvisionApplies, encodedPermittedBasis)
         }
+        guard let fallback, fallback != fixed else { return bytes }
+        return encoded(fallback)
     }
 
     static func encoded(_ text: LocalizedText) -> [UInt8] {
@@ -90,17 +94,6 @@ public enum DecisionJSON {
     static let encodedIndeterminateBasis = encoded(Evaluator.indeterminateBasis)
     static let encodedConditionalBasis = encoded(Evaluator.conditionalBasis)
     static let encodedPermittedBasis = encoded(Evaluator.noProvisionApplies)
-
-    /// The four fixed sentences of `basis`, encoded once.
-    static let cachedBases: [LocalizedText: [UInt8]] = {
-        var cache: [LocalizedText: [UInt8]] = [:]
-        for basis in [Evaluator.noProvisionApplies, Evaluator.prohibitedBasis, Evaluator.indeterminateBasis, Evaluator.conditionalBasis] {
-            var w = JSONWriter(capacity: 256)
-            localized(basis, &w)
-            cache[basis] = w.bytes
-        }
-        return cache
-    }()
 
     /// `{"id":…,"effect":…` of a reason.
     static func reasonHead(id: String, effect: RuleEffect) -> [UInt8] {

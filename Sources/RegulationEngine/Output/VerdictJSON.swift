@@ -8,23 +8,22 @@ extension DecisionJSON {
         w.raw(",\"asOf\":\""); w.date(asOf)
         let reasonRules: [CompiledRule]
         let status: StaticString
-        let basis: LocalizedText
         switch verdict.outcome {
         case .prohibited:
             w.raw("\",\"outcome\":\"prohibited\",\"basis\":")
-            reasonRules = verdict.prohibitions; status = ",\"status\":\"applies\""; basis = Evaluator.prohibitedBasis
+            reasonRules = verdict.prohibitions; status = ",\"status\":\"applies\""
         case .indeterminate:
             w.raw("\",\"outcome\":\"indeterminate\",\"basis\":")
-            reasonRules = verdict.undecided; status = ",\"status\":\"undecided\""; basis = Evaluator.indeterminateBasis
+            reasonRules = verdict.undecided; status = ",\"status\":\"undecided\""
         case .conditional:
             w.raw("\",\"outcome\":\"conditional\",\"basis\":")
             reasonRules = verdict.conditioned
-            status = ",\"status\":\"applies\""; basis = Evaluator.conditionalBasis
+            status = ",\"status\":\"applies\""
         case .permitted:
             w.raw("\",\"outcome\":\"permitted\",\"basis\":")
-            reasonRules = verdict.applied; status = ",\"status\":\"applies\""; basis = Evaluator.noProvisionApplies
+            reasonRules = verdict.applied; status = ",\"status\":\"applies\""
         }
-        w.raw(encodedBasis(verdict.outcome, fallback: basis))
+        w.raw(encodedBasis(verdict.outcome))
         w.raw(",\"reasons\":[")
         for (index, rule) in reasonRules.enumerated() {
             if index > 0 { w.raw(",") }
@@ -61,8 +60,7 @@ extension DecisionJSON {
             }
         }
         w.raw("],\"rulebooks\":")
-        let references = program.references(on: asOf)
-        w.raw(references.count == program.allReferences.count ? program.encodedAllReferences : rulebooks(references))
+        w.raw(program.encodedReferences(on: asOf))
         w.raw("}")
     }
 }

@@ -19,11 +19,6 @@ struct DayCounter {
         return weekday >= 6
     }
 
-    func isCounted(_ dayNumber: Int) -> Bool {
-        if skipsWeekends && DayCounter.isWeekend(dayNumber) { return false }
-        return !containsExcluded(dayNumber)
-    }
-
     /// The day number of the `n`-th counted day on or after `start` (n ≥ 1).
     func nthCountedDay(from start: Int, n: Int) -> Int {
         var from = start
