@@ -7,18 +7,23 @@ protocol StrictJSONInput: Decodable {
 }
 
 extension Request {
-    /// Decodes a JSON body strictly: right media type, valid UTF-8 JSON object, only declared fields.
-    func decodeStrictJSON<T: StrictJSONInput>(_ type: T.Type) throws -> T {
+    /// The body of a JSON request as text: right media type, not empty, valid UTF-8.
+    func jsonBodyText() throws -> String {
         guard let contentType = headers.contentType, contentType.type == "application", contentType.subType == "json" else {
             throw AppError(.unsupportedMediaType, "json_expected", "Send a JSON body with Content-Type: application/json.")
         }
         guard let buffer = body.data, buffer.readableBytes > 0 else {
             throw AppError.invalid("empty_body", "The request body is empty.")
         }
-        let data = Data(buffer: buffer)
-        guard String(data: data, encoding: .utf8) != nil else {
+        guard let text = String(data: Data(buffer: buffer), encoding: .utf8) else {
             throw AppError.invalid("invalid_utf8", "The body is not valid UTF-8.")
         }
+        return text
+    }
+
+    /// Decodes a JSON body strictly: right media type, valid UTF-8 JSON object, only declared fields.
+    func decodeStrictJSON<T: StrictJSONInput>(_ type: T.Type) throws -> T {
+        let data = Data(try jsonBodyText().utf8)
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: data, options: [])

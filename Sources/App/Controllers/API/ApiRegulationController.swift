@@ -42,11 +42,7 @@ struct ApiRegulationController {
     }
 
     @Sendable func check(_ request: Request) async throws -> Response {
-        guard let contentType = request.headers.contentType, contentType.subType == "json" else {
-            throw AppError(.unsupportedMediaType, "json_expected", "Send a JSON body with Content-Type: application/json.")
-        }
-        guard let buffer = request.body.data, buffer.readableBytes > 0 else { throw AppError.invalid("empty_body", "The request body is empty.") }
-        guard let text = String(data: Data(buffer: buffer), encoding: .utf8) else { throw AppError.invalid("invalid_utf8", "The body is not valid UTF-8.") }
+        let text = try request.jsonBodyText()
         if request.account == nil {
             try await RateLimiter.hit("check:" + (request.remoteAddress?.ipAddress ?? "unknown"), limit: Self.anonymousChecksPerMinute, windowSeconds: 60, on: request.db)
         }
