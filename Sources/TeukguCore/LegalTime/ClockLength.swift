@@ -55,3 +55,17 @@ public enum ClockLength: Hashable, Sendable {
         }
     }
 }
+
+extension ClockLength {
+    /// The corresponding calendar day this length after `date` (no holiday shift): used for terms
+    /// such as a district's four years, where the period is a span of days rather than a deadline.
+    public func added(to date: CalendarDate) -> CalendarDate {
+        switch self {
+        case .days(let n): return date.adding(days: n)
+        case .weeks(let n): return date.adding(days: 7 * n)
+        case .months(let n): return date.adding(months: n)
+        case .years(let n): return date.adding(years: n)
+        case .workingHours(let n): return date.adding(days: (n + 7) / 8)
+        }
+    }
+}
