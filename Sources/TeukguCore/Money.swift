@@ -6,6 +6,10 @@ public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConver
 
     public static let zero = Money(won: 0)
 
+    /// The largest amount a form may hold (KRW 1,000 trillion): far above any budget, and low enough
+    /// that thousands of such amounts still add up without overflow.
+    public static let maximumWon: Int64 = 1_000_000_000_000_000
+
     public static func < (lhs: Money, rhs: Money) -> Bool { lhs.won < rhs.won }
 
     /// Adds, refusing to wrap around on overflow.

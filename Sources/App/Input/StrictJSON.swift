@@ -4,6 +4,32 @@ import Vapor
 /// so a misspelt field cannot silently fall back to a default.
 protocol StrictJSONInput: Decodable {
     static var fields: Set<String> { get }
+    /// The declared fields of nested objects by path: `"stages[]"` for the objects of the array
+    /// `stages`, `"stages[].criteria[]"` deeper, `"balance"` for an object. Objects at paths not
+    /// listed here are free-form (fact maps, for instance).
+    static var nestedFields: [String: Set<String>] { get }
+}
+
+extension StrictJSONInput {
+    static var nestedFields: [String: Set<String>] { [:] }
+}
+
+enum StrictJSONShape {
+    /// The first undeclared field anywhere in the document, with its path.
+    static func firstUnknownField(in value: Any, path: String, nested: [String: Set<String>]) -> String? {
+        if let array = value as? [Any] {
+            for element in array {
+                if let found = firstUnknownField(in: element, path: path + "[]", nested: nested) { return found }
+            }
+            return nil
+        }
+        guard let object = value as? [String: Any], let allowed = nested[path] else { return nil }
+        if let unknown = Set(object.keys).subtracting(allowed).sorted().first { return path + "." + unknown }
+        for (key, child) in object {
+            if let found = firstUnknownField(in: child, path: path + "." + key, nested: nested) { return found }
+        }
+        return nil
+    }
 }
 
 extension Request {
@@ -36,6 +62,11 @@ extension Request {
         let unknown = Set(dictionary.keys).subtracting(T.fields).sorted()
         if let first = unknown.first {
             throw AppError.invalid("unknown_field", "Unknown field '\(first)'" + (unknown.count > 1 ? " (and \(unknown.count - 1) more)." : "."))
+        }
+        for (key, child) in dictionary {
+            if let path = StrictJSONShape.firstUnknownField(in: child, path: key, nested: T.nestedFields) {
+                throw AppError.invalid("unknown_field", "Unknown field '\(path)'.")
+            }
         }
         do {
             return try JSONDecoder().decode(T.self, from: data)

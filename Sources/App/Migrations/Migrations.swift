@@ -11,5 +11,6 @@ enum TeukguMigrations {
         app.migrations.add(SessionRecord.migration)
         app.migrations.add(CreateRegulationTables())
         app.migrations.add(AddDecisionLogKeysetIndex())
+        app.migrations.add(CreateDesignationTables())
     }
 }

@@ -1,0 +1,18 @@
+import Foundation
+import TeukguCore
+import Vapor
+
+extension Application {
+    private struct ClockKey: StorageKey { typealias Value = any TeukguCore.Clock }
+
+    /// "Now" for deadlines and windows; tests replace it to walk a call through its dates.
+    var clock: any TeukguCore.Clock {
+        get { storage[ClockKey.self] ?? SystemClock() }
+        set { storage[ClockKey.self] = newValue }
+    }
+}
+
+extension Request {
+    var now: Date { application.clock.now() }
+    var today: CalendarDate { application.clock.today() }
+}
