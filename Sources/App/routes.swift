@@ -15,4 +15,7 @@ func routes(_ app: Application) throws {
     ApiRegulationController().register(app)
     RegulationPagesController().register(app)
     RulebookAdminController().register(app)
+    ApiDesignationController().register(app)
+    ApiEvaluationController().register(app)
+    ApiDistrictOperationController().register(app)
 }

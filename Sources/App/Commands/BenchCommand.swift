@@ -25,6 +25,7 @@ struct WhatIfBenchCommand: AsyncCommand {
         let count = signature.decisions ?? 1_000_000
         try await app.autoMigrate()
         try await ReferenceSeed.seedIfEmpty(on: app.db)
+        try await DesignationSeed.seedIfEmpty(on: app.db)
         try await RulebookSeed.seedIfEmpty(on: app.db, directory: app.directory.workingDirectory + "Rules")
         try await app.rulebooks.refresh(on: app.db)
         guard let live = app.rulebooks.live, let sql = app.db as? any SQLDatabase else { throw RulesFailed(description: "no rulebooks") }

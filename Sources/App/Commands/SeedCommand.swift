@@ -13,6 +13,7 @@ struct SeedCommand: AsyncCommand {
         let app = context.application
         try await app.autoMigrate()
         try await ReferenceSeed.seedIfEmpty(on: app.db)
+        try await DesignationSeed.seedIfEmpty(on: app.db)
         try await RulebookSeed.seedIfEmpty(on: app.db, directory: app.directory.workingDirectory + "Rules")
         context.console.print("Reference data and rulebook version 1 present.")
         guard signature.demo else { return }

@@ -23,10 +23,14 @@ enum StrictJSONShape {
             }
             return nil
         }
-        guard let object = value as? [String: Any], let allowed = nested[path] else { return nil }
-        if let unknown = Set(object.keys).subtracting(allowed).sorted().first { return path + "." + unknown }
+        guard let object = value as? [String: Any] else { return nil }
+        let allowed = nested[path]
+        if let allowed, let unknown = Set(object.keys).subtracting(allowed).sorted().first { return path + "." + unknown }
+        // `path.*` declares the fields of every value in a map keyed by data (scores by criterion).
+        let isMap = nested.keys.contains { $0.hasPrefix(path + ".*") }
+        guard allowed != nil || isMap || nested.keys.contains(where: { $0.hasPrefix(path + ".") }) else { return nil }
         for (key, child) in object {
-            if let found = firstUnknownField(in: child, path: path + "." + key, nested: nested) { return found }
+            if let found = firstUnknownField(in: child, path: isMap ? path + ".*" : path + "." + key, nested: nested) { return found }
         }
         return nil
     }

@@ -18,6 +18,9 @@ enum DemoAccounts {
         ("officer@teukgu.demo", "이담당 (Ministry officer)", .ministryOfficer, ""),
         ("busan@teukgu.demo", "박부산 (Busan official)", .regionalOfficial, "busan"),
         ("evaluator@teukgu.demo", "최평가 (Evaluator)", .evaluator, ""),
+        ("evaluator2@teukgu.demo", "강평가 (Evaluator, Busan University)", .evaluator, ""),
+        ("evaluator3@teukgu.demo", "서평가 (Evaluator)", .evaluator, ""),
+        ("ulsan@teukgu.demo", "조울산 (Ulsan official)", .regionalOfficial, "ulsan"),
         ("committee@teukgu.demo", "정위원 (Committee member)", .committeeMember, ""),
         ("startup@teukgu.demo", "한창업 (Haeum Marine Robotics)", .companyMember, "Haeum Marine Robotics"),
         ("nvidia@teukgu.demo", "Alex Kim (NVIDIA)", .partnerStaff, "nvidia"),
@@ -78,6 +81,17 @@ enum DemoAccounts {
                 try await account.create(on: transaction)
                 try await Outbox.write(on: transaction, to: account, subject: "특구에 오신 것을 환영합니다 / Welcome to Teukgu",
                                        body: "데모 계정입니다. This is a demo account; its data is illustrative.", relatedType: "account", relatedID: account.id?.uuidString)
+            }
+            // Evaluator 2 teaches at a Busan university: the system blocks them from Busan's applications.
+            if let evaluator = try await AccountRecord.query(on: transaction).filter(\.$email == "evaluator2@teukgu.demo").first() {
+                let affiliation = EvaluatorAffiliationRecord()
+                affiliation.accountID = try evaluator.requireID()
+                affiliation.kind = "region"
+                affiliation.value = "busan"
+                try await affiliation.create(on: transaction)
+            }
+            if try await DesignationCallRecord.query(on: transaction).filter(\.$status == "accepting").count() == 0 {
+                try await DesignationSeed.demoCall(now: Date()).create(on: transaction)
             }
             try await AuditLog.record(on: transaction, actor: .system, action: "seed.demo", targetType: "database", targetID: "demo",
                                       after: ["accounts": String(entries.count), "companies": String(companies.count)])

@@ -172,3 +172,26 @@ public enum PlanProblem: Hashable, Sendable, CustomStringConvertible {
 extension String {
     public var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
 }
+
+extension DistrictPlan {
+    private enum CodingKeys: String, CodingKey {
+        case name, location, areaSquareKilometres, industry, periodYears, zoneOperators, exemptions, kpis, financing, measures, documentIDs
+    }
+
+    /// A draft may leave anything out; what is missing is reported at submission, not at saving.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            name: try container.decodeIfPresent(String.self, forKey: .name) ?? "",
+            location: try container.decodeIfPresent(String.self, forKey: .location) ?? "",
+            areaSquareKilometres: try container.decodeIfPresent(Double.self, forKey: .areaSquareKilometres),
+            industry: try container.decodeIfPresent(String.self, forKey: .industry) ?? "",
+            periodYears: try container.decodeIfPresent(Int.self, forKey: .periodYears),
+            zoneOperators: try container.decodeIfPresent([ZoneOperator].self, forKey: .zoneOperators) ?? [],
+            exemptions: try container.decodeIfPresent([RequestedExemption].self, forKey: .exemptions) ?? [],
+            kpis: try container.decodeIfPresent([KPI].self, forKey: .kpis) ?? [],
+            financing: try container.decodeIfPresent(Financing.self, forKey: .financing) ?? Financing(),
+            measures: try container.decodeIfPresent(Measures.self, forKey: .measures) ?? Measures(),
+            documentIDs: try container.decodeIfPresent([String].self, forKey: .documentIDs) ?? [])
+    }
+}

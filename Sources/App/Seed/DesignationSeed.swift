@@ -1,0 +1,90 @@
+import Fluent
+import Foundation
+import TeukguCore
+import Vapor
+
+/// Designation data: the two past rounds as closed calls with their published counts, the seven
+/// districts in operation (reference data), and for demos an open, illustrative round 3.
+enum DesignationSeed {
+    /// Zone operators and KPIs of the seeded districts are illustrative: the real lists run to dozens
+    /// of companies and are not published as data. Registration numbers are fictitious but valid.
+    static let illustrativeOperators: [String: [(String, String)]] = [
+        "busan-marine-mobility": [("Haeum Marine Robotics", "605812345"), ("Busan Ammonia Propulsion (illustrative)", "607811111")],
+        "gangwon-ai-healthcare": [("Gangwon Care AI", "221874321"), ("Chuncheon Remote Clinic (illustrative)", "221812222")],
+        "chungbuk-regenerative-bio": [("Osong Cell Works (illustrative)", "301813333")],
+        "jeonnam-dc-energy": [("Naju DC Grid", "412860077"), ("Jeonnam DC Devices (illustrative)", "412814444")],
+        "daegu-ai-robots": [("Daegu Delivery Robots (illustrative)", "503815555")],
+        "gyeongnam-satellites": [("Sacheon Smallsat (illustrative)", "608816666")],
+        "daejeon-synthetic-bio": [("Daedeok Biofoundry (illustrative)", "305817777")],
+    ]
+
+    static func seedIfEmpty(on database: any Database) async throws {
+        guard try await DesignationCallRecord.query(on: database).count() == 0,
+              try await DistrictOperationRecord.query(on: database).count() == 0 else { return }
+        let rounds = try await DistrictRoundRecord.query(on: database).sort(\.$id).all()
+        let districts = try await DistrictRecord.query(on: database).all()
+        try await database.transaction { transaction in
+            for round in rounds {
+                try await historicalCall(round).create(on: transaction)
+            }
+            for district in districts {
+                try await operation(for: district).create(on: transaction)
+            }
+        }
+    }
+
+    static func historicalCall(_ round: DistrictRoundRecord) throws -> DesignationCallRecord {
+        let call = DesignationCallRecord()
+        let number = round.id ?? 0
+        call.round = number
+        call.title = "글로벌혁신특구 \(number)차 공모 / Global innovation special districts, round \(number)"
+        call.description = "Past round kept as its published figures; individual applications are not public."
+        let published = CalendarDate(iso: round.callPublished) ?? CalendarDate(year: 2023, month: 5, day: 31)!
+        call.opensAt = published.startInstant
+        call.closesAt = published.adding(days: 60).startInstant
+        call.localGovernmentsEligible = number >= 2
+        call.cap = round.candidates
+        call.stagesJSON = (try? JSONColumn.encode(StandardStages.designation)) ?? "[]"
+        call.balanceJSON = (try? JSONColumn.encode(BalancePolicy(maxPerRegion: 1, preferRegionsWithoutDistrict: true))) ?? "{}"
+        call.status = "historical"
+        call.stageIndex = 0
+        call.funnelJSON = try JSONColumn.encode(CallFunnel(governments: round.governments, projects: round.projects, writtenPassed: round.writtenPassed,
+                                                           candidates: round.candidates, designatedOn: round.designatedOn))
+        return call
+    }
+
+    static func operation(for district: DistrictRecord) throws -> DistrictOperationRecord {
+        let start = CalendarDate(iso: district.startsOn) ?? CalendarDate(year: 2024, month: 6, day: 1)!
+        let end = CalendarDate(iso: district.endsOn) ?? start.adding(years: 4).adding(days: -1)
+        let record = DistrictOperationRecord()
+        record.id = district.id
+        record.termJSON = try JSONColumn.encode(DistrictTerm(startsOn: start, endsOn: end))
+        record.operatorsJSON = try JSONColumn.encode((illustrativeOperators[district.id ?? ""] ?? []).map { name, first9 in
+            ZoneOperatorEntry(name: name, businessRegistrationNumber: DemoAccounts.registrationNumber(first9), since: start, until: nil)
+        })
+        record.changesJSON = "[]"
+        record.kpisJSON = try JSONColumn.encode([
+            DistrictPlan.KPI(name: "Demonstrations run", unit: "cases", target: 20),
+            DistrictPlan.KPI(name: "Overseas certifications", unit: "cases", target: 5),
+            DistrictPlan.KPI(name: "Jobs created", unit: "people", target: 300),
+        ])
+        return record
+    }
+
+    /// The open, illustrative round 3 for demos: written then presentation, at most 3, one per region.
+    static func demoCall(now: Date) throws -> DesignationCallRecord {
+        let call = DesignationCallRecord()
+        call.round = 3
+        call.title = "글로벌혁신특구 3차 공모 (예시) / Global innovation special districts, round 3 (illustrative)"
+        call.description = "An illustrative call for trying the product: criteria and weights are examples, not the ministry's."
+        call.opensAt = now.addingTimeInterval(-14 * 86_400)
+        call.closesAt = now.addingTimeInterval(45 * 86_400)
+        call.localGovernmentsEligible = true
+        call.cap = 3
+        call.stagesJSON = try JSONColumn.encode(StandardStages.designation)
+        call.balanceJSON = try JSONColumn.encode(BalancePolicy(maxPerRegion: 1, preferRegionsWithoutDistrict: true))
+        call.status = "accepting"
+        call.stageIndex = 0
+        return call
+    }
+}

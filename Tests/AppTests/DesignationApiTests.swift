@@ -1,0 +1,232 @@
+import Fluent
+import Foundation
+import Testing
+import TeukguCore
+import Vapor
+import VaporTesting
+@testable import App
+
+/// A whole designation call through the JSON API with the demo accounts: call → applications →
+/// declarations and blind scoring → selection → statutory procedure → a live district.
+@Suite struct DesignationApiTests {
+    @Test func aCallRunsEndToEndThroughTheAPI() async throws {
+        try await withTeukgu { app in
+            app.clock = FixedClock(seoul("2026-12-01T10:00:00+09:00"))
+            let admin = try await ApiClient.signIn(app, "admin@teukgu.demo")
+            let busan = try await ApiClient.signIn(app, "busan@teukgu.demo")
+            let ulsan = try await ApiClient.signIn(app, "ulsan@teukgu.demo")
+            let evaluator = try await ApiClient.signIn(app, "evaluator@teukgu.demo")
+            let evaluator2 = try await ApiClient.signIn(app, "evaluator2@teukgu.demo")
+            let evaluator3 = try await ApiClient.signIn(app, "evaluator3@teukgu.demo")
+
+            // The ministry opens the call.
+            let call = try await admin.object(.POST, "/api/v1/designation/calls",
+                                              DesignationFixtures.callBody(opens: "2026-12-01T09:00:00+09:00", closes: "2026-12-20T18:00:00+09:00"), expect: .created)
+            let callID = try #require(call["id"] as? String)
+            #expect(call["acceptingSubmissions"] as? Bool == true)
+
+            // Regions draft, save and submit; an incomplete plan is refused with what is missing.
+            var draft = DesignationFixtures.plan(name: "Busan hydrogen harbour")
+            draft["measures"] = ["safety": "", "environment": "", "privacy": ""]
+            let busanApp = try await busan.object(.POST, "/api/v1/designation/calls/\(callID)/applications", ["plan": draft], expect: .created)
+            let busanID = try #require(busanApp["id"] as? String)
+            #expect((busanApp["missingForSubmission"] as? [String])?.isEmpty == false)
+            let incomplete = try await busan.send(.POST, "/api/v1/designation/applications/\(busanID)/submit")
+            #expect(incomplete.status == .unprocessableEntity && errorCode(incomplete) == "plan_incomplete")
+            let badNumber = try await busan.send(.PUT, "/api/v1/designation/applications/\(busanID)",
+                                                 ["plan": DesignationFixtures.plan(name: "x", operators: [("Bad", "123-45-67890")])])
+            #expect(errorCode(badNumber) == "invalid_business_registration_number")
+            let unknownNested = try await busan.send(.PUT, "/api/v1/designation/applications/\(busanID)", ["plan": ["name": "x", "colour": "blue"]])
+            #expect(errorCode(unknownNested) == "unknown_field")
+            _ = try await busan.object(.PUT, "/api/v1/designation/applications/\(busanID)", ["plan": DesignationFixtures.plan(name: "Busan hydrogen harbour")])
+            let submitted = try await busan.object(.POST, "/api/v1/designation/applications/\(busanID)/submit")
+            #expect(submitted["status"] as? String == "submitted")
+            #expect(submitted["receiptNumber"] as? String == "GID-R9-0001")
+            #expect(submitted["submittedAt"] as? String != nil)
+            let afterSubmit = try await busan.send(.PUT, "/api/v1/designation/applications/\(busanID)", ["plan": DesignationFixtures.plan(name: "changed")])
+            #expect(afterSubmit.status == .conflict && errorCode(afterSubmit) == "already_submitted")
+            let confirmation = try await MessageCheck.latestSubject(app, to: "busan@teukgu.demo")
+            #expect(confirmation.contains("GID-R9-0001"))
+
+            let busanSecond = try await busan.object(.POST, "/api/v1/designation/calls/\(callID)/applications",
+                                                     ["plan": DesignationFixtures.plan(name: "Busan ammonia ships", operators: [])], expect: .created)
+            let busanSecondID = try #require(busanSecond["id"] as? String)
+            _ = try await busan.object(.PUT, "/api/v1/designation/applications/\(busanSecondID)", ["plan": DesignationFixtures.plan(name: "Busan ammonia ships")])
+            _ = try await busan.object(.POST, "/api/v1/designation/applications/\(busanSecondID)/submit")
+            let ulsanApp = try await ulsan.object(.POST, "/api/v1/designation/calls/\(callID)/applications",
+                                                  ["applicantName": "울산광역시", "plan": DesignationFixtures.plan(name: "Ulsan hydrogen city", operators: [("Ulsan H2", DemoAccounts.registrationNumber("610812345"))])],
+                                                  expect: .created)
+            let ulsanID = try #require(ulsanApp["id"] as? String)
+            _ = try await ulsan.object(.POST, "/api/v1/designation/applications/\(ulsanID)/submit")
+
+            // Another region's application is not there for Ulsan.
+            #expect(try await ulsan.send(.GET, "/api/v1/designation/applications/\(busanID)").status == .notFound)
+            #expect(try await ulsan.list(.GET, "/api/v1/designation/calls/\(callID)/applications").count == 1)
+
+            // The ministry asks for more; editing reopens and every revision is kept.
+            _ = try await admin.object(.POST, "/api/v1/designation/applications/\(busanID)/info-request", ["message": "Please add the harbour safety plan."])
+            _ = try await busan.object(.PUT, "/api/v1/designation/applications/\(busanID)", ["plan": DesignationFixtures.plan(name: "Busan hydrogen harbour (revised)")])
+            let resubmitted = try await busan.object(.POST, "/api/v1/designation/applications/\(busanID)/submit")
+            #expect(resubmitted["receiptNumber"] as? String == "GID-R9-0001")
+            let revisions = try await busan.list(.GET, "/api/v1/designation/applications/\(busanID)/revisions")
+            #expect(revisions.map { $0["event"] as? String } == ["created", "saved", "submitted", "saved", "resubmitted"])
+
+            // After the close nothing can be submitted or changed.
+            app.clock = FixedClock(seoul("2026-12-21T09:00:00+09:00"))
+            let late = try await ulsan.send(.POST, "/api/v1/designation/calls/\(callID)/applications", ["plan": DesignationFixtures.plan(name: "late")])
+            #expect(late.status == .conflict && errorCode(late) == "call_closed")
+
+            // Written stage: evaluator 2 is tied to Busan, so the system blocks those assignments.
+            let ids = try await admin.list(.GET, "/api/v1/evaluation/evaluators")
+            func account(_ email: String) -> String { ids.first { $0["email"] as? String == email }?["id"] as? String ?? "" }
+            let panel = try await admin.object(.POST, "/api/v1/evaluation/panels",
+                                               ["programme": "designation", "callID": callID, "stageID": "written",
+                                                "evaluatorIDs": [account("evaluator@teukgu.demo"), account("evaluator2@teukgu.demo")]], expect: .created)
+            let panelID = try #require(panel["id"] as? String)
+            let lines = panel["assignments"] as? [[String: Any]] ?? []
+            #expect(lines.filter { $0["status"] as? String == "conflict-detected" }.count == 2)
+            #expect(lines.filter { $0["status"] as? String == "awaiting-declaration" }.count == 4)
+
+            // Evaluators declare before they see anything, and score blind.
+            let mine = try await evaluator.list(.GET, "/api/v1/evaluation/assignments")
+            #expect(mine.count == 3)
+            let first = try #require(mine.first { $0["applicationID"] as? String == ulsanID })
+            let firstID = try #require(first["id"] as? String)
+            let hidden = try await evaluator.object(.GET, "/api/v1/evaluation/assignments/\(firstID)")
+            #expect(hidden["application"] == nil && hidden["criteria"] == nil)
+            let early = try await evaluator.send(.POST, "/api/v1/evaluation/assignments/\(firstID)/scorecard", DesignationFixtures.scores("written", 80))
+            #expect(errorCode(early) == "declaration_required")
+            #expect(try await evaluator2.send(.GET, "/api/v1/evaluation/assignments/\(firstID)").status == .notFound)
+            for assignment in mine {
+                let id = assignment["id"] as? String ?? ""
+                _ = try await evaluator.object(.POST, "/api/v1/evaluation/assignments/\(id)/declaration", ["conflict": false])
+            }
+            let opened = try await evaluator.object(.GET, "/api/v1/evaluation/assignments/\(firstID)")
+            #expect((opened["application"] as? [String: Any])?["id"] as? String == ulsanID)
+            #expect(opened["scoresHidden"] as? Bool == true)
+            let score = [ulsanID: 90.0, busanID: 85.0, busanSecondID: 80.0]
+            for assignment in mine {
+                let id = assignment["id"] as? String ?? ""
+                let application = assignment["applicationID"] as? String ?? ""
+                _ = try await evaluator.object(.POST, "/api/v1/evaluation/assignments/\(id)/scorecard", DesignationFixtures.scores("written", score[application] ?? 0))
+            }
+            let again = try await evaluator.send(.POST, "/api/v1/evaluation/assignments/\(firstID)/scorecard", DesignationFixtures.scores("written", 10))
+            #expect(errorCode(again) == "already_submitted")
+            let outOfRange = ["scores": ["plan": ["score": 101, "justification": "Specific and well evidenced"], "impact": ["score": 5, "justification": "Specific and well evidenced"]]]
+            let second = try #require(try await evaluator2.list(.GET, "/api/v1/evaluation/assignments").first { $0["status"] as? String == "awaiting-declaration" })
+            let secondID = try #require(second["id"] as? String)
+            _ = try await evaluator2.object(.POST, "/api/v1/evaluation/assignments/\(secondID)/declaration", ["conflict": false])
+            #expect(errorCode(try await evaluator2.send(.POST, "/api/v1/evaluation/assignments/\(secondID)/scorecard", outOfRange)) == "score_out_of_range")
+            let unfinished = try await admin.send(.POST, "/api/v1/evaluation/panels/\(panelID)/finalise")
+            #expect(unfinished.status == .conflict && errorCode(unfinished) == "scoring_incomplete")
+            _ = try await evaluator2.object(.POST, "/api/v1/evaluation/assignments/\(secondID)/scorecard", DesignationFixtures.scores("written", 40))
+            // Having scored, the evaluator now sees the other total, and the ministry sees the spread.
+            let peers = try await evaluator.object(.GET, "/api/v1/evaluation/assignments/\(firstID)")
+            #expect(peers["otherEvaluatorTotals"] as? [Double] == [40])
+            let summary = try await admin.object(.GET, "/api/v1/evaluation/panels/\(panelID)")
+            let ulsanScores = try #require((summary["applications"] as? [[String: Any]])?.first { $0["applicationID"] as? String == ulsanID })
+            #expect(ulsanScores["spread"] as? Double == 50 && ulsanScores["hasOutliers"] as? Bool == true)
+
+            // A consensus round on Ulsan: both score again; the earlier cards stay on record.
+            _ = try await admin.object(.POST, "/api/v1/evaluation/panels/\(panelID)/consensus", ["applicationIDs": [ulsanID], "note": "Spread of 50 points"])
+            _ = try await evaluator.object(.POST, "/api/v1/evaluation/assignments/\(firstID)/scorecard", DesignationFixtures.scores("written", 88))
+            _ = try await evaluator2.object(.POST, "/api/v1/evaluation/assignments/\(secondID)/scorecard", DesignationFixtures.scores("written", 84))
+            let finalised = try await admin.object(.POST, "/api/v1/evaluation/panels/\(panelID)/finalise")
+            let results = finalised["results"] as? [[String: Any]] ?? []
+            #expect(results.map { $0["applicationID"] as? String } == [ulsanID, busanID, busanSecondID])
+            #expect(results.first?["score"] as? Double == 86)
+            let busanView = try await busan.object(.GET, "/api/v1/designation/applications/\(busanID)")
+            #expect(busanView["outcome"] as? String == "written-passed")
+            #expect(((busanView["feedback"] as? [[String: Any]])?.first?["comments"] as? [Any])?.isEmpty == false)
+
+            // Presentation: evaluator 3 declares a conflict on one application, which removes that assignment.
+            let presentation = try await admin.object(.POST, "/api/v1/evaluation/panels",
+                                                      ["programme": "designation", "callID": callID, "stageID": "presentation",
+                                                       "evaluatorIDs": [account("evaluator@teukgu.demo"), account("evaluator3@teukgu.demo")]], expect: .created)
+            let presentationID = try #require(presentation["id"] as? String)
+            for (client, email) in [(evaluator, "evaluator"), (evaluator3, "evaluator3")] {
+                for assignment in try await client.list(.GET, "/api/v1/evaluation/assignments") where assignment["stageID"] as? String == "presentation" {
+                    let id = assignment["id"] as? String ?? ""
+                    let application = assignment["applicationID"] as? String ?? ""
+                    if email == "evaluator3" && application == busanSecondID {
+                        _ = try await client.object(.POST, "/api/v1/evaluation/assignments/\(id)/declaration", ["conflict": true, "statement": "I advised this consortium"])
+                        #expect(errorCode(try await client.send(.POST, "/api/v1/evaluation/assignments/\(id)/scorecard", DesignationFixtures.scores("presentation", 99))) == "assignment_removed")
+                        continue
+                    }
+                    _ = try await client.object(.POST, "/api/v1/evaluation/assignments/\(id)/declaration", ["conflict": false])
+                    _ = try await client.object(.POST, "/api/v1/evaluation/assignments/\(id)/scorecard",
+                                                DesignationFixtures.scores("presentation", [ulsanID: 80.0, busanID: 90.0, busanSecondID: 85.0][application] ?? 0))
+                }
+            }
+            _ = try await admin.object(.POST, "/api/v1/evaluation/panels/\(presentationID)/finalise")
+
+            // Selection: Busan's second project ranks second but its region already has a candidate.
+            let proposal = try await admin.object(.GET, "/api/v1/designation/calls/\(callID)/selection")
+            let proposalLines = proposal["lines"] as? [[String: Any]] ?? []
+            #expect(proposalLines.map { $0["applicationID"] as? String } == [busanID, busanSecondID, ulsanID])
+            #expect(proposalLines.map { $0["proposed"] as? Bool } == [true, false, true])
+            #expect((proposalLines[1]["sentence"] as? String) == "Not proposed: second by score (85.00), but its region already has a candidate in this call.")
+            let noReason = try await admin.send(.POST, "/api/v1/designation/calls/\(callID)/selection", ["chosen": [busanID, busanSecondID]])
+            #expect(errorCode(noReason) == "override_reason_required")
+            let overCap = try await admin.send(.POST, "/api/v1/designation/calls/\(callID)/selection",
+                                               ["chosen": [busanID, busanSecondID, ulsanID], "reason": "All three are strong and the committee asked for them"])
+            #expect(errorCode(overCap) == "selection_violates_call")
+            let procedures = try await admin.list(.POST, "/api/v1/designation/calls/\(callID)/selection", ["chosen": [busanID, ulsanID]], expect: .created)
+            #expect(procedures.count == 2)
+            let procedureID = try #require(procedures.first { $0["regionID"] as? String == "ulsan" }?["id"] as? String)
+
+            // The statutory procedure, step by step, with its clocks.
+            app.clock = FixedClock(seoul("2027-06-30T10:00:00+09:00"))
+            let path = "/api/v1/designation/procedures/\(procedureID)/actions"
+            let skip = try await admin.send(.POST, path, ["action": "advance", "to": "gazette", "date": "2027-01-04"])
+            #expect(skip.status == .conflict && errorCode(skip) == "transition_not_allowed")
+            _ = try await admin.object(.POST, path, ["action": "advance", "to": "prior-consultation", "date": "2027-01-04"])
+            _ = try await admin.object(.POST, path, ["action": "advance", "to": "public-notice", "date": "2027-01-11"])
+            let tooSoon = try await admin.send(.POST, path, ["action": "hearing", "announcedOn": "2027-01-11", "heldOn": "2027-01-20"])
+            #expect(errorCode(tooSoon) == "hearing_announced_too_late")
+            _ = try await admin.object(.POST, path, ["action": "hearing", "announcedOn": "2027-01-11", "heldOn": "2027-01-26"])
+            let noticeRunning = try await admin.send(.POST, path, ["action": "advance", "to": "application", "date": "2027-02-10"])
+            #expect(errorCode(noticeRunning) == "notice_period_running")
+            let applied = try await admin.object(.POST, path, ["action": "advance", "to": "application", "date": "2027-02-15"])
+            #expect((applied["decisionClock"] as? [String: Any])?["due"] as? String == "2027-05-17")
+            let opinions = try await admin.object(.POST, path, ["action": "advance", "to": "ministry-opinions", "date": "2027-02-16"])
+            #expect((opinions["stepClock"] as? [String: Any])?["due"] as? String == "2027-03-18")
+            _ = try await admin.object(.POST, path, ["action": "supplementation-start", "date": "2027-02-20", "reason": "Financing evidence"])
+            let resumed = try await admin.object(.POST, path, ["action": "supplementation-end", "date": "2027-03-01"])
+            #expect((resumed["decisionClock"] as? [String: Any])?["pausedDays"] as? Int == 10)
+            #expect((resumed["decisionClock"] as? [String: Any])?["due"] as? String == "2027-05-26")
+            for (step, day) in [("sub-committee", "2027-03-15"), ("deliberation-committee", "2027-04-01"), ("special-zone-committee", "2027-04-20")] {
+                _ = try await admin.object(.POST, path, ["action": "advance", "to": step, "date": day])
+            }
+            _ = try await admin.object(.POST, path, ["action": "vote", "date": "2027-04-20", "members": 25, "present": 12, "inFavour": 12])
+            let noQuorum = try await admin.send(.POST, path, ["action": "advance", "to": "gazette", "date": "2027-04-21"])
+            #expect(errorCode(noQuorum) == "no_quorum")
+            _ = try await admin.object(.POST, path, ["action": "vote", "date": "2027-04-20", "members": 25, "present": 20, "inFavour": 15])
+            _ = try await admin.object(.POST, path, ["action": "advance", "to": "gazette", "date": "2027-04-25"])
+            let designated = try await admin.object(.POST, path, ["action": "advance", "to": "designated", "date": "2027-05-03"])
+            let districtID = try #require(designated["districtID"] as? String)
+            #expect(designated["decisionOverdue"] as? Bool == false)
+            #expect(try await evaluator.send(.GET, "/api/v1/designation/procedures/\(procedureID)").status == .forbidden)
+            #expect(try await busan.send(.GET, "/api/v1/designation/procedures/\(procedureID)").status == .notFound)
+
+            // The district is live: four years, its plan's operators, and its life from here on.
+            let district = try await ulsan.object(.GET, "/api/v1/districts/\(districtID)/operation")
+            #expect(district["startsOn"] as? String == "2027-05-03" && district["endsOn"] as? String == "2031-05-02")
+            #expect(district["status"] as? String == "operating")
+            #expect((district["zoneOperators"] as? [Any])?.count == 1)
+            let districts = try await ulsan.list(.GET, "/api/v1/districts")
+            #expect(districts.contains { $0["id"] as? String == districtID })
+
+            // Applications and scores export as CSV.
+            let csv = try await admin.send(.GET, "/api/v1/designation/calls/\(callID)/scores.csv")
+            #expect(csv.status == .ok && csv.body.string.contains("Specific and well evidenced"))
+            #expect(try await admin.send(.GET, "/api/v1/designation/calls/\(callID)/applications.csv").body.string.contains("GID-R9-0002"))
+        }
+    }
+}
+
+enum MessageCheck {
+    static func latestSubject(_ app: Application, to email: String) async throws -> String {
+        try await OutboxMessageRecord.query(on: app.db).filter(\.$recipientEmail == email).sort(\.$createdAt, .descending).first()?.subject ?? ""
+    }
+}
