@@ -16,6 +16,11 @@ func routes(_ app: Application) throws {
     RegulationPagesController().register(app)
     RulebookAdminController().register(app)
     ApiDesignationController().register(app)
+    DesignationPagesController().register(app)
+    ApplicationPagesController().register(app)
+    EvaluationPagesController().register(app)
+    ProcedurePagesController().register(app)
+    DistrictPagesController().register(app)
     ApiEvaluationController().register(app)
     ApiDistrictOperationController().register(app)
 }

@@ -81,7 +81,7 @@ extension Application {
 }
 
 /// The demo account of each role.
-let demoEmailByRole: [Role: String] = Dictionary(uniqueKeysWithValues: DemoAccounts.entries.map { ($0.role, $0.email) })
+let demoEmailByRole: [Role: String] = Dictionary(DemoAccounts.entries.map { ($0.role, $0.email) }, uniquingKeysWith: { first, _ in first })
 
 extension HTTPHeaders {
     static func bearer(_ token: String) -> HTTPHeaders {
@@ -118,10 +118,15 @@ struct BrowserSession {
     }
 
     mutating func post(_ path: String, form: [String: String], headers extra: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
+        try await post(path, pairs: form.map { ($0.key, $0.value) }, headers: extra)
+    }
+
+    /// A form with repeated fields (checkbox lists such as `chosen[]`).
+    mutating func post(_ path: String, pairs: [(String, String)], headers extra: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
         var headers = extra
         headers.contentType = .urlEncodedForm
         if let cookie { headers.replaceOrAdd(name: .cookie, value: cookie) }
-        let body = form.map { "\($0.key.formEncoded)=\($0.value.formEncoded)" }.joined(separator: "&")
+        let body = pairs.map { "\($0.0.formEncoded)=\($0.1.formEncoded)" }.joined(separator: "&")
         let response = try await app.testing().sendRequest(.POST, path, headers: headers, body: ByteBuffer(string: body))
         remember(response)
         return response

@@ -25,7 +25,8 @@ enum AttentionItems {
             items.append(AttentionItem(title: message.subject, detail: Formatting.dateTime(message.createdAt),
                                        href: Endpoints.messagesPage.link(), urgency: "info"))
         }
-        let today = CalendarDate(instant: Date())
+        let today = request.today
+        items += try await DesignationAttention.items(for: account, today: today, ko: ko, request: request)
         if account.role.isMinistry {
             items += try await holidayCoverage(today: today, ko: ko, request: request)
             items += try await upcomingParameterChanges(today: today, ko: ko, request: request)
@@ -42,7 +43,7 @@ enum AttentionItems {
             for district in districts {
                 items.append(AttentionItem(title: ko ? district.nameKorean : district.nameEnglish,
                                            detail: (ko ? "지정 기간 " : "Designated ") + "\(district.startsOn) – \(district.endsOn)",
-                                           href: Endpoints.districtsPage.link(), urgency: "info"))
+                                           href: Endpoints.districtPage.link(["districtID": district.id ?? ""]), urgency: "info"))
             }
         }
         let order = ["overdue": 0, "soon": 1, "info": 2]

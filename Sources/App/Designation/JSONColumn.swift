@@ -37,14 +37,10 @@ enum Timestamps {
         return nil
     }
 
-    /// `2026-12-01 18:00` in Seoul time, for pages.
+    /// `2026-12-01 18:00 KST`, for pages and messages.
     static func seoulMinute(_ date: Date?) -> String {
         guard let date else { return "—" }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "Asia/Seoul")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        return formatter.string(from: date) + " KST"
+        return Formatting.dateTime(date) + " KST"
     }
 
     /// The value of an `<input type="datetime-local">` for a date.

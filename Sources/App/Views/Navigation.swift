@@ -13,6 +13,13 @@ enum Navigation {
         }
         entries.append(("nav.regulation", Endpoints.regulationHome.link()))
         entries.append(("nav.districts", Endpoints.districtsPage.link()))
+        entries.append(("nav.designation", Endpoints.designationHome.link()))
+        if let role, Access.procedureReaders.permits(role) {
+            entries.append(("nav.procedures", Endpoints.proceduresPage.link()))
+        }
+        if let role, Access.evaluators.permits(role) {
+            entries.append(("nav.assignments", Endpoints.assignmentsPage.link()))
+        }
         entries.append(("nav.deadline", Endpoints.deadlinePage.link()))
         entries.append(("nav.parameters", Endpoints.parametersPage.link()))
         entries.append(("nav.holidays", Endpoints.holidaysPage.link()))

@@ -1,0 +1,214 @@
+import Fluent
+import Foundation
+import TeukguCore
+import Vapor
+
+/// The application page: the region drafts, saves and submits; everyone else who may read it reads it.
+struct ApplicationPagesController {
+    func register(_ routes: any RoutesBuilder) {
+        routes.on(Endpoints.applicationPage, use: page)
+        routes.on(Endpoints.saveApplicationForm, use: save)
+        routes.on(Endpoints.submitApplicationForm, use: submit)
+        routes.on(Endpoints.withdrawApplicationForm, use: withdraw)
+        routes.on(Endpoints.infoRequestForm, use: requestInformation)
+    }
+
+    /// The plan as a form: lists are one entry per line, fields separated by "|".
+    struct PlanForm: Codable {
+        var name: String = ""
+        var location: String = ""
+        var area: String = ""
+        var industry: String = ""
+        var periodYears: String = ""
+        var operators: String = ""
+        var kpis: String = ""
+        var exemptionRules: [String]? = nil
+        var otherExemptions: String = ""
+        var stateWon: String = ""
+        var localWon: String = ""
+        var privateWon: String = ""
+        var safety: String = ""
+        var environment: String = ""
+        var privacy: String = ""
+
+        init() {}
+
+        init(_ plan: DistrictPlan) {
+            name = plan.name
+            location = plan.location
+            area = plan.areaSquareKilometres.map { String($0) } ?? ""
+            industry = plan.industry
+            periodYears = plan.periodYears.map(String.init) ?? ""
+            operators = plan.zoneOperators.map { "\($0.name) | \(BusinessRegistrationNumber($0.businessRegistrationNumber)?.description ?? $0.businessRegistrationNumber)" }.joined(separator: "\n")
+            kpis = plan.kpis.map { "\($0.name) | \($0.unit) | \(Self.number($0.target))" }.joined(separator: "\n")
+            exemptionRules = plan.exemptions.compactMap(\.ruleID)
+            otherExemptions = plan.exemptions.filter { $0.ruleID == nil }.map(\.description).joined(separator: "\n")
+            stateWon = plan.financing.stateWon == 0 ? "" : String(plan.financing.stateWon)
+            localWon = plan.financing.localWon == 0 ? "" : String(plan.financing.localWon)
+            privateWon = plan.financing.privateWon == 0 ? "" : String(plan.financing.privateWon)
+            safety = plan.measures.safety
+            environment = plan.measures.environment
+            privacy = plan.measures.privacy
+        }
+
+        static func number(_ value: Double) -> String {
+            value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+        }
+
+        /// The plan, or a 400 naming the line that could not be read.
+        func plan(ruleTitles: [String: String]) throws -> DistrictPlan {
+            func lines(_ text: String) -> [[String]] {
+                text.split(whereSeparator: \.isNewline).map { $0.split(separator: "|").map { String($0).trimmed } }.filter { !$0.allSatisfy(\.isEmpty) }
+            }
+            func won(_ text: String, _ field: String) throws -> Int64 {
+                let digits = text.filter { $0 != "," && !$0.isWhitespace }
+                if digits.isEmpty { return 0 }
+                guard let value = Int64(digits) else { throw AppError.invalid("invalid_amount", "\(field): write a whole number of won.") }
+                return value
+            }
+            let operators = try lines(self.operators).map { parts -> DistrictPlan.ZoneOperator in
+                guard parts.count == 2 else { throw AppError.invalid("invalid_line", "Zone operators: write each as 'name | 123-45-67890'.") }
+                return DistrictPlan.ZoneOperator(name: parts[0], businessRegistrationNumber: parts[1])
+            }
+            let kpis = try lines(self.kpis).map { parts -> DistrictPlan.KPI in
+                guard parts.count == 3, let target = Double(parts[2].filter { $0 != "," }) else {
+                    throw AppError.invalid("invalid_line", "KPIs: write each as 'name | unit | target'.")
+                }
+                return DistrictPlan.KPI(name: parts[0], unit: parts[1], target: target)
+            }
+            var exemptions = (exemptionRules ?? []).map { DistrictPlan.RequestedExemption(ruleID: $0, description: ruleTitles[$0] ?? $0) }
+            exemptions += lines(otherExemptions).map { DistrictPlan.RequestedExemption(description: $0.joined(separator: " | ")) }
+            let areaText = area.trimmed
+            guard areaText.isEmpty || Double(areaText) != nil else { throw AppError.invalid("invalid_area", "Area: write a number of km².") }
+            let periodText = periodYears.trimmed
+            guard periodText.isEmpty || Int(periodText) != nil else { throw AppError.invalid("invalid_period", "Period: write a whole number of years.") }
+            return DistrictPlan(
+                name: name.trimmed, location: location.trimmed, areaSquareKilometres: Double(areaText), industry: industry.trimmed,
+                periodYears: Int(periodText), zoneOperators: operators, exemptions: exemptions, kpis: kpis,
+                financing: .init(stateWon: try won(stateWon, "State"), localWon: try won(localWon, "Local"), privateWon: try won(privateWon, "Private")),
+                measures: .init(safety: safety.trimmed, environment: environment.trimmed, privacy: privacy.trimmed))
+        }
+    }
+
+    struct RuleOption: Encodable {
+        let id: String
+        let title: String
+        let checked: Bool
+    }
+
+    struct ApplicationPage: Encodable {
+        let callTitle: String
+        let callHref: String
+        let dto: ApplicationDTO
+        let statusText: String
+        let form: PlanForm
+        let rules: [RuleOption]
+        let isOwner: Bool
+        let isMinistry: Bool
+        let showForm: Bool
+        let saveAction: String
+        let submitAction: String
+        let withdrawAction: String
+        let infoAction: String
+        let closesAt: String
+        let error: String?
+        let financingTotal: String
+        let revisions: [String]
+    }
+
+    static func render(_ record: DesignationApplicationRecord, form: PlanForm? = nil, error: String? = nil, status: HTTPResponseStatus = .ok,
+                       for request: Request) async throws -> Response {
+        let account = try request.requireAccount()
+        let dto = try await ApplicationDTO.make(record, for: request)
+        let call = try await DesignationCalls.find(record.callID.uuidString, on: request.db)
+        let shownForm = form ?? PlanForm(dto.plan)
+        let chosen = Set(shownForm.exemptionRules ?? [])
+        let id = try record.requireID().uuidString
+        let isOwner = account.role == .regionalOfficial && account.regionID == record.regionID
+        let revisions = isOwner || account.role.isMinistry
+            ? try await DesignationApplications.revisions(record, on: request.db).map { "r\($0.revision) · \($0.event) · \(Timestamps.seoulMinute($0.savedAt))" }
+            : []
+        let page = ApplicationPage(
+            callTitle: call.title, callHref: Endpoints.callPage.link(["callID": record.callID.uuidString]), dto: dto,
+            statusText: DesignationText.applicationStatus(record.status, request.language), form: shownForm,
+            rules: NationalRules.entries(request.application, language: request.language).map { RuleOption(id: $0.id, title: $0.title, checked: chosen.contains($0.id)) },
+            isOwner: isOwner, isMinistry: account.role.isMinistry, showForm: isOwner && dto.editable,
+            saveAction: Endpoints.saveApplicationForm.link(["applicationID": id]), submitAction: Endpoints.submitApplicationForm.link(["applicationID": id]),
+            withdrawAction: Endpoints.withdrawApplicationForm.link(["applicationID": id]), infoAction: Endpoints.infoRequestForm.link(["applicationID": id]),
+            closesAt: Timestamps.seoulMinute(call.closesAt), error: error,
+            financingTotal: Money(won: dto.plan.financing.totalWon).text(language: request.language), revisions: revisions)
+        let title = dto.plan.name.isEmpty ? (request.language == "ko" ? "특구 신청서" : "District application") : dto.plan.name
+        return try await request.renderPage("designation-application", titleKey: "nav.designation", title: title, needsForm: true, page)
+            .encodeResponse(status: status, for: request)
+    }
+
+    @Sendable func page(_ request: Request) async throws -> Response {
+        let record = try await DesignationApplications.find(request.parameters.get("applicationID"), on: request.db)
+        try await DesignationApplications.requireReadable(record, by: try request.requireAccount(), on: request.db)
+        return try await Self.render(record, for: request)
+    }
+
+    private func ruleTitles(_ request: Request) -> [String: String] {
+        Dictionary(NationalRules.entries(request.application, language: request.language).map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Runs a form action; a refusal re-renders the page with the message and the typed values, never losing them.
+    private func attempt(_ request: Request, _ record: DesignationApplicationRecord, form: PlanForm?, flash: String,
+                         _ action: () async throws -> Void) async throws -> Response {
+        do {
+            try await action()
+        } catch {
+            let mapped = TeukguErrorMiddleware.classify(error)
+            guard mapped.status.code < 500, mapped.status != .notFound else { throw error }
+            return try await Self.render(record, form: form, error: mapped.message, status: mapped.status, for: request)
+        }
+        Flashes.set(flash, on: request)
+        return request.redirect(to: Endpoints.applicationPage.link(["applicationID": try record.requireID().uuidString]))
+    }
+
+    @Sendable func save(_ request: Request) async throws -> Response {
+        let form = try request.decodeForm(PlanForm.self)
+        let record = try await DesignationApplications.find(request.parameters.get("applicationID"), on: request.db)
+        let account = try request.requireAccount()
+        try DesignationApplications.requireOwner(record, account)
+        let ko = request.language == "ko"
+        return try await attempt(request, record, form: form, flash: ko ? "저장했습니다. 아직 제출되지 않았습니다." : "Saved. Not submitted yet.") {
+            let plan = try form.plan(ruleTitles: ruleTitles(request))
+            try await DesignationApplications.save(record, input: ApplicationInput(plan: plan), account: account,
+                                                   knownRules: NationalRules.ids(request.application), now: request.now, on: request.db)
+        }
+    }
+
+    @Sendable func submit(_ request: Request) async throws -> Response {
+        struct Empty: Decodable {}
+        _ = try request.decodeForm(Empty.self)
+        let record = try await DesignationApplications.find(request.parameters.get("applicationID"), on: request.db)
+        let account = try request.requireAccount()
+        try DesignationApplications.requireOwner(record, account)
+        let ko = request.language == "ko"
+        return try await attempt(request, record, form: nil, flash: ko ? "제출되었습니다." : "Submitted.") {
+            try await DesignationApplications.submit(record, account: account, knownRules: NationalRules.ids(request.application), now: request.now, on: request.db)
+        }
+    }
+
+    @Sendable func withdraw(_ request: Request) async throws -> Response {
+        struct Empty: Decodable {}
+        _ = try request.decodeForm(Empty.self)
+        let record = try await DesignationApplications.find(request.parameters.get("applicationID"), on: request.db)
+        let account = try request.requireAccount()
+        try DesignationApplications.requireOwner(record, account)
+        return try await attempt(request, record, form: nil, flash: request.language == "ko" ? "철회했습니다." : "Withdrawn.") {
+            try await DesignationApplications.withdraw(record, account: account, on: request.db)
+        }
+    }
+
+    @Sendable func requestInformation(_ request: Request) async throws -> Response {
+        struct Form: Decodable { let message: String }
+        let form = try request.decodeForm(Form.self)
+        let record = try await DesignationApplications.find(request.parameters.get("applicationID"), on: request.db)
+        let account = try request.requireAccount()
+        return try await attempt(request, record, form: nil, flash: request.language == "ko" ? "보완을 요청했습니다." : "More information requested.") {
+            try await DesignationApplications.requestInformation(record, message: form.message, account: account, on: request.db)
+        }
+    }
+}

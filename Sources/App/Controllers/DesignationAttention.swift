@@ -1,0 +1,49 @@
+import Fluent
+import Foundation
+import TeukguCore
+import Vapor
+
+/// Designation work waiting for each role: overdue procedures lead the officers' page; evaluators
+/// see what to declare or score; regions see drafts not yet submitted and requests for more.
+enum DesignationAttention {
+    static func items(for account: CurrentAccount, today: CalendarDate, ko: Bool, request: Request) async throws -> [AttentionItem] {
+        var items: [AttentionItem] = []
+        if account.role.isMinistry {
+            for (procedure, why) in try await DesignationProcedures.overdue(today: today, on: request.db) {
+                items.append(AttentionItem(title: (ko ? "기한 경과: " : "Overdue: ") + procedure.title, detail: why,
+                                           href: Endpoints.procedurePage.link(["procedureID": try procedure.requireID().uuidString]), urgency: "overdue"))
+            }
+            let selecting = try await DesignationCallRecord.query(on: request.db).filter(\.$status == "selecting").all()
+            for call in selecting {
+                items.append(AttentionItem(title: (ko ? "후보 선정 대기: " : "Candidates to confirm: ") + call.title, detail: "",
+                                           href: Endpoints.selectionPage.link(["callID": try call.requireID().uuidString]), urgency: "soon"))
+            }
+        }
+        if account.role == .evaluator || account.role == .partnerStaff {
+            let open = try await EvaluationAssignmentRecord.query(on: request.db).filter(\.$evaluatorID == account.id)
+                .filter(\.$status ~~ ["awaiting-declaration", "declared-no-conflict"]).count()
+            if open > 0 {
+                items.append(AttentionItem(title: ko ? "신고 또는 채점할 평가 \(open)건" : "\(open) assignment(s) to declare or score", detail: "",
+                                           href: Endpoints.assignmentsPage.link(), urgency: "soon"))
+            }
+        }
+        if account.role == .regionalOfficial, let region = account.regionID {
+            let pending = try await DesignationApplicationRecord.query(on: request.db).filter(\.$regionID == region)
+                .filter(\.$status ~~ ["draft", "info-requested"]).all()
+            for application in pending {
+                guard let call = try await DesignationCallRecord.find(application.callID, on: request.db) else { continue }
+                let editable = DesignationApplications.isEditable(application, call: call, now: request.now)
+                guard editable else { continue }
+                let name = (try? JSONColumn.decode(DistrictPlan.self, application.planJSON).name) ?? ""
+                let hoursLeft = call.closesAt.timeIntervalSince(request.now) / 3600
+                items.append(AttentionItem(
+                    title: application.status == "info-requested" ? (ko ? "보완 요청: " : "More information requested: ") + name
+                                                                  : (ko ? "제출 전 신청서: " : "Not yet submitted: ") + name,
+                    detail: application.status == "info-requested" ? (application.infoRequest ?? "") : (ko ? "마감 " : "Closes ") + Timestamps.seoulMinute(call.closesAt),
+                    href: Endpoints.applicationPage.link(["applicationID": try application.requireID().uuidString]),
+                    urgency: application.status == "info-requested" || hoursLeft < 72 ? "overdue" : "soon"))
+            }
+        }
+        return items
+    }
+}

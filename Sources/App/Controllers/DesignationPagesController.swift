@@ -1,0 +1,160 @@
+import Fluent
+import Foundation
+import TeukguCore
+import Vapor
+
+/// Designation pages: the calls, one call for each party, opening calls, forming panels, selection.
+struct DesignationPagesController {
+    func register(_ routes: any RoutesBuilder) {
+        routes.on(Endpoints.designationHome, use: home)
+        routes.on(Endpoints.openCallForm, use: openCall)
+        routes.on(Endpoints.callPage, use: callPage)
+        routes.on(Endpoints.callWindowForm, use: changeWindow)
+        routes.on(Endpoints.startApplicationForm, use: startApplication)
+        routes.on(Endpoints.formPanelForm, use: formPanel)
+        routes.on(Endpoints.selectionPage, use: selectionPage)
+        routes.on(Endpoints.confirmSelectionForm, use: confirmSelection)
+    }
+
+    struct CallRow: Encodable {
+        let title: String
+        let href: String
+        let round: Int
+        let window: String
+        let status: String
+        let accepting: Bool
+        let funnel: String?
+    }
+
+    @Sendable func home(_ request: Request) async throws -> View {
+        struct HomePage: Encodable {
+            let calls: [CallRow]
+            let canOpen: Bool
+            let openAction: String
+            let opensAt: String
+            let closesAt: String
+            let nextRound: Int
+        }
+        let calls = try await DesignationCallRecord.query(on: request.db).sort(\.$round, .descending).all()
+        let rows = try calls.map { try Self.row($0, request: request) }
+        return try await request.renderPage("designation-home", titleKey: "nav.designation", needsForm: true, HomePage(
+            calls: rows, canOpen: request.account?.role.isMinistry == true, openAction: Endpoints.openCallForm.link(),
+            opensAt: Timestamps.formValue(request.now), closesAt: Timestamps.formValue(request.now.addingTimeInterval(30 * 86_400)),
+            nextRound: (calls.map(\.round).max() ?? 0) + 1))
+    }
+
+    static func row(_ call: DesignationCallRecord, request: Request) throws -> CallRow {
+        let funnel = try call.funnelJSON.map { try JSONColumn.decode(CallFunnel.self, $0) }
+        return CallRow(title: call.title, href: Endpoints.callPage.link(["callID": try call.requireID().uuidString]), round: call.round,
+                       window: "\(Timestamps.seoulMinute(call.opensAt)) – \(Timestamps.seoulMinute(call.closesAt))",
+                       status: DesignationText.callStatus(call.status, request.language), accepting: DesignationCalls.isAccepting(call, now: request.now),
+                       funnel: funnel.map { "\($0.governments)/\($0.projects) → \($0.writtenPassed) → \($0.candidates)" })
+    }
+
+    /// The page form: one stage set (the standard written + presentation), with cap and balance.
+    @Sendable func openCall(_ request: Request) async throws -> Response {
+        struct Form: Decodable {
+            let round: Int
+            let title: String
+            let description: String?
+            let opensAt: String
+            let closesAt: String
+            let cap: Int
+            let maxPerRegion: String?
+            let preferRegionsWithoutDistrict: String?
+            let localGovernmentsEligible: String?
+        }
+        let form = try request.decodeForm(Form.self)
+        let limit = form.maxPerRegion.flatMap { Int($0) }
+        let input = CallInput(round: form.round, title: form.title, description: form.description, opensAt: form.opensAt, closesAt: form.closesAt,
+                              localGovernmentsEligible: form.localGovernmentsEligible == "on", cap: form.cap, stages: StandardStages.designation,
+                              balance: BalancePolicy(maxPerRegion: limit, preferRegionsWithoutDistrict: form.preferRegionsWithoutDistrict == "on"))
+        let call = try await DesignationCalls.open(input, actor: try request.requireAccount().auditActor, on: request.db)
+        Flashes.set(request.language == "ko" ? "공모를 열었습니다." : "The call is open.", on: request)
+        return request.redirect(to: Endpoints.callPage.link(["callID": try call.requireID().uuidString]))
+    }
+
+    @Sendable func callPage(_ request: Request) async throws -> View {
+        let call = try await DesignationCalls.find(request.parameters.get("callID"), on: request.db)
+        return try await request.renderPage("designation-call", titleKey: "nav.designation", title: call.title, needsForm: true,
+                                            try await CallPage.build(call, for: request))
+    }
+
+    @Sendable func changeWindow(_ request: Request) async throws -> Response {
+        struct Form: Decodable { let closesAt: String }
+        let form = try request.decodeForm(Form.self)
+        let call = try await DesignationCalls.find(request.parameters.get("callID"), on: request.db)
+        try await DesignationCalls.changeWindow(call, closesAt: form.closesAt, actor: try request.requireAccount().auditActor, now: request.now, on: request.db)
+        return request.redirect(to: Endpoints.callPage.link(["callID": try call.requireID().uuidString]))
+    }
+
+    @Sendable func startApplication(_ request: Request) async throws -> Response {
+        struct Form: Decodable { let applicantName: String?; let applicantLevel: String?; let name: String? }
+        let form = try request.decodeForm(Form.self)
+        let call = try await DesignationCalls.find(request.parameters.get("callID"), on: request.db)
+        let input = ApplicationInput(applicantName: form.applicantName, applicantLevel: form.applicantLevel?.nilIfEmpty, plan: DistrictPlan(name: form.name ?? ""))
+        let record = try await DesignationApplications.create(call: call, input: input, account: try request.requireAccount(),
+                                                              knownRules: NationalRules.ids(request.application), now: request.now, on: request.db)
+        return request.redirect(to: Endpoints.applicationPage.link(["applicationID": try record.requireID().uuidString]))
+    }
+
+    @Sendable func formPanel(_ request: Request) async throws -> Response {
+        struct Form: Decodable { let stageID: String; let evaluatorIDs: [UUID]? }
+        let form = try request.decodeForm(Form.self)
+        let call = try await DesignationCalls.find(request.parameters.get("callID"), on: request.db)
+        let panel = try await EvaluationPanels.assign(programmeID: DesignationEvaluation.shared.id, callID: try call.requireID(), stageID: form.stageID,
+                                                      evaluatorIDs: form.evaluatorIDs ?? [], actor: try request.requireAccount(), now: request.now, on: request.db)
+        return request.redirect(to: Endpoints.panelPage.link(["panelID": try panel.requireID().uuidString]))
+    }
+
+    @Sendable func selectionPage(_ request: Request) async throws -> View {
+        struct SelectionPage: Encodable {
+            let call: CallRow
+            let callHref: String
+            let proposal: DesignationSelection.Proposal
+            let action: String
+            let korean: Bool
+        }
+        let call = try await DesignationCalls.find(request.parameters.get("callID"), on: request.db)
+        let proposal = try await DesignationSelection.proposal(for: call, today: request.today, on: request.db)
+        return try await request.renderPage("designation-selection", titleKey: "designation.selection", needsForm: true, SelectionPage(
+            call: try Self.row(call, request: request), callHref: Endpoints.callPage.link(["callID": try call.requireID().uuidString]), proposal: proposal,
+            action: Endpoints.confirmSelectionForm.link(["callID": try call.requireID().uuidString]), korean: request.language == "ko"))
+    }
+
+    @Sendable func confirmSelection(_ request: Request) async throws -> Response {
+        struct Form: Decodable { let chosen: [UUID]?; let reason: String? }
+        let form = try request.decodeForm(Form.self)
+        let call = try await DesignationCalls.find(request.parameters.get("callID"), on: request.db)
+        _ = try await DesignationSelection.confirm(call: call, chosen: form.chosen ?? [], reason: form.reason, account: try request.requireAccount(),
+                                                   today: request.today, on: request.db)
+        Flashes.set(request.language == "ko" ? "후보를 확정했습니다. 법정 절차가 시작됩니다." : "Candidates confirmed; their statutory procedures have begun.", on: request)
+        return request.redirect(to: Endpoints.proceduresPage.link())
+    }
+}
+
+/// Words for statuses, in the page's language.
+enum DesignationText {
+    static func callStatus(_ status: String, _ language: String) -> String {
+        let ko = language == "ko"
+        switch status {
+        case "accepting": return ko ? "접수" : "Accepting"
+        case "evaluating": return ko ? "평가 중" : "Evaluating"
+        case "selecting": return ko ? "후보 선정 중" : "Selecting candidates"
+        case "decided": return ko ? "후보 확정" : "Candidates decided"
+        case "historical": return ko ? "지난 공모" : "Past round"
+        default: return status
+        }
+    }
+
+    static func applicationStatus(_ status: String, _ language: String) -> String {
+        let ko = language == "ko"
+        switch status {
+        case "draft": return ko ? "작성 중 (제출 전)" : "Draft (not submitted)"
+        case "submitted": return ko ? "제출 완료" : "Submitted"
+        case "info-requested": return ko ? "보완 요청 (다시 제출 필요)" : "More information requested (submit again)"
+        case "withdrawn": return ko ? "철회" : "Withdrawn"
+        default: return status
+        }
+    }
+}

@@ -1,0 +1,119 @@
+import Fluent
+import Foundation
+import TeukguCore
+import Vapor
+
+/// The statutory procedure pages: every candidate with its clocks, and the steps recorded one by one.
+struct ProcedurePagesController {
+    func register(_ routes: any RoutesBuilder) {
+        routes.on(Endpoints.proceduresPage, use: list)
+        routes.on(Endpoints.procedurePage, use: page)
+        routes.on(Endpoints.procedureActionForm, use: act)
+    }
+
+    struct Row: Encodable {
+        let href: String
+        let title: String
+        let region: String
+        let step: String
+        let decisionDue: String
+        let overdue: Bool
+        let district: String?
+    }
+
+    @Sendable func list(_ request: Request) async throws -> View {
+        let account = try request.requireAccount()
+        var query = DesignationProcedureRecord.query(on: request.db)
+        if account.role == .regionalOfficial { query = query.filter(\.$regionID == (account.regionID ?? "")) }
+        let rules = try await DesignationProcedures.rules(on: request.db)
+        let definition = rules.definition
+        let rows = try await query.sort(\.$title).all().map { record -> Row in
+            let dto = try ProcedureDTO(record, rules: rules, today: request.today)
+            let step = definition.step(ProcedureStepID(rawValue: dto.currentStep) ?? .plan)
+            return Row(href: Endpoints.procedurePage.link(["procedureID": dto.id.uuidString]), title: dto.title, region: dto.regionID,
+                       step: request.language == "ko" ? step.titleKorean : step.titleEnglish, decisionDue: dto.decisionClock?.due ?? "—",
+                       overdue: dto.decisionOverdue, district: dto.districtID.map { Endpoints.districtPage.link(["districtID": $0]) })
+        }.sorted { $0.overdue && !$1.overdue }
+        return try await request.renderPage("procedures", titleKey: "nav.procedures", rows)
+    }
+
+    struct Page: Encodable {
+        let dto: ProcedureDTO
+        let currentTitle: String
+        let next: [Option]
+        let action: String
+        let canAct: Bool
+        let today: String
+        let stepClock: ClockView?
+        let decisionClock: ClockView?
+        let districtHref: String?
+        let error: String?
+        let showHearing: Bool
+        let showVote: Bool
+        let canSupplement: Bool
+        let supplementing: Bool
+    }
+
+    struct Option: Encodable {
+        let id: String
+        let title: String
+    }
+
+    static func render(_ record: DesignationProcedureRecord, error: String? = nil, status: HTTPResponseStatus = .ok, for request: Request) async throws -> Response {
+        let rules = try await DesignationProcedures.rules(on: request.db)
+        let dto = try ProcedureDTO(record, rules: rules, today: request.today)
+        let state = try JSONColumn.decode(ProcedureState.self, record.stateJSON)
+        let ko = request.language == "ko"
+        func title(_ id: ProcedureStepID) -> String { ko ? rules.definition.step(id).titleKorean : rules.definition.step(id).titleEnglish }
+        var stepClock: ClockView?
+        var decisionClock: ClockView?
+        do {
+            stepClock = try rules.stepClock(state, asOf: request.today).map { ClockView(result: $0.1, asOf: request.today, language: request.language) }
+            decisionClock = try rules.decisionClock(state, asOf: request.today).map { ClockView(result: $0, asOf: request.today, language: request.language) }
+        } catch {
+            throw AppError(.unprocessableEntity, error.code, error.description)
+        }
+        let page = Page(
+            dto: dto, currentTitle: title(state.current),
+            next: rules.definition.step(state.current).next.map { Option(id: $0.rawValue, title: title($0)) },
+            action: Endpoints.procedureActionForm.link(["procedureID": dto.id.uuidString]), canAct: request.account?.role.isMinistry == true,
+            today: request.today.iso, stepClock: stepClock, decisionClock: decisionClock,
+            districtHref: dto.districtID.map { Endpoints.districtPage.link(["districtID": $0]) }, error: error,
+            showHearing: state.current == .publicNotice, showVote: state.current == .specialZoneCommittee,
+            canSupplement: state.current.isUnderDecisionClock, supplementing: state.isSupplementing)
+        return try await request.renderPage("procedure", titleKey: "nav.procedures", title: dto.title, needsForm: true, page).encodeResponse(status: status, for: request)
+    }
+
+    @Sendable func page(_ request: Request) async throws -> Response {
+        let record = try await DesignationProcedures.find(request.parameters.get("procedureID"), on: request.db)
+        try DesignationProcedures.requireReadable(record, by: try request.requireAccount())
+        return try await Self.render(record, for: request)
+    }
+
+    @Sendable func act(_ request: Request) async throws -> Response {
+        struct Form: Decodable {
+            let action: String
+            let to: String?
+            let date: String?
+            let note: String?
+            let announcedOn: String?
+            let heldOn: String?
+            let members: String?
+            let present: String?
+            let inFavour: String?
+            let reason: String?
+        }
+        let form = try request.decodeForm(Form.self)
+        let record = try await DesignationProcedures.find(request.parameters.get("procedureID"), on: request.db)
+        func number(_ text: String?) -> Int? { text.flatMap { Int($0.trimmed) } }
+        let input = ProcedureActionInput(action: form.action, to: form.to?.nilIfEmpty, date: form.date?.nilIfEmpty, note: form.note,
+                                         announcedOn: form.announcedOn?.nilIfEmpty, heldOn: form.heldOn?.nilIfEmpty, members: number(form.members),
+                                         present: number(form.present), inFavour: number(form.inFavour), reason: form.reason)
+        do {
+            try await DesignationProcedures.apply(input, to: record, account: try request.requireAccount(), today: request.today, on: request.db)
+        } catch let error as AppError where error.status.code < 500 && error.status != .notFound {
+            return try await Self.render(record, error: error.message, status: error.status, for: request)
+        }
+        return request.redirect(to: Endpoints.procedurePage.link(["procedureID": try record.requireID().uuidString]))
+    }
+}
