@@ -1,0 +1,94 @@
+import Fluent
+import Foundation
+import Testing
+import TeukguCore
+import Vapor
+import VaporTesting
+@testable import App
+
+/// Districts in operation: plan changes, annual evaluation, extension, de-designation, monitoring.
+@Suite struct DistrictOperationTests {
+    @Test func aDistrictLivesThroughChangesEvaluationsExtensionAndDedesignation() async throws {
+        try await withTeukgu { app in
+            app.clock = FixedClock(seoul("2026-12-01T10:00:00+09:00"))
+            let busan = try await ApiClient.signIn(app, "busan@teukgu.demo")
+            let ulsan = try await ApiClient.signIn(app, "ulsan@teukgu.demo")
+            let admin = try await ApiClient.signIn(app, "admin@teukgu.demo")
+            let path = "/api/v1/districts/busan-marine-mobility"
+            let before = try await busan.object(.GET, "\(path)/operation")
+            #expect(before["status"] as? String == "operating" && before["endsOn"] as? String == "2028-05-31")
+            #expect(before["postMonitoringUntil"] as? String == "2030-05-31")
+            #expect(before["hasRulebook"] as? Bool == true)
+
+            // Minor changes (Act art. 81) apply at once; major ones wait for the committee.
+            let newOperator = DemoAccounts.registrationNumber("605899999")
+            let minor = try await busan.object(.POST, "\(path)/plan-changes", ["kind": "minor", "description": "Add a fuel-cell supplier",
+                                                                             "addOperators": [["name": "Busan Fuel Cells", "businessRegistrationNumber": newOperator]]], expect: .created)
+            #expect((minor["zoneOperators"] as? [[String: Any]])?.contains { $0["businessRegistrationNumber"] as? String == newOperator } == true)
+            let duplicate = try await busan.send(.POST, "\(path)/plan-changes", ["kind": "minor", "description": "Again", "addOperators": [["name": "Again", "businessRegistrationNumber": newOperator]]])
+            #expect(errorCode(duplicate) == "duplicate_operator")
+            let invalid = try await busan.send(.POST, "\(path)/plan-changes", ["kind": "minor", "description": "Bad number", "removeOperators": ["123-45-67890"]])
+            #expect(errorCode(invalid) == "invalid_business_registration_number")
+            #expect(try await ulsan.send(.POST, "\(path)/plan-changes", ["kind": "minor", "description": "Not mine", "removeOperators": [newOperator]]).status == .notFound)
+            let major = try await busan.object(.POST, "\(path)/plan-changes", ["kind": "major", "description": "Extend the test zone to Gadeok",
+                                                                             "removeOperators": [newOperator]], expect: .created)
+            #expect((major["planChanges"] as? [[String: Any]])?.last?["status"] as? String == "pending-committee")
+            #expect(try await busan.send(.POST, "\(path)/plan-changes/2/decision", ["approve": true, "reason": "Committee approved"]).status == .forbidden)
+            let approved = try await admin.object(.POST, "\(path)/plan-changes/2/decision", ["approve": true, "reason": "Committee approved on 2026-11-30"])
+            let removed = (approved["zoneOperators"] as? [[String: Any]])?.first { $0["businessRegistrationNumber"] as? String == newOperator }
+            #expect(removed?["until"] as? String == "2026-12-01")
+            #expect(errorCode(try await admin.send(.POST, "\(path)/plan-changes/2/decision", ["approve": false, "reason": "again please"])) == "already_decided")
+
+            // The annual evaluation: the region first, then the panel, graded by the thresholds in force.
+            let early = try await admin.send(.POST, "\(path)/evaluations/panel", ["year": 2026, "score": 90])
+            #expect(errorCode(early) == "self_evaluation_missing")
+            _ = try await busan.object(.POST, "\(path)/evaluations", ["year": 2026, "selfScore": 88, "comment": "Ahead of plan",
+                                                                      "actuals": [["name": "Demonstrations run", "actual": 15]]], expect: .created)
+            let unknownKPI = try await busan.send(.POST, "\(path)/evaluations", ["year": 2026, "selfScore": 88, "actuals": [["name": "Smiles", "actual": 1]]])
+            #expect(errorCode(unknownKPI) == "unknown_kpi")
+            let graded = try await admin.object(.POST, "\(path)/evaluations/panel", ["year": 2026, "score": 86.5, "comment": "Strong year"])
+            let evaluation = (graded["evaluations"] as? [[String: Any]])?.first
+            #expect(evaluation?["grade"] as? String == "excellent")
+            #expect(((evaluation?["kpis"] as? [[String: Any]])?.first?["achieved"] as? Double) == 75)
+
+            // One extension of at most two years; a second is refused.
+            let tooLong = try await admin.send(.POST, "\(path)/extension", ["years": 3])
+            #expect(errorCode(tooLong) == "extension_too_long")
+            let extended = try await admin.object(.POST, "\(path)/extension", ["months": 18])
+            #expect(extended["endsOn"] as? String == "2029-11-30" && extended["extended"] as? Bool == true)
+            #expect(errorCode(try await admin.send(.POST, "\(path)/extension", ["months": 1])) == "already_extended")
+
+            // De-designation ends it early; the ministry may ask for data for two more years.
+            let ended = try await admin.object(.POST, "\(path)/dedesignation", ["on": "2027-03-01", "reason": "Poor grades two years running"])
+            #expect(ended["dedesignatedOn"] as? String == "2027-03-01" && ended["postMonitoringUntil"] as? String == "2029-02-28")
+            app.clock = FixedClock(seoul("2027-03-02T10:00:00+09:00"))
+            let after = try await busan.object(.GET, "\(path)/operation")
+            #expect(after["status"] as? String == "dedesignated, post-monitoring")
+            let closed = try await busan.send(.POST, "\(path)/plan-changes", ["kind": "minor", "description": "Too late now", "addOperators": [["name": "X", "businessRegistrationNumber": DemoAccounts.registrationNumber("605800001")]]])
+            #expect(errorCode(closed) == "district_not_operating")
+        }
+    }
+
+    @Test func everyDesignationPageRendersForEveryRole() async throws {
+        try await withTeukgu { app in
+            let call = try #require(try await DesignationCallRecord.query(on: app.db).filter(\.$status == "accepting").first())
+            let historical = try #require(try await DesignationCallRecord.query(on: app.db).filter(\.$status == "historical").first())
+            let paths = ["/designation", "/designation/calls/\(call.id!.uuidString)", "/designation/calls/\(historical.id!.uuidString)",
+                         "/districts", "/districts/daejeon-synthetic-bio", "/designation/procedures", "/evaluation/assignments", "/home"]
+            for entry in DemoAccounts.entries {
+                var browser = BrowserSession(app: app)
+                _ = try await browser.signIn(entry.email)
+                for path in paths {
+                    let response = try await browser.get(path)
+                    #expect(response.status.code < 500, "\(entry.email) \(path): \(response.status)")
+                }
+            }
+            var anonymous = BrowserSession(app: app)
+            for path in ["/designation", "/designation/calls/\(call.id!.uuidString)", "/districts/gangwon-ai-healthcare"] {
+                #expect(try await anonymous.get(path).status == .ok)
+            }
+            #expect(try await anonymous.get("/designation/procedures").status == .seeOther)
+            #expect(try await anonymous.get("/districts/no-such-district").status == .notFound)
+        }
+    }
+}
