@@ -92,3 +92,53 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct OverdueProcedureTests {
+    @Test func overdueProceduresLeadTheOfficersHomePage() async throws {
+        try await withTeukgu { app in
+            let call = try #require(try await DesignationCallRecord.query(on: app.db).filter(\.$status == "accepting").first())
+            let busan = try #require(try await AccountRecord.query(on: app.db).filter(\.$email == "busan@teukgu.demo").first())
+            let application = DesignationApplicationRecord()
+            application.callID = try call.requireID()
+            application.regionID = "busan"
+            application.applicantName = "부산광역시"
+            application.applicantLevel = "metropolitan"
+            application.status = "submitted"
+            application.planJSON = try JSONColumn.encode(DistrictPlan(name: "Late harbour"))
+            application.revision = 1
+            application.outcome = "candidate"
+            application.createdBy = try busan.requireID()
+            try await application.create(on: app.db)
+            var state = ProcedureState(startedOn: CalendarDate(iso: "2027-01-04")!)
+            state.history.append(.init(step: .priorConsultation, enteredOn: CalendarDate(iso: "2027-01-04")!, note: ""))
+            state.history.append(.init(step: .publicNotice, enteredOn: CalendarDate(iso: "2027-01-05")!, note: ""))
+            state.history.append(.init(step: .application, enteredOn: CalendarDate(iso: "2027-02-15")!, note: ""))
+            state.history.append(.init(step: .ministryOpinions, enteredOn: CalendarDate(iso: "2027-02-16")!, note: ""))
+            let procedure = DesignationProcedureRecord()
+            procedure.applicationID = try application.requireID()
+            procedure.callID = try call.requireID()
+            procedure.regionID = "busan"
+            procedure.title = "Late harbour"
+            procedure.stateJSON = try JSONColumn.encode(state)
+            procedure.currentStep = state.current.rawValue
+            try await procedure.create(on: app.db)
+
+            app.clock = FixedClock(seoul("2027-03-10T10:00:00+09:00"))
+            var officer = BrowserSession(app: app)
+            _ = try await officer.signIn("officer@teukgu.demo")
+            var html = try await officer.get("/home").body.string
+            #expect(!html.contains("Late harbour"))
+
+            // 15 February + 90 days ends on 17 May; from the 18th the decision is overdue.
+            app.clock = FixedClock(seoul("2027-05-18T10:00:00+09:00"))
+            html = try await officer.get("/home").body.string
+            let overdue = try #require(html.range(of: "Late harbour"))
+            #expect(html.contains("2027-05-17"))
+            // It is the first attention item on the page.
+            let firstItem = try #require(html.range(of: "<li class=\"attention-"))
+            #expect(firstItem.lowerBound < overdue.lowerBound && html[firstItem.lowerBound..<overdue.lowerBound].count < 200)
+            let list = try await officer.get("/designation/procedures").body.string
+            #expect(list.contains("overdue") || list.contains("기한 경과"))
+        }
+    }
+}

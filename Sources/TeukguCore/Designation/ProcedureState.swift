@@ -5,6 +5,12 @@ public struct ProcedureState: Hashable, Sendable, Codable {
         public let step: ProcedureStepID
         public let enteredOn: CalendarDate
         public let note: String
+
+        public init(step: ProcedureStepID, enteredOn: CalendarDate, note: String) {
+            self.step = step
+            self.enteredOn = enteredOn
+            self.note = note
+        }
     }
 
     public struct Supplementation: Hashable, Sendable, Codable {
