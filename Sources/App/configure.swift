@@ -66,6 +66,7 @@ func prepareForServing(_ app: Application) async throws {
     try await app.autoMigrate()
     try await ReferenceSeed.seedIfEmpty(on: app.db)
     try await DesignationSeed.seedIfEmpty(on: app.db)
+    try await CollaborationSeed.seedIfEmpty(on: app.db)
     try await RulebookSeed.seedIfEmpty(on: app.db, directory: app.directory.workingDirectory + "Rules")
     try await app.rulebooks.refresh(on: app.db)
     var lines = ["", "Teukgu is starting on http://127.0.0.1:8080 (database: \(app.settings.databaseURL == nil ? "SQLite in \(app.settings.dataDirectory)" : "PostgreSQL"))"]

@@ -16,6 +16,7 @@ func routes(_ app: Application) throws {
     RegulationPagesController().register(app)
     RulebookAdminController().register(app)
     ApiDesignationController().register(app)
+    ApiCollaborationController().register(app)
     DesignationPagesController().register(app)
     ApplicationPagesController().register(app)
     EvaluationPagesController().register(app)

@@ -46,6 +46,7 @@ func withTeukgu(_ test: (Application) async throws -> Void) async throws {
         try await app.autoMigrate()
         try await ReferenceSeed.seedIfEmpty(on: app.db)
         try await DesignationSeed.seedIfEmpty(on: app.db)
+        try await CollaborationSeed.seedIfEmpty(on: app.db)
         try await DemoAccounts.seedIfNew(on: app.db, passwordHash: try app.password.hash(DemoAccounts.password))
         try await RulebookSeed.seedIfEmpty(on: app.db, directory: app.directory.workingDirectory + "Rules")
         try await app.rulebooks.refresh(on: app.db)

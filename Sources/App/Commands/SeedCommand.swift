@@ -14,6 +14,7 @@ struct SeedCommand: AsyncCommand {
         try await app.autoMigrate()
         try await ReferenceSeed.seedIfEmpty(on: app.db)
         try await DesignationSeed.seedIfEmpty(on: app.db)
+        try await CollaborationSeed.seedIfEmpty(on: app.db)
         try await RulebookSeed.seedIfEmpty(on: app.db, directory: app.directory.workingDirectory + "Rules")
         context.console.print("Reference data and rulebook version 1 present.")
         guard signature.demo else { return }

@@ -6,7 +6,10 @@ import TeukguCore
 struct DesignationEvaluation: EvaluationProgramme {
     static let shared = DesignationEvaluation()
     let id = "designation"
-    let evaluatorRoles: Set<Role> = [.evaluator]
+
+    func mayEvaluate(_ account: AccountRecord, callID: UUID, on database: any Database) async throws -> Bool {
+        account.role == Role.evaluator.rawValue
+    }
 
     func stages(callID: UUID, on database: any Database) async throws -> [EvaluationStage] {
         try DesignationCalls.stages(of: try await DesignationCalls.find(callID.uuidString, on: database))

@@ -86,6 +86,7 @@ struct AssignmentDTO: Content {
     let disclosure: [String]
     let criteria: [Criterion]?
     let application: ApplicationDTO?
+    let collaborationApplication: CollaborationApplicationDTO?
     let myScorecard: Scorecard?
     let otherEvaluatorTotals: [Double]?
     let scoresHidden: Bool
@@ -102,13 +103,18 @@ struct AssignmentDTO: Content {
             let call = try await DesignationCalls.find(found.callID.uuidString, on: database)
             application = try ApplicationDTO(found, call: call, now: request.now, knownRules: NationalRules.ids(request.application), feedback: nil)
         }
+        var collaboration: CollaborationApplicationDTO?
+        if detail && cleared && programme.id == CollaborationEvaluation.shared.id,
+           let found = try await CollaborationApplicationRecord.find(record.applicationID, on: database) {
+            collaboration = try await CollaborationApplicationDTO.make(found, for: request)
+        }
         let card = try await EvaluationScorecardRecord.query(on: database).filter(\.$assignmentID == record.requireID()).sort(\.$round, .descending).first()
         let peers = detail ? try await EvaluationPanels.peerScores(for: record, on: database) : nil
         return AssignmentDTO(
             id: try record.requireID(), panelID: record.panelID, programme: panel.programme, callID: panel.callID, stageID: stage.id,
             stageTitle: request.language == "ko" ? stage.titleKorean : stage.titleEnglish, round: panel.round, applicationID: record.applicationID,
             status: record.status, conflict: record.conflictText, disclosure: entrant?.disclosure ?? [],
-            criteria: cleared ? stage.criteria : nil, application: application,
+            criteria: cleared ? stage.criteria : nil, application: application, collaborationApplication: collaboration,
             myScorecard: try card.map { try JSONColumn.decode(Scorecard.self, $0.cardJSON) },
             otherEvaluatorTotals: peers, scoresHidden: peers == nil)
     }

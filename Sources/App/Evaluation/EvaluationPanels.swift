@@ -36,9 +36,11 @@ enum EvaluationPanels {
                 throw AppError.conflict("stage_not_current", "Panels can be formed only for the stage being evaluated now\(stages.indices.contains(index) ? " ('\(stages[index].id)')" : "").")
             }
             let evaluators = try await AccountRecord.query(on: transaction).filter(\.$id ~~ evaluatorIDs).filter(\.$isActive == true).all()
-            guard evaluators.count == evaluatorIDs.count,
-                  evaluators.allSatisfy({ Role(rawValue: $0.role).map(programme.evaluatorRoles.contains) ?? false }) else {
-                throw AppError.invalid("invalid_evaluators", "Every evaluator must be an active account with an evaluator role for this programme.")
+            guard evaluators.count == evaluatorIDs.count else {
+                throw AppError.invalid("invalid_evaluators", "Every evaluator must be an active account.")
+            }
+            for evaluator in evaluators where !(try await programme.mayEvaluate(evaluator, callID: callID, on: transaction)) {
+                throw AppError.invalid("invalid_evaluators", "\(evaluator.email) may not sit on this panel (evaluators, and partner staff only for their own partner's track).")
             }
             let panel: EvaluationPanelRecord
             if let existing = try await EvaluationPanelRecord.query(on: transaction).filter(\.$programme == programme.id)

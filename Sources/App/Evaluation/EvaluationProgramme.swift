@@ -6,8 +6,8 @@ import TeukguCore
 /// programme): its stages, who enters each stage, and what happens when a stage is decided.
 protocol EvaluationProgramme: Sendable {
     var id: String { get }
-    /// Roles that may sit on this programme's panels.
-    var evaluatorRoles: Set<Role> { get }
+    /// Whether this account may sit on the panels of this call (or track).
+    func mayEvaluate(_ account: AccountRecord, callID: UUID, on database: any Database) async throws -> Bool
     func stages(callID: UUID, on database: any Database) async throws -> [EvaluationStage]
     /// The stage now open for panels, or a 409 saying why none is.
     func currentStageIndex(callID: UUID, now: Date, on database: any Database) async throws -> Int
@@ -30,7 +30,8 @@ enum EvaluationProgrammes {
     static func named(_ id: String) throws -> any EvaluationProgramme {
         switch id {
         case DesignationEvaluation.shared.id: return DesignationEvaluation.shared
-        default: throw AppError.invalid("unknown_programme", "Programme is 'designation'.")
+        case CollaborationEvaluation.shared.id: return CollaborationEvaluation.shared
+        default: throw AppError.invalid("unknown_programme", "Programme is 'designation' or 'collaboration'.")
         }
     }
 }

@@ -12,5 +12,6 @@ enum TeukguMigrations {
         app.migrations.add(CreateRegulationTables())
         app.migrations.add(AddDecisionLogKeysetIndex())
         app.migrations.add(CreateDesignationTables())
+        app.migrations.add(CreateCollaborationTables())
     }
 }

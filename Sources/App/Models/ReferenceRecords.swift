@@ -84,6 +84,8 @@ final class CompanyRecord: Model, @unchecked Sendable {
     @Field(key: "business_registration_number") var businessRegistrationNumber: String
     @Field(key: "founded_on") var foundedOn: String
     @Field(key: "sector") var sector: String
+    @OptionalField(key: "employees") var employees: Int?
+    @OptionalField(key: "revenue_won") var revenueWon: Int64?
 
     init() {}
 }

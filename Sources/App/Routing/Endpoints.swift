@@ -115,7 +115,7 @@ enum Endpoints {
         apiAudit, apiAuditVerify, apiMessages, apiUploadDocument, apiDocument, apiDocumentContent,
         apiRegions, apiDistricts, apiPartners, apiParameters, apiParameter, apiAddParameterVersion,
         apiHolidays, apiAddHoliday, apiDeleteHoliday, apiLegalClock,
-    ] + designation
+    ] + designation + collaboration
 
     /// Routes that take file uploads and so the larger body limit.
     static let uploadKeys: Set<String> = [apiUploadDocument.key, uploadDocumentForm.key]

@@ -90,6 +90,7 @@ enum DemoAccounts {
                 affiliation.value = "busan"
                 try await affiliation.create(on: transaction)
             }
+            try await CollaborationSeed.seedDemo(organisation: try organisation.requireID(), now: Date(), on: transaction)
             if try await DesignationCallRecord.query(on: transaction).filter(\.$status == "accepting").count() == 0 {
                 try await DesignationSeed.demoCall(now: Date()).create(on: transaction)
             }

@@ -19,12 +19,14 @@ struct ApiEvaluationController {
         routes.on(Endpoints.apiScorecard, use: scorecard)
     }
 
+    /// `callID` for designation; `trackID` for the collaboration programme, whose panels are per track.
     struct FormPanelInput: StrictJSONInput {
         let programme: String
-        let callID: UUID
+        let callID: UUID?
+        let trackID: UUID?
         let stageID: String
         let evaluatorIDs: [UUID]
-        static let fields: Set<String> = ["programme", "callID", "stageID", "evaluatorIDs"]
+        static let fields: Set<String> = ["programme", "callID", "trackID", "stageID", "evaluatorIDs"]
     }
 
     @Sendable func panels(_ request: Request) async throws -> [PanelDTO] {
@@ -41,7 +43,8 @@ struct ApiEvaluationController {
 
     @Sendable func formPanel(_ request: Request) async throws -> Response {
         let input = try request.decodeStrictJSON(FormPanelInput.self)
-        let panel = try await EvaluationPanels.assign(programmeID: input.programme, callID: input.callID, stageID: input.stageID, evaluatorIDs: input.evaluatorIDs,
+        guard let subject = input.trackID ?? input.callID else { throw AppError.invalid("subject_required", "Give callID (designation) or trackID (collaboration).") }
+        let panel = try await EvaluationPanels.assign(programmeID: input.programme, callID: subject, stageID: input.stageID, evaluatorIDs: input.evaluatorIDs,
                                                       actor: try request.requireAccount(), now: request.now, on: request.db)
         return try await PanelDTO.make(panel, on: request.db).encodeResponse(status: .created, for: request)
     }

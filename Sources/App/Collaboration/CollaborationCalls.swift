@@ -1,0 +1,142 @@
+import Fluent
+import Foundation
+import TeukguCore
+import Vapor
+
+/// Opening and reading the yearly calls, and the tracks of each year.
+enum CollaborationCalls {
+    static func find(_ id: String?, on database: any Database) async throws -> CollaborationCallRecord {
+        guard let id, let uuid = UUID(uuidString: id), let call = try await CollaborationCallRecord.find(uuid, on: database) else {
+            throw AppError.notFound("call")
+        }
+        return call
+    }
+
+    static func isAccepting(_ call: CollaborationCallRecord, now: Date) -> Bool {
+        call.status == "accepting" && now >= call.opensAt && now < call.closesAt
+    }
+
+    static func stages(of call: CollaborationCallRecord) throws -> [EvaluationStage] {
+        try JSONColumn.decode([EvaluationStage].self, call.stagesJSON)
+    }
+
+    static func tracks(of call: CollaborationCallRecord, on database: any Database) async throws -> [CollaborationTrackRecord] {
+        try await CollaborationTrackRecord.query(on: database).filter(\.$year == call.year).sort(\.$name).all()
+    }
+
+    static func open(_ input: CollaborationCallInput, actor: AuditLog.Actor, on database: any Database) async throws -> CollaborationCallRecord {
+        guard (2019...2100).contains(input.year) else { throw AppError.invalid("invalid_year", "year must be a programme year.") }
+        guard !input.title.trimmed.isEmpty, input.title.count <= 200 else { throw AppError.invalid("invalid_title", "The title must be 1–200 characters.") }
+        guard let opens = Timestamps.parse(input.opensAt), let closes = Timestamps.parse(input.closesAt) else {
+            throw AppError.invalid("invalid_date", "opensAt and closesAt must be date-times such as 2026-03-02T09:00:00+09:00.")
+        }
+        guard closes > opens else { throw AppError.invalid("invalid_window", "The call must close after it opens.") }
+        guard input.eligibility.isValid else { throw AppError.invalid("invalid_eligibility", "Company age must be 0 ≤ minimum ≤ maximum ≤ 100 years.") }
+        guard input.budgetWon > 0, input.budgetWon <= Money.maximumWon else { throw AppError.invalid("invalid_budget", "budgetWon must be a positive amount.") }
+        let mode = input.choiceMode ?? "single"
+        guard mode == "single" || mode == "ranked" else { throw AppError.invalid("invalid_choice_mode", "choiceMode is 'single' or 'ranked'.") }
+        let maxChoices = mode == "single" ? 1 : (input.maxChoices ?? 3)
+        guard (1...3).contains(maxChoices) else { throw AppError.invalid("invalid_max_choices", "Ranked choice allows 1 to 3 tracks.") }
+        let stages = input.stages ?? CollaborationStages.standard
+        let problems = EvaluationDesignError.problems(in: stages)
+        guard problems.isEmpty else { throw AppError.invalid("invalid_stages", problems.map(\.description).joined(separator: " ")) }
+        guard try await CollaborationCallRecord.query(on: database).filter(\.$year == input.year).count() == 0 else {
+            throw AppError.conflict("call_exists", "\(input.year) already has a call.")
+        }
+        let catalog = try await LegalTimeStore.catalog(on: database)
+        let openingDay = CalendarDate(instant: opens)
+        let cap: Money
+        let citation: String
+        do {
+            cap = try catalog.money("collaboration.grantCap", at: openingDay)
+            citation = try catalog.parameter("collaboration.grantCap").version(at: openingDay).citation.text
+        } catch {
+            throw AppError(.unprocessableEntity, "parameter_missing", "No grant cap is in force on \(openingDay.iso).")
+        }
+        let call = CollaborationCallRecord()
+        call.year = input.year
+        call.title = input.title.trimmed
+        call.opensAt = opens
+        call.closesAt = closes
+        call.eligibilityJSON = try JSONColumn.encode(input.eligibility)
+        call.grantCapWon = cap.won
+        call.grantCapCitation = citation
+        call.budgetWon = input.budgetWon
+        call.choiceMode = mode
+        call.maxChoices = maxChoices
+        call.stagesJSON = try JSONColumn.encode(stages)
+        call.status = "accepting"
+        try await database.transaction { transaction in
+            try await call.create(on: transaction)
+            try await AuditLog.record(on: transaction, actor: actor, action: "collaboration.call-opened", targetType: "collaboration-call",
+                                      targetID: try call.requireID().uuidString,
+                                      after: ["year": String(input.year), "mode": mode, "grantCap": String(cap.won), "budget": String(input.budgetWon)])
+        }
+        return call
+    }
+}
+
+/// A call as the API shows it.
+struct CollaborationCallDTO: Content {
+    let id: UUID
+    let year: Int
+    let title: String
+    let opensAt: String?
+    let closesAt: String?
+    let eligibility: CollaborationEligibility
+    let grantCapWon: Int64
+    let grantCapCitation: String
+    let budgetWon: Int64
+    let choiceMode: String
+    let maxChoices: Int
+    let stages: [EvaluationStage]
+    let status: String
+    let acceptingSubmissions: Bool
+    let tracks: [TrackDTO]
+
+    init(_ call: CollaborationCallRecord, tracks: [TrackDTO], now: Date) throws {
+        id = try call.requireID()
+        year = call.year
+        title = call.title
+        opensAt = Timestamps.text(call.opensAt)
+        closesAt = Timestamps.text(call.closesAt)
+        eligibility = try JSONColumn.decode(CollaborationEligibility.self, call.eligibilityJSON)
+        grantCapWon = call.grantCapWon
+        grantCapCitation = call.grantCapCitation
+        budgetWon = call.budgetWon
+        choiceMode = call.choiceMode
+        maxChoices = call.maxChoices
+        stages = try CollaborationCalls.stages(of: call)
+        status = call.status
+        acceptingSubmissions = CollaborationCalls.isAccepting(call, now: now)
+        self.tracks = tracks
+    }
+}
+
+struct TrackDTO: Content {
+    let id: UUID
+    let year: Int
+    let partnerID: String
+    let partnerName: String
+    let name: String
+    let capacity: Int
+    let sectorFocus: String
+    let organisationID: UUID?
+    let organisationName: String?
+    let description: String
+    let offer: String
+    let stage: String
+
+    static func make(_ tracks: [CollaborationTrackRecord], on database: any Database) async throws -> [TrackDTO] {
+        let partners = Dictionary(try await PartnerRecord.query(on: database).all().compactMap { record in record.id.map { ($0, record.name) } },
+                                  uniquingKeysWith: { first, _ in first })
+        let organisations = Dictionary(try await OrganisationRecord.query(on: database).all().compactMap { record in record.id.map { ($0, record.name) } },
+                                       uniquingKeysWith: { first, _ in first })
+        return try tracks.map { track in
+            TrackDTO(id: try track.requireID(), year: track.year, partnerID: track.partnerID, partnerName: partners[track.partnerID] ?? track.partnerID,
+                     name: track.name, capacity: track.capacity, sectorFocus: track.sectorFocus, organisationID: track.organisationID,
+                     organisationName: track.organisationID.flatMap { organisations[$0] }, description: track.description, offer: track.offer,
+                     stage: String(track.stageIndex))
+        }
+    }
+}

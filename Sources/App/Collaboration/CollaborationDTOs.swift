@@ -1,0 +1,123 @@
+import Fluent
+import Foundation
+import TeukguCore
+import Vapor
+
+/// An application as its company, the ministry and its tracks' staff see it.
+struct CollaborationApplicationDTO: Content {
+    struct Choice: Content {
+        let trackID: UUID
+        let name: String
+        let partner: String
+    }
+
+    struct TrackFeedback: Content {
+        let trackID: UUID
+        let trackName: String
+        let stages: [StageFeedback]
+    }
+
+    let id: UUID
+    let callID: UUID
+    let companyID: UUID
+    let company: String
+    let status: String
+    let outcome: String
+    let receiptNumber: String?
+    let submittedAt: String?
+    let choices: [Choice]
+    let plan: String
+    let requestedWon: Int64
+    let grantCapWon: Int64
+    let documentIDs: [UUID]
+    let editable: Bool
+    let missingForSubmission: [String]
+    let assignedTrackID: UUID?
+    let feedback: [TrackFeedback]?
+
+    /// `viewerTracks` limits the feedback to tracks the viewer runs (partners see only their own).
+    static func make(_ record: CollaborationApplicationRecord, for request: Request) async throws -> CollaborationApplicationDTO {
+        let database = request.db
+        let call = try await CollaborationCalls.find(record.callID.uuidString, on: database)
+        guard let company = try await CompanyRecord.find(record.companyID, on: database) else { throw AppError.notFound("company") }
+        let choiceIDs = try JSONColumn.decode([UUID].self, record.choicesJSON)
+        let tracks = choiceIDs.isEmpty ? [] : try await CollaborationTrackRecord.query(on: database).filter(\.$id ~~ choiceIDs).all()
+        let byID = Dictionary(tracks.compactMap { track in track.id.map { ($0, track) } }, uniquingKeysWith: { first, _ in first })
+        let account = try request.requireAccount()
+        let seesAll = account.role.isMinistry || (account.role == .companyMember && account.companyID == record.companyID)
+        let visibleChoices = choiceIDs.filter { id in seesAll || byID[id].map { CollaborationTracks.isOwnTrack($0, account) } == true }
+        var feedback: [TrackFeedback]?
+        if seesAll || account.role == .partnerStaff || account.role == .operatingOrganisationStaff {
+            let stages = try CollaborationCalls.stages(of: call)
+            feedback = []
+            for id in visibleChoices {
+                let stagesFeedback = try await StageFeedback.forApplication(try record.requireID(), programme: CollaborationEvaluation.shared.id, callID: id,
+                                                                            stages: stages, language: request.language, on: database)
+                feedback?.append(TrackFeedback(trackID: id, trackName: byID[id]?.name ?? "", stages: stagesFeedback))
+            }
+        }
+        let problems = record.status == "draft"
+            ? try await CollaborationApplications.submissionProblems(record, call: call, company: company, on: database) : []
+        return CollaborationApplicationDTO(
+            id: try record.requireID(), callID: record.callID, companyID: record.companyID, company: company.name, status: record.status,
+            outcome: record.outcome, receiptNumber: record.receiptNumber, submittedAt: Timestamps.text(record.submittedAt),
+            choices: visibleChoices.map { Choice(trackID: $0, name: byID[$0]?.name ?? "", partner: byID[$0]?.partnerID ?? "") },
+            plan: record.plan, requestedWon: record.requestedWon, grantCapWon: call.grantCapWon,
+            documentIDs: seesAll ? try JSONColumn.decode([UUID].self, record.documentsJSON) : [],
+            editable: CollaborationApplications.isEditable(record, call: call, now: request.now), missingForSubmission: problems,
+            assignedTrackID: seesAll || record.assignedTrackID.map { id in visibleChoices.contains(id) } == true ? record.assignedTrackID : nil,
+            feedback: feedback)
+    }
+}
+
+/// The ministry's exports of a collaboration call.
+enum CollaborationCSV {
+    static func applications(_ call: CollaborationCallRecord, on database: any Database) async throws -> String {
+        var rows = [["receipt", "company", "registration_number", "founded_on", "sector", "employees", "revenue_won", "choices", "requested_won", "status", "outcome", "submitted_at"]]
+        let tracks = Dictionary(try await CollaborationCalls.tracks(of: call, on: database).compactMap { track in track.id.map { ($0, track.name) } },
+                                uniquingKeysWith: { first, _ in first })
+        for application in try await CollaborationApplicationRecord.query(on: database).filter(\.$callID == call.requireID()).sort(\.$submittedOrder).all() {
+            let company = try await CompanyRecord.find(application.companyID, on: database)
+            let choices = try JSONColumn.decode([UUID].self, application.choicesJSON).map { tracks[$0] ?? $0.uuidString }.joined(separator: " > ")
+            rows.append([application.receiptNumber ?? "", company?.name ?? "", company?.businessRegistrationNumber ?? "", company?.foundedOn ?? "",
+                         company?.sector ?? "", company?.employees.map(String.init) ?? "", company?.revenueWon.map(String.init) ?? "", choices,
+                         String(application.requestedWon), application.status, application.outcome, Timestamps.text(application.submittedAt) ?? ""])
+        }
+        return CSVText.render(rows)
+    }
+
+    static func scores(_ call: CollaborationCallRecord, on database: any Database) async throws -> String {
+        var rows = [["track", "stage", "round", "receipt", "evaluator", "criterion", "weight", "score", "justification", "weighted_total"]]
+        let stages = try CollaborationCalls.stages(of: call)
+        let receipts = Dictionary(try await CollaborationApplicationRecord.query(on: database).filter(\.$callID == call.requireID()).all()
+            .compactMap { record in record.id.map { ($0, record.receiptNumber ?? "") } }, uniquingKeysWith: { first, _ in first })
+        let accounts = Dictionary(try await AccountRecord.query(on: database).all().compactMap { record in record.id.map { ($0, record.email) } },
+                                  uniquingKeysWith: { first, _ in first })
+        for track in try await CollaborationCalls.tracks(of: call, on: database) {
+            let panels = try await EvaluationPanelRecord.query(on: database).filter(\.$programme == CollaborationEvaluation.shared.id).filter(\.$callID == track.requireID()).all()
+            for stage in stages {
+                guard let panel = panels.first(where: { $0.stageID == stage.id }) else { continue }
+                for assignment in try await EvaluationAssignmentRecord.query(on: database).filter(\.$panelID == panel.requireID()).all() {
+                    for card in try await EvaluationScorecardRecord.query(on: database).filter(\.$assignmentID == assignment.requireID()).sort(\.$round).all() {
+                        let scorecard = try JSONColumn.decode(Scorecard.self, card.cardJSON)
+                        for criterion in stage.criteria {
+                            let entry = scorecard.entries[criterion.id]
+                            rows.append([track.name, stage.id, String(card.round), receipts[assignment.applicationID] ?? "", accounts[assignment.evaluatorID] ?? "",
+                                         criterion.id, String(criterion.weight), entry.map { String($0.score) } ?? "", entry?.justification ?? "",
+                                         String(format: "%.2f", card.total)])
+                        }
+                    }
+                }
+            }
+        }
+        return CSVText.render(rows)
+    }
+
+    static func results(_ report: CollaborationMatching.Report) -> String {
+        var rows = [["receipt", "company", "track", "choice", "requested_won", "explanation"]]
+        for line in report.lines {
+            rows.append([line.receiptNumber ?? "", line.company, line.trackName ?? "", line.choiceNumber.map(String.init) ?? "", String(line.requestedWon), line.sentence])
+        }
+        return CSVText.render(rows)
+    }
+}

@@ -1,0 +1,92 @@
+import Fluent
+import Foundation
+import TeukguCore
+import Vapor
+
+/// Tracks: the ministry sets them up; partner staff curate their own track's page; partner and
+/// operating-organisation staff see only the tracks that are theirs.
+enum CollaborationTracks {
+    static func find(_ id: String?, on database: any Database) async throws -> CollaborationTrackRecord {
+        guard let id, let uuid = UUID(uuidString: id), let track = try await CollaborationTrackRecord.find(uuid, on: database) else {
+            throw AppError.notFound("track")
+        }
+        return track
+    }
+
+    /// Partner staff run only their partner's tracks; operating-organisation staff only those they operate.
+    static func isOwnTrack(_ track: CollaborationTrackRecord, _ account: CurrentAccount) -> Bool {
+        switch account.role {
+        case .ministryAdmin, .ministryOfficer: return true
+        case .partnerStaff: return account.partnerID == track.partnerID
+        case .operatingOrganisationStaff: return account.organisationID != nil && account.organisationID == track.organisationID
+        default: return false
+        }
+    }
+
+    static func requireOwn(_ track: CollaborationTrackRecord, _ account: CurrentAccount) throws {
+        guard isOwnTrack(track, account) else { throw AppError.notFound("track") }
+    }
+
+    static func create(_ input: TrackInput, actor: AuditLog.Actor, on database: any Database) async throws -> CollaborationTrackRecord {
+        guard let year = input.year, (2019...2100).contains(year), let partnerID = input.partnerID, let name = input.name?.trimmed, !name.isEmpty,
+              let capacity = input.capacity else {
+            throw AppError.invalid("invalid_track", "A track needs year, partnerID, name and capacity.")
+        }
+        guard try await PartnerRecord.find(partnerID, on: database) != nil else { throw AppError.invalid("unknown_partner", "No partner '\(partnerID)'.") }
+        guard (0...10_000).contains(capacity) else { throw AppError.invalid("invalid_capacity", "capacity must be between 0 and 10,000.") }
+        if let organisation = input.organisationID, try await OrganisationRecord.find(organisation, on: database) == nil {
+            throw AppError.invalid("unknown_organisation", "No operating organisation \(organisation).")
+        }
+        let track = CollaborationTrackRecord()
+        track.year = year
+        track.partnerID = partnerID
+        track.name = name
+        track.capacity = capacity
+        track.sectorFocus = input.sectorFocus?.trimmed ?? ""
+        track.organisationID = input.organisationID
+        track.description = input.description?.trimmed ?? ""
+        track.offer = input.offer?.trimmed ?? ""
+        track.stageIndex = 0
+        try await database.transaction { transaction in
+            try await track.create(on: transaction)
+            try await AuditLog.record(on: transaction, actor: actor, action: "collaboration.track-created", targetType: "collaboration-track",
+                                      targetID: try track.requireID().uuidString, after: ["year": String(year), "partner": partnerID, "capacity": String(capacity)])
+        }
+        return track
+    }
+
+    /// Partner staff may change the words of their own track; only the ministry changes capacity and operator.
+    static func update(_ track: CollaborationTrackRecord, _ input: TrackInput, account: CurrentAccount, on database: any Database) async throws {
+        try requireOwn(track, account)
+        let ministryFields = input.year != nil || input.partnerID != nil || input.capacity != nil || input.organisationID != nil
+        if ministryFields && !account.role.isMinistry {
+            throw AppError(.forbidden, "field_not_yours", "Only the ministry changes a track's year, partner, capacity or operating organisation.")
+        }
+        guard account.role.isMinistry || account.role == .partnerStaff else { throw AppError.forbiddenRole }
+        if let description = input.description {
+            guard description.count <= 10_000 else { throw AppError.invalid("too_long", "Keep the description under 10,000 characters.") }
+            track.description = description.trimmed
+        }
+        if let offer = input.offer {
+            guard offer.count <= 4_000 else { throw AppError.invalid("too_long", "Keep the offer under 4,000 characters.") }
+            track.offer = offer.trimmed
+        }
+        if let focus = input.sectorFocus { track.sectorFocus = focus.trimmed }
+        if let name = input.name?.trimmed, !name.isEmpty { track.name = name }
+        if let capacity = input.capacity {
+            guard (0...10_000).contains(capacity) else { throw AppError.invalid("invalid_capacity", "capacity must be between 0 and 10,000.") }
+            track.capacity = capacity
+        }
+        if let organisation = input.organisationID {
+            guard try await OrganisationRecord.find(organisation, on: database) != nil else {
+                throw AppError.invalid("unknown_organisation", "No operating organisation \(organisation).")
+            }
+            track.organisationID = organisation
+        }
+        try await database.transaction { transaction in
+            try await track.save(on: transaction)
+            try await AuditLog.record(on: transaction, actor: account.auditActor, action: "collaboration.track-updated", targetType: "collaboration-track",
+                                      targetID: try track.requireID().uuidString, after: ["capacity": String(track.capacity)])
+        }
+    }
+}

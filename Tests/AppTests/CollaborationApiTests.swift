@@ -1,0 +1,184 @@
+import Fluent
+import Foundation
+import Testing
+import TeukguCore
+import Vapor
+import VaporTesting
+@testable import App
+
+/// A collaboration call end to end through the API, in both choice modes, with partner staff on panels.
+@Suite struct CollaborationApiTests {
+    /// A startup with one member account, for a test's applicants.
+    static func startup(_ app: Application, name: String, first9: String, founded: String = "2026-01-10", sector: String = "AI") async throws -> ApiClient {
+        let company = CompanyRecord()
+        company.id = UUID()
+        company.name = name
+        company.businessRegistrationNumber = DemoAccounts.registrationNumber(first9)
+        company.foundedOn = founded
+        company.sector = sector
+        try await company.create(on: app.db)
+        let account = AccountRecord()
+        account.email = "\(first9)@startup.test"
+        account.displayName = name
+        account.role = Role.companyMember.rawValue
+        account.companyID = company.id
+        account.language = "en"
+        account.isActive = true
+        try await account.create(on: app.db)
+        return try await ApiClient.signIn(app, account.email)
+    }
+
+    struct World {
+        let admin: ApiClient
+        let callID: String
+        let tracks: [String: String]
+    }
+
+    /// Opens a call for `year` with NVIDIA and AWS tracks of one place each.
+    static func world(_ app: Application, year: Int, mode: String, stages: [[String: Any]]? = nil) async throws -> World {
+        let admin = try await ApiClient.signIn(app, "admin@teukgu.demo")
+        var tracks: [String: String] = [:]
+        for partner in ["nvidia", "aws"] {
+            let track = try await admin.object(.POST, "/api/v1/collaboration/tracks", ["year": year, "partnerID": partner, "name": "\(partner) \(year)",
+                                                                                      "capacity": 1, "sectorFocus": "AI"], expect: .created)
+            tracks[partner] = track["id"] as? String
+        }
+        var body: [String: Any] = ["year": year, "title": "Call \(year)", "opensAt": "\(year)-03-02T09:00:00+09:00", "closesAt": "\(year)-03-31T18:00:00+09:00",
+                                   "eligibility": ["minimumAgeYears": 1, "maximumAgeYears": 7, "sectors": ["AI", "Robotics"]],
+                                   "budgetWon": 1_000_000_000, "choiceMode": mode]
+        if let stages { body["stages"] = stages }
+        let call = try await admin.object(.POST, "/api/v1/collaboration/calls", body, expect: .created)
+        return World(admin: admin, callID: call["id"] as? String ?? "", tracks: tracks)
+    }
+
+    /// Forms the track's panel for its current stage and has every panel member declare and score.
+    static func evaluate(_ app: Application, admin: ApiClient, track: String, stage: String, criteria: [String], members: [String],
+                         scores: [String: Double]) async throws {
+        let evaluators = try await admin.list(.GET, "/api/v1/evaluation/evaluators")
+        let ids = members.map { email in evaluators.first { $0["email"] as? String == email }?["id"] as? String ?? "" }
+        let panel = try await admin.object(.POST, "/api/v1/evaluation/panels", ["programme": "collaboration", "trackID": track, "stageID": stage, "evaluatorIDs": ids],
+                                           expect: .created)
+        for email in members {
+            let client = try await ApiClient.signIn(app, email)
+            for assignment in try await client.list(.GET, "/api/v1/evaluation/assignments")
+            where assignment["panelID"] as? String == panel["id"] as? String && assignment["status"] as? String == "awaiting-declaration" {
+                let id = assignment["id"] as? String ?? ""
+                _ = try await client.object(.POST, "/api/v1/evaluation/assignments/\(id)/declaration", ["conflict": false])
+                let value = scores[assignment["applicationID"] as? String ?? ""] ?? 50
+                let card = Dictionary(uniqueKeysWithValues: criteria.map { ($0, ["score": value, "justification": "Evidence in the deck"] as [String: Any]) })
+                _ = try await client.object(.POST, "/api/v1/evaluation/assignments/\(id)/scorecard", ["scores": card])
+            }
+        }
+        _ = try await admin.object(.POST, "/api/v1/evaluation/panels/\(panel["id"] as? String ?? "")/finalise")
+    }
+
+    @Test func aSingleTrackCallRunsEndToEnd() async throws {
+        try await withTeukgu { app in
+            app.clock = FixedClock(seoul("2030-03-05T10:00:00+09:00"))
+            let world = try await Self.world(app, year: 2030, mode: "single")
+            let call = try await world.admin.object(.GET, "/api/v1/collaboration/calls/\(world.callID)")
+            #expect(call["grantCapWon"] as? Int == 200_000_000 && call["choiceMode"] as? String == "single")
+            let nvidia = world.tracks["nvidia"]!, aws = world.tracks["aws"]!
+
+            let alpha = try await Self.startup(app, name: "Alpha AI", first9: "120810001")
+            let beta = try await Self.startup(app, name: "Beta AI", first9: "120810002")
+            let old = try await Self.startup(app, name: "Old Corp", first9: "120810003", founded: "2010-01-01")
+            // Profiles: the registration number is checked, the founding date must be real.
+            #expect(errorCode(try await alpha.send(.PUT, "/api/v1/collaboration/profile", ["businessRegistrationNumber": "120-81-00010"])) == "invalid_business_registration_number")
+            _ = try await alpha.object(.PUT, "/api/v1/collaboration/profile", ["employees": 12, "revenueWon": 800_000_000])
+
+            let base = "/api/v1/collaboration/calls/\(world.callID)/applications"
+            let overCap = try await alpha.send(.POST, base, ["choices": [nvidia], "requestedWon": 200_000_001])
+            #expect(overCap.status == .unprocessableEntity && errorCode(overCap) == "amount_over_cap")
+            #expect(errorCode(try await alpha.send(.POST, base, ["choices": [nvidia, aws]])) == "too_many_choices")
+            let alphaApp = try await alpha.object(.POST, base, ["choices": [nvidia], "plan": "Port our inference stack to NVIDIA Jetson for factories", "requestedWon": 150_000_000], expect: .created)
+            let alphaID = alphaApp["id"] as? String ?? ""
+            #expect(errorCode(try await alpha.send(.POST, base, ["choices": [nvidia]])) == "already_applied")
+            let submitted = try await alpha.object(.POST, "/api/v1/collaboration/applications/\(alphaID)/submit")
+            #expect(submitted["receiptNumber"] as? String == "GCP-2030-00001" && submitted["status"] as? String == "submitted")
+            #expect(try await MessageCheck.latestSubject(app, to: "120810001@startup.test").contains("GCP-2030-00001"))
+            #expect(errorCode(try await alpha.send(.PUT, "/api/v1/collaboration/applications/\(alphaID)", ["plan": "changed"])) == "already_submitted")
+            let betaApp = try await beta.object(.POST, base, ["choices": [nvidia], "plan": "Robotics vision models trained on DGX cloud", "requestedWon": 100_000_000], expect: .created)
+            let betaID = betaApp["id"] as? String ?? ""
+            _ = try await beta.object(.POST, "/api/v1/collaboration/applications/\(betaID)/submit")
+            let oldApp = try await old.object(.POST, base, ["choices": [aws], "plan": "Legacy ERP migration to the cloud platform", "requestedWon": 50_000_000], expect: .created)
+            let ineligible = try await old.send(.POST, "/api/v1/collaboration/applications/\(oldApp["id"] as? String ?? "")/submit")
+            #expect(ineligible.status == .unprocessableEntity && ineligible.body.string.contains("years old"))
+            #expect(try await beta.send(.GET, "/api/v1/collaboration/applications/\(alphaID)").status == .notFound)
+
+            // Partner staff see only their own track.
+            let partner = try await ApiClient.signIn(app, "nvidia@teukgu.demo")
+            #expect(try await partner.list(.GET, "/api/v1/collaboration/tracks/\(nvidia)/applications").count == 2)
+            #expect(try await partner.send(.GET, "/api/v1/collaboration/tracks/\(aws)/applications").status == .notFound)
+            _ = try await partner.object(.PUT, "/api/v1/collaboration/tracks/\(nvidia)", ["description": "Inception credits and DGX time", "offer": "USD 100k credits"])
+            #expect(errorCode(try await partner.send(.PUT, "/api/v1/collaboration/tracks/\(nvidia)", ["capacity": 50])) == "field_not_yours")
+            #expect(try await partner.send(.PUT, "/api/v1/collaboration/tracks/\(aws)", ["description": "not mine"]).status == .notFound)
+
+            // After the close, three stages per track, with NVIDIA's staff on NVIDIA's panels only.
+            app.clock = FixedClock(seoul("2030-04-01T10:00:00+09:00"))
+            let evaluators = try await world.admin.list(.GET, "/api/v1/evaluation/evaluators")
+            let partnerID = evaluators.first { $0["email"] as? String == "nvidia@teukgu.demo" }?["id"] as? String ?? ""
+            let wrongPanel = try await world.admin.send(.POST, "/api/v1/evaluation/panels", ["programme": "collaboration", "trackID": aws, "stageID": "written", "evaluatorIDs": [partnerID]])
+            #expect(errorCode(wrongPanel) == "invalid_evaluators" || errorCode(wrongPanel) == "no_applications")
+            let stages: [(String, [String])] = [("written", ["technology", "market", "fit"]), ("demo", ["product", "team"]), ("presentation", ["plan", "global"])]
+            for (stage, criteria) in stages {
+                try await Self.evaluate(app, admin: world.admin, track: nvidia, stage: stage, criteria: criteria,
+                                        members: ["evaluator@teukgu.demo", "nvidia@teukgu.demo"], scores: [alphaID: 90, betaID: 80])
+            }
+            let feedback = try await alpha.object(.GET, "/api/v1/collaboration/applications/\(alphaID)")
+            let stagesSeen = ((feedback["feedback"] as? [[String: Any]])?.first?["stages"] as? [[String: Any]])?.count
+            #expect(stagesSeen == 3)
+
+            // Selection: the top of the ranking, up to capacity, first as a what-if.
+            let whatIf = try await world.admin.object(.GET, "/api/v1/collaboration/calls/\(world.callID)/matching")
+            let lines = whatIf["lines"] as? [[String: Any]] ?? []
+            #expect(lines.first { $0["applicationID"] as? String == alphaID }?["trackID"] as? String == nvidia)
+            let betaLine = lines.first { $0["applicationID"] as? String == betaID }
+            #expect(betaLine?["trackID"] == nil)
+            #expect((betaLine?["sentence"] as? String)?.contains("filled down to GCP-2030-00001") == true)
+            _ = try await world.admin.object(.POST, "/api/v1/collaboration/calls/\(world.callID)/matching", expect: .created)
+            let decided = try await alpha.object(.GET, "/api/v1/collaboration/applications/\(alphaID)")
+            #expect(decided["outcome"] as? String == "selected" && decided["assignedTrackID"] as? String == nvidia)
+            let results = try await world.admin.send(.GET, "/api/v1/collaboration/calls/\(world.callID)/results.csv")
+            #expect(results.body.string.contains("Alpha AI") && results.body.string.contains("GCP-2030-00002"))
+            #expect(try await world.admin.send(.GET, "/api/v1/collaboration/calls/\(world.callID)/scores.csv").body.string.contains("Evidence in the deck"))
+        }
+    }
+
+    @Test func aRankedChoiceCallMatchesByDeferredAcceptance() async throws {
+        try await withTeukgu { app in
+            app.clock = FixedClock(seoul("2031-03-05T10:00:00+09:00"))
+            let oneStage: [[String: Any]] = [["id": "written", "titleKorean": "서면", "titleEnglish": "Written", "passThreshold": 50,
+                                              "criteria": [["id": "overall", "titleKorean": "종합", "titleEnglish": "Overall", "weight": 100]]]]
+            let world = try await Self.world(app, year: 2031, mode: "ranked", stages: oneStage)
+            let nvidia = world.tracks["nvidia"]!, aws = world.tracks["aws"]!
+            let a = try await Self.startup(app, name: "A", first9: "220810001")
+            let b = try await Self.startup(app, name: "B", first9: "220810002")
+            let c = try await Self.startup(app, name: "C", first9: "220810003")
+            let base = "/api/v1/collaboration/calls/\(world.callID)/applications"
+            #expect(errorCode(try await a.send(.POST, base, ["choices": [nvidia, nvidia]])) == "duplicate_choice")
+            var ids: [String: String] = [:]
+            for (client, key, choices) in [(a, "a", [nvidia, aws]), (b, "b", [nvidia, aws]), (c, "c", [aws])] {
+                let created = try await client.object(.POST, base, ["choices": choices, "plan": "A plan long enough to describe the work", "requestedWon": 100_000_000], expect: .created)
+                ids[key] = created["id"] as? String
+                _ = try await client.object(.POST, "/api/v1/collaboration/applications/\(ids[key]!)/submit")
+            }
+            app.clock = FixedClock(seoul("2031-04-01T10:00:00+09:00"))
+            // NVIDIA ranks b over a; AWS ranks a over c over b.
+            try await Self.evaluate(app, admin: world.admin, track: nvidia, stage: "written", criteria: ["overall"], members: ["evaluator@teukgu.demo"],
+                                    scores: [ids["a"]!: 70, ids["b"]!: 90])
+            try await Self.evaluate(app, admin: world.admin, track: aws, stage: "written", criteria: ["overall"], members: ["evaluator@teukgu.demo"],
+                                    scores: [ids["a"]!: 95, ids["c"]!: 80, ids["b"]!: 60])
+            let report = try await world.admin.object(.GET, "/api/v1/collaboration/calls/\(world.callID)/matching")
+            let lines = Dictionary(uniqueKeysWithValues: (report["lines"] as? [[String: Any]] ?? []).map { ($0["applicationID"] as? String ?? "", $0) })
+            #expect(lines[ids["b"]!]?["trackID"] as? String == nvidia)
+            #expect(lines[ids["a"]!]?["trackID"] as? String == aws && lines[ids["a"]!]?["choiceNumber"] as? Int == 2)
+            #expect(lines[ids["c"]!]?["trackID"] == nil)
+            #expect((lines[ids["a"]!]?["sentence"] as? String)?.hasPrefix("Matched to your choice 2") == true)
+            #expect((lines[ids["a"]!]?["sentence"] as? String)?.contains("Choice 1, nvidia 2031: filled down to GCP-2031-00002, ranked 1") == true)
+            let confirmed = try await world.admin.object(.POST, "/api/v1/collaboration/calls/\(world.callID)/matching", expect: .created)
+            #expect(confirmed["confirmed"] as? Bool == true)
+            #expect(errorCode(try await world.admin.send(.POST, "/api/v1/collaboration/calls/\(world.callID)/matching")) == "not_selecting")
+        }
+    }
+}
