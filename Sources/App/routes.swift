@@ -22,6 +22,7 @@ func routes(_ app: Application) throws {
     EvaluationPagesController().register(app)
     ProcedurePagesController().register(app)
     DistrictPagesController().register(app)
+    CollaborationPagesController().register(app)
     ApiEvaluationController().register(app)
     ApiDistrictOperationController().register(app)
 }

@@ -182,3 +182,58 @@ import VaporTesting
         }
     }
 }
+
+/// The 2026 demo call, run with the demo accounts: three startups, NVIDIA's partner staff on its panel.
+@Suite struct CollaborationDemoCallTests {
+    @Test func the2026CallRunsInRankedChoiceWithTheDemoAccounts() async throws {
+        try await withTeukgu { app in
+            let admin = try await ApiClient.signIn(app, "admin@teukgu.demo")
+            let call = try #require(try await CollaborationCallRecord.query(on: app.db).filter(\.$year == 2026).first())
+            let callID = call.id!.uuidString
+            _ = try await admin.object(.POST, "/api/v1/collaboration/calls/\(callID)/mode", ["choiceMode": "ranked", "maxChoices": 2])
+            let tracks = try await admin.list(.GET, "/api/v1/collaboration/tracks?year=2026")
+            func track(_ partner: String) -> String { tracks.first { $0["partnerID"] as? String == partner }?["id"] as? String ?? "" }
+            let nvidia = track("nvidia"), aws = track("aws")
+            for id in [nvidia, aws] { _ = try await admin.object(.PUT, "/api/v1/collaboration/tracks/\(id)", ["capacity": 1]) }
+
+            var ids: [String: String] = [:]
+            for (email, choices) in [("startup@teukgu.demo", [nvidia, aws]), ("startup2@teukgu.demo", [nvidia, aws]), ("startup3@teukgu.demo", [aws])] {
+                let client = try await ApiClient.signIn(app, email)
+                let created = try await client.object(.POST, "/api/v1/collaboration/calls/\(callID)/applications",
+                                                      ["choices": choices, "plan": "Pilot with the partner's platform in our product", "requestedWon": 150_000_000], expect: .created)
+                ids[email] = created["id"] as? String
+                _ = try await client.object(.POST, "/api/v1/collaboration/applications/\(ids[email]!)/submit")
+            }
+            #expect(errorCode(try await admin.send(.POST, "/api/v1/collaboration/calls/\(callID)/mode", ["choiceMode": "single"])) == "applications_submitted")
+            // The operating organisation runs NVIDIA and AWS in the demo; it sees their applications.
+            let operatorClient = try await ApiClient.signIn(app, "operator@teukgu.demo")
+            #expect(try await operatorClient.list(.GET, "/api/v1/collaboration/tracks/\(aws)/applications").count == 3)
+
+            app.clock = FixedClock(call.closesAt.addingTimeInterval(3600))
+            let stages: [(String, [String])] = [("written", ["technology", "market", "fit"]), ("demo", ["product", "team"]), ("presentation", ["plan", "global"])]
+            let haeum = ids["startup@teukgu.demo"]!, care = ids["startup2@teukgu.demo"]!, grid = ids["startup3@teukgu.demo"]!
+            for (stage, criteria) in stages {
+                try await CollaborationApiTests.evaluate(app, admin: admin, track: nvidia, stage: stage, criteria: criteria,
+                                                         members: ["evaluator@teukgu.demo", "nvidia@teukgu.demo"], scores: [care: 92, haeum: 85])
+                try await CollaborationApiTests.evaluate(app, admin: admin, track: aws, stage: stage, criteria: criteria,
+                                                         members: ["evaluator3@teukgu.demo"], scores: [haeum: 95, grid: 88, care: 70])
+            }
+            let report = try await admin.object(.GET, "/api/v1/collaboration/calls/\(callID)/matching")
+            let lines = Dictionary(uniqueKeysWithValues: (report["lines"] as? [[String: Any]] ?? []).map { ($0["applicationID"] as? String ?? "", $0) })
+            #expect(lines[care]?["trackID"] as? String == nvidia)
+            #expect(lines[haeum]?["trackID"] as? String == aws && lines[haeum]?["choiceNumber"] as? Int == 2)
+            #expect(lines[grid]?["trackID"] == nil)
+            let startup = try await ApiClient.signIn(app, "startup@teukgu.demo")
+            #expect(try await startup.object(.GET, "/api/v1/collaboration/applications/\(haeum)")["outcome"] as? String == "submitted")
+            _ = try await admin.object(.POST, "/api/v1/collaboration/calls/\(callID)/matching", expect: .created)
+            let mine = try await startup.object(.GET, "/api/v1/collaboration/applications/\(haeum)")
+            #expect(mine["outcome"] as? String == "selected" && mine["assignedTrackID"] as? String == aws)
+            #expect(((mine["feedback"] as? [[String: Any]])?.count) == 2)
+            // NVIDIA's staff see NVIDIA's side of Haeum's application only.
+            let partner = try await ApiClient.signIn(app, "nvidia@teukgu.demo")
+            let partnerView = try await partner.object(.GET, "/api/v1/collaboration/applications/\(haeum)")
+            #expect((partnerView["choices"] as? [[String: Any]])?.map { $0["trackID"] as? String } == [nvidia])
+            #expect(partnerView["assignedTrackID"] == nil)
+        }
+    }
+}

@@ -130,6 +130,7 @@ enum CollaborationApplications {
         if application.plan.trimmed.count < 20 { problems.append("Describe the collaboration plan (at least 20 characters).") }
         let choices = try JSONColumn.decode([UUID].self, application.choicesJSON)
         if choices.isEmpty { problems.append("Choose a track.") }
+        if choices.count > call.maxChoices { problems.append("This call takes at most \(call.maxChoices) track choice(s).") }
         if application.requestedWon <= 0 { problems.append("Give the amount requested.") }
         let eligibility = try JSONColumn.decode(CollaborationEligibility.self, call.eligibilityJSON)
         if let founded = CalendarDate(iso: company.foundedOn) {

@@ -24,6 +24,24 @@ enum CollaborationCalls {
         try await CollaborationTrackRecord.query(on: database).filter(\.$year == call.year).sort(\.$name).all()
     }
 
+    /// The choice mode is part of the rules applicants apply under: it may change only before anyone submits.
+    static func setMode(_ call: CollaborationCallRecord, mode: String, maxChoices: Int?, actor: AuditLog.Actor, on database: any Database) async throws {
+        guard mode == "single" || mode == "ranked" else { throw AppError.invalid("invalid_choice_mode", "choiceMode is 'single' or 'ranked'.") }
+        let limit = mode == "single" ? 1 : (maxChoices ?? 3)
+        guard (1...3).contains(limit) else { throw AppError.invalid("invalid_max_choices", "Ranked choice allows 1 to 3 tracks.") }
+        guard call.status == "accepting" else { throw AppError.conflict("call_not_accepting", "The mode is fixed once evaluation starts.") }
+        let submitted = try await CollaborationApplicationRecord.query(on: database).filter(\.$callID == call.requireID()).filter(\.$submittedAt != nil).count()
+        guard submitted == 0 else { throw AppError.conflict("applications_submitted", "Applications were submitted under the current mode; it can no longer change.") }
+        let before = call.choiceMode
+        call.choiceMode = mode
+        call.maxChoices = limit
+        try await database.transaction { transaction in
+            try await call.save(on: transaction)
+            try await AuditLog.record(on: transaction, actor: actor, action: "collaboration.mode-changed", targetType: "collaboration-call",
+                                      targetID: try call.requireID().uuidString, before: ["mode": before], after: ["mode": mode, "maxChoices": String(limit)])
+        }
+    }
+
     static func open(_ input: CollaborationCallInput, actor: AuditLog.Actor, on database: any Database) async throws -> CollaborationCallRecord {
         guard (2019...2100).contains(input.year) else { throw AppError.invalid("invalid_year", "year must be a programme year.") }
         guard !input.title.trimmed.isEmpty, input.title.count <= 200 else { throw AppError.invalid("invalid_title", "The title must be 1–200 characters.") }

@@ -30,6 +30,7 @@ extension Endpoints {
     static let apiCollaborationCalls = Endpoint(.GET, "/api/v1/collaboration/calls", .anyone, .publicData, "Collaboration calls")
     static let apiOpenCollaborationCall = Endpoint(.POST, "/api/v1/collaboration/calls", .ministry, .everything, "Open a year's call")
     static let apiCollaborationCall = Endpoint(.GET, "/api/v1/collaboration/calls/:callID", .anyone, .publicData, "A call with its tracks")
+    static let apiCollaborationCallMode = Endpoint(.POST, "/api/v1/collaboration/calls/:callID/mode", .ministry, .everything, "Set single-track or ranked choice before any submission")
     static let apiTracks = Endpoint(.GET, "/api/v1/collaboration/tracks", .anyone, .publicData, "Tracks (?year=)")
     static let apiCreateTrack = Endpoint(.POST, "/api/v1/collaboration/tracks", .ministry, .everything, "Create a track")
     static let apiTrack = Endpoint(.GET, "/api/v1/collaboration/tracks/:trackID", .anyone, .publicData, "A track")
@@ -53,7 +54,7 @@ extension Endpoints {
         collaborationHome, collaborationCallPage, trackPage, trackForm, trackPanelForm, profilePage, profileForm, startCollaborationApplicationForm,
         collaborationApplicationPage, saveCollaborationApplicationForm, submitCollaborationApplicationForm, withdrawCollaborationApplicationForm,
         matchingPage, confirmMatchingForm,
-        apiCollaborationCalls, apiOpenCollaborationCall, apiCollaborationCall, apiTracks, apiCreateTrack, apiTrack, apiUpdateTrack, apiTrackApplications,
+        apiCollaborationCalls, apiOpenCollaborationCall, apiCollaborationCall, apiCollaborationCallMode, apiTracks, apiCreateTrack, apiTrack, apiUpdateTrack, apiTrackApplications,
         apiProfile, apiUpdateProfile, apiMyCollaborationApplications, apiCreateCollaborationApplication, apiCollaborationApplication,
         apiSaveCollaborationApplication, apiSubmitCollaborationApplication, apiWithdrawCollaborationApplication, apiMatching, apiConfirmMatching,
         apiCollaborationApplicationsCSV, apiCollaborationScoresCSV, apiCollaborationResultsCSV,

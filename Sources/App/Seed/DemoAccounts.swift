@@ -23,6 +23,8 @@ enum DemoAccounts {
         ("ulsan@teukgu.demo", "조울산 (Ulsan official)", .regionalOfficial, "ulsan"),
         ("committee@teukgu.demo", "정위원 (Committee member)", .committeeMember, ""),
         ("startup@teukgu.demo", "한창업 (Haeum Marine Robotics)", .companyMember, "Haeum Marine Robotics"),
+        ("startup2@teukgu.demo", "오헬스 (Gangwon Care AI)", .companyMember, "Gangwon Care AI"),
+        ("startup3@teukgu.demo", "임직류 (Naju DC Grid)", .companyMember, "Naju DC Grid"),
         ("nvidia@teukgu.demo", "Alex Kim (NVIDIA)", .partnerStaff, "nvidia"),
         ("operator@teukgu.demo", "윤운영 (Operating organisation)", .operatingOrganisationStaff, "Korea Startup Campus (demo)"),
     ]

@@ -14,6 +14,10 @@ enum Navigation {
         entries.append(("nav.regulation", Endpoints.regulationHome.link()))
         entries.append(("nav.districts", Endpoints.districtsPage.link()))
         entries.append(("nav.designation", Endpoints.designationHome.link()))
+        entries.append(("nav.collaboration", Endpoints.collaborationHome.link()))
+        if role == .companyMember {
+            entries.append(("nav.profile", Endpoints.profilePage.link()))
+        }
         if let role, Access.procedureReaders.permits(role) {
             entries.append(("nav.procedures", Endpoints.proceduresPage.link()))
         }

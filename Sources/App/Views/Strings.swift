@@ -27,6 +27,8 @@ enum Strings {
         "nav.statistics": ("통계", "Statistics"),
         "nav.rulebooks": ("규정집 버전", "Rulebooks"),
         "nav.designation": ("특구 지정", "Designation"),
+        "nav.collaboration": ("글로벌 협업", "Collaboration"),
+        "nav.profile": ("기업 정보", "Company profile"),
         "nav.procedures": ("지정 절차", "Procedures"),
         "nav.assignments": ("평가", "Evaluations"),
         "designation.selection": ("후보 선정", "Selection"),

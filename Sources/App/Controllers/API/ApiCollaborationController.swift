@@ -9,6 +9,7 @@ struct ApiCollaborationController {
         routes.on(Endpoints.apiCollaborationCalls, use: calls)
         routes.on(Endpoints.apiOpenCollaborationCall, use: openCall)
         routes.on(Endpoints.apiCollaborationCall, use: call)
+        routes.on(Endpoints.apiCollaborationCallMode, use: setMode)
         routes.on(Endpoints.apiTracks, use: tracks)
         routes.on(Endpoints.apiCreateTrack, use: createTrack)
         routes.on(Endpoints.apiTrack, use: track)
@@ -47,6 +48,14 @@ struct ApiCollaborationController {
 
     @Sendable func call(_ request: Request) async throws -> CollaborationCallDTO {
         try await Self.callDTO(try await CollaborationCalls.find(request.parameters.get("callID"), on: request.db), request)
+    }
+
+    @Sendable func setMode(_ request: Request) async throws -> CollaborationCallDTO {
+        struct Input: StrictJSONInput { let choiceMode: String; let maxChoices: Int?; static let fields: Set<String> = ["choiceMode", "maxChoices"] }
+        let input = try request.decodeStrictJSON(Input.self)
+        let call = try await CollaborationCalls.find(request.parameters.get("callID"), on: request.db)
+        try await CollaborationCalls.setMode(call, mode: input.choiceMode, maxChoices: input.maxChoices, actor: try request.requireAccount().auditActor, on: request.db)
+        return try await Self.callDTO(call, request)
     }
 
     @Sendable func tracks(_ request: Request) async throws -> [TrackDTO] {

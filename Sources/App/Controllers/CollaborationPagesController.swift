@@ -1,0 +1,347 @@
+import Fluent
+import Foundation
+import TeukguCore
+import Vapor
+
+/// Collaboration pages: calls and tracks for everyone, track curation for partners, profiles and
+/// applications for startups, panels and selection for officers.
+struct CollaborationPagesController {
+    func register(_ routes: any RoutesBuilder) {
+        routes.on(Endpoints.collaborationHome, use: home)
+        routes.on(Endpoints.collaborationCallPage, use: callPage)
+        routes.on(Endpoints.trackPage, use: trackPage)
+        routes.on(Endpoints.trackForm, use: saveTrack)
+        routes.on(Endpoints.trackPanelForm, use: formPanel)
+        routes.on(Endpoints.profilePage, use: profilePage)
+        routes.on(Endpoints.profileForm, use: saveProfile)
+        routes.on(Endpoints.startCollaborationApplicationForm, use: startApplication)
+        routes.on(Endpoints.collaborationApplicationPage, use: applicationPage)
+        routes.on(Endpoints.saveCollaborationApplicationForm, use: saveApplication)
+        routes.on(Endpoints.submitCollaborationApplicationForm, use: submitApplication)
+        routes.on(Endpoints.withdrawCollaborationApplicationForm, use: withdrawApplication)
+        routes.on(Endpoints.matchingPage, use: matchingPage)
+        routes.on(Endpoints.confirmMatchingForm, use: confirmMatching)
+    }
+
+    struct CallRow: Encodable {
+        let href: String
+        let year: Int
+        let title: String
+        let window: String
+        let status: String
+        let mode: String
+        let cap: String
+        let accepting: Bool
+    }
+
+    static func row(_ call: CollaborationCallRecord, _ request: Request) throws -> CallRow {
+        CallRow(href: Endpoints.collaborationCallPage.link(["callID": try call.requireID().uuidString]), year: call.year, title: call.title,
+                window: "\(Timestamps.seoulMinute(call.opensAt)) – \(Timestamps.seoulMinute(call.closesAt))",
+                status: DesignationText.callStatus(call.status, request.language),
+                mode: call.choiceMode == "single" ? (request.language == "ko" ? "단일 트랙" : "Single track") : (request.language == "ko" ? "지망 순위 (최대 \(call.maxChoices))" : "Ranked choice (up to \(call.maxChoices))"),
+                cap: Money(won: call.grantCapWon).text(language: request.language), accepting: CollaborationCalls.isAccepting(call, now: request.now))
+    }
+
+    struct TrackRow: Encodable {
+        let href: String
+        let name: String
+        let partner: String
+        let year: Int
+        let capacity: Int
+        let focus: String
+        let organisation: String
+        let own: Bool
+    }
+
+    static func trackRows(_ tracks: [CollaborationTrackRecord], _ request: Request) async throws -> [TrackRow] {
+        let dtos = try await TrackDTO.make(tracks, on: request.db)
+        return zip(tracks, dtos).map { track, dto in
+            TrackRow(href: Endpoints.trackPage.link(["trackID": dto.id.uuidString]), name: dto.name, partner: dto.partnerName, year: dto.year,
+                     capacity: dto.capacity, focus: dto.sectorFocus, organisation: dto.organisationName ?? "—",
+                     own: request.account.map { CollaborationTracks.isOwnTrack(track, $0) && !$0.role.isMinistry } ?? false)
+        }
+    }
+
+    @Sendable func home(_ request: Request) async throws -> View {
+        struct HomePage: Encodable { let calls: [CallRow]; let years: [YearGroup] }
+        struct YearGroup: Encodable { let year: Int; let tracks: [TrackRow]; let places: Int }
+        let calls = try await CollaborationCallRecord.query(on: request.db).sort(\.$year, .descending).all().map { try Self.row($0, request) }
+        let tracks = try await CollaborationTrackRecord.query(on: request.db).sort(\.$year, .descending).sort(\.$name).all()
+        let rows = try await Self.trackRows(tracks, request)
+        let years = Dictionary(grouping: rows, by: \.year).sorted { $0.key > $1.key }.map { YearGroup(year: $0.key, tracks: $0.value, places: $0.value.reduce(0) { $0 + $1.capacity }) }
+        return try await request.renderPage("collaboration-home", titleKey: "nav.collaboration", HomePage(calls: calls, years: years))
+    }
+
+    @Sendable func callPage(_ request: Request) async throws -> View {
+        struct PanelLink: Encodable { let track: String; let stage: String; let href: String }
+        struct CallPage: Encodable {
+            let call: CallRow
+            let dto: CollaborationCallDTO
+            let tracks: [TrackRow]
+            let isCompany: Bool
+            let myApplicationHref: String?
+            let startAction: String
+            let isMinistry: Bool
+            let selectionHref: String?
+            let csv: [String: String]
+            let budget: String
+            let panels: [PanelLink]
+        }
+        let call = try await CollaborationCalls.find(request.parameters.get("callID"), on: request.db)
+        let callID = try call.requireID()
+        let tracks = try await CollaborationCalls.tracks(of: call, on: request.db)
+        var mine: String?
+        if let account = request.account, account.role == .companyMember, let company = account.companyID,
+           let existing = try await CollaborationApplicationRecord.query(on: request.db).filter(\.$callID == callID).filter(\.$companyID == company).first() {
+            mine = Endpoints.collaborationApplicationPage.link(["applicationID": try existing.requireID().uuidString])
+        }
+        let isMinistry = request.account?.role.isMinistry == true
+        var panels: [PanelLink] = []
+        if isMinistry {
+            let trackIDs = tracks.compactMap(\.id)
+            let names = Dictionary(tracks.compactMap { track in track.id.map { ($0, track.name) } }, uniquingKeysWith: { first, _ in first })
+            for panel in try await EvaluationPanelRecord.query(on: request.db).filter(\.$programme == CollaborationEvaluation.shared.id).filter(\.$callID ~~ trackIDs).all() {
+                panels.append(PanelLink(track: names[panel.callID] ?? "", stage: "\(panel.stageID) · \(panel.status)",
+                                        href: Endpoints.panelPage.link(["panelID": try panel.requireID().uuidString])))
+            }
+        }
+        let links = ["callID": callID.uuidString]
+        return try await request.renderPage("collaboration-call", titleKey: "nav.collaboration", title: call.title, needsForm: true, CallPage(
+            call: try Self.row(call, request), dto: try await ApiCollaborationController.callDTO(call, request), tracks: try await Self.trackRows(tracks, request),
+            isCompany: request.account?.role == .companyMember, myApplicationHref: mine,
+            startAction: Endpoints.startCollaborationApplicationForm.link(links), isMinistry: isMinistry,
+            selectionHref: isMinistry && (call.status == "selecting" || call.status == "decided") ? Endpoints.matchingPage.link(links) : nil,
+            csv: ["applications": Endpoints.apiCollaborationApplicationsCSV.link(links), "scores": Endpoints.apiCollaborationScoresCSV.link(links),
+                  "results": Endpoints.apiCollaborationResultsCSV.link(links)],
+            budget: Money(won: call.budgetWon).text(language: request.language), panels: panels))
+    }
+
+    @Sendable func trackPage(_ request: Request) async throws -> View {
+        struct Applicant: Encodable { let href: String; let receipt: String; let company: String; let outcome: String }
+        struct EvaluatorOption: Encodable { let id: String; let label: String }
+        struct TrackPage: Encodable {
+            let dto: TrackDTO
+            let canEdit: Bool
+            let saveAction: String
+            let applicants: [Applicant]?
+            let isMinistry: Bool
+            let panelAction: String
+            let stageID: String?
+            let evaluators: [EvaluatorOption]
+        }
+        let track = try await CollaborationTracks.find(request.parameters.get("trackID"), on: request.db)
+        let dto = try await TrackDTO.make([track], on: request.db)[0]
+        let account = request.account
+        let own = account.map { CollaborationTracks.isOwnTrack(track, $0) } ?? false
+        var applicants: [Applicant]?
+        if own {
+            applicants = try await ApiCollaborationController.applications(choosing: track, request).map {
+                Applicant(href: Endpoints.collaborationApplicationPage.link(["applicationID": $0.id.uuidString]), receipt: $0.receiptNumber ?? "", company: $0.company, outcome: $0.outcome)
+            }
+        }
+        let isMinistry = account?.role.isMinistry == true
+        var stageID: String?
+        var evaluators: [EvaluatorOption] = []
+        if isMinistry, let call = try await CollaborationCallRecord.query(on: request.db).filter(\.$year == track.year).first(),
+           call.status == "evaluating" || (call.status == "accepting" && request.now >= call.closesAt) {
+            stageID = try CollaborationCalls.stages(of: call)[safe: track.stageIndex]?.id
+            evaluators = try await AccountRecord.query(on: request.db).filter(\.$isActive == true)
+                .group(.or) { $0.filter(\.$role == Role.evaluator.rawValue).filter(\.$partnerID == track.partnerID) }.sort(\.$email).all()
+                .filter { $0.role == Role.evaluator.rawValue || $0.role == Role.partnerStaff.rawValue }
+                .map { EvaluatorOption(id: try $0.requireID().uuidString, label: "\($0.displayName) <\($0.email)>") }
+        }
+        return try await request.renderPage("collaboration-track", titleKey: "nav.collaboration", title: dto.name, needsForm: true, TrackPage(
+            dto: dto, canEdit: own && (account?.role == .partnerStaff || isMinistry), saveAction: Endpoints.trackForm.link(["trackID": dto.id.uuidString]),
+            applicants: applicants, isMinistry: isMinistry, panelAction: Endpoints.trackPanelForm.link(["trackID": dto.id.uuidString]),
+            stageID: stageID, evaluators: evaluators))
+    }
+
+    @Sendable func saveTrack(_ request: Request) async throws -> Response {
+        struct Form: Decodable { let description: String?; let offer: String?; let sectorFocus: String? }
+        let form = try request.decodeForm(Form.self)
+        let track = try await CollaborationTracks.find(request.parameters.get("trackID"), on: request.db)
+        try await CollaborationTracks.update(track, TrackInput(sectorFocus: form.sectorFocus, description: form.description, offer: form.offer),
+                                             account: try request.requireAccount(), on: request.db)
+        Flashes.set(request.language == "ko" ? "트랙 소개를 저장했습니다." : "Track page saved.", on: request)
+        return request.redirect(to: Endpoints.trackPage.link(["trackID": try track.requireID().uuidString]))
+    }
+
+    @Sendable func formPanel(_ request: Request) async throws -> Response {
+        struct Form: Decodable { let stageID: String; let evaluatorIDs: [UUID]? }
+        let form = try request.decodeForm(Form.self)
+        let track = try await CollaborationTracks.find(request.parameters.get("trackID"), on: request.db)
+        let panel = try await EvaluationPanels.assign(programmeID: CollaborationEvaluation.shared.id, callID: try track.requireID(), stageID: form.stageID,
+                                                      evaluatorIDs: form.evaluatorIDs ?? [], actor: try request.requireAccount(), now: request.now, on: request.db)
+        return request.redirect(to: Endpoints.panelPage.link(["panelID": try panel.requireID().uuidString]))
+    }
+
+    @Sendable func profilePage(_ request: Request) async throws -> View {
+        struct Mine: Encodable { let href: String; let year: Int; let status: String; let receipt: String }
+        struct ProfilePage: Encodable { let profile: CompanyProfiles.ProfileDTO; let action: String; let applications: [Mine] }
+        let company = try await CompanyProfiles.own(try request.requireAccount(), on: request.db)
+        var mine: [Mine] = []
+        for record in try await CollaborationApplicationRecord.query(on: request.db).filter(\.$companyID == company.requireID()).all() {
+            let call = try await CollaborationCalls.find(record.callID.uuidString, on: request.db)
+            mine.append(Mine(href: Endpoints.collaborationApplicationPage.link(["applicationID": try record.requireID().uuidString]), year: call.year,
+                             status: record.outcome, receipt: record.receiptNumber ?? "—"))
+        }
+        return try await request.renderPage("collaboration-profile", titleKey: "nav.profile", needsForm: true,
+                                            ProfilePage(profile: try CompanyProfiles.dto(company), action: Endpoints.profileForm.link(), applications: mine))
+    }
+
+    @Sendable func saveProfile(_ request: Request) async throws -> Response {
+        struct Form: Decodable { let name: String?; let businessRegistrationNumber: String?; let foundedOn: String?; let sector: String?; let employees: String?; let revenueWon: String? }
+        let form = try request.decodeForm(Form.self)
+        let account = try request.requireAccount()
+        let company = try await CompanyProfiles.own(account, on: request.db)
+        func int<T: FixedWidthInteger>(_ text: String?, _ field: String) throws -> T? {
+            guard let text = text?.filter({ $0 != "," }).trimmed, !text.isEmpty else { return nil }
+            guard let value = T(text) else { throw AppError.invalid("invalid_number", "\(field): write a whole number.") }
+            return value
+        }
+        try await CompanyProfiles.update(company, ProfileInput(name: form.name, businessRegistrationNumber: form.businessRegistrationNumber?.nilIfEmpty,
+                                                               foundedOn: form.foundedOn?.nilIfEmpty, sector: form.sector, employees: try int(form.employees, "Employees"),
+                                                               revenueWon: try int(form.revenueWon, "Revenue")),
+                                         account: account, today: request.today, on: request.db)
+        Flashes.set(request.language == "ko" ? "기업 정보를 저장했습니다." : "Profile saved.", on: request)
+        return request.redirect(to: Endpoints.profilePage.link())
+    }
+
+    @Sendable func startApplication(_ request: Request) async throws -> Response {
+        struct Empty: Decodable {}
+        _ = try request.decodeForm(Empty.self)
+        let call = try await CollaborationCalls.find(request.parameters.get("callID"), on: request.db)
+        let record = try await CollaborationApplications.create(call: call, input: CollaborationApplicationInput(), account: try request.requireAccount(),
+                                                                now: request.now, on: request.db)
+        return request.redirect(to: Endpoints.collaborationApplicationPage.link(["applicationID": try record.requireID().uuidString]))
+    }
+
+    struct TrackOption: Encodable {
+        let id: String
+        let name: String
+        let selected: Bool
+    }
+
+    /// One choice field (1st, 2nd, 3rd choice) with its options.
+    struct ChoiceSlot: Encodable {
+        let field: String
+        let number: Int
+        let options: [TrackOption]
+    }
+
+    struct ApplicationPage: Encodable {
+        let dto: CollaborationApplicationDTO
+        let callTitle: String
+        let callHref: String
+        let isOwner: Bool
+        let showForm: Bool
+        let slots: [ChoiceSlot]
+        let saveAction: String
+        let submitAction: String
+        let withdrawAction: String
+        let cap: String
+        let requested: String
+        let error: String?
+    }
+
+    static func renderApplication(_ record: CollaborationApplicationRecord, error: String? = nil, status: HTTPResponseStatus = .ok, for request: Request) async throws -> Response {
+        let dto = try await CollaborationApplicationDTO.make(record, for: request)
+        let call = try await CollaborationCalls.find(record.callID.uuidString, on: request.db)
+        let account = try request.requireAccount()
+        let isOwner = account.role == .companyMember && account.companyID == record.companyID
+        let tracks = try await CollaborationCalls.tracks(of: call, on: request.db)
+        let chosen = dto.choices.map(\.trackID)
+        let slots = (0..<call.maxChoices).map { slot in
+            ChoiceSlot(field: "choice\(slot)", number: slot + 1, options: tracks.compactMap { track in
+                track.id.map { TrackOption(id: $0.uuidString, name: track.name, selected: slot < chosen.count && chosen[slot] == $0) }
+            })
+        }
+        let id = dto.id.uuidString
+        let page = ApplicationPage(dto: dto, callTitle: call.title, callHref: Endpoints.collaborationCallPage.link(["callID": call.id?.uuidString ?? ""]),
+                                   isOwner: isOwner, showForm: isOwner && dto.editable, slots: slots,
+                                   saveAction: Endpoints.saveCollaborationApplicationForm.link(["applicationID": id]),
+                                   submitAction: Endpoints.submitCollaborationApplicationForm.link(["applicationID": id]),
+                                   withdrawAction: Endpoints.withdrawCollaborationApplicationForm.link(["applicationID": id]),
+                                   cap: Money(won: call.grantCapWon).text(language: request.language),
+                                   requested: Money(won: dto.requestedWon).text(language: request.language), error: error)
+        return try await request.renderPage("collaboration-application", titleKey: "nav.collaboration", title: dto.company, needsForm: true, page)
+            .encodeResponse(status: status, for: request)
+    }
+
+    @Sendable func applicationPage(_ request: Request) async throws -> Response {
+        let record = try await CollaborationApplications.find(request.parameters.get("applicationID"), on: request.db)
+        try await CollaborationApplications.requireReadable(record, by: try request.requireAccount(), on: request.db)
+        return try await Self.renderApplication(record, for: request)
+    }
+
+    private func attempt(_ request: Request, _ record: CollaborationApplicationRecord, flash: String, _ action: () async throws -> Void) async throws -> Response {
+        do {
+            try await action()
+        } catch {
+            let mapped = TeukguErrorMiddleware.classify(error)
+            guard mapped.status.code < 500, mapped.status != .notFound else { throw error }
+            return try await Self.renderApplication(record, error: mapped.message, status: mapped.status, for: request)
+        }
+        Flashes.set(flash, on: request)
+        return request.redirect(to: Endpoints.collaborationApplicationPage.link(["applicationID": try record.requireID().uuidString]))
+    }
+
+    @Sendable func saveApplication(_ request: Request) async throws -> Response {
+        let fields = try request.decodeForm([String: String].self)
+        let record = try await CollaborationApplications.find(request.parameters.get("applicationID"), on: request.db)
+        let account = try request.requireAccount()
+        try CollaborationApplications.requireOwner(record, account)
+        return try await attempt(request, record, flash: request.language == "ko" ? "저장했습니다. 아직 제출되지 않았습니다." : "Saved. Not submitted yet.") {
+            let choices = try (0..<3).compactMap { index -> UUID? in
+                guard let text = fields["choice\(index)"]?.nilIfEmpty else { return nil }
+                guard let id = UUID(uuidString: text) else { throw AppError.invalid("unknown_track", "Choose tracks from the list.") }
+                return id
+            }
+            let amountText = (fields["requestedWon"] ?? "").filter { $0 != "," && !$0.isWhitespace }
+            guard amountText.isEmpty || Int64(amountText) != nil else { throw AppError.invalid("invalid_amount", "Write the amount as a whole number of won.") }
+            try await CollaborationApplications.save(record, input: CollaborationApplicationInput(choices: choices, plan: fields["plan"], requestedWon: Int64(amountText) ?? 0),
+                                                     account: account, now: request.now, on: request.db)
+        }
+    }
+
+    @Sendable func submitApplication(_ request: Request) async throws -> Response {
+        struct Empty: Decodable {}
+        _ = try request.decodeForm(Empty.self)
+        let record = try await CollaborationApplications.find(request.parameters.get("applicationID"), on: request.db)
+        let account = try request.requireAccount()
+        try CollaborationApplications.requireOwner(record, account)
+        return try await attempt(request, record, flash: request.language == "ko" ? "제출되었습니다." : "Submitted.") {
+            try await CollaborationApplications.submit(record, account: account, now: request.now, on: request.db)
+        }
+    }
+
+    @Sendable func withdrawApplication(_ request: Request) async throws -> Response {
+        struct Empty: Decodable {}
+        _ = try request.decodeForm(Empty.self)
+        let record = try await CollaborationApplications.find(request.parameters.get("applicationID"), on: request.db)
+        let account = try request.requireAccount()
+        try CollaborationApplications.requireOwner(record, account)
+        return try await attempt(request, record, flash: request.language == "ko" ? "철회했습니다." : "Withdrawn.") {
+            try await CollaborationApplications.withdraw(record, account: account, on: request.db)
+        }
+    }
+
+    @Sendable func matchingPage(_ request: Request) async throws -> View {
+        struct MatchingPage: Encodable { let call: CallRow; let report: CollaborationMatching.Report; let action: String; let korean: Bool; let grants: String; let budget: String }
+        let call = try await CollaborationCalls.find(request.parameters.get("callID"), on: request.db)
+        let report = try await CollaborationMatching.report(for: call, on: request.db)
+        return try await request.renderPage("collaboration-selection", titleKey: "nav.collaboration", title: call.title, needsForm: true, MatchingPage(
+            call: try Self.row(call, request), report: report, action: Endpoints.confirmMatchingForm.link(["callID": try call.requireID().uuidString]),
+            korean: request.language == "ko", grants: Money(won: report.grantsWon).text(language: request.language),
+            budget: Money(won: report.budgetWon).text(language: request.language)))
+    }
+
+    @Sendable func confirmMatching(_ request: Request) async throws -> Response {
+        struct Empty: Decodable {}
+        _ = try request.decodeForm(Empty.self)
+        let call = try await CollaborationCalls.find(request.parameters.get("callID"), on: request.db)
+        _ = try await CollaborationMatching.confirm(call, account: try request.requireAccount(), on: request.db)
+        Flashes.set(request.language == "ko" ? "선정 결과를 확정했습니다." : "Selection confirmed.", on: request)
+        return request.redirect(to: Endpoints.matchingPage.link(["callID": try call.requireID().uuidString]))
+    }
+}
