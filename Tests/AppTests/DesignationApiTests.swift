@@ -230,3 +230,36 @@ enum MessageCheck {
         try await OutboxMessageRecord.query(on: app.db).filter(\.$recipientEmail == email).sort(\.$createdAt, .descending).first()?.subject ?? ""
     }
 }
+
+@Suite struct ApplicationDocumentTests {
+    func upload(_ app: Application, _ token: String) async throws -> String {
+        let response = try await DocumentTests().upload(app, token: token, body: DocumentTests.pdf, name: "plan.pdf")
+        let object = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
+        return object?["id"] as? String ?? ""
+    }
+
+    @Test func applicationsAttachOnlyDocumentsTheApplicantUploaded() async throws {
+        try await withTeukgu { app in
+            let busan = try await ApiClient.signIn(app, "busan@teukgu.demo")
+            let ulsan = try await ApiClient.signIn(app, "ulsan@teukgu.demo")
+            let mine = try await upload(app, busan.token)
+            let theirs = try await upload(app, ulsan.token)
+            let call = try #require(try await DesignationCallRecord.query(on: app.db).filter(\.$status == "accepting").first())
+            var plan = DesignationFixtures.plan(name: "Busan with documents")
+            plan["documentIDs"] = [theirs]
+            let refused = try await busan.send(.POST, "/api/v1/designation/calls/\(call.id!.uuidString)/applications", ["plan": plan])
+            #expect(errorCode(refused) == "unknown_document")
+            plan["documentIDs"] = [mine]
+            let created = try await busan.object(.POST, "/api/v1/designation/calls/\(call.id!.uuidString)/applications", ["plan": plan], expect: .created)
+            #expect(((created["plan"] as? [String: Any])?["documentIDs"] as? [String]) == [mine])
+
+            let startup = try await ApiClient.signIn(app, "startup@teukgu.demo")
+            let startupDocument = try await upload(app, startup.token)
+            let collaboration = try #require(try await CollaborationCallRecord.query(on: app.db).filter(\.$year == 2026).first())
+            let wrong = try await startup.send(.POST, "/api/v1/collaboration/calls/\(collaboration.id!.uuidString)/applications", ["documentIDs": [mine]])
+            #expect(errorCode(wrong) == "unknown_document")
+            let attached = try await startup.object(.POST, "/api/v1/collaboration/calls/\(collaboration.id!.uuidString)/applications", ["documentIDs": [startupDocument]], expect: .created)
+            #expect(attached["documentIDs"] as? [String] == [startupDocument])
+        }
+    }
+}

@@ -55,7 +55,7 @@ enum CollaborationApplications {
         application.status = "draft"
         application.outcome = "draft"
         application.createdBy = account.id
-        try await apply(input, to: application, call: call, on: database)
+        try await apply(input, to: application, call: call, uploader: account.id, on: database)
         try await database.transaction { transaction in
             try await application.create(on: transaction)
             try await AuditLog.record(on: transaction, actor: account.auditActor, action: "collaboration.application-created", targetType: "collaboration-application",
@@ -69,7 +69,7 @@ enum CollaborationApplications {
         try requireOwner(application, account)
         let call = try await CollaborationCalls.find(application.callID.uuidString, on: database)
         try requireEditable(application, call: call, now: now)
-        try await apply(input, to: application, call: call, on: database)
+        try await apply(input, to: application, call: call, uploader: account.id, on: database)
         try await database.transaction { transaction in
             try await application.save(on: transaction)
             try await AuditLog.record(on: transaction, actor: account.auditActor, action: "collaboration.application-saved", targetType: "collaboration-application",
@@ -161,7 +161,7 @@ enum CollaborationApplications {
 
     /// Validates and copies the fields given; the amount above the cap is refused, never trimmed.
     private static func apply(_ input: CollaborationApplicationInput, to application: CollaborationApplicationRecord, call: CollaborationCallRecord,
-                              on database: any Database) async throws {
+                              uploader: UUID, on database: any Database) async throws {
         if let choices = input.choices {
             guard Set(choices).count == choices.count else { throw AppError.invalid("duplicate_choice", "Each track may be chosen once.") }
             guard choices.count <= call.maxChoices else {
@@ -185,9 +185,8 @@ enum CollaborationApplications {
             application.requestedWon = amount
         }
         if let documents = input.documentIDs {
-            guard documents.count <= 20 else { throw AppError.invalid("too_many_documents", "Attach at most 20 documents.") }
-            let owned = documents.isEmpty ? 0 : try await DocumentRecord.query(on: database).filter(\.$id ~~ documents).filter(\.$uploadedBy == application.createdBy).count()
-            guard owned == documents.count else { throw AppError.invalid("unknown_document", "Attach only documents you uploaded.") }
+            let previous = try JSONColumn.decode([UUID].self, application.documentsJSON).map(\.uuidString)
+            try await AttachableDocuments.validate(documents.map(\.uuidString), previously: previous, uploader: uploader, on: database)
             application.documentsJSON = try JSONColumn.encode(documents)
         }
     }

@@ -30,6 +30,7 @@ struct ApplicationPagesController {
         var safety: String = ""
         var environment: String = ""
         var privacy: String = ""
+        var documentIDs: [String]? = nil
 
         init() {}
 
@@ -49,6 +50,7 @@ struct ApplicationPagesController {
             safety = plan.measures.safety
             environment = plan.measures.environment
             privacy = plan.measures.privacy
+            documentIDs = plan.documentIDs
         }
 
         static func number(_ value: Double) -> String {
@@ -86,7 +88,8 @@ struct ApplicationPagesController {
                 name: name.trimmed, location: location.trimmed, areaSquareKilometres: Double(areaText), industry: industry.trimmed,
                 periodYears: Int(periodText), zoneOperators: operators, exemptions: exemptions, kpis: kpis,
                 financing: .init(stateWon: try won(stateWon, "State"), localWon: try won(localWon, "Local"), privateWon: try won(privateWon, "Private")),
-                measures: .init(safety: safety.trimmed, environment: environment.trimmed, privacy: privacy.trimmed))
+                measures: .init(safety: safety.trimmed, environment: environment.trimmed, privacy: privacy.trimmed),
+                documentIDs: documentIDs ?? [])
         }
     }
 
@@ -114,6 +117,8 @@ struct ApplicationPagesController {
         let error: String?
         let financingTotal: String
         let revisions: [String]
+        let documents: [AttachableDocuments.Option]
+        let uploadHref: String
     }
 
     static func render(_ record: DesignationApplicationRecord, form: PlanForm? = nil, error: String? = nil, status: HTTPResponseStatus = .ok,
@@ -136,7 +141,10 @@ struct ApplicationPagesController {
             saveAction: Endpoints.saveApplicationForm.link(["applicationID": id]), submitAction: Endpoints.submitApplicationForm.link(["applicationID": id]),
             withdrawAction: Endpoints.withdrawApplicationForm.link(["applicationID": id]), infoAction: Endpoints.infoRequestForm.link(["applicationID": id]),
             closesAt: Timestamps.seoulMinute(call.closesAt), error: error,
-            financingTotal: Money(won: dto.plan.financing.totalWon).text(language: request.language), revisions: revisions)
+            financingTotal: Money(won: dto.plan.financing.totalWon).text(language: request.language), revisions: revisions,
+            documents: try await AttachableDocuments.options(for: account, attached: shownForm.documentIDs ?? dto.plan.documentIDs, on: request.db)
+                .filter { isOwner || $0.checked },
+            uploadHref: Endpoints.documentsPage.link())
         let title = dto.plan.name.isEmpty ? (request.language == "ko" ? "특구 신청서" : "District application") : dto.plan.name
         return try await request.renderPage("designation-application", titleKey: "nav.designation", title: title, needsForm: true, page)
             .encodeResponse(status: status, for: request)

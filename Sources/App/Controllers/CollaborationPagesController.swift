@@ -242,6 +242,8 @@ struct CollaborationPagesController {
         let cap: String
         let requested: String
         let error: String?
+        let documents: [AttachableDocuments.Option]
+        let uploadHref: String
     }
 
     static func renderApplication(_ record: CollaborationApplicationRecord, error: String? = nil, status: HTTPResponseStatus = .ok, for request: Request) async throws -> Response {
@@ -263,7 +265,10 @@ struct CollaborationPagesController {
                                    submitAction: Endpoints.submitCollaborationApplicationForm.link(["applicationID": id]),
                                    withdrawAction: Endpoints.withdrawCollaborationApplicationForm.link(["applicationID": id]),
                                    cap: Money(won: call.grantCapWon).text(language: request.language),
-                                   requested: Money(won: dto.requestedWon).text(language: request.language), error: error)
+                                   requested: Money(won: dto.requestedWon).text(language: request.language), error: error,
+                                   documents: try await AttachableDocuments.options(for: account, attached: dto.documentIDs.map(\.uuidString), on: request.db)
+                                       .filter { isOwner || $0.checked },
+                                   uploadHref: Endpoints.documentsPage.link())
         return try await request.renderPage("collaboration-application", titleKey: "nav.collaboration", title: dto.company, needsForm: true, page)
             .encodeResponse(status: status, for: request)
     }
@@ -299,7 +304,12 @@ struct CollaborationPagesController {
             }
             let amountText = (fields["requestedWon"] ?? "").filter { $0 != "," && !$0.isWhitespace }
             guard amountText.isEmpty || Int64(amountText) != nil else { throw AppError.invalid("invalid_amount", "Write the amount as a whole number of won.") }
-            try await CollaborationApplications.save(record, input: CollaborationApplicationInput(choices: choices, plan: fields["plan"], requestedWon: Int64(amountText) ?? 0),
+            let documents = try fields.filter { $0.key.hasPrefix("document_") }.map { entry -> UUID in
+                guard let id = UUID(uuidString: entry.value) else { throw AppError.invalid("unknown_document", "Choose documents from the list.") }
+                return id
+            }.sorted { $0.uuidString < $1.uuidString }
+            try await CollaborationApplications.save(record, input: CollaborationApplicationInput(choices: choices, plan: fields["plan"], requestedWon: Int64(amountText) ?? 0,
+                                                                                                  documentIDs: documents),
                                                      account: account, now: request.now, on: request.db)
         }
     }

@@ -45,6 +45,7 @@ enum DesignationApplications {
         guard DesignationCalls.isAccepting(call, now: now) else { throw windowClosed(call, now: now) }
         let level = try applicantLevel(input.applicantLevel, call: call)
         try rejectFormProblems(input.plan, knownRules: knownRules)
+        try await AttachableDocuments.validate(input.plan.documentIDs, previously: [], uploader: account.id, on: database)
         let application = DesignationApplicationRecord()
         application.callID = try call.requireID()
         application.regionID = regionID
@@ -71,6 +72,8 @@ enum DesignationApplications {
         let call = try await DesignationCalls.find(application.callID.uuidString, on: database)
         try requireEditable(application, call: call, now: now)
         try rejectFormProblems(input.plan, knownRules: knownRules)
+        let previous = (try? JSONColumn.decode(DistrictPlan.self, application.planJSON).documentIDs) ?? []
+        try await AttachableDocuments.validate(input.plan.documentIDs, previously: previous, uploader: account.id, on: database)
         if let name = input.applicantName?.trimmed.nilIfEmpty { application.applicantName = name }
         if input.applicantLevel != nil { application.applicantLevel = try applicantLevel(input.applicantLevel, call: call) }
         application.planJSON = try JSONColumn.encode(input.plan)
