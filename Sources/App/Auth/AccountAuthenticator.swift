@@ -21,9 +21,14 @@ struct AccountAuthenticator: AsyncMiddleware {
         return try await next.respond(to: request)
     }
 
-    /// One joined lookup per request: token and account together.
+    /// One joined lookup (token and account together), then a few seconds from the cache.
     private func authenticate(token: String, request: Request) async throws {
         let hash = SecretHasher.hash(token, key: request.application.settings.secretKey)
+        let now = Date()
+        if let cached = request.application.tokenCache.lookup(hash: hash, now: now) {
+            request.auth.login(cached.account)
+            return
+        }
         guard let sql = request.db as? any SQLDatabase else { throw AppError.authenticationRequired }
         struct Row: Decodable {
             let token_id: UUID
@@ -49,13 +54,14 @@ struct AccountAuthenticator: AsyncMiddleware {
             throw AppError(.unauthorized, "invalid_token", "The bearer token is unknown or revoked.")
         }
         // Touch "last used" at most once a minute so that busy clients do not write on every request.
-        let now = Date()
         if row.last_used_at.map({ now.timeIntervalSince($0) > 60 }) ?? true {
             try? await sql.raw("UPDATE \(ident: ApiTokenRecord.schema) SET last_used_at = \(bind: now) WHERE id = \(bind: row.token_id)").run()
         }
-        request.auth.login(CurrentAccount(id: row.id, email: row.email, displayName: row.display_name, role: role, regionID: row.region_id,
-                                          companyID: row.company_id, partnerID: row.partner_id, organisationID: row.organisation_id,
-                                          language: row.language, viaToken: true))
+        let account = CurrentAccount(id: row.id, email: row.email, displayName: row.display_name, role: role, regionID: row.region_id,
+                                     companyID: row.company_id, partnerID: row.partner_id, organisationID: row.organisation_id,
+                                     language: row.language, viaToken: true)
+        request.application.tokenCache.store(hash: hash, .init(account: account, tokenID: row.token_id, verifiedAt: now))
+        request.auth.login(account)
     }
 }
 

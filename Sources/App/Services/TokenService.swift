@@ -41,6 +41,7 @@ enum TokenService {
             try await AuditLog.record(on: database, actor: account.auditActor, action: "token.revoke", targetType: "api-token",
                                       targetID: id.uuidString, before: ["revoked": "no"], after: ["revoked": "yes"])
         }
+        request.application.tokenCache.forget(account: account.id)
         return token
     }
 }
