@@ -14,10 +14,21 @@ public enum SHA256Digest {
 
     /// The digest as 64 lowercase hex characters.
     public static func hex<Bytes: Collection>(_ input: Bytes) -> String where Bytes.Element == UInt8 {
-        digest(input).map { byte in
-            let text = String(byte, radix: 16)
-            return byte < 16 ? "0" + text : text
-        }.joined()
+        lowercaseHex(digest(input))
+    }
+
+    /// Bytes as lowercase hex, built in one buffer: `String(format:)` per byte costs more than the hash.
+    public static func lowercaseHex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+        let digits: StaticString = "0123456789abcdef"
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.underestimatedCount * 2)
+        digits.withUTF8Buffer { table in
+            for byte in bytes {
+                out.append(table[Int(byte >> 4)])
+                out.append(table[Int(byte & 0x0f)])
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     public static func digest<Bytes: Collection>(_ input: Bytes) -> [UInt8] where Bytes.Element == UInt8 {

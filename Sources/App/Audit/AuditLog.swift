@@ -1,3 +1,4 @@
+import TeukguCore
 import Fluent
 import SQLKit
 import Vapor
@@ -65,7 +66,7 @@ enum AuditLog {
             entry.previousHash, String(entry.sequence), String(entry.occurredAtMilliseconds),
             entry.actorID?.uuidString ?? "-", entry.actorLabel, entry.action, entry.targetType, entry.targetID, entry.summary,
         ].joined(separator: "\u{1F}")
-        return SHA256.hash(data: Data(material.utf8)).map { String(format: "%02x", $0) }.joined()
+        return SHA256Digest.lowercaseHex(SHA256.hash(data: Data(material.utf8)))
     }
 
     /// `{"after":{…},"before":{…}}` with sorted keys, so the text (and its hash) is reproducible.

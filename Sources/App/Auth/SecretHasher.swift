@@ -1,10 +1,11 @@
+import TeukguCore
 import Vapor
 
 /// Keyed hashes for secrets we must recognise but never store: API tokens and invitation links.
 enum SecretHasher {
     static func hash(_ secret: String, key: String) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: Data(secret.utf8), using: SymmetricKey(data: Data(key.utf8)))
-        return mac.map { String(format: "%02x", $0) }.joined()
+        return SHA256Digest.lowercaseHex(mac)
     }
 
     /// A new random secret: a short prefix that names its kind, then 32 random bytes in base64url.

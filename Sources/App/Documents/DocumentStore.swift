@@ -1,3 +1,4 @@
+import TeukguCore
 import Vapor
 
 /// Keeps uploaded bytes under `<data>/documents/ab/abcdef…` by their SHA-256, so identical files
@@ -10,7 +11,7 @@ struct DocumentStore: Sendable {
     }
 
     static func sha256(of data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        SHA256Digest.lowercaseHex(SHA256.hash(data: data))
     }
 
     private func path(for hash: String) throws -> String {
