@@ -55,17 +55,13 @@ struct WhatIfBenchCommand: AsyncCommand {
             let first = inserted
             try await app.db.transaction { transaction in
                 guard let sql = transaction as? any SQLDatabase else { return }
-                var insert = sql.insert(into: RegulationDecisionRecord.schema)
-                    .columns("id", "decided_at", "district", "as_of", "outcome", "request", "decision", "reason_ids", "missing_facts", "version_id", "channel")
-                for offset in 0..<batch {
+                let batchRows = (0..<batch).map { offset in
                     let row = rows[(first + offset) % rows.count]
-                    let decidedAt = now.addingTimeInterval(-Double((first + offset) % (29 * 86_400)))
-                    insert = insert.values([
-                        SQLBind(UUID()), SQLBind(decidedAt), SQLBind(row.district), SQLBind(row.asOf), SQLBind(row.outcome),
-                        SQLBind(row.request), SQLBind(row.decision), SQLBind(row.reasons), SQLBind(row.missing), SQLBind(versionID), SQLBind("bench"),
-                    ])
+                    return DecisionLogRow(id: UUID(), decidedAt: now.addingTimeInterval(-Double((first + offset) % (29 * 86_400))), district: row.district,
+                                          asOf: row.asOf, outcome: row.outcome, request: row.request, decision: row.decision, reasonIDs: row.reasons,
+                                          missingFacts: row.missing, versionID: versionID, accountID: nil, companyID: nil, channel: "bench")
                 }
-                try await insert.run()
+                try await DecisionLogRow.insert(batchRows, on: sql)
             }
             inserted += batch
             if inserted % 100_000 < 500 { context.console.print("logged \(existing + inserted) decisions…") }

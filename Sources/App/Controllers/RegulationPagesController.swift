@@ -151,7 +151,7 @@ struct RegulationPagesController {
         if answer.decision.outcome == .indeterminate {
             return try await renderCheck(request, district: district, answers: answers, asking: answer.decision.missingFacts.map(\.path), asOf: asOfText, error: nil, status: .ok)
         }
-        return request.redirect(to: Endpoints.verdictPage.link(["decisionID": answer.record.id!.uuidString.lowercased()]))
+        return request.redirect(to: Endpoints.verdictPage.link(["decisionID": answer.record.id.uuidString.lowercased()]))
     }
 
     static func value(_ text: String, type: FactType) -> FactValue? {

@@ -8,7 +8,7 @@ import Vapor
 /// decision durably, then returns it with its id.
 enum RegulationCheck {
     struct Answer {
-        let record: RegulationDecisionRecord
+        let record: DecisionLogRow
         let decision: Decision
         let versionNumber: Int
         /// The JSON body: the decision plus `decisionId` and `version`.
@@ -34,23 +34,14 @@ enum RegulationCheck {
         }
         let decision: Decision
         do { decision = try version.snapshot.evaluate(request) } catch { throw engineError(error) }
-        let record = RegulationDecisionRecord()
-        record.id = UUID()
-        record.decidedAt = Date()
-        record.district = request.district
-        record.asOf = request.asOf.iso
-        record.outcome = decision.outcome.rawValue
-        record.request = canonicalJSON(request)
         let body = DecisionJSON.encode(decision)
-        record.decision = body
-        record.reasonIDs = decision.reasons.map(\.ruleID).joined(separator: " ")
-        record.missingFacts = decision.missingFacts.map(\.path).joined(separator: " ")
-        record.versionID = version.versionID
-        record.accountID = account?.id
-        record.companyID = companyID
-        record.channel = channel
+        let record = DecisionLogRow(
+            id: UUID(), decidedAt: Date(), district: request.district, asOf: request.asOf.iso, outcome: decision.outcome.rawValue,
+            request: canonicalJSON(request), decision: body, reasonIDs: decision.reasons.map(\.ruleID).joined(separator: " "),
+            missingFacts: decision.missingFacts.map(\.path).joined(separator: " "), versionID: version.versionID, accountID: account?.id,
+            companyID: companyID, channel: channel)
         try await app.decisionLog.append(record)
-        return Answer(record: record, decision: decision, versionNumber: version.number, json: wrap(body, id: record.id!, version: version.number))
+        return Answer(record: record, decision: decision, versionNumber: version.number, json: wrap(body, id: record.id, version: version.number))
     }
 
     /// `{"decisionId":…,"version":N, …decision fields…}`.
