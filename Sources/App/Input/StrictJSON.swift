@@ -45,7 +45,8 @@ extension Request {
         guard let buffer = body.data, buffer.readableBytes > 0 else {
             throw AppError.invalid("empty_body", "The request body is empty.")
         }
-        guard let text = String(data: Data(buffer: buffer), encoding: .utf8) else {
+        // Straight from the buffer, validating: no intermediate Data copy.
+        guard let text = buffer.readableBytesView.withContiguousStorageIfAvailable({ String(validating: $0, as: UTF8.self) }) ?? String(data: Data(buffer: buffer), encoding: .utf8) else {
             throw AppError.invalid("invalid_utf8", "The body is not valid UTF-8.")
         }
         return text

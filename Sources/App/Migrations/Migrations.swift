@@ -13,5 +13,6 @@ enum TeukguMigrations {
         app.migrations.add(AddDecisionLogKeysetIndex())
         app.migrations.add(CreateDesignationTables())
         app.migrations.add(CreateCollaborationTables())
+        app.migrations.add(DropRedundantDecisionTimeIndex())
     }
 }
