@@ -64,11 +64,10 @@ actor DecisionLogWriter {
             let batch = Array(pending.prefix(Self.maximumBatch))
             pending.removeFirst(batch.count)
             do {
-                let rows = batch.map(\.0)
-                try await database.transaction { transaction in
-                    guard let sql = transaction as? any SQLDatabase else { throw Abort(.internalServerError, reason: "the decision log needs SQL") }
-                    try await DecisionLogRow.insert(rows, on: sql)
-                }
+                // One multi-row INSERT is atomic by itself in autocommit mode on both databases, so the
+                // batch needs no BEGIN/COMMIT round trips: all its rows land, or none and every caller hears so.
+                guard let sql = database as? any SQLDatabase else { throw Abort(.internalServerError, reason: "the decision log needs SQL") }
+                try await DecisionLogRow.insert(batch.map(\.0), on: sql)
                 batch.forEach { $0.1.resume() }
             } catch {
                 batch.forEach { $0.1.resume(throwing: error) }
