@@ -3,7 +3,8 @@ import TeukguCore
 /// The bulk path: writes a decision's JSON straight from the evaluator's rule lists, skipping the
 /// `Decision` value. The bytes are identical to `DecisionJSON.encode(decision)` (a test holds them so).
 extension DecisionJSON {
-    static func write(_ verdict: Verdict, district: String, asOf: CalendarDate, program: DistrictProgram, slotPaths: [String], into w: inout JSONWriter) {
+    static func write(_ verdict: Verdict, district: String, asOf: CalendarDate, program: DistrictProgram, slotPaths: [String],
+                      scratch: EvaluationScratch? = nil, into w: inout JSONWriter) {
         w.raw("{\"district\":"); w.string(district)
         w.raw(",\"asOf\":\""); w.date(asOf)
         let reasonRules: [CompiledRule]
@@ -32,16 +33,22 @@ extension DecisionJSON {
             w.raw(rule.summary.encodedTail)
         }
         w.raw("],\"conditions\":[")
-        if verdict.outcome == .conditional || verdict.outcome == .indeterminate {
-            for (index, item) in verdict.conditions.enumerated() {
-                if index > 0 { w.raw(",") }
-                condition(item.condition, &w)
-                w.raw(",\"sources\":[")
-                for (position, source) in item.sources.enumerated() {
-                    if position > 0 { w.raw(",") }
-                    w.string(source)
+        if (verdict.outcome == .conditional || verdict.outcome == .indeterminate) && !verdict.conditioned.isEmpty {
+            if let scratch {
+                // Merging is a pure function of which rules set conditions, and in bulk input the same
+                // sets come back again and again: write each set's conditions once.
+                let key = EvaluationScratch.ConditionsKey(program: ObjectIdentifier(program), orders: verdict.conditioned.map(\.order))
+                if let cached = scratch.conditionsJSON[key] {
+                    w.raw(cached)
+                } else {
+                    var fragment = JSONWriter(capacity: 256)
+                    conditions(verdict, into: &fragment)
+                    if scratch.conditionsJSON.count >= EvaluationScratch.maximumCachedConditionSets { scratch.conditionsJSON.removeAll(keepingCapacity: true) }
+                    scratch.conditionsJSON[key] = fragment.bytes
+                    w.raw(fragment.bytes)
                 }
-                w.raw("]}")
+            } else {
+                conditions(verdict, into: &w)
             }
         }
         w.raw("],\"exemptions\":[")
@@ -63,12 +70,34 @@ extension DecisionJSON {
         w.raw(program.encodedReferences(on: asOf))
         w.raw("}")
     }
+
+    /// The merged conditions of a verdict, each with the rules it comes from.
+    static func conditions(_ verdict: Verdict, into w: inout JSONWriter) {
+        for (index, item) in verdict.conditions.enumerated() {
+            if index > 0 { w.raw(",") }
+            condition(item.condition, &w)
+            w.raw(",\"sources\":[")
+            for (position, source) in item.sources.enumerated() {
+                if position > 0 { w.raw(",") }
+                w.string(source)
+            }
+            w.raw("]}")
+        }
+    }
 }
 
 /// Buffers the bulk evaluator reuses from one request to the next instead of allocating them anew.
 final class EvaluationScratch {
+    struct ConditionsKey: Hashable {
+        let program: ObjectIdentifier
+        let orders: [Int]
+    }
+
+    static let maximumCachedConditionSets = 8192
     var facts: [FactValue?] = []
     var candidates: [Int] = []
+    /// The conditions JSON by the set of rules that set them, for this run only.
+    var conditionsJSON: [ConditionsKey: [UInt8]] = [:]
 }
 
 extension Snapshot {
@@ -78,6 +107,6 @@ extension Snapshot {
         let program = try prepare(district: district, asOf: asOf, facts: given, company: company, into: &scratch.facts)
         program.index.candidates(scratch.facts, into: &scratch.candidates)
         let verdict = Evaluator.verdict(program: program, asOf: asOf, facts: scratch.facts, candidates: scratch.candidates)
-        DecisionJSON.write(verdict, district: district, asOf: asOf, program: program, slotPaths: slotPaths, into: &w)
+        DecisionJSON.write(verdict, district: district, asOf: asOf, program: program, slotPaths: slotPaths, scratch: scratch, into: &w)
     }
 }
