@@ -55,7 +55,7 @@ enum Evaluator {
             }
             if switchedOff { continue }
             if truth == .isTrue && exemptionMissing.isEmpty {
-                if compiled.rule.effect == .prohibit {
+                if compiled.isProhibition {
                     // One allocation sized for the candidates instead of regrowing 1, 2, 4, 8 …
                     if prohibitions.isEmpty { prohibitions.reserveCapacity(candidates.count) }
                     prohibitions.append(compiled)
