@@ -27,3 +27,24 @@ import Vapor
         }
     }
 }
+
+@Suite struct RulesEvalCommandTests {
+    @Test func bulkEvaluationWritesOneLinePerRequestInOrderWithErrorsInPlace() async throws {
+        try await withTeukgu { app in
+            let folder = NSTemporaryDirectory() + "eval-\(UUID().uuidString)"
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let good = #"{"district":"gangwon-ai-healthcare","asOf":"2025-05-01","facts":{"activity.kind":"remote-care","care.patientGroup":"general"}}"#
+            let lines = Array(repeating: good, count: 3000) + ["{not json"] + [good]
+            try lines.joined(separator: "\n").write(toFile: folder + "/requests.jsonl", atomically: true, encoding: .utf8)
+            var context = CommandContext(console: app.console, input: CommandInput(arguments: ["teukgu", "--rules", app.directory.workingDirectory + "Rules",
+                                                                                               "--requests", folder + "/requests.jsonl", "--out", folder + "/out.jsonl"]))
+            context.application = app
+            try await RulesEvalCommand().run(using: &context)
+            let output = try String(contentsOfFile: folder + "/out.jsonl", encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(output.count == lines.count + 1 && output.last == "")
+            #expect(output[0] == output[2999] && output[0].contains("\"outcome\":"))
+            #expect(output[3000].contains("\"code\":\"malformed_json\""))
+            #expect(output[3001] == output[0])
+        }
+    }
+}

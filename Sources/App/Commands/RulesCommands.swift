@@ -97,7 +97,9 @@ struct RulesEvalCommand: AsyncCommand {
             handle = FileHandle.standardOutput
         }
         let started = Date()
-        let summary = BulkEvaluation.run(snapshot: snapshot, input: data) { handle.write(Data($0)) }
+        let writer = ChunkWriter(handle: handle)
+        let summary = BulkEvaluation.run(snapshot: snapshot, input: data) { writer.write($0) }
+        writer.finish()
         let seconds = Date().timeIntervalSince(started)
         if signature.out != nil { try handle.close() }
         let rate = seconds > 0 ? Int(Double(summary.count) / seconds) : 0
@@ -132,5 +134,29 @@ struct RulesExplainCommand: AsyncCommand {
         } catch let error as EvaluationError {
             throw RulesFailed(description: "\(error.codeAndMessage.code): \(error.codeAndMessage.message)")
         }
+    }
+}
+
+/// Writes output chunks on a thread of its own, so evaluation on this one never waits for the
+/// disk; at most a few chunks wait in memory, and `finish` returns once everything is written.
+final class ChunkWriter: @unchecked Sendable {
+    private let handle: FileHandle
+    private let queue = DispatchQueue(label: "teukgu.rules-eval.output")
+    private let slots = DispatchSemaphore(value: 8)
+
+    init(handle: FileHandle) {
+        self.handle = handle
+    }
+
+    func write(_ chunk: [UInt8]) {
+        slots.wait()
+        queue.async { [handle, slots] in
+            handle.write(Data(chunk))
+            slots.signal()
+        }
+    }
+
+    func finish() {
+        queue.sync {}
     }
 }
