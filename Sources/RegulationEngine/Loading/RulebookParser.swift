@@ -38,13 +38,39 @@ enum RulebookParser {
         } else if top["facts"] != nil {
             reader.error(.structure, "'facts' must map each fact name to its declaration", at: top["facts"])
         }
-        var rules: [Rule] = []
-        for ruleNode in reader.sequence(top["rules"], context: "rules") {
-            if let rule = parseRule(ruleNode, reader: &reader) { rules.append(rule) }
-        }
+        let (rules, ruleDiagnostics, contentHash) = parseRules(reader.sequence(top["rules"], context: "rules"), file: file, source: source)
+        reader.diagnostics += ruleDiagnostics
         let rulebook = Rulebook(id: id, scope: scope ?? .national, title: title, description: reader.optionalString(top, "description") ?? "",
-                                effective: effective, facts: facts, rules: rules, file: file, contentHash: SHA256Digest.hex(Array(source.utf8)))
+                                effective: effective, facts: facts, rules: rules, file: file, contentHash: contentHash)
         return (scope == nil ? nil : rulebook, reader.diagnostics)
+    }
+
+    /// Rules are independent of one another, so large rulebooks are read in chunks on every core
+    /// (and the content hash alongside); results and diagnostics are put back in file order.
+    static func parseRules(_ nodes: [Node], file: String, source: String) -> (rules: [Rule], diagnostics: [Diagnostic], hash: String) {
+        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let chunkCount = nodes.count >= 2_000 ? min(cores * 4, nodes.count / 500) : 1
+        let chunkSize = (nodes.count + chunkCount - 1) / max(chunkCount, 1)
+        // The composed tree is never changed after composing, so reading it from several threads is safe.
+        let shared = ReadOnly(nodes)
+        let results = ConcurrentSlots<([Rule], [Diagnostic])>(count: chunkCount)
+        let hash = ConcurrentSlots<String>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: chunkCount + 1) { chunk in
+            if chunk == chunkCount {
+                hash.set(0, SHA256Digest.hex(Array(source.utf8)))
+                return
+            }
+            var reader = YAMLReader(file: file)
+            var rules: [Rule] = []
+            let range = (chunk * chunkSize)..<min(shared.value.count, (chunk + 1) * chunkSize)
+            rules.reserveCapacity(range.count)
+            for index in range {
+                if let rule = parseRule(shared.value[index], reader: &reader) { rules.append(rule) }
+            }
+            results.set(chunk, (rules, reader.diagnostics))
+        }
+        let parts = results.values()
+        return (parts.flatMap { $0?.0 ?? [] }, parts.flatMap { $0?.1 ?? [] }, hash.values()[0] ?? "")
     }
 
     static func yamlDiagnostic(_ error: YamlError, file: String) -> Diagnostic {
@@ -198,4 +224,22 @@ enum RulebookParser {
         }
         return SourceLocation(file: file, line: mark?.line ?? 1, column: (mark?.column ?? 1) + quoteShift + offset)
     }
+}
+
+/// A value shared read-only between threads.
+final class ReadOnly<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
+
+/// One result slot per concurrent task, filled in any order and read in index order.
+final class ConcurrentSlots<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Value?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Value) { lock.withLock { slots[index] = value } }
+
+    func values() -> [Value?] { lock.withLock { slots } }
 }
