@@ -5,18 +5,6 @@ import TeukguCore
 @Suite struct LegalClockPropertyTests {
     let clock = LegalClock(holidays: shippedHolidays)
 
-    struct SplitMix {
-        var state: UInt64
-        mutating func next(_ range: ClosedRange<Int>) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            z ^= z >> 31
-            return range.lowerBound + Int(z % UInt64(range.count))
-        }
-    }
-
     /// The law read literally: step through the days, counting those that count.
     func referenceDue(_ spec: LegalClockSpec) throws -> CalendarDate {
         let paused: (CalendarDate) -> Bool = { day in spec.pauses.contains { day >= $0.from && day <= $0.to! } }

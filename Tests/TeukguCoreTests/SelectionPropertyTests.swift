@@ -3,18 +3,6 @@ import TeukguCore
 
 /// The proposal never breaks the cap or the regional limit, and no feasible set scores higher.
 @Suite struct SelectionPropertyTests {
-    struct SplitMix {
-        var state: UInt64
-        mutating func next(_ range: ClosedRange<Int>) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            z ^= z >> 31
-            return range.lowerBound + Int(z % UInt64(range.count))
-        }
-    }
-
     /// Exhaustive search over every subset: the best total any feasible set reaches.
     func bestFeasibleTotal(_ entrants: [SelectionEntrant], cap: Int, limit: Int?) -> Double {
         var best = 0.0

@@ -8,10 +8,7 @@ import Vapor
 /// requested amount within the cap, an explicit submit with a receipt, nothing editable after the close.
 enum CollaborationApplications {
     static func find(_ id: String?, on database: any Database) async throws -> CollaborationApplicationRecord {
-        guard let id, let uuid = UUID(uuidString: id), let record = try await CollaborationApplicationRecord.find(uuid, on: database) else {
-            throw AppError.notFound("application")
-        }
-        return record
+        try await CollaborationApplicationRecord.find(text: id, on: database, what: "application")
     }
 
     /// The company's members, the ministry, and staff of a track the application chose (partner or

@@ -6,10 +6,7 @@ import Vapor
 /// Opening and reading the yearly calls, and the tracks of each year.
 enum CollaborationCalls {
     static func find(_ id: String?, on database: any Database) async throws -> CollaborationCallRecord {
-        guard let id, let uuid = UUID(uuidString: id), let call = try await CollaborationCallRecord.find(uuid, on: database) else {
-            throw AppError.notFound("call")
-        }
-        return call
+        try await CollaborationCallRecord.find(text: id, on: database, what: "call")
     }
 
     static func isAccepting(_ call: CollaborationCallRecord, now: Date) -> Bool {

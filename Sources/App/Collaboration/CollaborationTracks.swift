@@ -7,10 +7,7 @@ import Vapor
 /// operating-organisation staff see only the tracks that are theirs.
 enum CollaborationTracks {
     static func find(_ id: String?, on database: any Database) async throws -> CollaborationTrackRecord {
-        guard let id, let uuid = UUID(uuidString: id), let track = try await CollaborationTrackRecord.find(uuid, on: database) else {
-            throw AppError.notFound("track")
-        }
-        return track
+        try await CollaborationTrackRecord.find(text: id, on: database, what: "track")
     }
 
     /// Partner staff run only their partner's tracks; operating-organisation staff only those they operate.

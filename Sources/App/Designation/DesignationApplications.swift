@@ -7,10 +7,7 @@ import Vapor
 /// Drafting, saving, submitting and reopening applications, with the rules of the call's window.
 enum DesignationApplications {
     static func find(_ id: String?, on database: any Database) async throws -> DesignationApplicationRecord {
-        guard let id, let uuid = UUID(uuidString: id), let record = try await DesignationApplicationRecord.find(uuid, on: database) else {
-            throw AppError.notFound("application")
-        }
-        return record
+        try await DesignationApplicationRecord.find(text: id, on: database, what: "application")
     }
 
     /// Who may read an application: its region's officials, the ministry, evaluators who declared no

@@ -10,10 +10,7 @@ enum DesignationCalls {
     }
 
     static func find(_ id: String?, on database: any Database) async throws -> DesignationCallRecord {
-        guard let id, let uuid = UUID(uuidString: id), let call = try await DesignationCallRecord.find(uuid, on: database) else {
-            throw AppError.notFound("call")
-        }
-        return call
+        try await DesignationCallRecord.find(text: id, on: database, what: "call")
     }
 
     static func open(_ input: CallInput, actor: AuditLog.Actor, on database: any Database) async throws -> DesignationCallRecord {

@@ -23,10 +23,7 @@ struct ProcedureActionInput: StrictJSONInput, Content {
 /// Runs the statutory procedure of each candidate, with its clocks; designation creates the district.
 enum DesignationProcedures {
     static func find(_ id: String?, on database: any Database) async throws -> DesignationProcedureRecord {
-        guard let id, let uuid = UUID(uuidString: id), let record = try await DesignationProcedureRecord.find(uuid, on: database) else {
-            throw AppError.notFound("procedure")
-        }
-        return record
+        try await DesignationProcedureRecord.find(text: id, on: database, what: "procedure")
     }
 
     /// Ministry and committee members see every procedure; a regional official only their region's.

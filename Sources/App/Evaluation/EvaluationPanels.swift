@@ -8,10 +8,7 @@ import Vapor
 /// shared by every programme.
 enum EvaluationPanels {
     static func findPanel(_ id: String?, on database: any Database) async throws -> EvaluationPanelRecord {
-        guard let id, let uuid = UUID(uuidString: id), let panel = try await EvaluationPanelRecord.find(uuid, on: database) else {
-            throw AppError.notFound("panel")
-        }
-        return panel
+        try await EvaluationPanelRecord.find(text: id, on: database, what: "panel")
     }
 
     static func stage(of panel: EvaluationPanelRecord, on database: any Database) async throws -> (any EvaluationProgramme, EvaluationStage, Int) {
