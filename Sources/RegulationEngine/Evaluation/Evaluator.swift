@@ -74,7 +74,7 @@ enum Evaluator {
         if prohibitions.count > 1 { prohibitions.sort { $0.order < $1.order } }
         if undecided.count > 1 { undecided.sort { $0.order < $1.order } }
         var conditioned = requirements
-        for exemption in applied where !exemption.rule.conditions.isEmpty { conditioned.append(exemption) }
+        for exemption in applied where !exemption.conditions.isEmpty { conditioned.append(exemption) }
         if conditioned.count > 1 { conditioned.sort { $0.order < $1.order } }
         let outcome: Outcome
         if !prohibitions.isEmpty { outcome = .prohibited } else if !undecided.isEmpty { outcome = .indeterminate } else if conditioned.isEmpty { outcome = .permitted } else { outcome = .conditional }
@@ -149,8 +149,8 @@ enum ConditionMerger {
         var insuranceSources: [String] = []
         var others: [(condition: RuleCondition, sources: [String])] = []
         for compiled in rules {
-            let id = compiled.rule.id
-            for condition in compiled.rule.conditions {
+            let id = compiled.id
+            for condition in compiled.conditions {
                 if case .insurance(let d, let i, let dis, let p) = condition {
                     death = maxOptional(death, d)
                     injury = maxOptional(injury, i)

@@ -13,7 +13,13 @@ final class CompiledRule: @unchecked Sendable {
     /// What a decision says about this rule, built once.
     let summary: RuleSummary
     let isProhibition: Bool
-    let rule: Rule
+    /// Read when conditions are merged, so kept here rather than behind `rule`.
+    let id: String
+    let conditions: [RuleCondition]
+    /// The rule itself lives in a box of its own: inline it would make every compiled rule several
+    /// cache lines long and spread one request's candidates over many more lines at 100k rules.
+    private let box: RuleBox
+    var rule: Rule { box.rule }
     let rulebookID: String
     /// Where its condition starts in the district's `ConditionCode`.
     let codeStart: Int
@@ -22,7 +28,9 @@ final class CompiledRule: @unchecked Sendable {
     let endDay: Int
 
     init(rule: Rule, rulebookID: String, periods: [EffectivePeriod], codeStart: Int) {
-        self.rule = rule
+        box = RuleBox(rule)
+        id = rule.id
+        conditions = rule.conditions
         self.rulebookID = rulebookID
         self.codeStart = codeStart
         firstDay = periods.compactMap { $0.from?.dayNumber }.max() ?? Int.min
@@ -32,6 +40,11 @@ final class CompiledRule: @unchecked Sendable {
     }
 
     @inline(__always) func isInForce(on day: Int) -> Bool { day >= firstDay && day < endDay }
+}
+
+final class RuleBox: @unchecked Sendable {
+    let rule: Rule
+    init(_ rule: Rule) { self.rule = rule }
 }
 
 /// Everything that applies in one district: national and district rules, compiled and indexed.
