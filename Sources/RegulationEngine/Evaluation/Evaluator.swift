@@ -1,16 +1,35 @@
 import TeukguCore
 
-/// The rules a request touched, by what they did to it.
+/// The rules a request touched, by what they did to it. Lists are kept as rule indices and turned
+/// into rule objects only when read, so an answer touches only the rules it reports.
 struct Verdict {
     let outcome: Outcome
-    let prohibitions: [CompiledRule]
-    /// Requirements that hold and exemptions with substitute conditions.
-    let conditioned: [CompiledRule]
-    let undecided: [CompiledRule]
+    let rules: [CompiledRule]
+    /// Sorted by rule id (their `order`).
+    let prohibitionIndices: [Int]
+    let requirementIndices: [Int]
+    let undecidedIndices: [Int]
+    /// Exemptions that switched a holding rule off, sorted by id.
     let applied: [CompiledRule]
     let missing: [Int]
 
-    var conditions: [DecisionCondition] { conditioned.isEmpty ? [] : ConditionMerger.merge(conditioned) }
+    var prohibitions: [CompiledRule] { prohibitionIndices.map { rules[$0] } }
+    var undecided: [CompiledRule] { undecidedIndices.map { rules[$0] } }
+
+    /// Requirements that hold and exemptions with substitute conditions, sorted by id.
+    var conditioned: [CompiledRule] {
+        var list = requirementIndices.map { rules[$0] }
+        for exemption in applied where !exemption.conditions.isEmpty { list.append(exemption) }
+        if list.count > 1 { list.sort { $0.order < $1.order } }
+        return list
+    }
+
+    var hasConditions: Bool { !requirementIndices.isEmpty || applied.contains { !$0.conditions.isEmpty } }
+
+    var conditions: [DecisionCondition] {
+        let list = conditioned
+        return list.isEmpty ? [] : ConditionMerger.merge(list)
+    }
 }
 
 /// Turns the truth of candidate rules into a decision. Rule order never matters: every list in the
@@ -22,9 +41,9 @@ enum Evaluator {
     /// Which rules hold, which are undecided and which exemptions apply; `decide` and the bulk
     /// encoder both start from this.
     static func verdict(program: DistrictProgram, asOf: CalendarDate, facts: [FactValue?], candidates: [Int]) -> Verdict {
-        var prohibitions: [CompiledRule] = []
-        var requirements: [CompiledRule] = []
-        var undecided: [CompiledRule] = []
+        var prohibitions: [Int] = []
+        var requirements: [Int] = []
+        var undecided: [Int] = []
         var applied: [CompiledRule] = []
         var missing: [Int] = []
 
@@ -34,51 +53,48 @@ enum Evaluator {
         let firstDays = program.firstDays
         let endDays = program.endDays
         let codeStarts = program.codeStarts
+        let prohibits = program.prohibits
+        let hasExemptions = program.hasExemptions
+        let orders = program.orders
         let rules = program.rules
         for index in candidates {
             guard today >= firstDays[index] && today < endDays[index] else { continue }
             var ruleMissing: [Int] = []
             let truth = code.truth(at: codeStarts[index], facts, missing: &ruleMissing)
             if truth == .isFalse { continue }
-            let compiled = rules[index]
 
             var switchedOff = false
             var exemptionMissing: [Int] = []
-            for exemption in compiled.exemptions where exemption.isInForce(on: today) {
-                switch code.truth(at: exemption.codeStart, facts, missing: &exemptionMissing) {
-                case .isTrue:
-                    switchedOff = true
-                    // Switched off inside the district; its substitute conditions apply when the rule itself holds.
-                    if truth == .isTrue && !applied.contains(where: { $0 === exemption }) { applied.append(exemption) }
-                case .unknown, .isFalse: break
+            if hasExemptions[index] {
+                for exemption in rules[index].exemptions where exemption.isInForce(on: today) {
+                    switch code.truth(at: exemption.codeStart, facts, missing: &exemptionMissing) {
+                    case .isTrue:
+                        switchedOff = true
+                        // Switched off inside the district; its substitute conditions apply when the rule itself holds.
+                        if truth == .isTrue && !applied.contains(where: { $0 === exemption }) { applied.append(exemption) }
+                    case .unknown, .isFalse: break
+                    }
                 }
             }
             if switchedOff { continue }
             if truth == .isTrue && exemptionMissing.isEmpty {
-                if compiled.isProhibition {
-                    // One allocation sized for the candidates instead of regrowing 1, 2, 4, 8 …
-                    if prohibitions.isEmpty { prohibitions.reserveCapacity(candidates.count) }
-                    prohibitions.append(compiled)
-                } else {
-                    if requirements.isEmpty { requirements.reserveCapacity(candidates.count) }
-                    requirements.append(compiled)
-                }
+                if prohibits[index] { prohibitions.append(index) } else { requirements.append(index) }
             } else {
-                undecided.append(compiled)
+                undecided.append(index)
                 missing += ruleMissing
                 missing += exemptionMissing
             }
         }
 
         if applied.count > 1 { applied.sort { $0.order < $1.order } }
-        if prohibitions.count > 1 { prohibitions.sort { $0.order < $1.order } }
-        if undecided.count > 1 { undecided.sort { $0.order < $1.order } }
-        var conditioned = requirements
-        for exemption in applied where !exemption.conditions.isEmpty { conditioned.append(exemption) }
-        if conditioned.count > 1 { conditioned.sort { $0.order < $1.order } }
+        if prohibitions.count > 1 { prohibitions.sort { orders[$0] < orders[$1] } }
+        if requirements.count > 1 { requirements.sort { orders[$0] < orders[$1] } }
+        if undecided.count > 1 { undecided.sort { orders[$0] < orders[$1] } }
+        let hasConditions = !requirements.isEmpty || applied.contains { !$0.conditions.isEmpty }
         let outcome: Outcome
-        if !prohibitions.isEmpty { outcome = .prohibited } else if !undecided.isEmpty { outcome = .indeterminate } else if conditioned.isEmpty { outcome = .permitted } else { outcome = .conditional }
-        return Verdict(outcome: outcome, prohibitions: prohibitions, conditioned: conditioned, undecided: undecided, applied: applied, missing: missing)
+        if !prohibitions.isEmpty { outcome = .prohibited } else if !undecided.isEmpty { outcome = .indeterminate } else if !hasConditions { outcome = .permitted } else { outcome = .conditional }
+        return Verdict(outcome: outcome, rules: rules, prohibitionIndices: prohibitions, requirementIndices: requirements, undecidedIndices: undecided,
+                       applied: applied, missing: missing)
     }
 
     static func decide(program: DistrictProgram, district: String, asOf: CalendarDate, facts: [FactValue?], candidates: [Int], slotPaths: [String]) -> Decision {

@@ -61,6 +61,11 @@ final class DistrictProgram: Sendable {
     let firstDays: [Int]
     let endDays: [Int]
     let codeStarts: [Int]
+    /// What a rule that holds does, whether exemptions can switch it off, and its rank by id, also
+    /// side by side: a verdict touches only the rule objects its answer reports.
+    let prohibits: [Bool]
+    let hasExemptions: [Bool]
+    let orders: [Int]
     /// Declared facts by path, with their slots; company facts also by their bare name.
     let declarations: [String: (declaration: FactDeclaration, slot: Int)]
     let companyDeclarations: [String: (declaration: FactDeclaration, slot: Int)]
@@ -82,6 +87,9 @@ final class DistrictProgram: Sendable {
         firstDays = rules.map(\.firstDay)
         endDays = rules.map(\.endDay)
         codeStarts = rules.map(\.codeStart)
+        prohibits = rules.map(\.isProhibition)
+        hasExemptions = rules.map { !$0.exemptions.isEmpty }
+        orders = rules.map(\.order)
         self.declarations = declarations
         var company: [String: (declaration: FactDeclaration, slot: Int)] = [:]
         for (path, entry) in declarations where path.hasPrefix("company.") { company[String(path.dropFirst("company.".count))] = entry }

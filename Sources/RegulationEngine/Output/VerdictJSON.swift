@@ -33,7 +33,7 @@ extension DecisionJSON {
             w.raw(rule.summary.encodedTail)
         }
         w.raw("],\"conditions\":[")
-        if (verdict.outcome == .conditional || verdict.outcome == .indeterminate) && !verdict.conditioned.isEmpty {
+        if (verdict.outcome == .conditional || verdict.outcome == .indeterminate) && verdict.hasConditions {
             if let scratch {
                 // Merging is a pure function of which rules set conditions, and in bulk input the same
                 // sets come back again and again: write each set's conditions once.
