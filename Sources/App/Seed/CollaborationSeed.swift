@@ -65,8 +65,9 @@ enum CollaborationSeed {
         let call = CollaborationCallRecord()
         call.year = 2026
         call.title = "글로벌 기업 협업 프로그램 2026 (예시) / Global collaboration programme 2026 (illustrative)"
-        call.opensAt = now.addingTimeInterval(-7 * 86_400)
-        call.closesAt = now.addingTimeInterval(30 * 86_400)
+        let today = CalendarDate(instant: now)
+        call.opensAt = today.adding(days: -7).startInstant.addingTimeInterval(9 * 3600)
+        call.closesAt = today.adding(days: 30).startInstant.addingTimeInterval(18 * 3600)
         call.eligibilityJSON = try JSONColumn.encode(CollaborationEligibility(minimumAgeYears: 0, maximumAgeYears: 7, sectors: []))
         call.grantCapWon = 200_000_000
         call.grantCapCitation = "MSS programme notice call for applications"

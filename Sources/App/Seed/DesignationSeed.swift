@@ -77,8 +77,10 @@ enum DesignationSeed {
         call.round = 3
         call.title = "글로벌혁신특구 3차 공모 (예시) / Global innovation special districts, round 3 (illustrative)"
         call.description = "An illustrative call for trying the product: criteria and weights are examples, not the ministry's."
-        call.opensAt = now.addingTimeInterval(-14 * 86_400)
-        call.closesAt = now.addingTimeInterval(45 * 86_400)
+        // On the hour, as real calls are: 09:00 two weeks ago to 18:00 in about six weeks (Seoul time).
+        let today = CalendarDate(instant: now)
+        call.opensAt = today.adding(days: -14).startInstant.addingTimeInterval(9 * 3600)
+        call.closesAt = today.adding(days: 45).startInstant.addingTimeInterval(18 * 3600)
         call.localGovernmentsEligible = true
         call.cap = 3
         call.stagesJSON = try JSONColumn.encode(StandardStages.designation)
