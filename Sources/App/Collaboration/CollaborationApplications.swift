@@ -1,6 +1,5 @@
 import Fluent
 import Foundation
-import SQLKit
 import TeukguCore
 import Vapor
 
@@ -82,10 +81,8 @@ enum CollaborationApplications {
         let problems = try await submissionProblems(application, call: call, company: company, on: database)
         guard problems.isEmpty else { throw AppError(.unprocessableEntity, "application_incomplete", problems.joined(separator: " ")) }
         try await database.transaction { transaction in
-            if let sql = transaction as? any SQLDatabase {
-                // The call row's lock keeps receipt numbers unique under concurrent submissions.
-                try await sql.raw("UPDATE \(ident: CollaborationCallRecord.schema) SET max_choices = max_choices WHERE id = \(bind: application.callID)").run()
-            }
+            // The call row's lock keeps receipt numbers unique under concurrent submissions.
+            try await RowLock.take(CollaborationCallRecord.schema, id: application.callID, touching: "max_choices", on: transaction)
             let order = try await CollaborationApplicationRecord.query(on: transaction).filter(\.$callID == application.callID)
                 .filter(\.$submittedOrder != nil).count() + 1
             application.submittedOrder = order

@@ -1,6 +1,5 @@
 import Fluent
 import Foundation
-import SQLKit
 import TeukguCore
 import Vapor
 
@@ -97,7 +96,7 @@ enum DesignationApplications {
         let resubmission = application.status == "info-requested"
         try await database.transaction { transaction in
             // Touch the call row first: it takes the write lock, so two submissions never draw the same number.
-            try await CallLock.take(call, on: transaction)
+            try await RowLock.take(DesignationCallRecord.schema, id: try call.requireID(), touching: "stage_index", on: transaction)
             if application.receiptNumber == nil {
                 let order = try await DesignationApplicationRecord.query(on: transaction)
                     .filter(\.$callID == application.callID).filter(\.$submittedOrder != nil).count() + 1
@@ -215,13 +214,5 @@ enum DesignationApplications {
         revision.event = event
         revision.savedBy = account
         try await revision.create(on: database)
-    }
-}
-
-/// Serialises changes within one call on both databases (a row lock on PostgreSQL, the write lock on SQLite).
-enum CallLock {
-    static func take(_ call: DesignationCallRecord, on database: any Database) async throws {
-        guard let sql = database as? any SQLDatabase else { return }
-        try await sql.raw("UPDATE \(ident: DesignationCallRecord.schema) SET stage_index = stage_index WHERE id = \(bind: try call.requireID())").run()
     }
 }
