@@ -160,18 +160,12 @@ struct ApplicationPagesController {
         Dictionary(NationalRules.entries(request.application, language: request.language).map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// Runs a form action; a refusal re-renders the page with the message and the typed values, never losing them.
+    /// Runs a form action; a refusal re-renders the page with the message and the typed values.
     private func attempt(_ request: Request, _ record: DesignationApplicationRecord, form: PlanForm?, flash: String,
                          _ action: () async throws -> Void) async throws -> Response {
-        do {
-            try await action()
-        } catch {
-            let mapped = TeukguErrorMiddleware.classify(error)
-            guard mapped.status.code < 500, mapped.status != .notFound else { throw error }
-            return try await Self.render(record, form: form, error: mapped.message, status: mapped.status, for: request)
-        }
-        Flashes.set(flash, on: request)
-        return request.redirect(to: Endpoints.applicationPage.link(["applicationID": try record.requireID().uuidString]))
+        try await request.formAction(redirectTo: Endpoints.applicationPage.link(["applicationID": try record.requireID().uuidString]), flash: flash,
+                                     rerender: { message, status in try await Self.render(record, form: form, error: message, status: status, for: request) },
+                                     action)
     }
 
     @Sendable func save(_ request: Request) async throws -> Response {

@@ -280,15 +280,9 @@ struct CollaborationPagesController {
     }
 
     private func attempt(_ request: Request, _ record: CollaborationApplicationRecord, flash: String, _ action: () async throws -> Void) async throws -> Response {
-        do {
-            try await action()
-        } catch {
-            let mapped = TeukguErrorMiddleware.classify(error)
-            guard mapped.status.code < 500, mapped.status != .notFound else { throw error }
-            return try await Self.renderApplication(record, error: mapped.message, status: mapped.status, for: request)
-        }
-        Flashes.set(flash, on: request)
-        return request.redirect(to: Endpoints.collaborationApplicationPage.link(["applicationID": try record.requireID().uuidString]))
+        try await request.formAction(redirectTo: Endpoints.collaborationApplicationPage.link(["applicationID": try record.requireID().uuidString]), flash: flash,
+                                     rerender: { message, status in try await Self.renderApplication(record, error: message, status: status, for: request) },
+                                     action)
     }
 
     @Sendable func saveApplication(_ request: Request) async throws -> Response {

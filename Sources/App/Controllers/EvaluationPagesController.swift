@@ -143,12 +143,10 @@ struct EvaluationPagesController {
         let account = try request.requireAccount()
         let record = try await EvaluationPanels.findAssignment(request.parameters.get("assignmentID"), for: account, on: request.db)
         guard form.conflict == "yes" || form.conflict == "no" else { throw AppError.invalid("invalid_form", "Choose whether you have a conflict.") }
-        do {
+        return try await request.formAction(redirectTo: Endpoints.assignmentPage.link(["assignmentID": try record.requireID().uuidString]),
+                                            rerender: { message, status in try await Self.render(record, error: message, status: status, for: request) }) {
             try await EvaluationPanels.declare(record, conflict: form.conflict == "yes", statement: form.statement ?? "", account: account, now: request.now, on: request.db)
-        } catch let error as AppError where error.status.code < 500 {
-            return try await Self.render(record, error: error.message, status: error.status, for: request)
         }
-        return request.redirect(to: Endpoints.assignmentPage.link(["assignmentID": try record.requireID().uuidString]))
     }
 
     /// Score fields arrive as `score_<criterion>` and `why_<criterion>`.
@@ -165,12 +163,10 @@ struct EvaluationPagesController {
             }
             entries[criterion] = Scorecard.Entry(score: score, justification: fields["why_" + criterion] ?? "")
         }
-        do {
+        return try await request.formAction(redirectTo: Endpoints.assignmentPage.link(["assignmentID": try record.requireID().uuidString]),
+                                            flash: request.language == "ko" ? "채점을 제출했습니다." : "Scorecard submitted.",
+                                            rerender: { message, status in try await Self.render(record, error: message, status: status, for: request) }) {
             try await EvaluationPanels.submitScorecard(record, card: Scorecard(entries: entries), account: account, on: request.db)
-        } catch let error as AppError where error.status.code < 500 {
-            return try await Self.render(record, error: error.message, status: error.status, for: request)
         }
-        Flashes.set(request.language == "ko" ? "채점을 제출했습니다." : "Scorecard submitted.", on: request)
-        return request.redirect(to: Endpoints.assignmentPage.link(["assignmentID": try record.requireID().uuidString]))
     }
 }

@@ -109,11 +109,10 @@ struct ProcedurePagesController {
         let input = ProcedureActionInput(action: form.action, to: form.to?.nilIfEmpty, date: form.date?.nilIfEmpty, note: form.note,
                                          announcedOn: form.announcedOn?.nilIfEmpty, heldOn: form.heldOn?.nilIfEmpty, members: number(form.members),
                                          present: number(form.present), inFavour: number(form.inFavour), reason: form.reason)
-        do {
-            try await DesignationProcedures.apply(input, to: record, account: try request.requireAccount(), today: request.today, on: request.db)
-        } catch let error as AppError where error.status.code < 500 && error.status != .notFound {
-            return try await Self.render(record, error: error.message, status: error.status, for: request)
+        let account = try request.requireAccount()
+        return try await request.formAction(redirectTo: Endpoints.procedurePage.link(["procedureID": try record.requireID().uuidString]),
+                                            rerender: { message, status in try await Self.render(record, error: message, status: status, for: request) }) {
+            try await DesignationProcedures.apply(input, to: record, account: account, today: request.today, on: request.db)
         }
-        return request.redirect(to: Endpoints.procedurePage.link(["procedureID": try record.requireID().uuidString]))
     }
 }

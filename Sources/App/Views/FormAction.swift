@@ -1,0 +1,20 @@
+import Vapor
+
+extension Request {
+    /// Runs what a form asks for. A refusal (any 4xx but "not found") answers the same page again
+    /// with the message and the refusal's status, so nothing the person typed is lost; success
+    /// redirects, with a flash when one is given. Anything else propagates to the error page.
+    func formAction(redirectTo path: String, flash: String? = nil,
+                    rerender: (_ message: String, _ status: HTTPResponseStatus) async throws -> Response,
+                    _ action: () async throws -> Void) async throws -> Response {
+        do {
+            try await action()
+        } catch {
+            let mapped = TeukguErrorMiddleware.classify(error)
+            guard mapped.status.code < 500, mapped.status != .notFound else { throw error }
+            return try await rerender(mapped.message, mapped.status)
+        }
+        if let flash { Flashes.set(flash, on: self) }
+        return redirect(to: path)
+    }
+}
