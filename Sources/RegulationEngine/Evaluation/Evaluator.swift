@@ -3,7 +3,6 @@ import TeukguCore
 /// The rules a request touched, by what they did to it. Lists are kept as rule indices and turned
 /// into rule objects only when read, so an answer touches only the rules it reports.
 struct Verdict {
-    let outcome: Outcome
     let rules: [CompiledRule]
     /// Sorted by rule id (their `order`).
     let prohibitionIndices: [Int]
@@ -25,6 +24,13 @@ struct Verdict {
     }
 
     var hasConditions: Bool { !requirementIndices.isEmpty || applied.contains { !$0.conditions.isEmpty } }
+
+    /// A prohibition decides; then anything undecided; then conditions, if any.
+    var outcome: Outcome {
+        if !prohibitionIndices.isEmpty { return .prohibited }
+        if !undecidedIndices.isEmpty { return .indeterminate }
+        return hasConditions ? .conditional : .permitted
+    }
 
     var conditions: [DecisionCondition] {
         let list = conditioned
@@ -90,10 +96,7 @@ enum Evaluator {
         if prohibitions.count > 1 { prohibitions.sort { orders[$0] < orders[$1] } }
         if requirements.count > 1 { requirements.sort { orders[$0] < orders[$1] } }
         if undecided.count > 1 { undecided.sort { orders[$0] < orders[$1] } }
-        let hasConditions = !requirements.isEmpty || applied.contains { !$0.conditions.isEmpty }
-        let outcome: Outcome
-        if !prohibitions.isEmpty { outcome = .prohibited } else if !undecided.isEmpty { outcome = .indeterminate } else if !hasConditions { outcome = .permitted } else { outcome = .conditional }
-        return Verdict(outcome: outcome, rules: rules, prohibitionIndices: prohibitions, requirementIndices: requirements, undecidedIndices: undecided,
+        return Verdict(rules: rules, prohibitionIndices: prohibitions, requirementIndices: requirements, undecidedIndices: undecided,
                        applied: applied, missing: missing)
     }
 

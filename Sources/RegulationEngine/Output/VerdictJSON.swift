@@ -9,7 +9,8 @@ extension DecisionJSON {
         w.raw(",\"asOf\":\""); w.date(asOf)
         let reasonRules: [CompiledRule]
         let status: StaticString
-        switch verdict.outcome {
+        let outcome = verdict.outcome
+        switch outcome {
         case .prohibited:
             w.raw("\",\"outcome\":\"prohibited\",\"basis\":")
             reasonRules = verdict.prohibitions; status = ",\"status\":\"applies\""
@@ -24,7 +25,7 @@ extension DecisionJSON {
             w.raw("\",\"outcome\":\"permitted\",\"basis\":")
             reasonRules = verdict.applied; status = ",\"status\":\"applies\""
         }
-        w.raw(encodedBasis(verdict.outcome))
+        w.raw(encodedBasis(outcome))
         w.raw(",\"reasons\":[")
         for (index, rule) in reasonRules.enumerated() {
             if index > 0 { w.raw(",") }
@@ -33,7 +34,7 @@ extension DecisionJSON {
             w.raw(rule.summary.encodedTail)
         }
         w.raw("],\"conditions\":[")
-        if (verdict.outcome == .conditional || verdict.outcome == .indeterminate) && verdict.hasConditions {
+        if (outcome == .conditional || outcome == .indeterminate) && verdict.hasConditions {
             if let scratch {
                 // Merging is a pure function of which rules set conditions, and in bulk input the same
                 // sets come back again and again: write each set's conditions once.
@@ -57,7 +58,7 @@ extension DecisionJSON {
             w.raw(exemption.summary.encodedExemption)
         }
         w.raw("],\"missingFacts\":[")
-        if verdict.outcome == .indeterminate {
+        if outcome == .indeterminate {
             for (index, fact) in Evaluator.missingFacts(verdict.missing, program: program, slotPaths: slotPaths).enumerated() {
                 if index > 0 { w.raw(",") }
                 w.raw("{\"path\":"); w.string(fact.path)
