@@ -76,8 +76,9 @@ struct EvaluationPagesController {
         let account = try request.requireAccount()
         let records = try await EvaluationAssignmentRecord.query(on: request.db).filter(\.$evaluatorID == account.id).sort(\.$createdAt, .descending).all()
         var rows: [Row] = []
+        let context = AssignmentDTO.PanelContext()
         for record in records {
-            let dto = try await AssignmentDTO.make(record, detail: false, on: request)
+            let dto = try await AssignmentDTO.make(record, detail: false, context: context, on: request)
             rows.append(Row(href: Endpoints.assignmentPage.link(["assignmentID": dto.id.uuidString]), stage: dto.stageTitle,
                             who: dto.disclosure.prefix(2).joined(separator: " — "), status: Self.statusText(dto.status, request.language)))
         }

@@ -91,11 +91,36 @@ struct AssignmentDTO: Content {
     let otherEvaluatorTotals: [Double]?
     let scoresHidden: Bool
 
-    static func make(_ record: EvaluationAssignmentRecord, detail: Bool, on request: Request) async throws -> AssignmentDTO {
+    /// What the assignments of one panel share (the panel, its stage, its entrants), read once
+    /// when a list shows many assignments rather than once per assignment.
+    final class PanelContext {
+        struct Entry {
+            let panel: EvaluationPanelRecord
+            let programme: any EvaluationProgramme
+            let stage: EvaluationStage
+            let entrants: [UUID: EvaluationEntrant]
+        }
+
+        private var entries: [UUID: Entry] = [:]
+
+        func entry(for panelID: UUID, on database: any Database) async throws -> Entry {
+            if let known = entries[panelID] { return known }
+            let panel = try await EvaluationPanels.findPanel(panelID.uuidString, on: database)
+            let (programme, stage, index) = try await EvaluationPanels.stage(of: panel, on: database)
+            let entrants = try await programme.entrants(callID: panel.callID, stageIndex: index, on: database)
+            let entry = Entry(panel: panel, programme: programme, stage: stage,
+                              entrants: Dictionary(entrants.map { ($0.applicationID, $0) }, uniquingKeysWith: { first, _ in first }))
+            entries[panelID] = entry
+            return entry
+        }
+    }
+
+    static func make(_ record: EvaluationAssignmentRecord, detail: Bool, context: PanelContext = PanelContext(),
+                     on request: Request) async throws -> AssignmentDTO {
         let database = request.db
-        let panel = try await EvaluationPanels.findPanel(record.panelID.uuidString, on: database)
-        let (programme, stage, index) = try await EvaluationPanels.stage(of: panel, on: database)
-        let entrant = try await programme.entrants(callID: panel.callID, stageIndex: index, on: database).first { $0.applicationID == record.applicationID }
+        let shared = try await context.entry(for: record.panelID, on: database)
+        let (panel, programme, stage) = (shared.panel, shared.programme, shared.stage)
+        let entrant = shared.entrants[record.applicationID]
         let cleared = record.status == "declared-no-conflict" || record.status == "submitted"
         var application: ApplicationDTO?
         if detail && cleared && programme.id == DesignationEvaluation.shared.id,

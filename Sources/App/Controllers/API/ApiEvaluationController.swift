@@ -124,7 +124,8 @@ struct ApiEvaluationController {
         let account = try request.requireAccount()
         let records = try await EvaluationAssignmentRecord.query(on: request.db).filter(\.$evaluatorID == account.id).sort(\.$createdAt).all()
         var out: [AssignmentDTO] = []
-        for record in records { out.append(try await AssignmentDTO.make(record, detail: false, on: request)) }
+        let context = AssignmentDTO.PanelContext()
+        for record in records { out.append(try await AssignmentDTO.make(record, detail: false, context: context, on: request)) }
         return out
     }
 
