@@ -46,17 +46,19 @@ enum DesignationCSV {
         return CSVText.render(rows)
     }
 
-    static func response(_ text: String, name: String) -> Response {
-        var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name)\"")
-        return Response(status: .ok, headers: headers, body: .init(string: text))
-    }
 }
 
 /// Rows of fields as CSV text, quoted by `CSV.field`.
 enum CSVText {
     static func render(_ rows: [[String]]) -> String {
         rows.map { $0.map(CSV.field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// A CSV download named `name`.
+    static func response(_ text: String, name: String) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name)\"")
+        return Response(status: .ok, headers: headers, body: .init(string: text))
     }
 }

@@ -167,17 +167,17 @@ struct ApiCollaborationController {
 
     @Sendable func applicationsCSV(_ request: Request) async throws -> Response {
         let call = try await CollaborationCalls.find(request.parameters.get("callID"), on: request.db)
-        return DesignationCSV.response(try await CollaborationCSV.applications(call, on: request.db), name: "collaboration-\(call.year)-applications.csv")
+        return CSVText.response(try await CollaborationCSV.applications(call, on: request.db), name: "collaboration-\(call.year)-applications.csv")
     }
 
     @Sendable func scoresCSV(_ request: Request) async throws -> Response {
         let call = try await CollaborationCalls.find(request.parameters.get("callID"), on: request.db)
-        return DesignationCSV.response(try await CollaborationCSV.scores(call, on: request.db), name: "collaboration-\(call.year)-scores.csv")
+        return CSVText.response(try await CollaborationCSV.scores(call, on: request.db), name: "collaboration-\(call.year)-scores.csv")
     }
 
     @Sendable func resultsCSV(_ request: Request) async throws -> Response {
         let call = try await CollaborationCalls.find(request.parameters.get("callID"), on: request.db)
         let report = try await CollaborationMatching.report(for: call, on: request.db)
-        return DesignationCSV.response(CollaborationCSV.results(report), name: "collaboration-\(call.year)-results.csv")
+        return CSVText.response(CollaborationCSV.results(report), name: "collaboration-\(call.year)-results.csv")
     }
 }

@@ -117,12 +117,12 @@ struct ApiDesignationController {
 
     @Sendable func applicationsCSV(_ request: Request) async throws -> Response {
         let call = try await DesignationCalls.find(request.parameters.get("callID"), on: request.db)
-        return DesignationCSV.response(try await DesignationCSV.applications(call, on: request.db), name: "applications-round-\(call.round).csv")
+        return CSVText.response(try await DesignationCSV.applications(call, on: request.db), name: "applications-round-\(call.round).csv")
     }
 
     @Sendable func scoresCSV(_ request: Request) async throws -> Response {
         let call = try await DesignationCalls.find(request.parameters.get("callID"), on: request.db)
-        return DesignationCSV.response(try await DesignationCSV.scores(call, on: request.db), name: "scores-round-\(call.round).csv")
+        return CSVText.response(try await DesignationCSV.scores(call, on: request.db), name: "scores-round-\(call.round).csv")
     }
 
     @Sendable func selection(_ request: Request) async throws -> DesignationSelection.Proposal {

@@ -104,10 +104,7 @@ struct ApiRegulationController {
             if chunk.count < 1_000 { break }
             offset += 1_000
         }
-        let response = Response(status: .ok, body: .init(string: csv))
-        response.headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"decisions.csv\"")
-        return response
+        return CSVText.response(csv, name: "decisions.csv")
     }
 
     /// Re-evaluates with the logged inputs and the logged version; the answer must be the same.
