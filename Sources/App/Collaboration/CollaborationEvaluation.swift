@@ -84,11 +84,10 @@ struct CollaborationEvaluation: EvaluationProgramme {
         let stage = stages[stageIndex]
         for result in results {
             guard let id = UUID(uuidString: result.applicationID), let application = try await CollaborationApplicationRecord.find(id, on: database) else { continue }
-            let members = try await AccountRecord.query(on: database).filter(\.$companyID == application.companyID).filter(\.$isActive == true).all()
+            let members = try await Recipients.members(ofCompany: application.companyID, on: database)
             for member in members {
                 try await Outbox.write(on: database, to: member, subject: "\(track.name): \(stage.titleKorean) 결과 / \(stage.titleEnglish) result",
-                                       body: String(format: "점수 %.2f, %d위 — %@. Score %.2f, rank %d — %@.", result.score, result.rank,
-                                                    result.advances ? "통과" : "미통과", result.score, result.rank, result.advances ? "advances" : "does not advance"),
+                                       body: result.announcement,
                                        relatedType: "collaboration-application", relatedID: result.applicationID)
             }
         }

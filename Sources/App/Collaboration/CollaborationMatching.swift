@@ -159,7 +159,7 @@ enum CollaborationMatching {
                 application.outcome = line.trackID == nil ? "not-selected" : "selected"
                 application.assignedTrackID = line.trackID
                 try await application.save(on: transaction)
-                for member in try await AccountRecord.query(on: transaction).filter(\.$companyID == application.companyID).filter(\.$isActive == true).all() {
+                for member in try await Recipients.members(ofCompany: application.companyID, on: transaction) {
                     try await Outbox.write(on: transaction, to: member, subject: line.trackID == nil ? "선정 결과 / Result: not selected" : "선정 / Selected: \(line.trackName ?? "")",
                                            body: "\(line.sentenceKorean)\n\(line.sentence)", relatedType: "collaboration-application", relatedID: line.applicationID.uuidString)
                 }

@@ -135,8 +135,7 @@ enum DesignationApplications {
             try await application.save(on: transaction)
             try await AuditLog.record(on: transaction, actor: account.auditActor, action: "designation.information-requested", targetType: "designation-application",
                                       targetID: try application.requireID().uuidString, after: ["message": text])
-            let officials = try await AccountRecord.query(on: transaction).filter(\.$role == Role.regionalOfficial.rawValue)
-                .filter(\.$regionID == application.regionID).filter(\.$isActive == true).all()
+            let officials = try await Recipients.officials(ofRegion: application.regionID, on: transaction)
             for official in officials {
                 try await Outbox.write(on: transaction, to: official, subject: "보완 요청 / More information requested: \(application.receiptNumber ?? "")",
                                        body: text, relatedType: "designation-application", relatedID: try application.requireID().uuidString)

@@ -63,12 +63,10 @@ struct DesignationEvaluation: EvaluationProgramme {
             guard let id = UUID(uuidString: result.applicationID), let application = try await DesignationApplicationRecord.find(id, on: database) else { continue }
             application.outcome = "\(stage.id)-\(result.advances ? "passed" : "failed")"
             try await application.save(on: database)
-            let officials = try await AccountRecord.query(on: database).filter(\.$role == Role.regionalOfficial.rawValue)
-                .filter(\.$regionID == application.regionID).filter(\.$isActive == true).all()
+            let officials = try await Recipients.officials(ofRegion: application.regionID, on: database)
             for official in officials {
                 try await Outbox.write(on: database, to: official, subject: "\(stage.titleKorean) 결과 / \(stage.titleEnglish) result: \(application.receiptNumber ?? "")",
-                                       body: String(format: "점수 %.2f, 순위 %d — %@. Score %.2f, rank %d — %@.", result.score, result.rank,
-                                                    result.advances ? "통과" : "미통과", result.score, result.rank, result.advances ? "advances" : "does not advance"),
+                                       body: result.announcement,
                                        relatedType: "designation-application", relatedID: result.applicationID)
             }
         }

@@ -136,8 +136,7 @@ enum DesignationSelection {
                     try await procedure.create(on: transaction)
                     procedures.append(procedure)
                 }
-                let officials = try await AccountRecord.query(on: transaction).filter(\.$role == Role.regionalOfficial.rawValue)
-                    .filter(\.$regionID == application.regionID).filter(\.$isActive == true).all()
+                let officials = try await Recipients.officials(ofRegion: application.regionID, on: transaction)
                 for official in officials {
                     try await Outbox.write(on: transaction, to: official,
                                            subject: isChosen ? "후보 선정 / Selected as a candidate" : "후보 미선정 / Not selected as a candidate",

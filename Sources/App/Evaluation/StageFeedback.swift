@@ -49,3 +49,11 @@ struct StageFeedback: Content {
         return feedback
     }
 }
+
+extension StageResult {
+    /// The message an applicant gets when a stage is final: score, rank, and whether they advance.
+    var announcement: String {
+        String(format: "점수 %.2f, 순위 %d — %@. Score %.2f, rank %d — %@.", score, rank, advances ? "통과" : "미통과",
+               score, rank, advances ? "advances" : "does not advance")
+    }
+}
