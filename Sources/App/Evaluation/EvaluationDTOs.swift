@@ -58,11 +58,11 @@ struct PanelDTO: Content {
                                status: $0.status, conflict: $0.conflictText)
             },
             applications: overview.summaries.sorted { ($0.value.mean ?? 0) > ($1.value.mean ?? 0) }.map { application, summary in
-                ApplicationScores(applicationID: application, mean: summary.mean.map { ($0 * 100).rounded() / 100 }, spread: (summary.spread * 100).rounded() / 100,
-                                  standardDeviation: (summary.standardDeviation * 100).rounded() / 100, hasOutliers: summary.hasOutliers,
+                ApplicationScores(applicationID: application, mean: summary.mean.map { $0.toHundredths }, spread: summary.spread.toHundredths,
+                                  standardDeviation: summary.standardDeviation.toHundredths, hasOutliers: summary.hasOutliers,
                                   scores: summary.totals.map { total in
                                       let id = UUID(uuidString: total.evaluatorID)
-                                      return .init(evaluator: id.flatMap { names[$0] } ?? total.evaluatorID, total: (total.total * 100).rounded() / 100,
+                                      return .init(evaluator: id.flatMap { names[$0] } ?? total.evaluatorID, total: total.total.toHundredths,
                                                    round: rounds[total.evaluatorID + application.uuidString] ?? 1, isOutlier: total.isOutlier)
                                   })
             },

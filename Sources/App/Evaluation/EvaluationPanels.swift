@@ -176,7 +176,7 @@ enum EvaluationPanels {
             guard let mean = overview.summaries[entrant.applicationID]?.mean else {
                 throw AppError.conflict("scoring_incomplete", "\(entrant.label) has no scorecard; assign another evaluator without a conflict.")
             }
-            entries.append(RankingEntry(applicationID: entrant.applicationID.uuidString, score: (mean * 100).rounded() / 100, submittedOrder: entrant.submittedOrder))
+            entries.append(RankingEntry(applicationID: entrant.applicationID.uuidString, score: mean.toHundredths, submittedOrder: entrant.submittedOrder))
         }
         let results = StageAggregation(stage: stage).rank(entries)
         try await database.transaction { transaction in
@@ -259,4 +259,9 @@ enum EvaluationPanels {
         }
         return ties
     }
+}
+
+extension Double {
+    /// Scores are shown and ranked to two decimals, so ties are ties as people see them.
+    var toHundredths: Double { (self * 100).rounded() / 100 }
 }
