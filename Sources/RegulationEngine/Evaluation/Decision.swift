@@ -5,8 +5,7 @@ public enum Outcome: String, Sendable, Codable, CaseIterable {
     case prohibited, conditional, permitted, indeterminate
 }
 
-/// What a decision says about one rule, built once per rule when the snapshot compiles and
-/// shared by reference, so a decision copies one pointer per reason.
+/// What a decision says about one rule, built once per rule when the snapshot compiles.
 final class RuleSummary: Sendable {
     let ruleID: String
     let effect: RuleEffect
@@ -14,6 +13,8 @@ final class RuleSummary: Sendable {
     let cites: [RuleCitation]
     let rulebookID: String
     let exempts: [String]
+    /// What it asks for (require) or puts in place of what it switches off (exempt).
+    let conditions: [RuleCondition]
     /// The JSON around a reason's status, and of an applied exemption.
     let encodedHead: [UInt8]
     let encodedTail: [UInt8]
@@ -26,17 +27,37 @@ final class RuleSummary: Sendable {
         cites = rule.cites
         self.rulebookID = rulebookID
         exempts = rule.exempts.sorted()
+        conditions = rule.conditions
         encodedHead = DecisionJSON.reasonHead(id: rule.id, effect: rule.effect)
         encodedTail = DecisionJSON.reasonTail(rulebookID: rulebookID, title: rule.title, cites: rule.cites)
         encodedExemption = rule.effect == .exempt ? DecisionJSON.exemption(id: rule.id, title: rule.title, exempts: exempts, cites: rule.cites) : []
     }
 }
 
+/// A district's rule summaries in layout order. Decisions point into it by position, so building
+/// one touches only this table, not the summaries of the rules it cites; those are read when the
+/// decision is (at 100k rules each would be a cache miss on the evaluation path).
+final class SummaryTable: Sendable {
+    let items: [RuleSummary]
+    init(_ items: [RuleSummary]) { self.items = items }
+}
+
 /// A rule that decided (or, for indeterminate, could decide) the outcome.
 public struct DecisionReason: Hashable, Sendable {
-    let summary: RuleSummary
+    let table: SummaryTable
+    let position: Int32
+    /// Whether its condition holds (`applies`) or facts are missing (`undecided`).
+    let applies: Bool
+
+    init(table: SummaryTable, position: Int, applies: Bool) {
+        self.table = table
+        self.position = Int32(position)
+        self.applies = applies
+    }
+
+    var summary: RuleSummary { table.items[Int(position)] }
     /// `applies` when its condition holds, `undecided` when facts are missing.
-    public let status: String
+    public var status: String { applies ? "applies" : "undecided" }
 
     public var ruleID: String { summary.ruleID }
     public var effect: RuleEffect { summary.effect }
@@ -44,10 +65,10 @@ public struct DecisionReason: Hashable, Sendable {
     public var cites: [RuleCitation] { summary.cites }
     public var rulebookID: String { summary.rulebookID }
 
-    public static func == (a: DecisionReason, b: DecisionReason) -> Bool { a.ruleID == b.ruleID && a.status == b.status }
+    public static func == (a: DecisionReason, b: DecisionReason) -> Bool { a.ruleID == b.ruleID && a.applies == b.applies }
     public func hash(into hasher: inout Hasher) {
         hasher.combine(ruleID)
-        hasher.combine(status)
+        hasher.combine(applies)
     }
 }
 
@@ -59,7 +80,15 @@ public struct DecisionCondition: Hashable, Sendable {
 
 /// An exemption that switched national rules off for this activity.
 public struct AppliedExemption: Hashable, Sendable {
-    let summary: RuleSummary
+    let table: SummaryTable
+    let position: Int32
+
+    init(table: SummaryTable, position: Int) {
+        self.table = table
+        self.position = Int32(position)
+    }
+
+    var summary: RuleSummary { table.items[Int(position)] }
 
     public var ruleID: String { summary.ruleID }
     public var title: LocalizedText { summary.title }

@@ -1,40 +1,40 @@
 import TeukguCore
 
-/// The rules a request touched, by what they did to it. Lists are kept as rule indices and turned
-/// into rule objects only when read, so an answer touches only the rules it reports.
+/// The rules a request touched, by what they did to it, as positions in the district's program;
+/// summaries are looked up only when an answer is written.
 struct Verdict {
-    let rules: [CompiledRule]
-    /// Sorted by rule id (their `order`).
-    let prohibitionIndices: [Int]
-    let requirementIndices: [Int]
-    let undecidedIndices: [Int]
+    let program: DistrictProgram
+    /// Each sorted by rule id (their `order`).
+    let prohibitions: [Int]
+    let requirements: [Int]
+    let undecided: [Int]
     /// Exemptions that switched a holding rule off, sorted by id.
-    let applied: [CompiledRule]
+    let applied: [Int]
     let missing: [Int]
 
-    var prohibitions: [CompiledRule] { prohibitionIndices.map { rules[$0] } }
-    var undecided: [CompiledRule] { undecidedIndices.map { rules[$0] } }
-
     /// Requirements that hold and exemptions with substitute conditions, sorted by id.
-    var conditioned: [CompiledRule] {
-        var list = requirementIndices.map { rules[$0] }
-        for exemption in applied where !exemption.conditions.isEmpty { list.append(exemption) }
-        if list.count > 1 { list.sort { $0.order < $1.order } }
+    var conditioned: [Int] {
+        var list = requirements
+        for exemption in applied where !program.summary(exemption).conditions.isEmpty { list.append(exemption) }
+        if list.count > 1 {
+            let entries = program.entries
+            list.sort { entries[$0].order < entries[$1].order }
+        }
         return list
     }
 
-    var hasConditions: Bool { !requirementIndices.isEmpty || applied.contains { !$0.conditions.isEmpty } }
+    var hasConditions: Bool { !requirements.isEmpty || applied.contains { !program.summary($0).conditions.isEmpty } }
 
     /// A prohibition decides; then anything undecided; then conditions, if any.
     var outcome: Outcome {
-        if !prohibitionIndices.isEmpty { return .prohibited }
-        if !undecidedIndices.isEmpty { return .indeterminate }
+        if !prohibitions.isEmpty { return .prohibited }
+        if !undecided.isEmpty { return .indeterminate }
         return hasConditions ? .conditional : .permitted
     }
 
     var conditions: [DecisionCondition] {
         let list = conditioned
-        return list.isEmpty ? [] : ConditionMerger.merge(list)
+        return list.isEmpty ? [] : ConditionMerger.merge(list.map(program.summary))
     }
 }
 
@@ -50,41 +50,41 @@ enum Evaluator {
         var prohibitions: [Int] = []
         var requirements: [Int] = []
         var undecided: [Int] = []
-        var applied: [CompiledRule] = []
+        var applied: [Int] = []
         var missing: [Int] = []
 
-        let today = asOf.dayNumber
+        let today = asOf.compactDayNumber
         let code = program.code
         // Local copies: one retain each for the whole loop instead of one per access.
-        let firstDays = program.firstDays
-        let endDays = program.endDays
-        let codeStarts = program.codeStarts
-        let prohibits = program.prohibits
-        let hasExemptions = program.hasExemptions
-        let orders = program.orders
-        let rules = program.rules
+        let entries = program.entries
+        let links = program.exemptionLinks
         for index in candidates {
-            guard today >= firstDays[index] && today < endDays[index] else { continue }
+            let entry = entries[index]
+            guard entry.isInForce(on: today) else { continue }
             var ruleMissing: [Int] = []
-            let truth = code.truth(at: codeStarts[index], facts, missing: &ruleMissing)
+            let truth = code.truth(at: Int(entry.codeStart), facts, missing: &ruleMissing)
             if truth == .isFalse { continue }
 
             var switchedOff = false
             var exemptionMissing: [Int] = []
-            if hasExemptions[index] {
-                for exemption in rules[index].exemptions where exemption.isInForce(on: today) {
-                    switch code.truth(at: exemption.codeStart, facts, missing: &exemptionMissing) {
+            if entry.exemptionCount > 0 {
+                let first = Int(entry.exemptionStart)
+                for link in first..<(first + Int(entry.exemptionCount)) {
+                    let exemption = Int(links[link])
+                    let exemptionEntry = entries[exemption]
+                    guard exemptionEntry.isInForce(on: today) else { continue }
+                    switch code.truth(at: Int(exemptionEntry.codeStart), facts, missing: &exemptionMissing) {
                     case .isTrue:
                         switchedOff = true
                         // Switched off inside the district; its substitute conditions apply when the rule itself holds.
-                        if truth == .isTrue && !applied.contains(where: { $0 === exemption }) { applied.append(exemption) }
+                        if truth == .isTrue && !applied.contains(exemption) { applied.append(exemption) }
                     case .unknown, .isFalse: break
                     }
                 }
             }
             if switchedOff { continue }
             if truth == .isTrue && exemptionMissing.isEmpty {
-                if prohibits[index] { prohibitions.append(index) } else { requirements.append(index) }
+                if entry.isProhibition { prohibitions.append(index) } else { requirements.append(index) }
             } else {
                 undecided.append(index)
                 missing += ruleMissing
@@ -92,36 +92,37 @@ enum Evaluator {
             }
         }
 
-        if applied.count > 1 { applied.sort { $0.order < $1.order } }
-        if prohibitions.count > 1 { prohibitions.sort { orders[$0] < orders[$1] } }
-        if requirements.count > 1 { requirements.sort { orders[$0] < orders[$1] } }
-        if undecided.count > 1 { undecided.sort { orders[$0] < orders[$1] } }
-        return Verdict(rules: rules, prohibitionIndices: prohibitions, requirementIndices: requirements, undecidedIndices: undecided,
+        if applied.count > 1 { applied.sort { entries[$0].order < entries[$1].order } }
+        if prohibitions.count > 1 { prohibitions.sort { entries[$0].order < entries[$1].order } }
+        if requirements.count > 1 { requirements.sort { entries[$0].order < entries[$1].order } }
+        if undecided.count > 1 { undecided.sort { entries[$0].order < entries[$1].order } }
+        return Verdict(program: program, prohibitions: prohibitions, requirements: requirements, undecided: undecided,
                        applied: applied, missing: missing)
     }
 
     static func decide(program: DistrictProgram, district: String, asOf: CalendarDate, facts: [FactValue?], candidates: [Int], slotPaths: [String]) -> Decision {
         let verdict = verdict(program: program, asOf: asOf, facts: facts, candidates: candidates)
-        let exemptions = verdict.applied.map { AppliedExemption(summary: $0.summary) }
+        let table = program.summaries
+        let exemptions = verdict.applied.map { AppliedExemption(table: table, position: $0) }
         let references = program.references(on: asOf)
         let encodedReferences = program.encodedReferences(on: asOf)
         switch verdict.outcome {
         case .prohibited:
             return Decision(district: district, asOf: asOf, outcome: .prohibited,
-                            reasons: reasons(verdict.prohibitions, status: "applies"), conditions: [], exemptions: exemptions, missingFacts: [],
+                            reasons: reasons(verdict.prohibitions, table, applies: true), conditions: [], exemptions: exemptions, missingFacts: [],
                             rulebooks: references, basis: prohibitedBasis, encodedRulebooks: encodedReferences)
         case .indeterminate:
             return Decision(district: district, asOf: asOf, outcome: .indeterminate,
-                            reasons: reasons(verdict.undecided, status: "undecided"), conditions: verdict.conditions, exemptions: exemptions,
+                            reasons: reasons(verdict.undecided, table, applies: false), conditions: verdict.conditions, exemptions: exemptions,
                             missingFacts: missingFacts(verdict.missing, program: program, slotPaths: slotPaths), rulebooks: references,
                             basis: indeterminateBasis, encodedRulebooks: encodedReferences)
         case .conditional:
             return Decision(district: district, asOf: asOf, outcome: .conditional,
-                            reasons: reasons(verdict.conditioned, status: "applies"), conditions: verdict.conditions, exemptions: exemptions,
+                            reasons: reasons(verdict.conditioned, table, applies: true), conditions: verdict.conditions, exemptions: exemptions,
                             missingFacts: [], rulebooks: references, basis: conditionalBasis, encodedRulebooks: encodedReferences)
         case .permitted:
             return Decision(district: district, asOf: asOf, outcome: .permitted,
-                            reasons: reasons(verdict.applied, status: "applies"), conditions: [], exemptions: exemptions, missingFacts: [],
+                            reasons: reasons(verdict.applied, table, applies: true), conditions: [], exemptions: exemptions, missingFacts: [],
                             rulebooks: references, basis: noProvisionApplies, encodedRulebooks: encodedReferences)
         }
     }
@@ -132,8 +133,8 @@ enum Evaluator {
     static let conditionalBasis = LocalizedText(ko: "아래 조건을 갖추면 허용됩니다.", en: "Permitted on the conditions below.")
 
     /// `verdict` hands over every list already sorted by rule id, each rule once.
-    static func reasons(_ rules: [CompiledRule], status: String) -> [DecisionReason] {
-        rules.map { DecisionReason(summary: $0.summary, status: status) }
+    static func reasons(_ positions: [Int], _ table: SummaryTable, applies: Bool) -> [DecisionReason] {
+        positions.map { DecisionReason(table: table, position: $0, applies: applies) }
     }
 
     static func missingFacts(_ slots: [Int], program: DistrictProgram, slotPaths: [String]) -> [MissingFact] {
@@ -163,12 +164,12 @@ extension DistrictProgram {
 /// other conditions once each. Lists are short, so plain arrays beat hashing.
 enum ConditionMerger {
     /// `rules` come sorted by id (the verdict sorts them), so sources are listed in id order.
-    static func merge(_ rules: [CompiledRule]) -> [DecisionCondition] {
+    static func merge(_ rules: [RuleSummary]) -> [DecisionCondition] {
         var death: Int64?, injury: Int64?, disability: Int64?, property: Int64?
         var insuranceSources: [String] = []
         var others: [(condition: RuleCondition, sources: [String])] = []
         for compiled in rules {
-            let id = compiled.id
+            let id = compiled.ruleID
             for condition in compiled.conditions {
                 if case .insurance(let d, let i, let dis, let p) = condition {
                     death = maxOptional(death, d)

@@ -13,11 +13,12 @@ struct RuleIndex: Sendable {
     let tables: [Table]
     let unguarded: [Int]
 
-    init(conditions: [CompiledCondition]) {
+    /// `conditions` pairs each rule's position with its condition; candidates are positions.
+    init(conditions: [(position: Int, condition: CompiledCondition)]) {
         var byPath: [Int: [FactValue: [Int]]] = [:]
         var allBySlot: [Int: [Int]] = [:]
         var unguarded: [Int] = []
-        for (index, condition) in conditions.enumerated() {
+        for (index, condition) in conditions {
             guard let (slot, values) = RuleIndex.guardOf(condition) else {
                 unguarded.append(index)
                 continue

@@ -1,71 +1,49 @@
 import TeukguCore
 
-/// One compiled rule: its condition over slots and the days it is in force. A class, so the hot
-/// loop passes one reference instead of copying the rule's many fields.
-final class CompiledRule: @unchecked Sendable {
-    // The fields evaluation reads come first, in the object's first cache line beside the
-    // reference count that appending the rule to a list touches anyway: at 10k+ rules each
-    // object a request reaches is a cache miss, and one line is cheaper than several.
-    /// Exemptions that can switch this rule off; set once while compiling, read-only afterwards.
-    var exemptions: [CompiledRule] = []
-    /// The rule's rank by id among the district's rules, so decisions sort integers, not strings.
-    var order = 0
-    /// What a decision says about this rule, built once.
-    let summary: RuleSummary
-    let isProhibition: Bool
-    /// Read when conditions are merged, so kept here rather than behind `rule`.
-    let id: String
-    let conditions: [RuleCondition]
-    /// The rule itself lives in a box of its own: inline it would make every compiled rule several
-    /// cache lines long and spread one request's candidates over many more lines at 100k rules.
-    private let box: RuleBox
-    var rule: Rule { box.rule }
-    let rulebookID: String
+/// What evaluation reads of one compiled rule, packed into 24 bytes. Rules that share a guard are
+/// laid out side by side, so a request's candidates cost a few cache lines instead of an object
+/// each: at 100k rules every line a request touches is likely a miss.
+struct RuleEntry: Sendable {
+    /// The intersection of the rulebook's and the rule's periods, as day numbers (`endDay` exclusive).
+    let firstDay: Int32
+    let endDay: Int32
     /// Where its condition starts in the district's `ConditionCode`.
-    let codeStart: Int
-    /// The intersection of the rulebook's and the rule's periods, as day numbers (until exclusive).
-    let firstDay: Int
-    let endDay: Int
+    let codeStart: Int32
+    /// Its rank by id among the district's rules, so decisions sort integers, not strings.
+    var order: Int32 = 0
+    /// The exemptions that can switch it off: `exemptionLinks[exemptionStart ..< exemptionStart + exemptionCount]`.
+    var exemptionStart: Int32 = 0
+    var exemptionCount: Int32 = 0
+    let isProhibition: Bool
 
-    init(rule: Rule, rulebookID: String, periods: [EffectivePeriod], codeStart: Int) {
-        box = RuleBox(rule)
-        id = rule.id
-        conditions = rule.conditions
-        self.rulebookID = rulebookID
-        self.codeStart = codeStart
-        firstDay = periods.compactMap { $0.from?.dayNumber }.max() ?? Int.min
-        endDay = periods.compactMap { $0.until?.dayNumber }.min() ?? Int.max
-        summary = RuleSummary(rule: rule, rulebookID: rulebookID)
-        isProhibition = rule.effect == .prohibit
+    init(periods: [EffectivePeriod], codeStart: Int, isProhibition: Bool) {
+        firstDay = Int32(clamping: periods.compactMap { $0.from?.dayNumber }.max() ?? Int.min)
+        endDay = Int32(clamping: periods.compactMap { $0.until?.dayNumber }.min() ?? Int.max)
+        self.codeStart = Int32(codeStart)
+        self.isProhibition = isProhibition
     }
 
-    @inline(__always) func isInForce(on day: Int) -> Bool { day >= firstDay && day < endDay }
+    @inline(__always) func isInForce(on day: Int32) -> Bool { day >= firstDay && day < endDay }
 }
 
-final class RuleBox: @unchecked Sendable {
-    let rule: Rule
-    init(_ rule: Rule) { self.rule = rule }
+extension CalendarDate {
+    /// The day number in the width `RuleEntry` keeps (every real date fits).
+    var compactDayNumber: Int32 { Int32(clamping: dayNumber) }
 }
 
 /// Everything that applies in one district: national and district rules, compiled and indexed.
+/// Rules are known by their position in `entries` and `summaries` (layout order); the index holds
+/// positions of prohibit and require rules, `exemptionLinks` positions of exemptions.
 final class DistrictProgram: Sendable {
     let districtID: String
     let rulebooks: [Rulebook]
     let districtRulebooks: [Rulebook]
-    /// Prohibit and require rules.
-    let rules: [CompiledRule]
+    let entries: [RuleEntry]
+    let exemptionLinks: [Int32]
+    /// What decisions say about each rule, shared with the decisions that cite it.
+    let summaries: SummaryTable
     let index: RuleIndex
     let code: ConditionCode
-    /// Rule periods and condition starts side by side, so a candidate that does not hold is
-    /// rejected without touching its rule object.
-    let firstDays: [Int]
-    let endDays: [Int]
-    let codeStarts: [Int]
-    /// What a rule that holds does, whether exemptions can switch it off, and its rank by id, also
-    /// side by side: a verdict touches only the rule objects its answer reports.
-    let prohibits: [Bool]
-    let hasExemptions: [Bool]
-    let orders: [Int]
     /// Declared facts by path, with their slots; company facts also by their bare name.
     let declarations: [String: (declaration: FactDeclaration, slot: Int)]
     let companyDeclarations: [String: (declaration: FactDeclaration, slot: Int)]
@@ -76,20 +54,16 @@ final class DistrictProgram: Sendable {
     /// The days on which every rulebook is in force.
     let allReferencesPeriod: EffectivePeriod
 
-    init(districtID: String, rulebooks: [Rulebook], districtRulebooks: [Rulebook], rules: [CompiledRule],
+    init(districtID: String, rulebooks: [Rulebook], districtRulebooks: [Rulebook], entries: [RuleEntry], exemptionLinks: [Int32], summaries: SummaryTable,
          index: RuleIndex, code: ConditionCode, declarations: [String: (declaration: FactDeclaration, slot: Int)], references: [(period: EffectivePeriod, reference: RulebookReference)]) {
         self.districtID = districtID
         self.rulebooks = rulebooks
         self.districtRulebooks = districtRulebooks
-        self.rules = rules
+        self.entries = entries
+        self.exemptionLinks = exemptionLinks
+        self.summaries = summaries
         self.index = index
         self.code = code
-        firstDays = rules.map(\.firstDay)
-        endDays = rules.map(\.endDay)
-        codeStarts = rules.map(\.codeStart)
-        prohibits = rules.map(\.isProhibition)
-        hasExemptions = rules.map { !$0.exemptions.isEmpty }
-        orders = rules.map(\.order)
         self.declarations = declarations
         var company: [String: (declaration: FactDeclaration, slot: Int)] = [:]
         for (path, entry) in declarations where path.hasPrefix("company.") { company[String(path.dropFirst("company.".count))] = entry }
@@ -101,6 +75,8 @@ final class DistrictProgram: Sendable {
         let ends = references.compactMap(\.period.until)
         allReferencesPeriod = EffectivePeriod(from: starts.max(), until: ends.min())
     }
+
+    @inline(__always) func summary(_ position: Int) -> RuleSummary { summaries.items[position] }
 }
 
 /// An immutable, compiled view of a rulebook set that answers requests without scanning every rule.
@@ -134,41 +110,52 @@ public final class Snapshot: Sendable {
     }
 
     static func program(district: String, national: [Rulebook], district books: [Rulebook], slots: [String: Int]) -> DistrictProgram {
-        var rules: [CompiledRule] = []
-        var exemptions: [String: [CompiledRule]] = [:]
+        let rulebooks = national + books
         var declarations: [String: (declaration: FactDeclaration, slot: Int)] = [:]
-        var pending: [(rule: Rule, rulebook: Rulebook, condition: CompiledCondition, sortKey: String)] = []
-        for rulebook in national + books {
+        for rulebook in rulebooks {
             for fact in rulebook.facts where declarations[fact.path] == nil { declarations[fact.path] = (fact, slots[fact.path] ?? -1) }
-            for rule in rulebook.rules {
-                let condition = CompiledCondition.compile(rule.when, slots: slots)
-                let sortKey = RuleIndex.guardOf(condition).map { "\($0.0):\($0.1.map(\.text).sorted().first ?? "")" } ?? ""
-                pending.append((rule, rulebook, condition, sortKey))
-            }
         }
-        // Rules that share a guard are evaluated together; allocating them side by side keeps one
+        let prepared = PreparedRule.prepareAll(rulebooks, slots: slots)
+        // Rules that share a guard are evaluated together; laying them out side by side keeps one
         // request's candidates close in memory, which matters more than anything else at 10k+ rules.
-        pending.sort { $0.sortKey < $1.sortKey }
+        let layout = prepared.indices.sorted { prepared[$0].sortKey < prepared[$1].sortKey }
+        let shared = ReadOnly((rulebooks, prepared))
+        let summaries = inParallel(layout) { index in
+            let (rulebooks, prepared) = shared.value
+            let item = prepared[index]
+            return RuleSummary(rule: rulebooks[item.rulebook].rules[item.rule], rulebookID: rulebooks[item.rulebook].id)
+        }
         let code = ConditionCode()
-        var conditions: [CompiledCondition] = []
-        for item in pending {
+        var entries: [RuleEntry] = []
+        entries.reserveCapacity(layout.count)
+        var indexed: [(position: Int, condition: CompiledCondition)] = []
+        var exemptionsByTarget: [String: [Int32]] = [:]
+        for (position, index) in layout.enumerated() {
+            let item = prepared[index]
+            let rulebook = rulebooks[item.rulebook]
+            let rule = rulebook.rules[item.rule]
             let start = Int(code.append(item.condition))
-            let compiled = CompiledRule(rule: item.rule, rulebookID: item.rulebook.id, periods: [item.rulebook.effective, item.rule.effective], codeStart: start)
-            if item.rule.effect == .exempt {
-                for target in item.rule.exempts { exemptions[target, default: []].append(compiled) }
+            entries.append(RuleEntry(periods: [rulebook.effective, rule.effective], codeStart: start, isProhibition: rule.effect == .prohibit))
+            if rule.effect == .exempt {
+                for target in rule.exempts { exemptionsByTarget[target, default: []].append(Int32(position)) }
             } else {
-                rules.append(compiled)
-                conditions.append(item.condition)
+                indexed.append((position, item.condition))
             }
         }
-        for rule in rules { rule.exemptions = exemptions[rule.rule.id] ?? [] }
-        var everyRule = rules
-        var seen: Set<ObjectIdentifier> = Set(rules.map(ObjectIdentifier.init))
-        for exemption in exemptions.values.flatMap({ $0 }) where seen.insert(ObjectIdentifier(exemption)).inserted { everyRule.append(exemption) }
-        for (rank, rule) in everyRule.sorted(by: { $0.rule.id < $1.rule.id }).enumerated() { rule.order = rank }
-        return DistrictProgram(districtID: district, rulebooks: national + books, districtRulebooks: books, rules: rules,
-                               index: RuleIndex(conditions: conditions), code: code, declarations: declarations,
-                               references: (national + books).map { ($0.effective, RulebookReference(id: $0.id, contentHash: $0.contentHash)) })
+        var exemptionLinks: [Int32] = []
+        for (position, _) in indexed {
+            guard let exemptions = exemptionsByTarget[summaries[position].ruleID] else { continue }
+            entries[position].exemptionStart = Int32(exemptionLinks.count)
+            entries[position].exemptionCount = Int32(exemptions.count)
+            exemptionLinks += exemptions
+        }
+        // Ranks by id, so decisions sort integers rather than strings.
+        for (rank, position) in entries.indices.sorted(by: { summaries[$0].ruleID < summaries[$1].ruleID }).enumerated() {
+            entries[position].order = Int32(rank)
+        }
+        return DistrictProgram(districtID: district, rulebooks: rulebooks, districtRulebooks: books, entries: entries, exemptionLinks: exemptionLinks,
+                               summaries: SummaryTable(summaries), index: RuleIndex(conditions: indexed), code: code, declarations: declarations,
+                               references: rulebooks.map { ($0.effective, RulebookReference(id: $0.id, contentHash: $0.contentHash)) })
     }
 
     /// The district ids this snapshot can answer for.

@@ -15,22 +15,24 @@ enum RulebookChecks {
         var allRuleIDs: Set<String> = []
         for rulebook in rulebooks { allRuleIDs.formUnion(rulebook.rules.map(\.id)) }
 
+        var schemas: [[String: FactDeclaration]] = []
+        for rulebook in rulebooks {
+            var schema = nationalSchema
+            if rulebook.scope != .national { diagnostics += merge(rulebook, into: &schema) }
+            schemas.append(schema)
+        }
+        diagnostics += typeDiagnostics(rulebooks, schemas: schemas)
+
         for rulebook in rulebooks {
             if let other = seenRulebooks[rulebook.id] {
                 diagnostics.append(Diagnostic(.error, .duplicateRule, "rulebook id '\(rulebook.id)' is also used by \(other)", at: SourceLocation(file: rulebook.file, line: 1, column: 1)))
             }
             seenRulebooks[rulebook.id] = rulebook.file
-            var schema = nationalSchema
-            if rulebook.scope != .national { diagnostics += merge(rulebook, into: &schema) }
             for rule in rulebook.rules {
                 if let first = seenRules[rule.id] {
                     diagnostics.append(Diagnostic(.error, .duplicateRule, "rule id '\(rule.id)' is already used at \(first)", at: rule.location))
                 } else {
                     seenRules[rule.id] = rule.location
-                }
-                for issue in TypeChecker.check(rule.when, schema: schema) {
-                    let at = SourceLocation(file: rule.whenLocation.file, line: rule.whenLocation.line, column: rule.whenLocation.column + issue.offset)
-                    diagnostics.append(Diagnostic(.error, issue.kind, "\(issue.message) (rule '\(rule.id)')", at: at))
                 }
                 if !rule.effective.isWithin(rulebook.effective) {
                     diagnostics.append(Diagnostic(.error, .effectiveOutsideRulebook, "rule '\(rule.id)' is effective outside its rulebook's period", at: rule.location))
@@ -52,6 +54,24 @@ enum RulebookChecks {
         return diagnostics
     }
 
+    /// Every rule's condition checked against its rulebook's schema; rules are independent, so this
+    /// runs on every core.
+    static func typeDiagnostics(_ rulebooks: [Rulebook], schemas: [[String: FactDeclaration]]) -> [Diagnostic] {
+        var places: [(rulebook: Int, rule: Int)] = []
+        for (bookIndex, rulebook) in rulebooks.enumerated() {
+            for ruleIndex in rulebook.rules.indices { places.append((bookIndex, ruleIndex)) }
+        }
+        let shared = ReadOnly((rulebooks, schemas))
+        return inParallel(places) { place -> [Diagnostic] in
+            let (rulebooks, schemas) = shared.value
+            let rule = rulebooks[place.rulebook].rules[place.rule]
+            return TypeChecker.check(rule.when, schema: schemas[place.rulebook]).map { issue in
+                let at = SourceLocation(file: rule.whenLocation.file, line: rule.whenLocation.line, column: rule.whenLocation.column + issue.offset)
+                return Diagnostic(.error, issue.kind, "\(issue.message) (rule '\(rule.id)')", at: at)
+            }
+        }.flatMap { $0 }
+    }
+
     /// Adds a rulebook's facts to a schema, reporting a fact declared twice with different types.
     static func merge(_ rulebook: Rulebook, into schema: inout [String: FactDeclaration]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
@@ -70,9 +90,11 @@ enum RulebookChecks {
     static func exemptionCycles(_ rulebooks: [Rulebook]) -> [Diagnostic] {
         var edges: [String: [String]] = [:]
         var locations: [String: SourceLocation] = [:]
-        for rule in rulebooks.flatMap(\.rules) where rule.effect == .exempt {
-            edges[rule.id] = rule.exempts
-            locations[rule.id] = rule.location
+        for rulebook in rulebooks {
+            for rule in rulebook.rules where rule.effect == .exempt {
+                edges[rule.id] = rule.exempts
+                locations[rule.id] = rule.location
+            }
         }
         var diagnostics: [Diagnostic] = []
         var state: [String: Int] = [:]  // 1 = on the current path, 2 = done

@@ -1,27 +1,86 @@
 import Foundation
 import TeukguCore
-import Yams
 
 /// Reads one rulebook file into a `Rulebook`, collecting diagnostics instead of stopping at the first.
 /// Expressions are parsed here; they are type-checked later, once every schema is known.
 enum RulebookParser {
-    static let rulebookKeys: Set<String> = ["id", "scope", "title", "description", "effective", "facts", "rules"]
-    static let ruleKeys: Set<String> = ["id", "title", "effect", "when", "cites", "effective", "conditions", "exempts", "group"]
+    static let rulebookKeys: [String] = ["id", "scope", "title", "description", "effective", "facts", "rules"]
+    static let ruleKeys: [String] = ["id", "title", "effect", "when", "cites", "effective", "conditions", "exempts", "group"]
 
+    /// Reads several files at once. Files with at least `splitFrom` rules have their rule list cut
+    /// into chunks (see `RuleListSplit`), and every chunk of every file is one task, so all cores
+    /// work until the last chunk is read (tasks nested inside a task would run one after another).
+    /// The results are the same as reading each file whole, in the given order.
+    static func parse(sources: [(file: String, text: String)], splitFrom minimumItems: Int = 2_000) -> [(Rulebook?, [Diagnostic])] {
+        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let splits = sources.map { RuleListSplit(source: $0.text, minimumItems: minimumItems, chunkCount: cores * 4) }
+        // One task per whole file, per header, per chunk and per content hash.
+        enum Task { case whole(Int), header(Int), chunk(Int, Int), hash(Int) }
+        var tasks: [Task] = []
+        for (index, split) in splits.enumerated() {
+            if let split {
+                tasks.append(.hash(index))
+                tasks.append(.header(index))
+                tasks += split.chunks.indices.map { .chunk(index, $0) }
+            } else {
+                tasks.append(.whole(index))
+            }
+        }
+        let shared = ReadOnly((sources, splits, tasks))
+        let wholes = ConcurrentSlots<(Rulebook?, [Diagnostic])>(count: sources.count)
+        let headers = ConcurrentSlots<(Rulebook?, [Diagnostic])>(count: sources.count)
+        let hashes = ConcurrentSlots<String>(count: sources.count)
+        let chunkResults = splits.map { ConcurrentSlots<([Rule], [Diagnostic])>(count: $0?.chunks.count ?? 0) }
+        DispatchQueue.concurrentPerform(iterations: tasks.count) { number in
+            let (sources, splits, tasks) = shared.value
+            switch tasks[number] {
+            case .whole(let index):
+                wholes.set(index, parse(text: sources[index].text, file: sources[index].file, source: sources[index].text, rules: nil))
+            case .hash(let index):
+                hashes.set(index, SHA256Digest.hex(Array(sources[index].text.utf8)))
+            case .header(let index):
+                let placeholder: (rules: [Rule], diagnostics: [Diagnostic], hash: String) = ([], [], "")
+                headers.set(index, parse(text: splits[index]!.header, file: sources[index].file, source: sources[index].text, rules: placeholder))
+            case .chunk(let index, let chunk):
+                if let result = parseRules(chunk: splits[index]!.chunks[chunk], file: sources[index].file) { chunkResults[index].set(chunk, result) }
+            }
+        }
+        var results: [(Rulebook?, [Diagnostic])] = []
+        for (index, source) in sources.enumerated() {
+            if let whole = wholes.values()[index] {
+                results.append(whole)
+                continue
+            }
+            let chunks = chunkResults[index].values()
+            guard let header = headers.values()[index], chunks.allSatisfy({ $0 != nil }) else {
+                // A chunk did not compose alone: read this file whole after all.
+                results.append(parse(text: source.text, file: source.file, source: source.text, rules: nil))
+                continue
+            }
+            let rules = chunks.flatMap { $0!.0 }
+            let diagnostics = header.1 + chunks.flatMap { $0!.1 }
+            results.append((header.0.map { $0.replacingRules(rules, contentHash: hashes.values()[index] ?? "") }, diagnostics))
+        }
+        return results
+    }
+
+    /// One file, read whole.
     static func parse(source: String, file: String) -> (Rulebook?, [Diagnostic]) {
+        parse(sources: [(file, source)])[0]
+    }
+
+    /// Reads the rulebook from `text`; its rules too unless they were read already.
+    private static func parse(text: String, file: String, source: String, rules parsedRules: (rules: [Rule], diagnostics: [Diagnostic], hash: String)?) -> (Rulebook?, [Diagnostic]) {
         var reader = YAMLReader(file: file)
-        let root: Node
+        let root: YAMLNode
         do {
-            guard let composed = try Yams.compose(yaml: source) else {
+            guard let composed = try YAMLComposer.compose(text) else {
                 reader.error(.yamlSyntax, "the file is empty", at: nil)
                 return (nil, reader.diagnostics)
             }
             root = composed
-        } catch let error as YamlError {
-            reader.diagnostics.append(yamlDiagnostic(error, file: file))
-            return (nil, reader.diagnostics)
         } catch {
-            reader.error(.yamlSyntax, "\(error)", at: nil)
+            reader.diagnostics.append(yamlDiagnostic(error, file: file))
             return (nil, reader.diagnostics)
         }
         guard let top = reader.fields(root, allowed: rulebookKeys, context: "a rulebook") else { return (nil, reader.diagnostics) }
@@ -38,7 +97,7 @@ enum RulebookParser {
         } else if top["facts"] != nil {
             reader.error(.structure, "'facts' must map each fact name to its declaration", at: top["facts"])
         }
-        let (rules, ruleDiagnostics, contentHash) = parseRules(reader.sequence(top["rules"], context: "rules"), file: file, source: source)
+        let (rules, ruleDiagnostics, contentHash) = parsedRules ?? parseRules(reader.sequence(top["rules"], context: "rules"), file: file, source: source)
         reader.diagnostics += ruleDiagnostics
         let rulebook = Rulebook(id: id, scope: scope ?? .national, title: title, description: reader.optionalString(top, "description") ?? "",
                                 effective: effective, facts: facts, rules: rules, file: file, contentHash: contentHash)
@@ -47,7 +106,7 @@ enum RulebookParser {
 
     /// Rules are independent of one another, so large rulebooks are read in chunks on every core
     /// (and the content hash alongside); results and diagnostics are put back in file order.
-    static func parseRules(_ nodes: [Node], file: String, source: String) -> (rules: [Rule], diagnostics: [Diagnostic], hash: String) {
+    static func parseRules(_ nodes: [YAMLNode], file: String, source: String) -> (rules: [Rule], diagnostics: [Diagnostic], hash: String) {
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let chunkCount = nodes.count >= 2_000 ? min(cores * 4, nodes.count / 500) : 1
         let chunkSize = (nodes.count + chunkCount - 1) / max(chunkCount, 1)
@@ -73,16 +132,23 @@ enum RulebookParser {
         return (parts.flatMap { $0?.0 ?? [] }, parts.flatMap { $0?.1 ?? [] }, hash.values()[0] ?? "")
     }
 
-    static func yamlDiagnostic(_ error: YamlError, file: String) -> Diagnostic {
-        switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            return Diagnostic(.error, .yamlSyntax, problem, at: SourceLocation(file: file, line: mark.line, column: mark.column))
-        default:
-            return Diagnostic(.error, .yamlSyntax, "\(error)", at: SourceLocation(file: file, line: 1, column: 1))
+    /// Composes and reads one chunk of a cut rule list; nil when it does not compose alone.
+    static func parseRules(chunk: (text: String, linesBefore: Int), file: String) -> ([Rule], [Diagnostic])? {
+        guard let composed = try? YAMLComposer.compose(chunk.text), case .sequence(let items) = composed else { return nil }
+        var reader = YAMLReader(file: file, lineOffset: chunk.linesBefore)
+        var rules: [Rule] = []
+        rules.reserveCapacity(items.count)
+        for item in items {
+            if let rule = parseRule(item, reader: &reader) { rules.append(rule) }
         }
+        return (rules, reader.diagnostics)
     }
 
-    static func parseScope(_ node: Node?, reader: inout YAMLReader, parent: Node) -> RulebookScope? {
+    static func yamlDiagnostic(_ error: YAMLSyntaxError, file: String) -> Diagnostic {
+        Diagnostic(.error, .yamlSyntax, error.problem, at: SourceLocation(file: file, line: error.mark.line, column: error.mark.column))
+    }
+
+    static func parseScope(_ node: YAMLNode?, reader: inout YAMLReader, parent: YAMLNode) -> RulebookScope? {
         guard let node else {
             reader.error(.structure, "a rulebook needs 'scope' (national, or district: <id>)", at: parent)
             return nil
@@ -101,7 +167,7 @@ enum RulebookParser {
         return nil
     }
 
-    static func parseFact(path: String, node: Node, reader: inout YAMLReader) -> FactDeclaration? {
+    static func parseFact(path: String, node: YAMLNode, reader: inout YAMLReader) -> FactDeclaration? {
         guard let map = reader.fields(node, allowed: ["type", "values", "unit", "label", "help"], context: "fact '\(path)'") else { return nil }
         guard path.split(separator: ".").count >= 1, path.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-" }) else {
             reader.error(.structure, "'\(path)' is not a fact path (letters, digits and dots)", at: node)
@@ -127,7 +193,7 @@ enum RulebookParser {
         return FactDeclaration(path: path, type: type, label: label, help: reader.localized(map["help"], context: "help of '\(path)'"))
     }
 
-    static func parseRule(_ node: Node, reader: inout YAMLReader) -> Rule? {
+    static func parseRule(_ node: YAMLNode, reader: inout YAMLReader) -> Rule? {
         guard let map = reader.fields(node, allowed: ruleKeys, context: "a rule") else { return nil }
         guard let id = reader.requiredString(map, "id", context: "a rule", parent: node) else { return nil }
         let title = reader.localized(map["title"], context: "title of '\(id)'") ?? LocalizedText(ko: id, en: id)
@@ -145,7 +211,7 @@ enum RulebookParser {
         do {
             expression = try ExpressionParser.parse(whenText)
         } catch {
-            reader.diagnostics.append(Diagnostic(.error, .expressionSyntax, error.message, at: expressionLocation(whenNode, offset: error.offset, file: reader.file)))
+            reader.diagnostics.append(Diagnostic(.error, .expressionSyntax, error.message, at: expressionLocation(whenNode, offset: error.offset, reader: reader)))
             return nil
         }
         var cites: [RuleCitation] = []
@@ -173,11 +239,11 @@ enum RulebookParser {
         return Rule(id: id, title: title, effect: effect, when: expression, whenText: whenText, cites: cites,
                     effective: reader.period(map["effective"], context: "effective of '\(id)'"), conditions: conditions, exempts: exempts,
                     group: reader.optionalString(map, "group"), location: reader.location(node),
-                    whenLocation: expressionLocation(whenNode, offset: 0, file: reader.file))
+                    whenLocation: expressionLocation(whenNode, offset: 0, reader: reader))
     }
 
-    static func parseCondition(_ node: Node, reader: inout YAMLReader) -> RuleCondition? {
-        let keys: Set<String> = ["type", "authority", "name", "scheme", "note", "death", "injury", "disability", "property", "zone", "to", "when", "text"]
+    static func parseCondition(_ node: YAMLNode, reader: inout YAMLReader) -> RuleCondition? {
+        let keys = ["type", "authority", "name", "scheme", "note", "death", "injury", "disability", "property", "zone", "to", "when", "text"]
         guard let map = reader.fields(node, allowed: keys, context: "a condition") else { return nil }
         guard let type = reader.requiredString(map, "type", context: "a condition", parent: node) else { return nil }
         switch type {
@@ -215,14 +281,16 @@ enum RulebookParser {
     }
 
     /// The file position of a character of an expression: quoted scalars start one column later.
-    static func expressionLocation(_ node: Node, offset: Int, file: String) -> SourceLocation {
+    static func expressionLocation(_ node: YAMLNode, offset: Int, reader: YAMLReader) -> SourceLocation {
         let mark = node.mark
+        let file = reader.file
+        let lineOffset = reader.lineOffset
         var quoteShift = 0
         if case .scalar(let scalar) = node, scalar.style == .singleQuoted || scalar.style == .doubleQuoted { quoteShift = 1 }
         if case .scalar(let scalar) = node, scalar.style == .literal || scalar.style == .folded {
-            return SourceLocation(file: file, line: (mark?.line ?? 1) + 1, column: offset + 1)
+            return SourceLocation(file: file, line: mark.line + 1 + lineOffset, column: offset + 1)
         }
-        return SourceLocation(file: file, line: mark?.line ?? 1, column: (mark?.column ?? 1) + quoteShift + offset)
+        return SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column + quoteShift + offset)
     }
 }
 

@@ -55,14 +55,9 @@ public struct RulebookSet: Sendable {
 
     /// Parses and checks rulebooks given as text (the server's uploads use this too).
     public static func check(sources: [(file: String, text: String)]) -> RulebookSet {
-        // Files are independent: parse them side by side, then keep the given order.
-        let parsed = ConcurrentSlots<(Rulebook?, [Diagnostic])>(count: sources.count)
-        DispatchQueue.concurrentPerform(iterations: sources.count) { index in
-            parsed.set(index, RulebookParser.parse(source: sources[index].text, file: sources[index].file))
-        }
-        let results = parsed.values()
-        let rulebooks = results.compactMap { $0?.0 }
-        var diagnostics = results.flatMap { $0?.1 ?? [] }
+        let results = RulebookParser.parse(sources: sources)
+        let rulebooks = results.compactMap(\.0)
+        var diagnostics = results.flatMap(\.1)
         diagnostics += RulebookChecks.run(rulebooks)
         return RulebookSet(rulebooks: rulebooks, diagnostics: diagnostics.sorted { ($0.location.file, $0.location.line, $0.location.column) < ($1.location.file, $1.location.line, $1.location.column) })
     }

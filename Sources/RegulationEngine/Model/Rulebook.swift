@@ -144,3 +144,10 @@ public struct Rulebook: Hashable, Sendable {
         self.contentHash = contentHash
     }
 }
+
+extension Rulebook {
+    /// The same rulebook with rules read separately (a large file's rule list is read in chunks).
+    func replacingRules(_ rules: [Rule], contentHash: String) -> Rulebook {
+        Rulebook(id: id, scope: scope, title: title, description: description, effective: effective, facts: facts, rules: rules, file: file, contentHash: contentHash)
+    }
+}

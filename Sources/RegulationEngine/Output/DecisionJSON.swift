@@ -26,7 +26,7 @@ public enum DecisionJSON {
         for (index, reason) in decision.reasons.enumerated() {
             if index > 0 { w.raw(",") }
             w.raw(reason.summary.encodedHead)
-            w.raw(reason.status == "applies" ? ",\"status\":\"applies\"" : ",\"status\":\"undecided\"")
+            w.raw(reason.applies ? ",\"status\":\"applies\"" : ",\"status\":\"undecided\"")
             w.raw(reason.summary.encodedTail)
         }
         w.raw("],\"conditions\":[")

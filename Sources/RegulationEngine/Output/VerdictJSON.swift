@@ -7,7 +7,7 @@ extension DecisionJSON {
                       scratch: EvaluationScratch? = nil, into w: inout JSONWriter) {
         w.raw("{\"district\":"); w.string(district)
         w.raw(",\"asOf\":\""); w.date(asOf)
-        let reasonRules: [CompiledRule]
+        let reasonRules: [Int]
         let status: StaticString
         let outcome = verdict.outcome
         switch outcome {
@@ -27,18 +27,19 @@ extension DecisionJSON {
         }
         w.raw(encodedBasis(outcome))
         w.raw(",\"reasons\":[")
-        for (index, rule) in reasonRules.enumerated() {
+        for (index, position) in reasonRules.enumerated() {
             if index > 0 { w.raw(",") }
-            w.raw(rule.summary.encodedHead)
+            let summary = program.summary(position)
+            w.raw(summary.encodedHead)
             w.raw(status)
-            w.raw(rule.summary.encodedTail)
+            w.raw(summary.encodedTail)
         }
         w.raw("],\"conditions\":[")
         if (outcome == .conditional || outcome == .indeterminate) && verdict.hasConditions {
             if let scratch {
                 // Merging is a pure function of which rules set conditions, and in bulk input the same
                 // sets come back again and again: write each set's conditions once.
-                let key = EvaluationScratch.ConditionsKey(program: ObjectIdentifier(program), orders: verdict.conditioned.map(\.order))
+                let key = EvaluationScratch.ConditionsKey(program: ObjectIdentifier(program), orders: verdict.conditioned.map { Int(program.entries[$0].order) })
                 if let cached = scratch.conditionsJSON[key] {
                     w.raw(cached)
                 } else {
@@ -55,7 +56,7 @@ extension DecisionJSON {
         w.raw("],\"exemptions\":[")
         for (index, exemption) in verdict.applied.enumerated() {
             if index > 0 { w.raw(",") }
-            w.raw(exemption.summary.encodedExemption)
+            w.raw(program.summary(exemption).encodedExemption)
         }
         w.raw("],\"missingFacts\":[")
         if outcome == .indeterminate {

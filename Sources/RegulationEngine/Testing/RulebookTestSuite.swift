@@ -1,6 +1,5 @@
 import Foundation
 import TeukguCore
-import Yams
 
 /// One case of a rulebook test file: a request and what the engine must answer.
 public struct RulebookTestCase: Sendable {
@@ -110,14 +109,12 @@ public enum RulebookTestRunner {
 
     static func parse(_ text: String, file: String) -> ([RulebookTestCase], [Diagnostic]) {
         var reader = YAMLReader(file: file)
-        let root: Node
+        let root: YAMLNode
         do {
-            guard let composed = try Yams.compose(yaml: text) else { return ([], []) }
+            guard let composed = try YAMLComposer.compose(text) else { return ([], []) }
             root = composed
-        } catch let error as YamlError {
-            return ([], [RulebookParser.yamlDiagnostic(error, file: file)])
         } catch {
-            return ([], [Diagnostic(.error, .yamlSyntax, "\(error)", at: SourceLocation(file: file, line: 1, column: 1))])
+            return ([], [RulebookParser.yamlDiagnostic(error, file: file)])
         }
         guard let top = reader.fields(root, allowed: ["cases"], context: "a test file") else { return ([], reader.diagnostics) }
         var cases: [RulebookTestCase] = []
@@ -150,7 +147,7 @@ public enum RulebookTestRunner {
     }
 
     /// YAML scalars as fact values: quoted text stays text; plain true/false and numbers are typed.
-    static func factValues(_ node: Node?) -> [String: FactValue] {
+    static func factValues(_ node: YAMLNode?) -> [String: FactValue] {
         guard let node, case .mapping(let mapping) = node else { return [:] }
         var result: [String: FactValue] = [:]
         for (key, value) in mapping {
@@ -167,7 +164,7 @@ public enum RulebookTestRunner {
         return result
     }
 
-    static func scalarValue(_ scalar: Node.Scalar) -> FactValue {
+    static func scalarValue(_ scalar: YAMLNode.Scalar) -> FactValue {
         let text = scalar.string
         if scalar.style == .singleQuoted || scalar.style == .doubleQuoted { return .string(text) }
         if text == "true" { return .bool(true) }
