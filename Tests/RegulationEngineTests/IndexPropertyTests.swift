@@ -18,14 +18,17 @@ import TeukguCore
 
     static func comparison(_ r: inout Random, guarded: Bool) -> String {
         // A second equality on the guarded fact would contradict the guard, which the loader rightly refuses.
-        switch guarded ? 3 + r.next(5) : r.next(8) {
+        switch guarded ? 3 + r.next(8) : r.next(11) {
         case 0, 1: return "activity.kind == \"\(kinds[r.next(kinds.count)])\""
         case 2: return "activity.kind in [\"\(kinds[r.next(3)])\", \"\(kinds[3 + r.next(3)])\"]"
         case 3: return "site.zone \(r.chance(50) ? "==" : "!=") \"\(zones[r.next(zones.count)])\""
         case 4: return "level.value \(["<", "<=", ">", ">="][r.next(4)]) \(r.next(10))"
         case 5: return "flag.on == \(r.chance(50) ? "true" : "false")"
         case 6: return "tags.items contains \"t\(r.next(3))\""
-        default: return "not site.zone in [\"\(zones[r.next(zones.count)])\"]"
+        case 7: return "not site.zone in [\"\(zones[r.next(zones.count)])\"]"
+        case 8: return "level.value \(r.chance(50) ? "==" : "!=") \(r.next(10))"
+        case 9: return "\(r.next(10)) \(["<", ">="][r.next(2)]) level.value"
+        default: return "level.value \(r.chance(50) ? "in" : "not in") [\(r.next(5)), \(5 + r.next(5))]"
         }
     }
 
@@ -84,8 +87,9 @@ import TeukguCore
 
     static func request(_ r: inout Random) -> [String: FactValue] {
         var facts: [String: FactValue] = [:]
-        if r.chance(85) { facts["activity.kind"] = .string(kinds[r.next(kinds.count)]) }
-        if r.chance(70) { facts["site.zone"] = .string(zones[r.next(zones.count)]) }
+        // Now and then a value no rule names, which must compare unequal to every literal.
+        if r.chance(85) { facts["activity.kind"] = .string(r.chance(10) ? "k9" : kinds[r.next(kinds.count)]) }
+        if r.chance(70) { facts["site.zone"] = .string(r.chance(10) ? "z9" : zones[r.next(zones.count)]) }
         if r.chance(70) { facts["level.value"] = .number(Double(r.next(10))) }
         if r.chance(70) { facts["flag.on"] = .bool(r.chance(50)) }
         if r.chance(70) { facts["tags.items"] = .list((0..<r.next(3)).map { _ in .string("t\(r.next(3))") }) }

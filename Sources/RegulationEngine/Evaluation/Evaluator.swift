@@ -58,37 +58,41 @@ enum Evaluator {
         // Local copies: one retain each for the whole loop instead of one per access.
         let entries = program.entries
         let links = program.exemptionLinks
-        for index in candidates {
-            let entry = entries[index]
-            guard entry.isInForce(on: today) else { continue }
-            var ruleMissing: [Int] = []
-            let truth = code.truth(at: Int(entry.codeStart), facts, missing: &ruleMissing)
-            if truth == .isFalse { continue }
+        // The request's strings as the ids conditions compare against, once per request.
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: facts.count) { ids in
+            code.stringIDs(of: facts, into: ids)
+            for index in candidates {
+                let entry = entries[index]
+                guard entry.isInForce(on: today) else { continue }
+                var ruleMissing: [Int] = []
+                let truth = code.truth(at: Int(entry.codeStart), facts, ids, missing: &ruleMissing)
+                if truth == .isFalse { continue }
 
-            var switchedOff = false
-            var exemptionMissing: [Int] = []
-            if entry.exemptionCount > 0 {
-                let first = Int(entry.exemptionStart)
-                for link in first..<(first + Int(entry.exemptionCount)) {
-                    let exemption = Int(links[link])
-                    let exemptionEntry = entries[exemption]
-                    guard exemptionEntry.isInForce(on: today) else { continue }
-                    switch code.truth(at: Int(exemptionEntry.codeStart), facts, missing: &exemptionMissing) {
-                    case .isTrue:
-                        switchedOff = true
-                        // Switched off inside the district; its substitute conditions apply when the rule itself holds.
-                        if truth == .isTrue && !applied.contains(exemption) { applied.append(exemption) }
-                    case .unknown, .isFalse: break
+                var switchedOff = false
+                var exemptionMissing: [Int] = []
+                if entry.exemptionCount > 0 {
+                    let first = Int(entry.exemptionStart)
+                    for link in first..<(first + Int(entry.exemptionCount)) {
+                        let exemption = Int(links[link])
+                        let exemptionEntry = entries[exemption]
+                        guard exemptionEntry.isInForce(on: today) else { continue }
+                        switch code.truth(at: Int(exemptionEntry.codeStart), facts, ids, missing: &exemptionMissing) {
+                        case .isTrue:
+                            switchedOff = true
+                            // Switched off inside the district; its substitute conditions apply when the rule itself holds.
+                            if truth == .isTrue && !applied.contains(exemption) { applied.append(exemption) }
+                        case .unknown, .isFalse: break
+                        }
                     }
                 }
-            }
-            if switchedOff { continue }
-            if truth == .isTrue && exemptionMissing.isEmpty {
-                if entry.isProhibition { prohibitions.append(index) } else { requirements.append(index) }
-            } else {
-                undecided.append(index)
-                missing += ruleMissing
-                missing += exemptionMissing
+                if switchedOff { continue }
+                if truth == .isTrue && exemptionMissing.isEmpty {
+                    if entry.isProhibition { prohibitions.append(index) } else { requirements.append(index) }
+                } else {
+                    undecided.append(index)
+                    missing += ruleMissing
+                    missing += exemptionMissing
+                }
             }
         }
 

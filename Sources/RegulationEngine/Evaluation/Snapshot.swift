@@ -125,7 +125,7 @@ public final class Snapshot: Sendable {
             let item = prepared[index]
             return RuleSummary(rule: rulebooks[item.rulebook].rules[item.rule], rulebookID: rulebooks[item.rulebook].id)
         }
-        let code = ConditionCode()
+        var code = ConditionCode.Builder()
         var entries: [RuleEntry] = []
         entries.reserveCapacity(layout.count)
         var indexed: [(position: Int, condition: CompiledCondition)] = []
@@ -154,7 +154,7 @@ public final class Snapshot: Sendable {
             entries[position].order = Int32(rank)
         }
         return DistrictProgram(districtID: district, rulebooks: rulebooks, districtRulebooks: books, entries: entries, exemptionLinks: exemptionLinks,
-                               summaries: SummaryTable(summaries), index: RuleIndex(conditions: indexed), code: code, declarations: declarations,
+                               summaries: SummaryTable(summaries), index: RuleIndex(conditions: indexed), code: ConditionCode(code), declarations: declarations,
                                references: rulebooks.map { ($0.effective, RulebookReference(id: $0.id, contentHash: $0.contentHash)) })
     }
 
