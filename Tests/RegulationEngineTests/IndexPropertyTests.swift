@@ -34,7 +34,9 @@ import TeukguCore
 
     static func expression(_ r: inout Random) -> String {
         let guarded = r.chance(80)
-        let guardFirst = guarded ? "activity.kind == \"\(kinds[r.next(kinds.count)])\" and " : ""
+        // Guards come either way round: `fact == "x"` or `"x" == fact`.
+        let kind = "\"\(kinds[r.next(kinds.count)])\""
+        let guardFirst = guarded ? (r.chance(20) ? "\(kind) == activity.kind and " : "activity.kind == \(kind) and ") : ""
         var parts: [String] = []
         for _ in 0..<(1 + r.next(2)) { parts.append(comparison(&r, guarded: guarded)) }
         let body = r.chance(25) ? "(\(parts.joined(separator: " or ")))" : parts.joined(separator: " and ")

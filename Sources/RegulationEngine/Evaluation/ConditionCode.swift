@@ -144,19 +144,8 @@ final class ConditionCode: Sendable {
         }
     }
 
-    /// The request's string facts as ids, per slot, into `ids` (as long as `facts`).
-    func stringIDs(of facts: [FactValue?], into ids: UnsafeMutableBufferPointer<Int32>) {
-        for slot in facts.indices {
-            switch facts[slot] {
-            case nil: ids[slot] = StringID.missing
-            case .string(let text)?: ids[slot] = stringIDs[text] ?? StringID.unnamed
-            default: ids[slot] = StringID.unnamed
-            }
-        }
-    }
-
     /// Kleene evaluation of the condition starting at `start`, appending missing slots when unknown.
-    /// `ids` holds the request's string ids by slot (see `stringIDs(of:into:)`).
+    /// `ids` holds the request's string ids by slot (see `RuleIndex.lookUp`).
     func truth(at start: Int, _ facts: [FactValue?], _ ids: UnsafeMutableBufferPointer<Int32>, missing: inout [Int]) -> Truth {
         instructions.withUnsafeBufferPointer { code in
             evaluate(code, start, facts, UnsafeBufferPointer(ids), &missing)

@@ -46,7 +46,8 @@ enum Evaluator {
 
     /// Which rules hold, which are undecided and which exemptions apply; `decide` and the bulk
     /// encoder both start from this.
-    static func verdict(program: DistrictProgram, asOf: CalendarDate, facts: [FactValue?], candidates: [Int]) -> Verdict {
+    /// `candidates` is a buffer to reuse; it ends up holding the positions the index proposed.
+    static func verdict(program: DistrictProgram, asOf: CalendarDate, facts: [FactValue?], candidates: inout [Int]) -> Verdict {
         var prohibitions: [Int] = []
         var requirements: [Int] = []
         var undecided: [Int] = []
@@ -58,9 +59,13 @@ enum Evaluator {
         // Local copies: one retain each for the whole loop instead of one per access.
         let entries = program.entries
         let links = program.exemptionLinks
-        // The request's strings as the ids conditions compare against, once per request.
-        withUnsafeTemporaryAllocation(of: Int32.self, capacity: facts.count) { ids in
-            code.stringIDs(of: facts, into: ids)
+        // The request's strings are looked up once: the ids conditions compare against, and the
+        // rules they guard.
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * facts.count) { keys in
+            let ids = UnsafeMutableBufferPointer(rebasing: keys[0..<facts.count])
+            let guarded = UnsafeMutableBufferPointer(rebasing: keys[facts.count...])
+            program.index.lookUp(facts, ids: ids, guarded: guarded)
+            program.index.candidates(facts, guarded: guarded, into: &candidates)
             for index in candidates {
                 let entry = entries[index]
                 guard entry.isInForce(on: today) else { continue }
@@ -104,8 +109,9 @@ enum Evaluator {
                        applied: applied, missing: missing)
     }
 
-    static func decide(program: DistrictProgram, district: String, asOf: CalendarDate, facts: [FactValue?], candidates: [Int], slotPaths: [String]) -> Decision {
-        let verdict = verdict(program: program, asOf: asOf, facts: facts, candidates: candidates)
+    static func decide(program: DistrictProgram, district: String, asOf: CalendarDate, facts: [FactValue?], slotPaths: [String]) -> Decision {
+        var candidates: [Int] = []
+        let verdict = verdict(program: program, asOf: asOf, facts: facts, candidates: &candidates)
         let table = program.summaries
         let exemptions = verdict.applied.map { AppliedExemption(table: table, position: $0) }
         let references = program.references(on: asOf)

@@ -3,31 +3,79 @@
 ///
 /// A guard is a top-level conjunct `fact == literal` or `fact in [literals]`. When the request lacks
 /// the guarded fact, every rule under it is a candidate, since its condition may then be unknown.
+///
+/// Guards on strings (nearly all of them: activity kinds, zones) are found through the district's
+/// string literals: one dictionary lookup per string in the request gives both the id conditions
+/// compare against and the rules the string guards. At 100k rules each lookup is a few cache
+/// misses, so doing one instead of two matters.
 struct RuleIndex: Sendable {
     struct Table: Sendable {
         let slot: Int
+        /// Guards on values other than strings.
         let byValue: [FactValue: [Int]]
         let all: [Int]
     }
 
+    /// A string literal: its id, and where the rules it guards are listed (`guards[guardStart ..< guardStart + guardCount]`).
+    struct LiteralString: Sendable {
+        let id: Int32
+        let guardStart: Int32
+        let guardCount: Int32
+    }
+
+    /// The rules a string guards in one slot: `members[start ..< start + count]`.
+    struct StringGuard: Sendable {
+        let slot: Int32
+        let start: Int32
+        let count: Int32
+    }
+
     let tables: [Table]
     let unguarded: [Int]
+    let strings: [String: LiteralString]
+    let guards: [StringGuard]
+    let members: [Int32]
 
     /// `conditions` pairs each rule's position with its condition; candidates are positions.
-    init(conditions: [(position: Int, condition: CompiledCondition)]) {
+    /// `stringIDs` numbers every string literal the condition code compares against.
+    init(conditions: [(position: Int, condition: CompiledCondition)], stringIDs: [String: Int32]) {
         var byPath: [Int: [FactValue: [Int]]] = [:]
+        var byString: [String: [Int: [Int32]]] = [:]
         var allBySlot: [Int: [Int]] = [:]
         var unguarded: [Int] = []
-        for (index, condition) in conditions {
+        for (position, condition) in conditions {
             guard let (slot, values) = RuleIndex.guardOf(condition) else {
-                unguarded.append(index)
+                unguarded.append(position)
                 continue
             }
-            for value in values { byPath[slot, default: [:]][value, default: []].append(index) }
-            allBySlot[slot, default: []].append(index)
+            for value in values {
+                if case .string(let text) = value {
+                    byString[text, default: [:]][slot, default: []].append(Int32(position))
+                } else {
+                    byPath[slot, default: [:]][value, default: []].append(position)
+                }
+            }
+            allBySlot[slot, default: []].append(position)
         }
-        tables = byPath.keys.sorted().map { Table(slot: $0, byValue: byPath[$0]!, all: allBySlot[$0]!) }
+        tables = allBySlot.keys.sorted().map { Table(slot: $0, byValue: byPath[$0] ?? [:], all: allBySlot[$0]!) }
         self.unguarded = unguarded
+        // A guard written literal-first (`"x" == fact`) names a string no instruction numbered.
+        var ids = stringIDs
+        for text in byString.keys where ids[text] == nil { ids[text] = Int32(ids.count) }
+        var strings: [String: LiteralString] = [:]
+        var guards: [StringGuard] = []
+        var members: [Int32] = []
+        for (text, id) in ids {
+            let start = guards.count
+            for (slot, positions) in (byString[text] ?? [:]).sorted(by: { $0.key < $1.key }) {
+                guards.append(StringGuard(slot: Int32(slot), start: Int32(members.count), count: Int32(positions.count)))
+                members += positions
+            }
+            strings[text] = LiteralString(id: id, guardStart: Int32(start), guardCount: Int32(guards.count - start))
+        }
+        self.strings = strings
+        self.guards = guards
+        self.members = members
     }
 
     /// The indexable equality of a condition, if it has one.
@@ -47,23 +95,47 @@ struct RuleIndex: Sendable {
         }
     }
 
-    /// Indices of the rules that could hold for these facts. Order is irrelevant: decisions sort by rule id.
-    func candidates(_ facts: [FactValue?]) -> [Int] {
-        var result: [Int] = []
-        candidates(facts, into: &result)
-        return result
+    /// Looks up the request's strings, once each: their ids go to `ids` (see `ConditionCode.StringID`)
+    /// and the rules they guard in their slot to `guarded` (an index into `guards`, or -1).
+    func lookUp(_ facts: [FactValue?], ids: UnsafeMutableBufferPointer<Int32>, guarded: UnsafeMutableBufferPointer<Int32>) {
+        for slot in facts.indices {
+            guarded[slot] = -1
+            switch facts[slot] {
+            case nil:
+                ids[slot] = ConditionCode.StringID.missing
+            case .string(let text)?:
+                guard let literal = strings[text] else {
+                    ids[slot] = ConditionCode.StringID.unnamed
+                    continue
+                }
+                ids[slot] = literal.id
+                let first = Int(literal.guardStart)
+                for index in first..<(first + Int(literal.guardCount)) where guards[index].slot == Int32(slot) { guarded[slot] = Int32(index) }
+            default:
+                ids[slot] = ConditionCode.StringID.unnamed
+            }
+        }
     }
 
-    /// The same, into a reused buffer.
-    func candidates(_ facts: [FactValue?], into result: inout [Int]) {
+    /// Positions of the rules that could hold for these facts, into a reused buffer. Order is
+    /// irrelevant: decisions sort by rule id. `guarded` comes from `lookUp`.
+    func candidates(_ facts: [FactValue?], guarded: UnsafeMutableBufferPointer<Int32>, into result: inout [Int]) {
         result.removeAll(keepingCapacity: true)
         result.reserveCapacity(unguarded.count + 16)
         result += unguarded
         for table in tables {
-            if let value = facts[table.slot] {
-                if let matched = table.byValue[value] { result += matched }
-            } else {
+            switch facts[table.slot] {
+            case nil:
                 result += table.all
+            case .string?:
+                let index = Int(guarded[table.slot])
+                guard index >= 0 else { continue }
+                let found = guards[index]
+                members.withUnsafeBufferPointer { members in
+                    for member in members[Int(found.start)..<Int(found.start + found.count)] { result.append(Int(member)) }
+                }
+            case let value?:
+                if let matched = table.byValue[value] { result += matched }
             }
         }
     }

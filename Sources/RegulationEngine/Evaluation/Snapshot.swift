@@ -125,7 +125,7 @@ public final class Snapshot: Sendable {
             let item = prepared[index]
             return RuleSummary(rule: rulebooks[item.rulebook].rules[item.rule], rulebookID: rulebooks[item.rulebook].id)
         }
-        var code = ConditionCode.Builder()
+        var codeBuilder = ConditionCode.Builder()
         var entries: [RuleEntry] = []
         entries.reserveCapacity(layout.count)
         var indexed: [(position: Int, condition: CompiledCondition)] = []
@@ -134,7 +134,7 @@ public final class Snapshot: Sendable {
             let item = prepared[index]
             let rulebook = rulebooks[item.rulebook]
             let rule = rulebook.rules[item.rule]
-            let start = Int(code.append(item.condition))
+            let start = Int(codeBuilder.append(item.condition))
             entries.append(RuleEntry(periods: [rulebook.effective, rule.effective], codeStart: start, isProhibition: rule.effect == .prohibit))
             if rule.effect == .exempt {
                 for target in rule.exempts { exemptionsByTarget[target, default: []].append(Int32(position)) }
@@ -149,12 +149,13 @@ public final class Snapshot: Sendable {
             entries[position].exemptionCount = Int32(exemptions.count)
             exemptionLinks += exemptions
         }
+        let code = ConditionCode(codeBuilder)
         // Ranks by id, so decisions sort integers rather than strings.
         for (rank, position) in entries.indices.sorted(by: { summaries[$0].ruleID < summaries[$1].ruleID }).enumerated() {
             entries[position].order = Int32(rank)
         }
         return DistrictProgram(districtID: district, rulebooks: rulebooks, districtRulebooks: books, entries: entries, exemptionLinks: exemptionLinks,
-                               summaries: SummaryTable(summaries), index: RuleIndex(conditions: indexed), code: ConditionCode(code), declarations: declarations,
+                               summaries: SummaryTable(summaries), index: RuleIndex(conditions: indexed, stringIDs: code.stringIDs), code: code, declarations: declarations,
                                references: rulebooks.map { ($0.effective, RulebookReference(id: $0.id, contentHash: $0.contentHash)) })
     }
 
@@ -171,14 +172,13 @@ public final class Snapshot: Sendable {
     /// Evaluates a request using the index.
     public func evaluate(_ request: EvaluationRequest) throws(EvaluationError) -> Decision {
         let (program, facts) = try prepare(request)
-        return Evaluator.decide(program: program, district: request.district, asOf: request.asOf, facts: facts,
-                                candidates: program.index.candidates(facts), slotPaths: slotPaths)
+        return Evaluator.decide(program: program, district: request.district, asOf: request.asOf, facts: facts, slotPaths: slotPaths)
     }
 
     /// The same, from facts given as pairs (the bulk reader's form, which skips building dictionaries).
     func evaluate(district: String, asOf: CalendarDate, facts given: [(String, FactValue)], company: [(String, FactValue)]) throws(EvaluationError) -> Decision {
         let (program, facts) = try prepare(district: district, asOf: asOf, facts: given, company: company)
-        return Evaluator.decide(program: program, district: district, asOf: asOf, facts: facts, candidates: program.index.candidates(facts), slotPaths: slotPaths)
+        return Evaluator.decide(program: program, district: district, asOf: asOf, facts: facts, slotPaths: slotPaths)
     }
 
     func prepare(district: String, asOf: CalendarDate, facts given: [(String, FactValue)], company: [(String, FactValue)]) throws(EvaluationError) -> (DistrictProgram, [FactValue?]) {

@@ -107,8 +107,7 @@ extension Snapshot {
     func write(district: String, asOf: CalendarDate, facts given: [(String, FactValue)], company: [(String, FactValue)],
                scratch: EvaluationScratch, into w: inout JSONWriter) throws(EvaluationError) {
         let program = try prepare(district: district, asOf: asOf, facts: given, company: company, into: &scratch.facts)
-        program.index.candidates(scratch.facts, into: &scratch.candidates)
-        let verdict = Evaluator.verdict(program: program, asOf: asOf, facts: scratch.facts, candidates: scratch.candidates)
+        let verdict = Evaluator.verdict(program: program, asOf: asOf, facts: scratch.facts, candidates: &scratch.candidates)
         DecisionJSON.write(verdict, district: district, asOf: asOf, program: program, slotPaths: slotPaths, scratch: scratch, into: &w)
     }
 }
