@@ -15,10 +15,6 @@ final class RuleSummary: Sendable {
     let exempts: [String]
     /// What it asks for (require) or puts in place of what it switches off (exempt).
     let conditions: [RuleCondition]
-    /// The JSON around a reason's status, and of an applied exemption.
-    let encodedHead: [UInt8]
-    let encodedTail: [UInt8]
-    let encodedExemption: [UInt8]
 
     init(rule: Rule, rulebookID: String) {
         ruleID = rule.id
@@ -28,9 +24,6 @@ final class RuleSummary: Sendable {
         self.rulebookID = rulebookID
         exempts = rule.exempts.sorted()
         conditions = rule.conditions
-        encodedHead = DecisionJSON.reasonHead(id: rule.id, effect: rule.effect)
-        encodedTail = DecisionJSON.reasonTail(rulebookID: rulebookID, title: rule.title, cites: rule.cites)
-        encodedExemption = rule.effect == .exempt ? DecisionJSON.exemption(id: rule.id, title: rule.title, exempts: exempts, cites: rule.cites) : []
     }
 }
 
@@ -39,7 +32,56 @@ final class RuleSummary: Sendable {
 /// decision is (at 100k rules each would be a cache miss on the evaluation path).
 final class SummaryTable: Sendable {
     let items: [RuleSummary]
-    init(_ items: [RuleSummary]) { self.items = items }
+    /// Every rule's JSON fragments, encoded once and kept back to back in one buffer, so writing
+    /// a decision copies bytes without touching an object per rule: fragment `f` of the rule at
+    /// position `p` is `bytes[offsets[3p + f] ..< offsets[3p + f + 1]]`.
+    let bytes: [UInt8]
+    let offsets: [Int32]
+
+    enum Fragment: Int {
+        /// `{"id":…,"effect":…` of a reason, before its status.
+        case reasonHead
+        /// `,"rulebook":…,"title":…,"citations":[…]}` after it.
+        case reasonTail
+        /// The whole object of an applied exemption (empty for other rules).
+        case exemption
+    }
+
+    init(_ items: [RuleSummary], fragments: [(bytes: [UInt8], lengths: (Int32, Int32, Int32))]) {
+        self.items = items
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(fragments.reduce(0) { $0 + $1.bytes.count })
+        var offsets: [Int32] = [0]
+        offsets.reserveCapacity(3 * fragments.count + 1)
+        for fragment in fragments {
+            bytes += fragment.bytes
+            let start = offsets.last!
+            offsets.append(start + fragment.lengths.0)
+            offsets.append(start + fragment.lengths.0 + fragment.lengths.1)
+            offsets.append(start + fragment.lengths.0 + fragment.lengths.1 + fragment.lengths.2)
+        }
+        self.bytes = bytes
+        self.offsets = offsets
+    }
+
+    /// A rule's three fragments, encoded (run on every core while compiling).
+    static func fragments(of rule: Rule, rulebookID: String, exempts: [String]) -> (bytes: [UInt8], lengths: (Int32, Int32, Int32)) {
+        let head = DecisionJSON.reasonHead(id: rule.id, effect: rule.effect)
+        let tail = DecisionJSON.reasonTail(rulebookID: rulebookID, title: rule.title, cites: rule.cites)
+        let exemption = rule.effect == .exempt ? DecisionJSON.exemption(id: rule.id, title: rule.title, exempts: exempts, cites: rule.cites) : []
+        return (head + tail + exemption, (Int32(head.count), Int32(tail.count), Int32(exemption.count)))
+    }
+}
+
+extension JSONWriter {
+    /// Appends a rule's encoded fragment from its district's table.
+    @inline(__always) mutating func raw(_ table: SummaryTable, _ position: Int, _ fragment: SummaryTable.Fragment) {
+        let index = 3 * position + fragment.rawValue
+        table.offsets.withUnsafeBufferPointer { offsets in
+            let start = Int(offsets[index]), end = Int(offsets[index + 1])
+            table.bytes.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<end])) }
+        }
+    }
 }
 
 /// A rule that decided (or, for indeterminate, could decide) the outcome.

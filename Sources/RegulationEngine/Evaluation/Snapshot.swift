@@ -120,11 +120,14 @@ public final class Snapshot: Sendable {
         // request's candidates close in memory, which matters more than anything else at 10k+ rules.
         let layout = prepared.indices.sorted { prepared[$0].sortKey < prepared[$1].sortKey }
         let shared = ReadOnly((rulebooks, prepared))
-        let summaries = inParallel(layout) { index in
+        let described = inParallel(layout) { index in
             let (rulebooks, prepared) = shared.value
             let item = prepared[index]
-            return RuleSummary(rule: rulebooks[item.rulebook].rules[item.rule], rulebookID: rulebooks[item.rulebook].id)
+            let rule = rulebooks[item.rulebook].rules[item.rule]
+            let summary = RuleSummary(rule: rule, rulebookID: rulebooks[item.rulebook].id)
+            return (summary, SummaryTable.fragments(of: rule, rulebookID: summary.rulebookID, exempts: summary.exempts))
         }
+        let summaries = described.map(\.0)
         var codeBuilder = ConditionCode.Builder()
         var entries: [RuleEntry] = []
         entries.reserveCapacity(layout.count)
@@ -155,7 +158,7 @@ public final class Snapshot: Sendable {
             entries[position].order = Int32(rank)
         }
         return DistrictProgram(districtID: district, rulebooks: rulebooks, districtRulebooks: books, entries: entries, exemptionLinks: exemptionLinks,
-                               summaries: SummaryTable(summaries), index: RuleIndex(conditions: indexed, stringIDs: code.stringIDs), code: code, declarations: declarations,
+                               summaries: SummaryTable(summaries, fragments: described.map(\.1)), index: RuleIndex(conditions: indexed, stringIDs: code.stringIDs), code: code, declarations: declarations,
                                references: rulebooks.map { ($0.effective, RulebookReference(id: $0.id, contentHash: $0.contentHash)) })
     }
 

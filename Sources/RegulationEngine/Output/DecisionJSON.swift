@@ -25,9 +25,9 @@ public enum DecisionJSON {
         w.raw(",\"reasons\":[")
         for (index, reason) in decision.reasons.enumerated() {
             if index > 0 { w.raw(",") }
-            w.raw(reason.summary.encodedHead)
+            w.raw(reason.table, Int(reason.position), .reasonHead)
             w.raw(reason.applies ? ",\"status\":\"applies\"" : ",\"status\":\"undecided\"")
-            w.raw(reason.summary.encodedTail)
+            w.raw(reason.table, Int(reason.position), .reasonTail)
         }
         w.raw("],\"conditions\":[")
         for (index, item) in decision.conditions.enumerated() {
@@ -43,7 +43,7 @@ public enum DecisionJSON {
         w.raw("],\"exemptions\":[")
         for (index, exemption) in decision.exemptions.enumerated() {
             if index > 0 { w.raw(",") }
-            w.raw(exemption.summary.encodedExemption)
+            w.raw(exemption.table, Int(exemption.position), .exemption)
         }
         w.raw("],\"missingFacts\":[")
         for (index, fact) in decision.missingFacts.enumerated() {

@@ -29,10 +29,9 @@ extension DecisionJSON {
         w.raw(",\"reasons\":[")
         for (index, position) in reasonRules.enumerated() {
             if index > 0 { w.raw(",") }
-            let summary = program.summary(position)
-            w.raw(summary.encodedHead)
+            w.raw(program.summaries, position, .reasonHead)
             w.raw(status)
-            w.raw(summary.encodedTail)
+            w.raw(program.summaries, position, .reasonTail)
         }
         w.raw("],\"conditions\":[")
         if (outcome == .conditional || outcome == .indeterminate) && verdict.hasConditions {
@@ -56,7 +55,7 @@ extension DecisionJSON {
         w.raw("],\"exemptions\":[")
         for (index, exemption) in verdict.applied.enumerated() {
             if index > 0 { w.raw(",") }
-            w.raw(program.summary(exemption).encodedExemption)
+            w.raw(program.summaries, exemption, .exemption)
         }
         w.raw("],\"missingFacts\":[")
         if outcome == .indeterminate {
