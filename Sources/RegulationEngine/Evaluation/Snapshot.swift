@@ -26,6 +26,18 @@ struct RuleEntry: Sendable {
     @inline(__always) func isInForce(on day: Int32) -> Bool { day >= firstDay && day < endDay }
 }
 
+/// A declared fact with its slot. A class, so looking one up per request fact costs one retain
+/// rather than a copy of the declaration's labels and values.
+final class DeclaredFact: Sendable {
+    let declaration: FactDeclaration
+    let slot: Int
+
+    init(declaration: FactDeclaration, slot: Int) {
+        self.declaration = declaration
+        self.slot = slot
+    }
+}
+
 extension CalendarDate {
     /// The day number in the width `RuleEntry` keeps (every real date fits).
     var compactDayNumber: Int32 { Int32(clamping: dayNumber) }
@@ -45,8 +57,8 @@ final class DistrictProgram: Sendable {
     let index: RuleIndex
     let code: ConditionCode
     /// Declared facts by path, with their slots; company facts also by their bare name.
-    let declarations: [String: (declaration: FactDeclaration, slot: Int)]
-    let companyDeclarations: [String: (declaration: FactDeclaration, slot: Int)]
+    let declarations: [String: DeclaredFact]
+    let companyDeclarations: [String: DeclaredFact]
     /// The rulebooks' references with their periods, so a decision lists those in force.
     let referencePeriods: [(period: EffectivePeriod, reference: RulebookReference)]
     let allReferences: [RulebookReference]
@@ -55,7 +67,7 @@ final class DistrictProgram: Sendable {
     let allReferencesPeriod: EffectivePeriod
 
     init(districtID: String, rulebooks: [Rulebook], districtRulebooks: [Rulebook], entries: [RuleEntry], exemptionLinks: [Int32], summaries: SummaryTable,
-         index: RuleIndex, code: ConditionCode, declarations: [String: (declaration: FactDeclaration, slot: Int)], references: [(period: EffectivePeriod, reference: RulebookReference)]) {
+         index: RuleIndex, code: ConditionCode, declarations: [String: DeclaredFact], references: [(period: EffectivePeriod, reference: RulebookReference)]) {
         self.districtID = districtID
         self.rulebooks = rulebooks
         self.districtRulebooks = districtRulebooks
@@ -65,7 +77,7 @@ final class DistrictProgram: Sendable {
         self.index = index
         self.code = code
         self.declarations = declarations
-        var company: [String: (declaration: FactDeclaration, slot: Int)] = [:]
+        var company: [String: DeclaredFact] = [:]
         for (path, entry) in declarations where path.hasPrefix("company.") { company[String(path.dropFirst("company.".count))] = entry }
         companyDeclarations = company
         referencePeriods = references
@@ -111,9 +123,9 @@ public final class Snapshot: Sendable {
 
     static func program(district: String, national: [Rulebook], district books: [Rulebook], slots: [String: Int]) -> DistrictProgram {
         let rulebooks = national + books
-        var declarations: [String: (declaration: FactDeclaration, slot: Int)] = [:]
+        var declarations: [String: DeclaredFact] = [:]
         for rulebook in rulebooks {
-            for fact in rulebook.facts where declarations[fact.path] == nil { declarations[fact.path] = (fact, slots[fact.path] ?? -1) }
+            for fact in rulebook.facts where declarations[fact.path] == nil { declarations[fact.path] = DeclaredFact(declaration: fact, slot: slots[fact.path] ?? -1) }
         }
         let prepared = PreparedRule.prepareAll(rulebooks, slots: slots)
         // Rules that share a guard are evaluated together; laying them out side by side keeps one
@@ -234,14 +246,14 @@ public final class Snapshot: Sendable {
         try place(path, given, entry: entry, into: &facts)
     }
 
-    private func place(_ path: @autoclosure () -> String, _ given: FactValue, entry: (declaration: FactDeclaration, slot: Int), into facts: inout [FactValue?]) throws(EvaluationError) {
-        let declaration = entry.declaration
+    private func place(_ path: @autoclosure () -> String, _ given: FactValue, entry: DeclaredFact, into facts: inout [FactValue?]) throws(EvaluationError) {
+        let type = entry.declaration.type
         var value = given
         // JSON has no dates: a date fact arrives as "YYYY-MM-DD".
-        if case .date = declaration.type, case .string(let text) = given, let date = CalendarDate(iso: text) { value = .date(date) }
-        guard declaration.type.accepts(value) else {
-            var expected = declaration.type.name
-            if case .enumeration(let values) = declaration.type { expected += " (" + values.joined(separator: ", ") + ")" }
+        if case .date = type, case .string(let text) = given, let date = CalendarDate(iso: text) { value = .date(date) }
+        guard type.accepts(value) else {
+            var expected = type.name
+            if case .enumeration(let values) = type { expected += " (" + values.joined(separator: ", ") + ")" }
             throw .wrongType(path: path(), expected: expected, got: value.text)
         }
         facts[entry.slot] = value
