@@ -83,38 +83,79 @@ public enum RuleCondition: Hashable, Sendable {
 }
 
 /// One provision of a rulebook.
+///
+/// A value with its fields in one shared box: a rule has a dozen reference-counted fields, and
+/// 100k rules are copied between arrays and threads while loading, so a copy is one retain
+/// instead of a dozen.
 public struct Rule: Hashable, Sendable {
-    public let id: String
-    public let title: LocalizedText
-    public let effect: RuleEffect
-    public let when: Expression
-    public let whenText: String
-    public let cites: [RuleCitation]
-    public let effective: EffectivePeriod
-    public let conditions: [RuleCondition]
+    private final class Storage: Sendable {
+        let id: String
+        let title: LocalizedText
+        let effect: RuleEffect
+        let when: Expression
+        let whenText: String
+        let cites: [RuleCitation]
+        let effective: EffectivePeriod
+        let conditions: [RuleCondition]
+        let exempts: [String]
+        let group: String?
+        let location: SourceLocation
+        let whenLocation: SourceLocation
+
+        init(id: String, title: LocalizedText, effect: RuleEffect, when: Expression, whenText: String, cites: [RuleCitation],
+             effective: EffectivePeriod, conditions: [RuleCondition], exempts: [String], group: String?, location: SourceLocation,
+             whenLocation: SourceLocation) {
+            self.id = id
+            self.title = title
+            self.effect = effect
+            self.when = when
+            self.whenText = whenText
+            self.cites = cites
+            self.effective = effective
+            self.conditions = conditions
+            self.exempts = exempts
+            self.group = group
+            self.location = location
+            self.whenLocation = whenLocation
+        }
+    }
+
+    private let storage: Storage
+
+    public var id: String { storage.id }
+    public var title: LocalizedText { storage.title }
+    public var effect: RuleEffect { storage.effect }
+    public var when: Expression { storage.when }
+    public var whenText: String { storage.whenText }
+    public var cites: [RuleCitation] { storage.cites }
+    public var effective: EffectivePeriod { storage.effective }
+    public var conditions: [RuleCondition] { storage.conditions }
     /// For `exempt`: the ids of national rules switched off while `when` holds.
-    public let exempts: [String]
+    public var exempts: [String] { storage.exempts }
     /// Activity group for the plain-language regime pages (optional).
-    public let group: String?
-    public let location: SourceLocation
+    public var group: String? { storage.group }
+    public var location: SourceLocation { storage.location }
     /// Where the `when` text starts, so expression diagnostics point at the right column.
-    public let whenLocation: SourceLocation
+    public var whenLocation: SourceLocation { storage.whenLocation }
 
     public init(id: String, title: LocalizedText, effect: RuleEffect, when: Expression, whenText: String, cites: [RuleCitation],
                 effective: EffectivePeriod, conditions: [RuleCondition], exempts: [String], group: String?, location: SourceLocation,
                 whenLocation: SourceLocation? = nil) {
-        self.whenLocation = whenLocation ?? location
-        self.id = id
-        self.title = title
-        self.effect = effect
-        self.when = when
-        self.whenText = whenText
-        self.cites = cites
-        self.effective = effective
-        self.conditions = conditions
-        self.exempts = exempts
-        self.group = group
-        self.location = location
+        storage = Storage(id: id, title: title, effect: effect, when: when, whenText: whenText, cites: cites, effective: effective,
+                          conditions: conditions, exempts: exempts, group: group, location: location, whenLocation: whenLocation ?? location)
+    }
+
+    public static func == (a: Rule, b: Rule) -> Bool {
+        if a.storage === b.storage { return true }
+        return a.id == b.id && a.title == b.title && a.effect == b.effect && a.when == b.when && a.whenText == b.whenText && a.cites == b.cites
+            && a.effective == b.effective && a.conditions == b.conditions && a.exempts == b.exempts && a.group == b.group
+            && a.location == b.location && a.whenLocation == b.whenLocation
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(whenText)
+        hasher.combine(location)
     }
 }
 
