@@ -90,9 +90,16 @@ public enum TeukguApplication {
         let app = try await Application.make(environment)
         do {
             try await configure(app)
-            try await app.execute()
         } catch {
             app.logger.report(error: error)
+            try? await app.asyncShutdown()
+            throw error
+        }
+        do {
+            try await app.execute()
+        } catch {
+            // Vapor's command runner has printed the error already; printing it again doubled
+            // every failing `rules check` summary.
             try? await app.asyncShutdown()
             throw error
         }
