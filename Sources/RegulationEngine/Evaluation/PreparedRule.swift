@@ -11,10 +11,7 @@ struct PreparedRule: Sendable {
     let sortKey: String
 
     static func prepareAll(_ rulebooks: [Rulebook], slots: [String: Int]) -> [PreparedRule] {
-        var places: [(rulebook: Int, rule: Int)] = []
-        for (bookIndex, rulebook) in rulebooks.enumerated() {
-            for ruleIndex in rulebook.rules.indices { places.append((bookIndex, ruleIndex)) }
-        }
+        let places = Rulebook.rulePlaces(rulebooks)
         let shared = ReadOnly((rulebooks, slots))
         return inParallel(places) { place in
             let (rulebooks, slots) = shared.value

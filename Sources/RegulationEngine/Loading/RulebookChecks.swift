@@ -57,10 +57,7 @@ enum RulebookChecks {
     /// Every rule's condition checked against its rulebook's schema; rules are independent, so this
     /// runs on every core.
     static func typeDiagnostics(_ rulebooks: [Rulebook], schemas: [[String: FactDeclaration]]) -> [Diagnostic] {
-        var places: [(rulebook: Int, rule: Int)] = []
-        for (bookIndex, rulebook) in rulebooks.enumerated() {
-            for ruleIndex in rulebook.rules.indices { places.append((bookIndex, ruleIndex)) }
-        }
+        let places = Rulebook.rulePlaces(rulebooks)
         let shared = ReadOnly((rulebooks, schemas))
         return inParallel(places) { place -> [Diagnostic] in
             let (rulebooks, schemas) = shared.value

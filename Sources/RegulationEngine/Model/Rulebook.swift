@@ -187,6 +187,15 @@ public struct Rulebook: Hashable, Sendable {
 }
 
 extension Rulebook {
+    /// Every rule of the rulebooks as (rulebook index, rule index), for work spread over cores.
+    static func rulePlaces(_ rulebooks: [Rulebook]) -> [(rulebook: Int, rule: Int)] {
+        var places: [(rulebook: Int, rule: Int)] = []
+        for (bookIndex, rulebook) in rulebooks.enumerated() {
+            for ruleIndex in rulebook.rules.indices { places.append((bookIndex, ruleIndex)) }
+        }
+        return places
+    }
+
     /// The same rulebook with rules read separately (a large file's rule list is read in chunks).
     func replacingRules(_ rules: [Rule], contentHash: String) -> Rulebook {
         Rulebook(id: id, scope: scope, title: title, description: description, effective: effective, facts: facts, rules: rules, file: file, contentHash: contentHash)
