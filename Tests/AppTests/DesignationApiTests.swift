@@ -262,4 +262,77 @@ enum MessageCheck {
             #expect(attached["documentIDs"] as? [String] == [startupDocument])
         }
     }
+
+    /// Whoever may read an application may open what it attaches, and nobody else: an evaluator
+    /// once they have declared no conflict, the partner staff and evaluators of a collaboration
+    /// application; not another region, not an evaluator still to declare.
+    @Test func attachedDocumentsOpenForThoseWhoMayReadTheApplication() async throws {
+        try await withTeukgu { app in
+            let busan = try await ApiClient.signIn(app, "busan@teukgu.demo")
+            let ulsan = try await ApiClient.signIn(app, "ulsan@teukgu.demo")
+            let evaluator = try await ApiClient.signIn(app, "evaluator@teukgu.demo")
+            let attachedID = try await upload(app, busan.token)
+            let keptBackID = try await upload(app, busan.token)
+            let call = try #require(try await DesignationCallRecord.query(on: app.db).filter(\.$status == "accepting").first())
+            var plan = DesignationFixtures.plan(name: "Busan with documents")
+            // Ids are kept as given; a lower-case one must be found on PostgreSQL too.
+            plan["documentIDs"] = [attachedID.lowercased()]
+            plan["measures"] = ["safety": "See \(keptBackID) for details", "environment": "x", "privacy": "x"]
+            let created = try await busan.object(.POST, "/api/v1/designation/calls/\(call.id!.uuidString)/applications", ["plan": plan], expect: .created)
+            let applicationID = try #require(UUID(uuidString: created["id"] as? String ?? ""))
+            let content = { (id: String) in "/api/v1/documents/\(id)/content" }
+
+            #expect(try await ulsan.send(.GET, content(attachedID)).status == .notFound)
+            #expect(try await evaluator.send(.GET, content(attachedID)).status == .notFound)
+            let evaluatorAccount = try #require(try await AccountRecord.query(on: app.db).filter(\.$email == "evaluator@teukgu.demo").first())
+            let panel = EvaluationPanelRecord()
+            panel.programme = "designation"
+            panel.callID = try call.requireID()
+            panel.stageID = "written"
+            panel.round = 1
+            panel.status = "scoring"
+            try await panel.create(on: app.db)
+            let assignment = EvaluationAssignmentRecord()
+            assignment.panelID = try panel.requireID()
+            assignment.evaluatorID = try evaluatorAccount.requireID()
+            assignment.applicationID = applicationID
+            assignment.status = "awaiting-declaration"
+            try await assignment.create(on: app.db)
+            #expect(try await evaluator.send(.GET, content(attachedID)).status == .notFound)
+            assignment.status = "declared-no-conflict"
+            try await assignment.update(on: app.db)
+            let opened = try await evaluator.send(.GET, content(attachedID))
+            #expect(opened.status == .ok)
+            #expect(opened.body == DocumentTests.pdf)
+            #expect(try await evaluator.send(.GET, "/api/v1/documents/\(attachedID)").status == .ok)
+            // An id written into the plan's prose is not an attachment.
+            #expect(try await evaluator.send(.GET, content(keptBackID)).status == .notFound)
+            #expect(try await ulsan.send(.GET, content(attachedID)).status == .notFound)
+
+            // Collaboration: the startup's attachment opens for an evaluator cleared on it, not for another company.
+            let startup = try await ApiClient.signIn(app, "startup@teukgu.demo")
+            let otherStartup = try await ApiClient.signIn(app, "startup2@teukgu.demo")
+            let startupDocument = try await upload(app, startup.token)
+            let collaboration = try #require(try await CollaborationCallRecord.query(on: app.db).filter(\.$year == 2026).first())
+            let startupApplication = try await startup.object(.POST, "/api/v1/collaboration/calls/\(collaboration.id!.uuidString)/applications",
+                                                              ["documentIDs": [startupDocument]], expect: .created)
+            #expect(try await otherStartup.send(.GET, content(startupDocument)).status == .notFound)
+            #expect(try await evaluator.send(.GET, content(startupDocument)).status == .notFound)
+            let trackPanel = EvaluationPanelRecord()
+            trackPanel.programme = "collaboration"
+            trackPanel.callID = UUID()  // a collaboration panel's call id is its track's id
+            trackPanel.stageID = "document"
+            trackPanel.round = 1
+            trackPanel.status = "scoring"
+            try await trackPanel.create(on: app.db)
+            let cleared = EvaluationAssignmentRecord()
+            cleared.panelID = try trackPanel.requireID()
+            cleared.evaluatorID = try evaluatorAccount.requireID()
+            cleared.applicationID = try #require(UUID(uuidString: startupApplication["id"] as? String ?? ""))
+            cleared.status = "submitted"
+            try await cleared.create(on: app.db)
+            #expect(try await evaluator.send(.GET, content(startupDocument)).status == .ok)
+            #expect(try await otherStartup.send(.GET, content(startupDocument)).status == .notFound)
+        }
+    }
 }

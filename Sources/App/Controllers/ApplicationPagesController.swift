@@ -143,7 +143,7 @@ struct ApplicationPagesController {
             closesAt: Timestamps.seoulMinute(call.closesAt), error: error,
             financingTotal: Money(won: dto.plan.financing.totalWon).text(language: request.language), revisions: revisions,
             documents: try await AttachableDocuments.options(for: account, attached: shownForm.documentIDs ?? dto.plan.documentIDs, on: request.db)
-                .filter { isOwner || $0.checked },
+                .filter { (isOwner && dto.editable) || $0.checked },  // the form offers one's uploads; the read-only view lists what is attached
             uploadHref: Endpoints.documentsPage.link())
         let title = dto.plan.name.isEmpty ? (request.language == "ko" ? "특구 신청서" : "District application") : dto.plan.name
         return try await request.renderPage("designation-application", titleKey: "nav.designation", title: title, needsForm: true, page)

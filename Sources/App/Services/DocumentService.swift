@@ -37,11 +37,13 @@ enum DocumentService {
         return name.isEmpty ? "document.\(kind.rawValue)" : String(name.prefix(200))
     }
 
-    /// The uploader, the ministry, or whoever owns the record the document belongs to.
+    /// The uploader, the ministry, whoever owns the record the document belongs to, or whoever may
+    /// read an application it is attached to.
     static func readable(_ id: UUID?, by account: CurrentAccount, on database: any Database) async throws -> DocumentRecord {
         guard let id, let document = try await DocumentRecord.find(id, on: database) else { throw AppError.notFound("document") }
         if account.role.isMinistry || document.uploadedBy == account.id { return document }
         if document.ownerType == "account", document.ownerID == account.id.uuidString { return document }
+        if try await AttachedDocumentReaders.mayRead(id, by: account, on: database) { return document }
         throw AppError.notFound("document")
     }
 

@@ -1,0 +1,33 @@
+import Fluent
+import Foundation
+import TeukguCore
+
+/// Who may read a document because it is attached to an application: whoever may read the
+/// application (its region's or company's people, evaluators who declared no conflict on it, the
+/// partner staff of its tracks). An evaluator who opens an application must be able to open what
+/// it attaches; before this they saw the links and got "not found".
+enum AttachedDocumentReaders {
+    /// Whether `account` may read an application that lists the document among its attachments.
+    static func mayRead(_ documentID: UUID, by account: CurrentAccount, on database: any Database) async throws -> Bool {
+        // Attachments live in the applications' JSON. The text search only narrows the rows; the
+        // decoded attachment list decides, so an id typed into a plan's prose grants nothing.
+        // Ids are stored as given, in either case, and PostgreSQL's LIKE is case-sensitive.
+        let spellings = [documentID.uuidString, documentID.uuidString.lowercased()]
+        let designation = try await DesignationApplicationRecord.query(on: database)
+            .group(.or) { group in for text in spellings { group.filter(\.$planJSON ~~ text) } }
+            .limit(50).all()
+        for application in designation {
+            guard let plan = try? JSONColumn.decode(DistrictPlan.self, application.planJSON),
+                  plan.documentIDs.contains(where: { UUID(uuidString: $0) == documentID }) else { continue }
+            if (try? await DesignationApplications.requireReadable(application, by: account, on: database)) != nil { return true }
+        }
+        let collaboration = try await CollaborationApplicationRecord.query(on: database)
+            .group(.or) { group in for text in spellings { group.filter(\.$documentsJSON ~~ text) } }
+            .limit(50).all()
+        for application in collaboration {
+            guard let attached = try? JSONColumn.decode([UUID].self, application.documentsJSON), attached.contains(documentID) else { continue }
+            if (try? await CollaborationApplications.requireReadable(application, by: account, on: database)) != nil { return true }
+        }
+        return false
+    }
+}
