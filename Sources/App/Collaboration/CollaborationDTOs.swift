@@ -35,38 +35,62 @@ struct CollaborationApplicationDTO: Content {
     let assignedTrackID: UUID?
     let feedback: [TrackFeedback]?
 
-    /// `viewerTracks` limits the feedback to tracks the viewer runs (partners see only their own).
     static func make(_ record: CollaborationApplicationRecord, for request: Request) async throws -> CollaborationApplicationDTO {
+        try await makeAll([record], for: request)[0]
+    }
+
+    /// Many applications' views from a handful of queries (calls, companies, tracks, feedback),
+    /// not a handful per application: a popular track lists thousands.
+    static func makeAll(_ records: [CollaborationApplicationRecord], for request: Request) async throws -> [CollaborationApplicationDTO] {
+        guard !records.isEmpty else { return [] }
         let database = request.db
-        let call = try await CollaborationCalls.find(record.callID.uuidString, on: database)
-        guard let company = try await CompanyRecord.find(record.companyID, on: database) else { throw AppError.notFound("company") }
-        let choiceIDs = try JSONColumn.decode([UUID].self, record.choicesJSON)
-        let tracks = choiceIDs.isEmpty ? [] : try await CollaborationTrackRecord.query(on: database).filter(\.$id ~~ choiceIDs).all()
-        let byID = Dictionary(tracks.compactMap { track in track.id.map { ($0, track) } }, uniquingKeysWith: { first, _ in first })
         let account = try request.requireAccount()
-        let seesAll = account.role.isMinistry || (account.role == .companyMember && account.companyID == record.companyID)
-        let visibleChoices = choiceIDs.filter { id in seesAll || byID[id].map { CollaborationTracks.isOwnTrack($0, account) } == true }
-        var feedback: [TrackFeedback]?
-        if seesAll || account.role == .partnerStaff || account.role == .operatingOrganisationStaff {
-            let stages = try CollaborationCalls.stages(of: call)
-            feedback = []
-            for id in visibleChoices {
-                let stagesFeedback = try await StageFeedback.forApplication(try record.requireID(), programme: CollaborationEvaluation.shared.id, callID: id,
-                                                                            stages: stages, language: request.language, on: database)
-                feedback?.append(TrackFeedback(trackID: id, trackName: byID[id]?.name ?? "", stages: stagesFeedback))
-            }
+        let callIDs = Array(Set(records.map(\.callID)))
+        let calls = Dictionary(try await CollaborationCallRecord.query(on: database).filter(\.$id ~~ callIDs).all().compactMap { call in call.id.map { ($0, call) } },
+                               uniquingKeysWith: { first, _ in first })
+        let companyIDs = Array(Set(records.map(\.companyID)))
+        var companies: [UUID: CompanyRecord] = [:]
+        for chunk in StageFeedback.Batch.chunks(companyIDs) {
+            for company in try await CompanyRecord.query(on: database).filter(\.$id ~~ chunk).all() { if let id = company.id { companies[id] = company } }
         }
-        let problems = record.status == "draft"
-            ? try await CollaborationApplications.submissionProblems(record, call: call, company: company, on: database) : []
-        return CollaborationApplicationDTO(
-            id: try record.requireID(), callID: record.callID, companyID: record.companyID, company: company.name, status: record.status,
-            outcome: record.outcome, receiptNumber: record.receiptNumber, submittedAt: Timestamps.text(record.submittedAt),
-            choices: visibleChoices.map { Choice(trackID: $0, name: byID[$0]?.name ?? "", partner: byID[$0]?.partnerID ?? "") },
-            plan: record.plan, requestedWon: record.requestedWon, grantCapWon: call.grantCapWon,
-            documentIDs: seesAll ? try JSONColumn.decode([UUID].self, record.documentsJSON) : [],
-            editable: CollaborationApplications.isEditable(record, call: call, now: request.now), missingForSubmission: problems,
-            assignedTrackID: seesAll || record.assignedTrackID.map { id in visibleChoices.contains(id) } == true ? record.assignedTrackID : nil,
-            feedback: feedback)
+        var choicesByRecord: [[UUID]] = []
+        for record in records { choicesByRecord.append(try JSONColumn.decode([UUID].self, record.choicesJSON)) }
+        let trackIDs = Array(Set(choicesByRecord.joined()))
+        let tracks = trackIDs.isEmpty ? [] : try await CollaborationTrackRecord.query(on: database).filter(\.$id ~~ trackIDs).all()
+        let byID = Dictionary(tracks.compactMap { track in track.id.map { ($0, track) } }, uniquingKeysWith: { first, _ in first })
+        let seesFeedback = account.role.isMinistry || account.role == .companyMember || account.role == .partnerStaff || account.role == .operatingOrganisationStaff
+        let batch = seesFeedback
+            ? try await StageFeedback.Batch.load(programme: CollaborationEvaluation.shared.id, callIDs: trackIDs, applicationIDs: records.compactMap(\.id), on: database)
+            : StageFeedback.Batch(panelsByCall: [:], cards: [:])
+
+        var out: [CollaborationApplicationDTO] = []
+        out.reserveCapacity(records.count)
+        for (record, choiceIDs) in zip(records, choicesByRecord) {
+            guard let call = calls[record.callID] else { throw AppError.notFound("call") }
+            guard let company = companies[record.companyID] else { throw AppError.notFound("company") }
+            let seesAll = account.role.isMinistry || (account.role == .companyMember && account.companyID == record.companyID)
+            let visibleChoices = choiceIDs.filter { id in seesAll || byID[id].map { CollaborationTracks.isOwnTrack($0, account) } == true }
+            var feedback: [TrackFeedback]?
+            if seesAll || account.role == .partnerStaff || account.role == .operatingOrganisationStaff {
+                let stages = try CollaborationCalls.stages(of: call)
+                feedback = try visibleChoices.map { id in
+                    TrackFeedback(trackID: id, trackName: byID[id]?.name ?? "",
+                                  stages: try batch.feedback(try record.requireID(), callID: id, stages: stages, language: request.language))
+                }
+            }
+            let problems = record.status == "draft"
+                ? try await CollaborationApplications.submissionProblems(record, call: call, company: company, on: database) : []
+            out.append(CollaborationApplicationDTO(
+                id: try record.requireID(), callID: record.callID, companyID: record.companyID, company: company.name, status: record.status,
+                outcome: record.outcome, receiptNumber: record.receiptNumber, submittedAt: Timestamps.text(record.submittedAt),
+                choices: visibleChoices.map { Choice(trackID: $0, name: byID[$0]?.name ?? "", partner: byID[$0]?.partnerID ?? "") },
+                plan: record.plan, requestedWon: record.requestedWon, grantCapWon: call.grantCapWon,
+                documentIDs: seesAll ? try JSONColumn.decode([UUID].self, record.documentsJSON) : [],
+                editable: CollaborationApplications.isEditable(record, call: call, now: request.now), missingForSubmission: problems,
+                assignedTrackID: seesAll || record.assignedTrackID.map { id in visibleChoices.contains(id) } == true ? record.assignedTrackID : nil,
+                feedback: feedback))
+        }
+        return out
     }
 }
 

@@ -21,32 +21,68 @@ struct StageFeedback: Content {
 
     static func forApplication(_ applicationID: UUID, programme: String, callID: UUID, stages: [EvaluationStage], language: String,
                                on database: any Database) async throws -> [StageFeedback] {
-        let panels = try await EvaluationPanelRecord.query(on: database).filter(\.$programme == programme).filter(\.$callID == callID)
-            .filter(\.$status == "finalised").all()
-        var feedback: [StageFeedback] = []
-        for stage in stages {
-            guard let panel = panels.first(where: { $0.stageID == stage.id }), let json = panel.resultsJSON else { continue }
-            let results = try JSONColumn.decode([StageResult].self, json)
-            guard let result = results.first(where: { $0.applicationID == applicationID.uuidString }) else { continue }
-            let assignments = try await EvaluationAssignmentRecord.query(on: database).filter(\.$panelID == panel.requireID())
-                .filter(\.$applicationID == applicationID).filter(\.$status == "submitted").all()
-            let ids = assignments.compactMap(\.id)
-            let cards = ids.isEmpty ? [] : try await EvaluationScorecardRecord.query(on: database).filter(\.$assignmentID ~~ ids).sort(\.$round).all()
+        let batch = try await Batch.load(programme: programme, callIDs: [callID], applicationIDs: [applicationID], on: database)
+        return try batch.feedback(applicationID, callID: callID, stages: stages, language: language)
+    }
+
+    /// The finalised panels and submitted scorecards behind the feedback of many applications,
+    /// loaded in three queries, so a list of applications does not query per application.
+    struct Batch {
+        let panelsByCall: [UUID: [EvaluationPanelRecord]]
+        /// The latest card of each submitted assignment, by panel and application.
+        let cards: [UUID: [UUID: [EvaluationScorecardRecord]]]
+
+        static func load(programme: String, callIDs: [UUID], applicationIDs: [UUID], on database: any Database) async throws -> Batch {
+            guard !callIDs.isEmpty, !applicationIDs.isEmpty else { return Batch(panelsByCall: [:], cards: [:]) }
+            let panels = try await EvaluationPanelRecord.query(on: database).filter(\.$programme == programme).filter(\.$callID ~~ Array(Set(callIDs)))
+                .filter(\.$status == "finalised").all()
+            let panelIDs = panels.compactMap(\.id)
+            var assignments: [EvaluationAssignmentRecord] = []
+            // In chunks, so no query carries more parameters than a database accepts.
+            for chunk in Self.chunks(Array(Set(applicationIDs))) where !panelIDs.isEmpty {
+                assignments += try await EvaluationAssignmentRecord.query(on: database).filter(\.$panelID ~~ panelIDs)
+                    .filter(\.$applicationID ~~ chunk).filter(\.$status == "submitted").all()
+            }
             var latest: [UUID: EvaluationScorecardRecord] = [:]
-            for card in cards { latest[card.assignmentID] = card }
-            var comments: [Comment] = []
-            for card in latest.values.sorted(by: { $0.total > $1.total }) {
-                let scorecard = try JSONColumn.decode(Scorecard.self, card.cardJSON)
-                for criterion in stage.criteria {
-                    if let entry = scorecard.entries[criterion.id] {
-                        comments.append(Comment(criterion: language == "ko" ? criterion.titleKorean : criterion.titleEnglish, text: entry.justification))
-                    }
+            for chunk in Self.chunks(assignments.compactMap(\.id)) {
+                for card in try await EvaluationScorecardRecord.query(on: database).filter(\.$assignmentID ~~ chunk).sort(\.$round).all() {
+                    latest[card.assignmentID] = card
                 }
             }
-            feedback.append(StageFeedback(stageID: stage.id, stageTitle: language == "ko" ? stage.titleKorean : stage.titleEnglish,
-                                          score: result.score, rank: result.rank, of: results.count, advances: result.advances, comments: comments))
+            var cards: [UUID: [UUID: [EvaluationScorecardRecord]]] = [:]
+            for assignment in assignments {
+                guard let id = assignment.id, let card = latest[id] else { continue }
+                cards[assignment.panelID, default: [:]][assignment.applicationID, default: []].append(card)
+            }
+            return Batch(panelsByCall: Dictionary(grouping: panels, by: \.callID), cards: cards)
         }
-        return feedback
+
+        static func chunks(_ ids: [UUID]) -> [[UUID]] {
+            stride(from: 0, to: ids.count, by: 500).map { Array(ids[$0..<min(ids.count, $0 + 500)]) }
+        }
+
+        /// One application's feedback for the stages of one call (a collaboration panel's call is its track).
+        func feedback(_ applicationID: UUID, callID: UUID, stages: [EvaluationStage], language: String) throws -> [StageFeedback] {
+            let panels = panelsByCall[callID] ?? []
+            var feedback: [StageFeedback] = []
+            for stage in stages {
+                guard let panel = panels.first(where: { $0.stageID == stage.id }), let json = panel.resultsJSON, let panelID = panel.id else { continue }
+                let results = try JSONColumn.decode([StageResult].self, json)
+                guard let result = results.first(where: { $0.applicationID == applicationID.uuidString }) else { continue }
+                var comments: [Comment] = []
+                for card in (cards[panelID]?[applicationID] ?? []).sorted(by: { $0.total > $1.total }) {
+                    let scorecard = try JSONColumn.decode(Scorecard.self, card.cardJSON)
+                    for criterion in stage.criteria {
+                        if let entry = scorecard.entries[criterion.id] {
+                            comments.append(Comment(criterion: language == "ko" ? criterion.titleKorean : criterion.titleEnglish, text: entry.justification))
+                        }
+                    }
+                }
+                feedback.append(StageFeedback(stageID: stage.id, stageTitle: language == "ko" ? stage.titleKorean : stage.titleEnglish,
+                                              score: result.score, rank: result.rank, of: results.count, advances: result.advances, comments: comments))
+            }
+            return feedback
+        }
     }
 }
 

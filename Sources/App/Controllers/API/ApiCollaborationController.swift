@@ -93,13 +93,10 @@ struct ApiCollaborationController {
     static func applications(choosing track: CollaborationTrackRecord, _ request: Request) async throws -> [CollaborationApplicationDTO] {
         guard let call = try await CollaborationCallRecord.query(on: request.db).filter(\.$year == track.year).first() else { return [] }
         let trackID = try track.requireID()
-        var out: [CollaborationApplicationDTO] = []
-        for record in try await CollaborationApplicationRecord.query(on: request.db).filter(\.$callID == call.requireID())
+        let records = try await CollaborationApplicationRecord.query(on: request.db).filter(\.$callID == call.requireID())
             .filter(\.$submittedAt != nil).sort(\.$submittedOrder).all()
-        where try JSONColumn.decode([UUID].self, record.choicesJSON).contains(trackID) {
-            out.append(try await CollaborationApplicationDTO.make(record, for: request))
-        }
-        return out
+            .filter { (try? JSONColumn.decode([UUID].self, $0.choicesJSON).contains(trackID)) == true }
+        return try await CollaborationApplicationDTO.makeAll(records, for: request)
     }
 
     @Sendable func profile(_ request: Request) async throws -> CompanyProfiles.ProfileDTO {
@@ -116,11 +113,8 @@ struct ApiCollaborationController {
 
     @Sendable func myApplications(_ request: Request) async throws -> [CollaborationApplicationDTO] {
         let company = try await CompanyProfiles.own(try request.requireAccount(), on: request.db)
-        var out: [CollaborationApplicationDTO] = []
-        for record in try await CollaborationApplicationRecord.query(on: request.db).filter(\.$companyID == company.requireID()).all() {
-            out.append(try await CollaborationApplicationDTO.make(record, for: request))
-        }
-        return out
+        let records = try await CollaborationApplicationRecord.query(on: request.db).filter(\.$companyID == company.requireID()).all()
+        return try await CollaborationApplicationDTO.makeAll(records, for: request)
     }
 
     @Sendable func createApplication(_ request: Request) async throws -> Response {
