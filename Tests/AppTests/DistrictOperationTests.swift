@@ -142,3 +142,33 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct RegionalAttentionTests {
+    /// A region's home page lists its drafts and the applications the ministry asked more of, each
+    /// with its call's closing time; another region's drafts are not there.
+    @Test func draftsAndInformationRequestsLeadTheRegionsHomePage() async throws {
+        try await withTeukgu { app in
+            let call = try #require(try await DesignationCallRecord.query(on: app.db).filter(\.$status == "accepting").first())
+            app.clock = FixedClock(call.opensAt.addingTimeInterval(3600))
+            let busan = try await ApiClient.signIn(app, "busan@teukgu.demo")
+            let ulsan = try await ApiClient.signIn(app, "ulsan@teukgu.demo")
+            let admin = try await ApiClient.signIn(app, "admin@teukgu.demo")
+            let callID = try call.requireID().uuidString
+            _ = try await busan.object(.POST, "/api/v1/designation/calls/\(callID)/applications", ["plan": DesignationFixtures.plan(name: "Harbour draft")], expect: .created)
+            let asked = try await busan.object(.POST, "/api/v1/designation/calls/\(callID)/applications", ["plan": DesignationFixtures.plan(name: "Asked for more")], expect: .created)
+            let askedID = try #require(asked["id"] as? String)
+            _ = try await busan.object(.POST, "/api/v1/designation/applications/\(askedID)/submit")
+            _ = try await admin.object(.POST, "/api/v1/designation/applications/\(askedID)/info-request", ["message": "Add the berth safety plan."])
+            _ = try await ulsan.object(.POST, "/api/v1/designation/calls/\(callID)/applications", ["plan": DesignationFixtures.plan(name: "Ulsan draft")], expect: .created)
+
+            var region = BrowserSession(app: app)
+            _ = try await region.signIn("busan@teukgu.demo")
+            let html = try await region.get("/home").body.string
+            #expect(html.contains("Harbour draft"))
+            #expect(html.contains("Asked for more"))
+            #expect(html.contains("Add the berth safety plan."))
+            #expect(html.contains(Timestamps.seoulMinute(call.closesAt)))
+            #expect(!html.contains("Ulsan draft"))
+        }
+    }
+}

@@ -30,8 +30,11 @@ enum DesignationAttention {
         if account.role == .regionalOfficial, let region = account.regionID {
             let pending = try await DesignationApplicationRecord.query(on: request.db).filter(\.$regionID == region)
                 .filter(\.$status ~~ ["draft", "info-requested"]).all()
+            let callIDs = Array(Set(pending.map(\.callID)))
+            let calls = callIDs.isEmpty ? [:] : Dictionary(try await DesignationCallRecord.query(on: request.db).filter(\.$id ~~ callIDs).all()
+                .compactMap { call in call.id.map { ($0, call) } }, uniquingKeysWith: { first, _ in first })
             for application in pending {
-                guard let call = try await DesignationCallRecord.find(application.callID, on: request.db) else { continue }
+                guard let call = calls[application.callID] else { continue }
                 let editable = DesignationApplications.isEditable(application, call: call, now: request.now)
                 guard editable else { continue }
                 let name = (try? JSONColumn.decode(DistrictPlan.self, application.planJSON).name) ?? ""
