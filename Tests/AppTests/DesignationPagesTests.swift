@@ -177,4 +177,51 @@ import VaporTesting
             #expect(home.status == .ok)
         }
     }
+
+    /// The officer sets the stages on the page: the standard ones are filled in to edit, a spare
+    /// stage adds one, and a refusal comes back with what was typed and the reason.
+    @Test mutating func theCallFormSetsTheStagesAndTheirWeights() async throws {
+        try await withTeukgu { app in
+            app.clock = FixedClock(seoul("2026-12-01T10:00:00+09:00"))
+            var admin = try await session(app, "admin@teukgu.demo")
+            let form = try await admin.get("/designation").body.string
+            #expect(form.contains("name=\"s0_c0_weight\" value=\"30\""))
+            #expect(form.contains("name=\"s1_id\" value=\"presentation\""))
+            #expect(form.contains("name=\"s2_id\" value=\"\""))
+            let token = BrowserSession.csrf(in: form) ?? ""
+            let call: [(String, String)] = [
+                ("csrf", token), ("round", "8"), ("title", "Round eight"), ("opensAt", "2026-12-01T09:00"), ("closesAt", "2026-12-10T18:00"),
+                ("cap", "2"), ("maxPerRegion", ""), ("localGovernmentsEligible", "on"),
+                ("s0_id", "written"), ("s0_ko", "서면평가"), ("s0_en", "Written"), ("s0_pass", "65"), ("s0_advance", "5"),
+                ("s0_c0_id", "plan"), ("s0_c0_ko", "계획"), ("s0_c0_en", "Plan"), ("s0_c0_weight", "60"),
+                ("s0_c1_id", "impact"), ("s0_c1_ko", "효과"), ("s0_c1_en", "Impact"), ("s0_c1_weight", "30"),
+                ("s0_c2_id", ""), ("s0_c2_ko", ""), ("s0_c2_en", ""), ("s0_c2_weight", ""),
+                ("s1_id", ""), ("s1_ko", "현장평가"), ("s1_en", "Site visit"), ("s1_pass", "70.5"), ("s1_advance", ""),
+                ("s1_c0_id", ""), ("s1_c0_ko", "준비도"), ("s1_c0_en", ""), ("s1_c0_weight", "100"),
+                ("s2_id", ""), ("s2_ko", ""), ("s2_en", ""), ("s2_pass", ""), ("s2_advance", ""),
+                ("s2_c0_id", ""), ("s2_c0_ko", ""), ("s2_c0_en", ""), ("s2_c0_weight", ""),
+            ]
+            // 60 + 30 is not 100: refused, with the reason and the typed values kept.
+            let refused = try await admin.post("/designation/calls", pairs: call)
+            #expect(refused.status == .badRequest)
+            #expect(refused.body.string.contains("sum to 90, not 100"))
+            #expect(refused.body.string.contains("value=\"Round eight\""))
+            #expect(refused.body.string.contains("name=\"s1_en\" value=\"Site visit\""))
+            #expect(try await DesignationCallRecord.query(on: app.db).filter(\.$round == 8).count() == 0)
+
+            let fixed = call.map { $0.0 == "s0_c1_weight" ? ($0.0, "40") : $0 }
+            let opened = try await admin.post("/designation/calls", pairs: fixed)
+            #expect(opened.status == .seeOther)
+            let record = try #require(try await DesignationCallRecord.query(on: app.db).filter(\.$round == 8).first())
+            let stages = try JSONColumn.decode([EvaluationStage].self, record.stagesJSON)
+            #expect(stages.map(\.id) == ["written", "stage-2"])
+            #expect(stages[0].criteria.map(\.weight) == [60, 40] && stages[0].passThreshold == 65 && stages[0].advanceCount == 5)
+            #expect(stages[1].titleEnglish == "Site visit" && stages[1].titleKorean == "현장평가" && stages[1].advanceCount == nil)
+            #expect(stages[1].criteria == [Criterion(id: "criterion-1", titleKorean: "준비도", titleEnglish: "준비도", weight: 100)])
+            #expect(stages[1].passThreshold == 70.5)
+
+            let notNumber = try await admin.post("/designation/calls", pairs: fixed.map { $0.0 == "s0_pass" ? ($0.0, "high") : ($0.0 == "round" ? ($0.0, "9") : $0) })
+            #expect(notNumber.status == .badRequest && notNumber.body.string.contains("pass mark"))
+        }
+    }
 }

@@ -26,21 +26,43 @@ struct DesignationPagesController {
         let funnel: String?
     }
 
+    /// The values of the open-a-call form: defaults, or what was sent when it was refused.
+    struct OpenCallForm: Encodable {
+        let round: String
+        let title: String
+        let description: String
+        let opensAt: String
+        let closesAt: String
+        let cap: String
+        let maxPerRegion: String
+        let preferRegionsWithoutDistrict: Bool
+        let localGovernmentsEligible: Bool
+        let stages: StageFormFields
+    }
+
+    struct HomePage: Encodable {
+        let calls: [CallRow]
+        let canOpen: Bool
+        let openAction: String
+        let form: OpenCallForm
+        let error: String?
+    }
+
     @Sendable func home(_ request: Request) async throws -> View {
-        struct HomePage: Encodable {
-            let calls: [CallRow]
-            let canOpen: Bool
-            let openAction: String
-            let opensAt: String
-            let closesAt: String
-            let nextRound: Int
-        }
+        try await Self.renderHome(request, form: nil, error: nil)
+    }
+
+    static func renderHome(_ request: Request, form: OpenCallForm?, error: String?) async throws -> View {
         let calls = try await DesignationCallRecord.query(on: request.db).sort(\.$round, .descending).all()
         let rows = try calls.map { try Self.row($0, request: request) }
+        let defaults = OpenCallForm(
+            round: String((calls.map(\.round).max() ?? 0) + 1), title: "", description: "",
+            opensAt: Timestamps.formValue(request.now), closesAt: Timestamps.formValue(request.now.addingTimeInterval(30 * 86_400)),
+            cap: "3", maxPerRegion: "1", preferRegionsWithoutDistrict: true, localGovernmentsEligible: true,
+            stages: StageFormFields(StandardStages.designation))
         return try await request.renderPage("designation-home", titleKey: "nav.designation", needsForm: true, HomePage(
             calls: rows, canOpen: request.account?.role.isMinistry == true, openAction: Endpoints.openCallForm.link(),
-            opensAt: Timestamps.formValue(request.now), closesAt: Timestamps.formValue(request.now.addingTimeInterval(30 * 86_400)),
-            nextRound: (calls.map(\.round).max() ?? 0) + 1))
+            form: form ?? defaults, error: error))
     }
 
     static func row(_ call: DesignationCallRecord, request: Request) throws -> CallRow {
@@ -51,27 +73,34 @@ struct DesignationPagesController {
                        funnel: funnel.map { "\($0.governments)/\($0.projects) → \($0.writtenPassed) → \($0.candidates)" })
     }
 
-    /// The page form: one stage set (the standard written + presentation), with cap and balance.
+    /// The page form: the call, its balance policy and its stages (the standard ones to start
+    /// from, editable, with spare rows). A refusal comes back on the same page with what was typed.
     @Sendable func openCall(_ request: Request) async throws -> Response {
-        struct Form: Decodable {
-            let round: Int
-            let title: String
-            let description: String?
-            let opensAt: String
-            let closesAt: String
-            let cap: Int
-            let maxPerRegion: String?
-            let preferRegionsWithoutDistrict: String?
-            let localGovernmentsEligible: String?
+        let fields = try request.decodeForm([String: String].self)
+        func text(_ key: String) -> String { fields[key] ?? "" }
+        var created: DesignationCallRecord?
+        do {
+            guard let round = Int(text("round").trimmed) else { throw AppError.invalid("invalid_round", "The round must be a whole number.") }
+            guard let cap = Int(text("cap").trimmed) else { throw AppError.invalid("invalid_cap", "The cap must be a whole number.") }
+            let limitText = text("maxPerRegion").trimmed
+            guard limitText.isEmpty || Int(limitText) != nil else { throw AppError.invalid("invalid_balance", "At most per region must be a whole number, or empty.") }
+            // A form without stage fields (a script written for the earlier page) gets the standard stages.
+            let stages = fields.keys.contains { $0.hasPrefix("s0_") } ? try StageFormFields.read(fields) : StandardStages.designation
+            let input = CallInput(round: round, title: text("title"), description: text("description").nilIfEmpty, opensAt: text("opensAt"), closesAt: text("closesAt"),
+                                  localGovernmentsEligible: fields["localGovernmentsEligible"] == "on", cap: cap, stages: stages,
+                                  balance: BalancePolicy(maxPerRegion: Int(limitText), preferRegionsWithoutDistrict: fields["preferRegionsWithoutDistrict"] == "on"))
+            created = try await DesignationCalls.open(input, actor: try request.requireAccount().auditActor, on: request.db)
+        } catch {
+            let mapped = TeukguErrorMiddleware.classify(error)
+            guard mapped.status.code < 500, mapped.status != .notFound else { throw error }
+            let sent = OpenCallForm(round: text("round"), title: text("title"), description: text("description"), opensAt: text("opensAt"),
+                                    closesAt: text("closesAt"), cap: text("cap"), maxPerRegion: text("maxPerRegion"),
+                                    preferRegionsWithoutDistrict: fields["preferRegionsWithoutDistrict"] == "on",
+                                    localGovernmentsEligible: fields["localGovernmentsEligible"] == "on", stages: StageFormFields(fields: fields))
+            return try await Self.renderHome(request, form: sent, error: mapped.message).encodeResponse(status: mapped.status, for: request)
         }
-        let form = try request.decodeForm(Form.self)
-        let limit = form.maxPerRegion.flatMap { Int($0) }
-        let input = CallInput(round: form.round, title: form.title, description: form.description, opensAt: form.opensAt, closesAt: form.closesAt,
-                              localGovernmentsEligible: form.localGovernmentsEligible == "on", cap: form.cap, stages: StandardStages.designation,
-                              balance: BalancePolicy(maxPerRegion: limit, preferRegionsWithoutDistrict: form.preferRegionsWithoutDistrict == "on"))
-        let call = try await DesignationCalls.open(input, actor: try request.requireAccount().auditActor, on: request.db)
         Flashes.set(request.language == "ko" ? "공모를 열었습니다." : "The call is open.", on: request)
-        return request.redirect(to: Endpoints.callPage.link(["callID": try call.requireID().uuidString]))
+        return request.redirect(to: Endpoints.callPage.link(["callID": try created!.requireID().uuidString]))
     }
 
     @Sendable func callPage(_ request: Request) async throws -> View {

@@ -1,0 +1,115 @@
+import Foundation
+import TeukguCore
+
+/// Evaluation stages as a page form edits them: each stage's titles, pass mark and how many
+/// advance, its criteria as rows with their weights, and spare blank rows to add to. Reading the
+/// form back leaves blank rows out; the stage rules (weights summing to 100 and the rest) are
+/// checked where the API's stages are, so the form can express exactly what the API can.
+struct StageFormFields: Encodable {
+    struct CriterionRow: Encodable {
+        /// The field names' prefix, e.g. `s0_c2`.
+        let prefix: String
+        let id: String
+        let titleKorean: String
+        let titleEnglish: String
+        let weight: String
+    }
+
+    struct StageRow: Encodable {
+        let prefix: String
+        let number: Int
+        let id: String
+        let titleKorean: String
+        let titleEnglish: String
+        let passThreshold: String
+        let advanceCount: String
+        let criteria: [CriterionRow]
+    }
+
+    let stages: [StageRow]
+
+    static let maximumStages = 5
+    static let maximumCriteria = 10
+    static let spareCriteria = 2
+
+    /// The rows for `stages`, each with spare criterion rows, and one spare stage when there is room.
+    init(_ stages: [EvaluationStage]) {
+        var rows: [StageRow] = []
+        for (index, stage) in stages.prefix(Self.maximumStages).enumerated() {
+            let filled = stage.criteria.prefix(Self.maximumCriteria).enumerated().map { number, criterion in
+                CriterionRow(prefix: "s\(index)_c\(number)", id: criterion.id, titleKorean: criterion.titleKorean, titleEnglish: criterion.titleEnglish,
+                             weight: String(criterion.weight))
+            }
+            rows.append(StageRow(prefix: "s\(index)", number: index + 1, id: stage.id, titleKorean: stage.titleKorean, titleEnglish: stage.titleEnglish,
+                                 passThreshold: Self.text(stage.passThreshold), advanceCount: stage.advanceCount.map(String.init) ?? "",
+                                 criteria: filled + Self.blankCriteria(stage: index, from: filled.count)))
+        }
+        if rows.count < Self.maximumStages {
+            let index = rows.count
+            rows.append(StageRow(prefix: "s\(index)", number: index + 1, id: "", titleKorean: "", titleEnglish: "", passThreshold: "", advanceCount: "",
+                                 criteria: Self.blankCriteria(stage: index, from: 0, count: 4)))
+        }
+        self.stages = rows
+    }
+
+    /// The form as it was sent, so a refused form comes back with what was typed.
+    init(fields: [String: String]) {
+        var rows: [StageRow] = []
+        for index in 0..<Self.maximumStages {
+            let prefix = "s\(index)"
+            guard fields.keys.contains(where: { $0.hasPrefix(prefix + "_") }) else { break }
+            let criteria = (0..<Self.maximumCriteria).compactMap { number -> CriterionRow? in
+                let row = "\(prefix)_c\(number)"
+                guard fields.keys.contains(where: { $0.hasPrefix(row + "_") }) else { return nil }
+                return CriterionRow(prefix: row, id: fields[row + "_id"] ?? "", titleKorean: fields[row + "_ko"] ?? "",
+                                    titleEnglish: fields[row + "_en"] ?? "", weight: fields[row + "_weight"] ?? "")
+            }
+            rows.append(StageRow(prefix: prefix, number: index + 1, id: fields[prefix + "_id"] ?? "", titleKorean: fields[prefix + "_ko"] ?? "",
+                                 titleEnglish: fields[prefix + "_en"] ?? "", passThreshold: fields[prefix + "_pass"] ?? "",
+                                 advanceCount: fields[prefix + "_advance"] ?? "", criteria: criteria))
+        }
+        stages = rows
+    }
+
+    /// The stages a submitted form describes, blank rows left out; a 4xx names what cannot be read.
+    static func read(_ fields: [String: String]) throws -> [EvaluationStage] {
+        var stages: [EvaluationStage] = []
+        for row in StageFormFields(fields: fields).stages {
+            let criteria = try row.criteria.enumerated().compactMap { number, criterion -> Criterion? in
+                let id = criterion.id.trimmed, ko = criterion.titleKorean.trimmed, en = criterion.titleEnglish.trimmed, weight = criterion.weight.trimmed
+                if id.isEmpty && ko.isEmpty && en.isEmpty && weight.isEmpty { return nil }
+                guard let value = Int(weight) else {
+                    throw AppError.invalid("invalid_stages", "Stage \(row.number), criterion \(number + 1): the weight must be a whole number.")
+                }
+                guard !ko.isEmpty || !en.isEmpty else {
+                    throw AppError.invalid("invalid_stages", "Stage \(row.number), criterion \(number + 1): give it a title.")
+                }
+                return Criterion(id: id.isEmpty ? "criterion-\(number + 1)" : id, titleKorean: ko.isEmpty ? en : ko, titleEnglish: en.isEmpty ? ko : en, weight: value)
+            }
+            let ko = row.titleKorean.trimmed, en = row.titleEnglish.trimmed, pass = row.passThreshold.trimmed, advance = row.advanceCount.trimmed
+            if criteria.isEmpty && row.id.trimmed.isEmpty && ko.isEmpty && en.isEmpty && pass.isEmpty && advance.isEmpty { continue }
+            guard !ko.isEmpty || !en.isEmpty else { throw AppError.invalid("invalid_stages", "Stage \(row.number): give it a title.") }
+            guard let threshold = Double(pass), threshold.isFinite else {
+                throw AppError.invalid("invalid_stages", "Stage \(row.number): the pass mark must be a number from 0 to 100.")
+            }
+            var advanceCount: Int?
+            if !advance.isEmpty {
+                guard let count = Int(advance) else { throw AppError.invalid("invalid_stages", "Stage \(row.number): how many advance must be a whole number, or empty.") }
+                advanceCount = count
+            }
+            stages.append(EvaluationStage(id: row.id.trimmed.isEmpty ? "stage-\(row.number)" : row.id.trimmed, titleKorean: ko.isEmpty ? en : ko,
+                                          titleEnglish: en.isEmpty ? ko : en, criteria: criteria, passThreshold: threshold, advanceCount: advanceCount))
+        }
+        return stages
+    }
+
+    private static func blankCriteria(stage: Int, from start: Int, count: Int = spareCriteria) -> [CriterionRow] {
+        (start..<min(maximumCriteria, start + count)).map {
+            CriterionRow(prefix: "s\(stage)_c\($0)", id: "", titleKorean: "", titleEnglish: "", weight: "")
+        }
+    }
+
+    private static func text(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+}
