@@ -130,4 +130,23 @@ import Testing
             #expect(!error.problem.isEmpty)
         }
     }
+
+    /// Nesting is bounded, so a crafted rulebook gets a diagnostic instead of overflowing the stack.
+    @Test func deepNestingIsADiagnosticNotACrash() throws {
+        let deepYAML = "id: n\nscope: national\ntitle: t\nrules:\n  - id: r\n    group: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "\n"
+        let (rulebook, diagnostics) = whole(deepYAML)
+        #expect(rulebook == nil)
+        #expect(diagnostics.first?.kind == .yamlSyntax)
+        #expect(diagnostics.first?.message.contains("nested more than") == true)
+        #expect(throws: YAMLSyntaxError.self) { try YAMLComposer.compose(String(repeating: "- ", count: 70) + "x\n") }
+        #expect(try YAMLComposer.compose(String(repeating: "[", count: 60) + String(repeating: "]", count: 60)) != nil)
+
+        let parentheses = String(repeating: "(", count: 100_000) + "a.b" + String(repeating: ")", count: 100_000)
+        #expect(throws: ExpressionSyntaxError.self) { try ExpressionParser.parse(parentheses) }
+        #expect(throws: ExpressionSyntaxError.self) { try ExpressionParser.parse(String(repeating: "not ", count: 100_000) + "a.b") }
+        #expect(throws: ExpressionSyntaxError.self) { try ExpressionParser.parse("a.b in " + String(repeating: "[", count: 100_000)) }
+        // Ordinary nesting still reads.
+        _ = try ExpressionParser.parse(String(repeating: "(", count: 60) + "a.b" + String(repeating: ")", count: 60))
+        _ = try ExpressionParser.parse(String(repeating: "not ", count: 60) + "a.b")
+    }
 }

@@ -12,9 +12,14 @@ public enum ExpressionParser {
         return expression
     }
 
+    /// How deep parentheses, `not`s and lists may nest. Every pass over an expression recurses
+    /// along its nesting, so without a bound a crafted condition would overflow the stack.
+    static let maximumNesting = 64
+
     struct State {
         let tokens: [Token]
         var index = 0
+        var depth = 0
 
         var current: Token { tokens[index] }
 
@@ -30,6 +35,14 @@ public enum ExpressionParser {
             case .number(let n): "\(n)"
             case .symbol(let s), .keyword(let s): "'\(s)'"
             case .end: "end of expression"
+            }
+        }
+
+        /// Enters one more level of nesting, refusing to go past `maximumNesting`.
+        mutating func enter(at offset: Int) throws(ExpressionSyntaxError) {
+            depth += 1
+            guard depth <= ExpressionParser.maximumNesting else {
+                throw ExpressionSyntaxError(message: "nested more than \(ExpressionParser.maximumNesting) levels deep", offset: offset)
             }
         }
 
@@ -61,6 +74,8 @@ public enum ExpressionParser {
         mutating func parseNot() throws(ExpressionSyntaxError) -> Expression {
             if isKeyword("not") {
                 let start = current.offset
+                try enter(at: start)
+                defer { depth -= 1 }
                 advance()
                 return .not(try parseNot(), offset: start)
             }
@@ -116,11 +131,15 @@ public enum ExpressionParser {
                 try expectSymbol(")")
                 return .literal(.date(date), offset: token.offset)
             case .symbol("("):
+                try enter(at: token.offset)
+                defer { depth -= 1 }
                 advance()
                 let inner = try parseOr()
                 try expectSymbol(")")
                 return inner
             case .symbol("["):
+                try enter(at: token.offset)
+                defer { depth -= 1 }
                 advance()
                 var items: [FactValue] = []
                 while !isSymbol("]") {

@@ -69,7 +69,7 @@ private final class YAMLEventReader {
         try next()
         if event.type == YAML_STREAM_END_EVENT { return nil }
         try next()  // past document start
-        let root = try node()
+        let root = try node(depth: 0)
         try next()  // document end
         try next()
         if event.type != YAML_STREAM_END_EVENT {
@@ -78,8 +78,15 @@ private final class YAMLEventReader {
         return root
     }
 
+    /// How deep collections may nest. Composing recurses along the nesting, so a crafted file of
+    /// nested brackets would otherwise overflow the stack; rulebooks nest about six deep.
+    static let maximumNesting = 64
+
     /// The node starting at the current event; leaves the reader on the node's last event.
-    private func node() throws(YAMLSyntaxError) -> YAMLNode {
+    private func node(depth: Int) throws(YAMLSyntaxError) -> YAMLNode {
+        if (event.type == YAML_SEQUENCE_START_EVENT || event.type == YAML_MAPPING_START_EVENT) && depth >= Self.maximumNesting {
+            throw YAMLSyntaxError(problem: "nested more than \(Self.maximumNesting) levels deep", mark: startMark)
+        }
         switch event.type {
         case YAML_ALIAS_EVENT:
             let name = Self.text(event.data.alias.anchor)
@@ -98,7 +105,7 @@ private final class YAMLEventReader {
             var items: [YAMLNode] = []
             try next()
             while event.type != YAML_SEQUENCE_END_EVENT {
-                items.append(try node())
+                items.append(try node(depth: depth + 1))
                 try next()
             }
             let node = YAMLNode.sequence(.init(items: items, mark: mark))
@@ -110,9 +117,9 @@ private final class YAMLEventReader {
             var pairs: [(key: YAMLNode, value: YAMLNode)] = []
             try next()
             while event.type != YAML_MAPPING_END_EVENT {
-                let key = try node()
+                let key = try node(depth: depth + 1)
                 try next()
-                let value = try node()
+                let value = try node(depth: depth + 1)
                 pairs.append((key, value))
                 try next()
             }
