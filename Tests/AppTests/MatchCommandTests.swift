@@ -47,4 +47,19 @@ import Vapor
             #expect(output[3001] == output[0])
         }
     }
+
+    /// A file is mapped; what cannot be mapped (an empty file, a pipe) is read; a missing file is refused.
+    @Test func requestsComeFromAFileOrAPipe() throws {
+        let folder = NSTemporaryDirectory() + "eval-input-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try "{}\n{}\n".write(toFile: folder + "/two.jsonl", atomically: true, encoding: .utf8)
+        #expect(RulesEvalCommand.input(folder + "/two.jsonl") == Data("{}\n{}\n".utf8))
+        FileManager.default.createFile(atPath: folder + "/empty.jsonl", contents: Data())
+        #expect(RulesEvalCommand.input(folder + "/empty.jsonl") == Data())
+        #expect(RulesEvalCommand.input(folder + "/missing.jsonl") == nil)
+        let pipe = Pipe()
+        pipe.fileHandleForWriting.write(Data("{\"a\":1}\n".utf8))
+        try pipe.fileHandleForWriting.close()
+        #expect(RulesEvalCommand.input("/dev/fd/\(pipe.fileHandleForReading.fileDescriptor)") == Data("{\"a\":1}\n".utf8))
+    }
 }

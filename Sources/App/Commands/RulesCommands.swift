@@ -72,7 +72,7 @@ struct RulesEvalCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Option(name: "rules", help: "Folder of rulebooks")
         var rules: String?
-        @Option(name: "requests", help: "JSON Lines file, one request per line")
+        @Option(name: "requests", help: "JSON Lines file, one request per line (/dev/stdin for a pipe)")
         var requests: String?
         @Option(name: "out", help: "Where to write the decisions (default: standard output)")
         var out: String?
@@ -86,7 +86,7 @@ struct RulesEvalCommand: AsyncCommand {
         }
         let set = try RulesLoading.load(rules, console: context.console, quiet: true)
         let snapshot = Snapshot(set)
-        guard let data = FileManager.default.contents(atPath: requests) else { throw RulesFailed(description: "cannot read \(requests)") }
+        guard let data = Self.input(requests) else { throw RulesFailed(description: "cannot read \(requests)") }
         let handle: FileHandle
         if let out = signature.out {
             guard FileManager.default.createFile(atPath: out, contents: nil), let file = FileHandle(forWritingAtPath: out) else {
@@ -104,6 +104,17 @@ struct RulesEvalCommand: AsyncCommand {
         if signature.out != nil { try handle.close() }
         let rate = seconds > 0 ? Int(Double(summary.count) / seconds) : 0
         FileHandle.standardError.write(Data("\(summary.count) request(s), \(summary.errors) error line(s), \(String(format: "%.3f", seconds)) s, \(rate) decisions/s\n".utf8))
+    }
+}
+
+extension RulesEvalCommand {
+    /// The requests: a file mapped, not read, since the evaluator reads lines in place and a file of
+    /// millions of requests then costs only the pages in use; a pipe (`/dev/stdin`) cannot be mapped and is read.
+    static func input(_ path: String) -> Data? {
+        let url = URL(fileURLWithPath: path)
+        if let mapped = try? Data(contentsOf: url, options: .alwaysMapped) { return mapped }
+        guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
+        return try? handle.readToEnd() ?? Data()
     }
 }
 

@@ -19,14 +19,20 @@ public enum BulkEvaluation {
     }
 
     /// Evaluates line by line, handing the output to `sink` in chunks of about a megabyte, so
-    /// memory stays flat however large the input is.
+    /// memory stays flat however large the output is. The input is read in place: give it a
+    /// memory-mapped `Data` and a file of any size costs no more than its pages in use.
     @discardableResult
     public static func run(snapshot: Snapshot, input: Data, sink: ([UInt8]) -> Void) -> (count: Int, errors: Int) {
+        input.withUnsafeBytes { raw in
+            run(snapshot: snapshot, bytes: raw.bindMemory(to: UInt8.self), sink: sink)
+        }
+    }
+
+    static func run(snapshot: Snapshot, bytes: UnsafeBufferPointer<UInt8>, sink: ([UInt8]) -> Void) -> (count: Int, errors: Int) {
         let chunk = 1 << 20
         var out = JSONWriter(capacity: chunk + 64 * 1024)
         var count = 0
         var errors = 0
-        let bytes = [UInt8](input)
         let scratch = EvaluationScratch()
         var start = 0
         let newline = UInt8(ascii: "\n")
@@ -36,7 +42,7 @@ public enum BulkEvaluation {
             var lineEnd = end
             if lineEnd > start && bytes[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
             count += 1
-            if !line(bytes[start..<lineEnd], snapshot: snapshot, scratch: scratch, into: &out) { errors += 1 }
+            if !line(UnsafeBufferPointer(rebasing: bytes[start..<lineEnd]), snapshot: snapshot, scratch: scratch, into: &out) { errors += 1 }
             out.raw("\n")
             if out.bytes.count >= chunk {
                 sink(out.bytes)
@@ -51,14 +57,14 @@ public enum BulkEvaluation {
     /// Evaluates one request given as JSON text, reading the common shape straight from its bytes.
     public static func evaluate(json text: String, snapshot: Snapshot) throws -> Decision {
         let bytes = Array(text.utf8)
-        if let fast = FastRequestReader.read(bytes[...]), let district = fast.district, let asOf = fast.asOf {
+        if let fast = bytes.withUnsafeBufferPointer(FastRequestReader.read), let district = fast.district, let asOf = fast.asOf {
             return try snapshot.evaluate(district: district, asOf: asOf, facts: fast.facts, company: fast.company)
         }
         return try snapshot.evaluate(try RequestDecoding.decode(text))
     }
 
     /// Appends one line's answer; returns false when it is an error object.
-    static func line(_ bytes: ArraySlice<UInt8>, snapshot: Snapshot, scratch: EvaluationScratch, into out: inout JSONWriter) -> Bool {
+    static func line(_ bytes: UnsafeBufferPointer<UInt8>, snapshot: Snapshot, scratch: EvaluationScratch, into out: inout JSONWriter) -> Bool {
         if let fast = FastRequestReader.read(bytes), let district = fast.district, let asOf = fast.asOf {
             do {
                 try snapshot.write(district: district, asOf: asOf, facts: fast.facts, company: fast.company, scratch: scratch, into: &out)

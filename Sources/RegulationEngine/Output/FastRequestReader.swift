@@ -4,14 +4,15 @@ import TeukguCore
 /// or dictionaries. It accepts only what it fully understands and returns nil otherwise, so the
 /// general reader (with its precise error messages) handles everything unusual.
 struct FastRequestReader {
-    let bytes: ArraySlice<UInt8>
+    /// One line, read in place (the bulk path maps the input file instead of copying it).
+    let bytes: UnsafeBufferPointer<UInt8>
     let end: Int
     var i: Int
 
-    init(bytes: ArraySlice<UInt8>) {
+    init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
-        end = bytes.endIndex
-        i = bytes.startIndex
+        end = bytes.count
+        i = 0
     }
 
     struct Request {
@@ -22,7 +23,7 @@ struct FastRequestReader {
         var sawFacts = false
     }
 
-    static func read(_ bytes: ArraySlice<UInt8>) -> Request? {
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>) -> Request? {
         var reader = FastRequestReader(bytes: bytes)
         return reader.readRequest()
     }
