@@ -53,6 +53,26 @@ public func configure(_ app: Application) async throws {
     }
 }
 
+/// Where `serve` will listen: its `--hostname`, `--port` or `--bind` arguments (Vapor applies them
+/// only when the command runs, after this banner) over the server configuration.
+func servingAddress(_ app: Application) -> String {
+    let arguments = app.environment.arguments
+    func value(_ long: String, _ short: String) -> String? {
+        for (index, argument) in arguments.enumerated() {
+            if argument == long || argument == short, index + 1 < arguments.count { return arguments[index + 1] }
+            if argument.hasPrefix(long + "=") { return String(argument.dropFirst(long.count + 1)) }
+        }
+        return nil
+    }
+    var host = value("--hostname", "-H") ?? app.http.server.configuration.hostname
+    var port = value("--port", "-p") ?? String(app.http.server.configuration.port)
+    if let bind = value("--bind", "-b"), let colon = bind.lastIndex(of: ":") {
+        host = String(bind[..<colon])
+        port = String(bind[bind.index(after: colon)...])
+    }
+    return "http://\(host):\(port)"
+}
+
 /// `teukgu` alone runs `serve`, like `teukgu serve`.
 func isServeCommand(_ arguments: [String]) -> Bool {
     let command = arguments.dropFirst().first { !$0.hasPrefix("-") }
@@ -69,7 +89,7 @@ func prepareForServing(_ app: Application) async throws {
     try await CollaborationSeed.seedIfEmpty(on: app.db)
     try await RulebookSeed.seedIfEmpty(on: app.db, directory: app.directory.workingDirectory + "Rules")
     try await app.rulebooks.refresh(on: app.db)
-    var lines = ["", "Teukgu is starting on http://127.0.0.1:8080 (database: \(app.settings.databaseURL == nil ? "SQLite in \(app.settings.dataDirectory)" : "PostgreSQL"))"]
+    var lines = ["", "Teukgu is starting on \(servingAddress(app)) (database: \(app.settings.databaseURL == nil ? "SQLite in \(app.settings.dataDirectory)" : "PostgreSQL"))"]
     if !app.settings.isProduction {
         let hash = try await app.password.async.hash(DemoAccounts.password)
         try await DemoAccounts.seedIfNew(on: app.db, passwordHash: hash)

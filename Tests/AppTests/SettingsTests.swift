@@ -19,4 +19,16 @@ import Vapor
         #expect(!isServeCommand(["teukgu", "migrate"]))
         #expect(!isServeCommand(["teukgu", "rules", "check", "Rules"]))
     }
+
+    /// The start-up banner names the address `serve` will really listen on.
+    @Test func theBannerNamesTheAddressServeListensOn() async throws {
+        for (arguments, expected) in [(["teukgu", "serve"], "http://127.0.0.1:8080"), (["teukgu", "serve", "--port", "9000"], "http://127.0.0.1:9000"),
+                                      (["teukgu", "serve", "-H", "0.0.0.0", "-p", "80"], "http://0.0.0.0:80"),
+                                      (["teukgu", "serve", "--bind", "10.0.0.5:8443"], "http://10.0.0.5:8443"),
+                                      (["teukgu", "serve", "--port=7000"], "http://127.0.0.1:7000")] {
+            let app = try await Application.make(Environment(name: "testing", arguments: arguments))
+            #expect(servingAddress(app) == expected)
+            try await app.asyncShutdown()
+        }
+    }
 }
