@@ -45,3 +45,17 @@ import TeukguCore
         #expect(SHA256Digest.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)) == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
     }
 }
+
+@Suite struct DistrictPlanFinancingTests {
+    /// Out-of-range amounts are named as problems; summing them never traps.
+    @Test func hugeOrNegativeAmountsAreProblemsNotCrashes() {
+        let huge = DistrictPlan(name: "x", financing: .init(stateWon: .max, localWon: .max, privateWon: .max))
+        #expect(huge.financing.totalWon == .max)
+        #expect(huge.submissionProblems(knownRuleIDs: []).contains(.financingTooLarge))
+        let negative = DistrictPlan(name: "x", financing: .init(stateWon: .min, localWon: -1, privateWon: .min))
+        #expect(negative.financing.totalWon == .min)
+        let problems = negative.submissionProblems(knownRuleIDs: [])
+        #expect(problems.contains(.negativeFinancing) && problems.contains(.missing("financing")))
+        #expect(DistrictPlan(name: "x", financing: .init(stateWon: 3, localWon: 4, privateWon: 5)).financing.totalWon == 12)
+    }
+}

@@ -47,7 +47,14 @@ public struct DistrictPlan: Hashable, Sendable, Codable {
             self.privateWon = privateWon
         }
 
-        public var totalWon: Int64 { stateWon + localWon + privateWon }
+        /// The sum, saturating: amounts are checked against `Money.maximumWon`, but the completeness
+        /// check also sums amounts that failed that check, and an overflow must not trap.
+        public var totalWon: Int64 {
+            [localWon, privateWon].reduce(stateWon) { sum, amount in
+                let (result, overflow) = sum.addingReportingOverflow(amount)
+                return overflow ? (amount > 0 ? .max : .min) : result
+            }
+        }
     }
 
     public struct Measures: Hashable, Sendable, Codable {
