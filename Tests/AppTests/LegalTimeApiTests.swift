@@ -21,6 +21,20 @@ import VaporTesting
         }
     }
 
+    /// Lengths far beyond any legal period are refused with a 4xx, never an arithmetic trap.
+    @Test func absurdLengthsAreRefusedNotCrashes() async throws {
+        try await withTeukgu { app in
+            for unit in ["days", "weeks", "months", "years", "workingHours"] {
+                for amount in ["9223372036854775807", "100000000", "1000000"] {
+                    let response = try await clock(app, #"{"start":"2025-03-10","length":{"\#(unit)":\#(amount)},"rule":"civil-act"}"#)
+                    #expect(response.status.code >= 400 && response.status.code < 500, "\(unit) \(amount): \(response.status)")
+                }
+            }
+            let ordinary = try await clock(app, #"{"start":"2025-03-10","length":{"years":1},"rule":"civil-act"}"#)
+            #expect(ordinary.status == .ok)
+        }
+    }
+
     @Test func pausesAndTheCivilPetitionsRuleAreHonoured() async throws {
         try await withTeukgu { app in
             let paused = try await clock(app, #"{"start":"2025-03-10","length":{"days":30},"rule":"civil-act","pauses":[{"from":"2025-03-30","to":"2025-04-02"}]}"#)
