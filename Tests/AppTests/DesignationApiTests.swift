@@ -263,6 +263,25 @@ enum MessageCheck {
         }
     }
 
+    /// An evaluator's assignment to one application, in a panel of its own, with the given status.
+    func assign(_ evaluator: AccountRecord, to applicationID: UUID, programme: String, callID: UUID, status: String,
+                on database: any Database) async throws -> EvaluationAssignmentRecord {
+        let panel = EvaluationPanelRecord()
+        panel.programme = programme
+        panel.callID = callID
+        panel.stageID = "written"
+        panel.round = 1
+        panel.status = "scoring"
+        try await panel.create(on: database)
+        let assignment = EvaluationAssignmentRecord()
+        assignment.panelID = try panel.requireID()
+        assignment.evaluatorID = try evaluator.requireID()
+        assignment.applicationID = applicationID
+        assignment.status = status
+        try await assignment.create(on: database)
+        return assignment
+    }
+
     /// Whoever may read an application may open what it attaches, and nobody else: an evaluator
     /// once they have declared no conflict, the partner staff and evaluators of a collaboration
     /// application; not another region, not an evaluator still to declare.
@@ -285,19 +304,8 @@ enum MessageCheck {
             #expect(try await ulsan.send(.GET, content(attachedID)).status == .notFound)
             #expect(try await evaluator.send(.GET, content(attachedID)).status == .notFound)
             let evaluatorAccount = try #require(try await AccountRecord.query(on: app.db).filter(\.$email == "evaluator@teukgu.demo").first())
-            let panel = EvaluationPanelRecord()
-            panel.programme = "designation"
-            panel.callID = try call.requireID()
-            panel.stageID = "written"
-            panel.round = 1
-            panel.status = "scoring"
-            try await panel.create(on: app.db)
-            let assignment = EvaluationAssignmentRecord()
-            assignment.panelID = try panel.requireID()
-            assignment.evaluatorID = try evaluatorAccount.requireID()
-            assignment.applicationID = applicationID
-            assignment.status = "awaiting-declaration"
-            try await assignment.create(on: app.db)
+            let assignment = try await assign(evaluatorAccount, to: applicationID, programme: "designation", callID: try call.requireID(),
+                                              status: "awaiting-declaration", on: app.db)
             #expect(try await evaluator.send(.GET, content(attachedID)).status == .notFound)
             assignment.status = "declared-no-conflict"
             try await assignment.update(on: app.db)
@@ -318,19 +326,9 @@ enum MessageCheck {
                                                               ["documentIDs": [startupDocument]], expect: .created)
             #expect(try await otherStartup.send(.GET, content(startupDocument)).status == .notFound)
             #expect(try await evaluator.send(.GET, content(startupDocument)).status == .notFound)
-            let trackPanel = EvaluationPanelRecord()
-            trackPanel.programme = "collaboration"
-            trackPanel.callID = UUID()  // a collaboration panel's call id is its track's id
-            trackPanel.stageID = "document"
-            trackPanel.round = 1
-            trackPanel.status = "scoring"
-            try await trackPanel.create(on: app.db)
-            let cleared = EvaluationAssignmentRecord()
-            cleared.panelID = try trackPanel.requireID()
-            cleared.evaluatorID = try evaluatorAccount.requireID()
-            cleared.applicationID = try #require(UUID(uuidString: startupApplication["id"] as? String ?? ""))
-            cleared.status = "submitted"
-            try await cleared.create(on: app.db)
+            // A collaboration panel's call id is its track's id; which track does not matter here.
+            _ = try await assign(evaluatorAccount, to: try #require(UUID(uuidString: startupApplication["id"] as? String ?? "")),
+                                 programme: "collaboration", callID: UUID(), status: "submitted", on: app.db)
             #expect(try await evaluator.send(.GET, content(startupDocument)).status == .ok)
             #expect(try await otherStartup.send(.GET, content(startupDocument)).status == .notFound)
         }
