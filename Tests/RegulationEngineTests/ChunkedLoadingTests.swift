@@ -149,4 +149,19 @@ import Testing
         _ = try ExpressionParser.parse(String(repeating: "(", count: 60) + "a.b" + String(repeating: ")", count: 60))
         _ = try ExpressionParser.parse(String(repeating: "not ", count: 60) + "a.b")
     }
+
+    /// The random rulebooks of the index property test, read in chunks and whole: always the same.
+    @Test func randomRulebooksReadTheSameInChunks() {
+        for seed in 1...120 {
+            for (file, text) in IndexPropertyTests.rulebooks(seed: UInt64(seed) * 7919) {
+                // The cut applies and every chunk stands alone, so the chunked path is the one taken.
+                let split = RuleListSplit(source: text, minimumItems: 1, chunkCount: 8)
+                #expect(split?.chunks.allSatisfy { RulebookParser.parseRules(chunk: $0, file: file) != nil } == true, "seed \(seed) \(file)")
+                let (a, aDiagnostics) = whole(text, file: file)
+                let (b, bDiagnostics) = chunked(text, file: file)
+                #expect(a == b, "seed \(seed) \(file)")
+                #expect(aDiagnostics.map(\.description) == bDiagnostics.map(\.description), "seed \(seed) \(file)")
+            }
+        }
+    }
 }
