@@ -143,10 +143,8 @@ struct TrackDTO: Content {
     let stage: String
 
     static func make(_ tracks: [CollaborationTrackRecord], on database: any Database) async throws -> [TrackDTO] {
-        let partners = Dictionary(try await PartnerRecord.query(on: database).all().compactMap { record in record.id.map { ($0, record.name) } },
-                                  uniquingKeysWith: { first, _ in first })
-        let organisations = Dictionary(try await OrganisationRecord.query(on: database).all().compactMap { record in record.id.map { ($0, record.name) } },
-                                       uniquingKeysWith: { first, _ in first })
+        let partners = try await PartnerRecord.query(on: database).all().keyedByID(\.name)
+        let organisations = try await OrganisationRecord.query(on: database).all().keyedByID(\.name)
         return try tracks.map { track in
             TrackDTO(id: try track.requireID(), year: track.year, partnerID: track.partnerID, partnerName: partners[track.partnerID] ?? track.partnerID,
                      name: track.name, capacity: track.capacity, sectorFocus: track.sectorFocus, organisationID: track.organisationID,

@@ -46,18 +46,17 @@ struct CollaborationApplicationDTO: Content {
         let database = request.db
         let account = try request.requireAccount()
         let callIDs = Array(Set(records.map(\.callID)))
-        let calls = Dictionary(try await CollaborationCallRecord.query(on: database).filter(\.$id ~~ callIDs).all().compactMap { call in call.id.map { ($0, call) } },
-                               uniquingKeysWith: { first, _ in first })
+        let calls = try await CollaborationCallRecord.query(on: database).filter(\.$id ~~ callIDs).all().keyedByID()
         let companyIDs = Array(Set(records.map(\.companyID)))
         var companies: [UUID: CompanyRecord] = [:]
-        for chunk in StageFeedback.Batch.chunks(companyIDs) {
-            for company in try await CompanyRecord.query(on: database).filter(\.$id ~~ chunk).all() { if let id = company.id { companies[id] = company } }
+        for chunk in companyIDs.queryChunks {
+            companies.merge(try await CompanyRecord.query(on: database).filter(\.$id ~~ chunk).all().keyedByID()) { first, _ in first }
         }
         var choicesByRecord: [[UUID]] = []
         for record in records { choicesByRecord.append(try JSONColumn.decode([UUID].self, record.choicesJSON)) }
         let trackIDs = Array(Set(choicesByRecord.joined()))
         let tracks = trackIDs.isEmpty ? [] : try await CollaborationTrackRecord.query(on: database).filter(\.$id ~~ trackIDs).all()
-        let byID = Dictionary(tracks.compactMap { track in track.id.map { ($0, track) } }, uniquingKeysWith: { first, _ in first })
+        let byID = tracks.keyedByID()
         let seesFeedback = account.role.isMinistry || account.role == .companyMember || account.role == .partnerStaff || account.role == .operatingOrganisationStaff
         let batch = seesFeedback
             ? try await StageFeedback.Batch.load(programme: CollaborationEvaluation.shared.id, callIDs: trackIDs, applicationIDs: records.compactMap(\.id), on: database)
@@ -98,8 +97,7 @@ struct CollaborationApplicationDTO: Content {
 enum CollaborationCSV {
     static func applications(_ call: CollaborationCallRecord, on database: any Database) async throws -> String {
         var rows = [["receipt", "company", "registration_number", "founded_on", "sector", "employees", "revenue_won", "choices", "requested_won", "status", "outcome", "submitted_at"]]
-        let tracks = Dictionary(try await CollaborationCalls.tracks(of: call, on: database).compactMap { track in track.id.map { ($0, track.name) } },
-                                uniquingKeysWith: { first, _ in first })
+        let tracks = try await CollaborationCalls.tracks(of: call, on: database).keyedByID(\.name)
         for application in try await CollaborationApplicationRecord.query(on: database).filter(\.$callID == call.requireID()).sort(\.$submittedOrder).all() {
             let company = try await CompanyRecord.find(application.companyID, on: database)
             let choices = try JSONColumn.decode([UUID].self, application.choicesJSON).map { tracks[$0] ?? $0.uuidString }.joined(separator: " > ")
@@ -113,10 +111,8 @@ enum CollaborationCSV {
     static func scores(_ call: CollaborationCallRecord, on database: any Database) async throws -> String {
         var rows = [["track", "stage", "round", "receipt", "evaluator", "criterion", "weight", "score", "justification", "weighted_total"]]
         let stages = try CollaborationCalls.stages(of: call)
-        let receipts = Dictionary(try await CollaborationApplicationRecord.query(on: database).filter(\.$callID == call.requireID()).all()
-            .compactMap { record in record.id.map { ($0, record.receiptNumber ?? "") } }, uniquingKeysWith: { first, _ in first })
-        let accounts = Dictionary(try await AccountRecord.query(on: database).all().compactMap { record in record.id.map { ($0, record.email) } },
-                                  uniquingKeysWith: { first, _ in first })
+        let receipts = try await CollaborationApplicationRecord.query(on: database).filter(\.$callID == call.requireID()).all().keyedByID { record in record.receiptNumber ?? "" }
+        let accounts = try await AccountRecord.query(on: database).all().keyedByID(\.email)
         for track in try await CollaborationCalls.tracks(of: call, on: database) {
             let panels = try await EvaluationPanelRecord.query(on: database).filter(\.$programme == CollaborationEvaluation.shared.id).filter(\.$callID == track.requireID()).all()
             for stage in stages {

@@ -57,8 +57,7 @@ struct CollaborationEvaluation: EvaluationProgramme {
             let results = try previous?.resultsJSON.map { try JSONColumn.decode([StageResult].self, $0) } ?? []
             allowed = Set(results.filter(\.advances).map(\.applicationID))
         }
-        let companies = Dictionary(try await CompanyRecord.query(on: database).filter(\.$id ~~ applications.map(\.companyID)).all()
-            .compactMap { record in record.id.map { ($0, record) } }, uniquingKeysWith: { first, _ in first })
+        let companies = try await CompanyRecord.query(on: database).filter(\.$id ~~ applications.map(\.companyID)).all().keyedByID()
         var entrants: [EvaluationEntrant] = []
         for application in applications {
             let choices = try JSONColumn.decode([UUID].self, application.choicesJSON)

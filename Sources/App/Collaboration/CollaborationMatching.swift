@@ -81,8 +81,7 @@ enum CollaborationMatching {
         do { matcher = try DeferredAcceptance(instance) } catch { throw AppError.conflict("matching_invalid", error.description) }
         let result = matcher.run()
         let explanations = matcher.explain(result)
-        let companies = Dictionary(try await CompanyRecord.query(on: database).filter(\.$id ~~ applications.map(\.companyID)).all()
-            .compactMap { record in record.id.map { ($0, record.name) } }, uniquingKeysWith: { first, _ in first })
+        let companies = try await CompanyRecord.query(on: database).filter(\.$id ~~ applications.map(\.companyID)).all().keyedByID(\.name)
         let trackByID = Dictionary(tracks.compactMap { track in track.id.map { ($0.uuidString, track) } }, uniquingKeysWith: { first, _ in first })
         let receipts = Dictionary(applications.compactMap { record in record.id.map { ($0.uuidString, record.receiptNumber ?? "") } }, uniquingKeysWith: { first, _ in first })
         let assigned = result.byApplicant

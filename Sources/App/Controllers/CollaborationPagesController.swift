@@ -99,7 +99,7 @@ struct CollaborationPagesController {
         var panels: [PanelLink] = []
         if isMinistry {
             let trackIDs = tracks.compactMap(\.id)
-            let names = Dictionary(tracks.compactMap { track in track.id.map { ($0, track.name) } }, uniquingKeysWith: { first, _ in first })
+            let names = tracks.keyedByID(\.name)
             for panel in try await EvaluationPanelRecord.query(on: request.db).filter(\.$programme == CollaborationEvaluation.shared.id).filter(\.$callID ~~ trackIDs).all() {
                 panels.append(PanelLink(track: names[panel.callID] ?? "", stage: "\(panel.stageID) · \(panel.status)",
                                         href: Endpoints.panelPage.link(["panelID": try panel.requireID().uuidString])))

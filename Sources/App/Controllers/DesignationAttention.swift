@@ -31,8 +31,7 @@ enum DesignationAttention {
             let pending = try await DesignationApplicationRecord.query(on: request.db).filter(\.$regionID == region)
                 .filter(\.$status ~~ ["draft", "info-requested"]).all()
             let callIDs = Array(Set(pending.map(\.callID)))
-            let calls = callIDs.isEmpty ? [:] : Dictionary(try await DesignationCallRecord.query(on: request.db).filter(\.$id ~~ callIDs).all()
-                .compactMap { call in call.id.map { ($0, call) } }, uniquingKeysWith: { first, _ in first })
+            let calls = callIDs.isEmpty ? [:] : try await DesignationCallRecord.query(on: request.db).filter(\.$id ~~ callIDs).all().keyedByID()
             for application in pending {
                 guard let call = calls[application.callID] else { continue }
                 let editable = DesignationApplications.isEditable(application, call: call, now: request.now)

@@ -60,7 +60,7 @@ struct HomeController {
     static func districtSummaries(_ request: Request) async throws -> [DistrictSummary] {
         let language = request.language
         let regions = try await RegionRecord.query(on: request.db).all()
-        let regionNames = Dictionary(uniqueKeysWithValues: regions.compactMap { region in region.id.map { ($0, language == "ko" ? region.nameKorean : region.nameEnglish) } })
+        let regionNames = regions.keyedByID { region in language == "ko" ? region.nameKorean : region.nameEnglish }
         return try await DistrictRecord.query(on: request.db).sort(\.$round).sort(\.$id).all().map { district in
             DistrictSummary(
                 id: district.id ?? "", name: language == "ko" ? district.nameKorean : district.nameEnglish,

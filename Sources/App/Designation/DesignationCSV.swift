@@ -25,8 +25,8 @@ enum DesignationCSV {
         let stages = try DesignationCalls.stages(of: call)
         let panels = try await EvaluationPanelRecord.query(on: database).filter(\.$programme == DesignationEvaluation.shared.id).filter(\.$callID == callID).all()
         let applications = try await DesignationApplicationRecord.query(on: database).filter(\.$callID == callID).all()
-        let receipts = Dictionary(uniqueKeysWithValues: applications.compactMap { record in record.id.map { ($0, record.receiptNumber ?? "") } })
-        let accounts = Dictionary(uniqueKeysWithValues: try await AccountRecord.query(on: database).all().compactMap { record in record.id.map { ($0, record.email) } })
+        let receipts = applications.keyedByID { record in record.receiptNumber ?? "" }
+        let accounts = try await AccountRecord.query(on: database).all().keyedByID(\.email)
         for stage in stages {
             guard let panel = panels.first(where: { $0.stageID == stage.id }) else { continue }
             let assignments = try await EvaluationAssignmentRecord.query(on: database).filter(\.$panelID == panel.requireID()).all()

@@ -45,7 +45,7 @@ struct PanelDTO: Content {
         let overview = try await EvaluationPanels.overview(panel, on: database)
         let evaluatorIDs = Array(Set(overview.assignments.map(\.evaluatorID)))
         let accounts = evaluatorIDs.isEmpty ? [] : try await AccountRecord.query(on: database).filter(\.$id ~~ evaluatorIDs).all()
-        let names = Dictionary(uniqueKeysWithValues: accounts.compactMap { account in account.id.map { ($0, account.email) } })
+        let names = accounts.keyedByID(\.email)
         let active = overview.assignments.filter { !$0.status.hasPrefix("conflict") }
         let rounds = Dictionary(overview.assignments.compactMap { assignment in
             assignment.id.flatMap { id in overview.cards[id].map { (assignment.evaluatorID.uuidString + assignment.applicationID.uuidString, $0.round) } }

@@ -38,13 +38,12 @@ struct StageFeedback: Content {
                 .filter(\.$status == "finalised").all()
             let panelIDs = panels.compactMap(\.id)
             var assignments: [EvaluationAssignmentRecord] = []
-            // In chunks, so no query carries more parameters than a database accepts.
-            for chunk in Self.chunks(Array(Set(applicationIDs))) where !panelIDs.isEmpty {
+            for chunk in Array(Set(applicationIDs)).queryChunks where !panelIDs.isEmpty {
                 assignments += try await EvaluationAssignmentRecord.query(on: database).filter(\.$panelID ~~ panelIDs)
                     .filter(\.$applicationID ~~ chunk).filter(\.$status == "submitted").all()
             }
             var latest: [UUID: EvaluationScorecardRecord] = [:]
-            for chunk in Self.chunks(assignments.compactMap(\.id)) {
+            for chunk in assignments.compactMap(\.id).queryChunks {
                 for card in try await EvaluationScorecardRecord.query(on: database).filter(\.$assignmentID ~~ chunk).sort(\.$round).all() {
                     latest[card.assignmentID] = card
                 }
@@ -55,10 +54,6 @@ struct StageFeedback: Content {
                 cards[assignment.panelID, default: [:]][assignment.applicationID, default: []].append(card)
             }
             return Batch(panelsByCall: Dictionary(grouping: panels, by: \.callID), cards: cards)
-        }
-
-        static func chunks(_ ids: [UUID]) -> [[UUID]] {
-            stride(from: 0, to: ids.count, by: 500).map { Array(ids[$0..<min(ids.count, $0 + 500)]) }
         }
 
         /// One application's feedback for the stages of one call (a collaboration panel's call is its track).

@@ -28,8 +28,7 @@ enum CollaborationSeed {
 
     static func seedIfEmpty(on database: any Database) async throws {
         guard try await CollaborationTrackRecord.query(on: database).count() == 0 else { return }
-        let partners = Dictionary(try await PartnerRecord.query(on: database).all().compactMap { record in record.id.map { ($0, record) } },
-                                  uniquingKeysWith: { first, _ in first })
+        let partners = try await PartnerRecord.query(on: database).all().keyedByID()
         try await database.transaction { transaction in
             for (year, ids, total) in [(2024, partners2024, 305), (2025, partners2025, 364)] {
                 for (id, capacity) in zip(ids, capacities(total: total, count: ids.count)) where partners[id] != nil {
@@ -56,8 +55,7 @@ enum CollaborationSeed {
     /// The 2026 demo call (single track, the default) with its tracks; the demo organisation runs three of them.
     static func seedDemo(organisation: UUID, now: Date, on database: any Database) async throws {
         guard try await CollaborationCallRecord.query(on: database).filter(\.$year == 2026).count() == 0 else { return }
-        let partners = Dictionary(try await PartnerRecord.query(on: database).all().compactMap { record in record.id.map { ($0, record) } },
-                                  uniquingKeysWith: { first, _ in first })
+        let partners = try await PartnerRecord.query(on: database).all().keyedByID()
         let run = Set(["nvidia", "aws", "microsoft"])
         for (id, capacity) in zip(partners2025, capacities(total: 364, count: partners2025.count)) where partners[id] != nil {
             try await track(year: 2026, partner: partners[id]!, capacity: capacity, organisation: run.contains(id) ? organisation : nil).create(on: database)
