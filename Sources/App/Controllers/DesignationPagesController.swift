@@ -78,29 +78,25 @@ struct DesignationPagesController {
     @Sendable func openCall(_ request: Request) async throws -> Response {
         let fields = try request.decodeForm([String: String].self)
         func text(_ key: String) -> String { fields[key] ?? "" }
-        var created: DesignationCallRecord?
-        do {
-            guard let round = Int(text("round").trimmed) else { throw AppError.invalid("invalid_round", "The round must be a whole number.") }
-            guard let cap = Int(text("cap").trimmed) else { throw AppError.invalid("invalid_cap", "The cap must be a whole number.") }
-            let limitText = text("maxPerRegion").trimmed
+        let sent = OpenCallForm(round: text("round"), title: text("title"), description: text("description"), opensAt: text("opensAt"),
+                                closesAt: text("closesAt"), cap: text("cap"), maxPerRegion: text("maxPerRegion"),
+                                preferRegionsWithoutDistrict: fields["preferRegionsWithoutDistrict"] == "on",
+                                localGovernmentsEligible: fields["localGovernmentsEligible"] == "on", stages: StageFormFields(fields: fields))
+        return try await request.formAction(flash: request.language == "ko" ? "공모를 열었습니다." : "The call is open.", rerender: { message, status in
+            try await Self.renderHome(request, form: sent, error: message).encodeResponse(status: status, for: request)
+        }) {
+            guard let round = Int(sent.round.trimmed) else { throw AppError.invalid("invalid_round", "The round must be a whole number.") }
+            guard let cap = Int(sent.cap.trimmed) else { throw AppError.invalid("invalid_cap", "The cap must be a whole number.") }
+            let limitText = sent.maxPerRegion.trimmed
             guard limitText.isEmpty || Int(limitText) != nil else { throw AppError.invalid("invalid_balance", "At most per region must be a whole number, or empty.") }
             // A form without stage fields (a script written for the earlier page) gets the standard stages.
             let stages = fields.keys.contains { $0.hasPrefix("s0_") } ? try StageFormFields.read(fields) : StandardStages.designation
-            let input = CallInput(round: round, title: text("title"), description: text("description").nilIfEmpty, opensAt: text("opensAt"), closesAt: text("closesAt"),
-                                  localGovernmentsEligible: fields["localGovernmentsEligible"] == "on", cap: cap, stages: stages,
-                                  balance: BalancePolicy(maxPerRegion: Int(limitText), preferRegionsWithoutDistrict: fields["preferRegionsWithoutDistrict"] == "on"))
-            created = try await DesignationCalls.open(input, actor: try request.requireAccount().auditActor, on: request.db)
-        } catch {
-            let mapped = TeukguErrorMiddleware.classify(error)
-            guard mapped.status.code < 500, mapped.status != .notFound else { throw error }
-            let sent = OpenCallForm(round: text("round"), title: text("title"), description: text("description"), opensAt: text("opensAt"),
-                                    closesAt: text("closesAt"), cap: text("cap"), maxPerRegion: text("maxPerRegion"),
-                                    preferRegionsWithoutDistrict: fields["preferRegionsWithoutDistrict"] == "on",
-                                    localGovernmentsEligible: fields["localGovernmentsEligible"] == "on", stages: StageFormFields(fields: fields))
-            return try await Self.renderHome(request, form: sent, error: mapped.message).encodeResponse(status: mapped.status, for: request)
+            let input = CallInput(round: round, title: sent.title, description: sent.description.nilIfEmpty, opensAt: sent.opensAt, closesAt: sent.closesAt,
+                                  localGovernmentsEligible: sent.localGovernmentsEligible, cap: cap, stages: stages,
+                                  balance: BalancePolicy(maxPerRegion: Int(limitText), preferRegionsWithoutDistrict: sent.preferRegionsWithoutDistrict))
+            let call = try await DesignationCalls.open(input, actor: try request.requireAccount().auditActor, on: request.db)
+            return Endpoints.callPage.link(["callID": try call.requireID().uuidString])
         }
-        Flashes.set(request.language == "ko" ? "공모를 열었습니다." : "The call is open.", on: request)
-        return request.redirect(to: Endpoints.callPage.link(["callID": try created!.requireID().uuidString]))
     }
 
     @Sendable func callPage(_ request: Request) async throws -> View {

@@ -7,8 +7,18 @@ extension Request {
     func formAction(redirectTo path: String, flash: String? = nil,
                     rerender: (_ message: String, _ status: HTTPResponseStatus) async throws -> Response,
                     _ action: () async throws -> Void) async throws -> Response {
-        do {
+        try await formAction(flash: flash, rerender: rerender) {
             try await action()
+            return path
+        }
+    }
+
+    /// The same, for an action that says where to go once it succeeds (e.g. the record it created).
+    func formAction(flash: String? = nil, rerender: (_ message: String, _ status: HTTPResponseStatus) async throws -> Response,
+                    _ action: () async throws -> String) async throws -> Response {
+        let path: String
+        do {
+            path = try await action()
         } catch {
             let mapped = TeukguErrorMiddleware.classify(error)
             guard mapped.status.code < 500, mapped.status != .notFound else { throw error }
