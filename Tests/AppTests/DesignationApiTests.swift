@@ -263,6 +263,32 @@ enum MessageCheck {
         }
     }
 
+    /// While the applicant edits, the page offers all their uploads; once submitted it lists only what is attached.
+    @Test func aSubmittedApplicationListsOnlyItsAttachments() async throws {
+        try await withTeukgu { app in
+            let busan = try await ApiClient.signIn(app, "busan@teukgu.demo")
+            func upload(_ name: String) async throws -> String {
+                let response = try await DocumentTests().upload(app, token: busan.token, body: DocumentTests.pdf, name: name)
+                return (try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])?["id"] as? String ?? ""
+            }
+            let attached = try await upload("berth-plan.pdf")
+            _ = try await upload("unrelated-memo.pdf")
+            let call = try #require(try await DesignationCallRecord.query(on: app.db).filter(\.$status == "accepting").first())
+            var plan = DesignationFixtures.plan(name: "Busan with one attachment")
+            plan["documentIDs"] = [attached]
+            let created = try await busan.object(.POST, "/api/v1/designation/calls/\(call.id!.uuidString)/applications", ["plan": plan], expect: .created)
+            let id = try #require(created["id"] as? String)
+            var page = BrowserSession(app: app)
+            _ = try await page.signIn("busan@teukgu.demo")
+            let editing = try await page.get("/designation/applications/\(id)").body.string
+            #expect(editing.contains("berth-plan.pdf") && editing.contains("unrelated-memo.pdf"))
+            _ = try await busan.object(.POST, "/api/v1/designation/applications/\(id)/submit")
+            let submitted = try await page.get("/designation/applications/\(id)").body.string
+            #expect(submitted.contains("berth-plan.pdf"))
+            #expect(!submitted.contains("unrelated-memo.pdf"))
+        }
+    }
+
     /// An evaluator's assignment to one application, in a panel of its own, with the given status.
     func assign(_ evaluator: AccountRecord, to applicationID: UUID, programme: String, callID: UUID, status: String,
                 on database: any Database) async throws -> EvaluationAssignmentRecord {

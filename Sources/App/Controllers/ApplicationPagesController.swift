@@ -142,8 +142,8 @@ struct ApplicationPagesController {
             withdrawAction: Endpoints.withdrawApplicationForm.link(["applicationID": id]), infoAction: Endpoints.infoRequestForm.link(["applicationID": id]),
             closesAt: Timestamps.seoulMinute(call.closesAt), error: error,
             financingTotal: Money(won: dto.plan.financing.totalWon).text(language: request.language), revisions: revisions,
-            documents: try await AttachableDocuments.options(for: account, attached: shownForm.documentIDs ?? dto.plan.documentIDs, on: request.db)
-                .filter { (isOwner && dto.editable) || $0.checked },  // the form offers one's uploads; the read-only view lists what is attached
+            documents: try await AttachableDocuments.options(for: account, attached: shownForm.documentIDs ?? dto.plan.documentIDs,
+                                                             editing: isOwner && dto.editable, on: request.db),
             uploadHref: Endpoints.documentsPage.link())
         let title = dto.plan.name.isEmpty ? (request.language == "ko" ? "특구 신청서" : "District application") : dto.plan.name
         return try await request.renderPage("designation-application", titleKey: "nav.designation", title: title, needsForm: true, page)

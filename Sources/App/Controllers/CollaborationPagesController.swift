@@ -266,8 +266,8 @@ struct CollaborationPagesController {
                                    withdrawAction: Endpoints.withdrawCollaborationApplicationForm.link(["applicationID": id]),
                                    cap: Money(won: call.grantCapWon).text(language: request.language),
                                    requested: Money(won: dto.requestedWon).text(language: request.language), error: error,
-                                   documents: try await AttachableDocuments.options(for: account, attached: dto.documentIDs.map(\.uuidString), on: request.db)
-                                       .filter { (isOwner && dto.editable) || $0.checked },
+                                   documents: try await AttachableDocuments.options(for: account, attached: dto.documentIDs.map(\.uuidString),
+                                                                                    editing: isOwner && dto.editable, on: request.db),
                                    uploadHref: Endpoints.documentsPage.link())
         return try await request.renderPage("collaboration-application", titleKey: "nav.collaboration", title: dto.company, needsForm: true, page)
             .encodeResponse(status: status, for: request)

@@ -12,10 +12,11 @@ enum AttachableDocuments {
         let href: String
     }
 
-    /// The caller's uploads plus those already attached, for a form's checkboxes.
-    static func options(for account: CurrentAccount, attached: [String], on database: any Database) async throws -> [Option] {
+    /// For a form the applicant is editing (`editing`): the caller's uploads plus those already
+    /// attached, as checkboxes. For anyone else, or once the form is closed: only what is attached.
+    static func options(for account: CurrentAccount, attached: [String], editing: Bool, on database: any Database) async throws -> [Option] {
         let attachedIDs = attached.compactMap(UUID.init(uuidString:))
-        let mine = try await DocumentRecord.query(on: database).filter(\.$uploadedBy == account.id).sort(\.$createdAt, .descending).limit(100).all()
+        let mine = editing ? try await DocumentRecord.query(on: database).filter(\.$uploadedBy == account.id).sort(\.$createdAt, .descending).limit(100).all() : []
         let earlier = attachedIDs.isEmpty ? [] : try await DocumentRecord.query(on: database).filter(\.$id ~~ attachedIDs).all()
         var seen: Set<UUID> = []
         return (earlier + mine).compactMap { document in
