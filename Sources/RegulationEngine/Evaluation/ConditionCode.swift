@@ -36,8 +36,6 @@ final class ConditionCode: Sendable {
     let literals: [FactValue]
     let sets: [Set<FactValue>]
     let setMembers: [Int32]
-    /// Every string literal of the district's conditions, numbered.
-    let stringIDs: [String: Int32]
 
     static let operators: [ComparisonOperator] = [.equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual, .isIn, .notIn, .contains]
 
@@ -53,7 +51,6 @@ final class ConditionCode: Sendable {
         literals = builder.literals
         sets = builder.sets
         setMembers = builder.setMembers
-        stringIDs = builder.stringIDs
     }
 
     /// Collects conditions while a district compiles.
@@ -62,6 +59,7 @@ final class ConditionCode: Sendable {
         fileprivate(set) var literals: [FactValue] = []
         fileprivate(set) var sets: [Set<FactValue>] = []
         fileprivate(set) var setMembers: [Int32] = []
+        /// Every string literal of the district's conditions, numbered; the index takes them over.
         fileprivate(set) var stringIDs: [String: Int32] = [:]
 
         /// Appends a condition and returns where it starts.

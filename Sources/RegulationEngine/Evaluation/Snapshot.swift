@@ -170,7 +170,7 @@ public final class Snapshot: Sendable {
             entries[position].order = Int32(rank)
         }
         return DistrictProgram(districtID: district, rulebooks: rulebooks, districtRulebooks: books, entries: entries, exemptionLinks: exemptionLinks,
-                               summaries: SummaryTable(summaries, fragments: described.map(\.1)), index: RuleIndex(conditions: indexed, stringIDs: code.stringIDs), code: code, declarations: declarations,
+                               summaries: SummaryTable(summaries, fragments: described.map(\.1)), index: RuleIndex(conditions: indexed, stringIDs: codeBuilder.stringIDs), code: code, declarations: declarations,
                                references: rulebooks.map { ($0.effective, RulebookReference(id: $0.id, contentHash: $0.contentHash)) })
     }
 

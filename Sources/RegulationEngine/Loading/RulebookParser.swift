@@ -47,32 +47,16 @@ enum RulebookParser {
         return (scope == nil ? nil : rulebook, reader.diagnostics)
     }
 
-    /// Rules are independent of one another, so large rulebooks are read in chunks on every core
-    /// (and the content hash alongside); results and diagnostics are put back in file order.
+    /// The rules of a file read whole, with the file's content hash. Runs as one task of
+    /// `parse(sources:)`, which spreads large files over the cores by cutting them instead.
     static func parseRules(_ nodes: [YAMLNode], file: String, source: String) -> (rules: [Rule], diagnostics: [Diagnostic], hash: String) {
-        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let chunkCount = nodes.count >= 2_000 ? min(cores * 4, nodes.count / 500) : 1
-        let chunkSize = (nodes.count + chunkCount - 1) / max(chunkCount, 1)
-        // The composed tree is never changed after composing, so reading it from several threads is safe.
-        let shared = ReadOnly(nodes)
-        let results = ConcurrentSlots<([Rule], [Diagnostic])>(count: chunkCount)
-        let hash = ConcurrentSlots<String>(count: 1)
-        DispatchQueue.concurrentPerform(iterations: chunkCount + 1) { chunk in
-            if chunk == chunkCount {
-                hash.set(0, SHA256Digest.hex(Array(source.utf8)))
-                return
-            }
-            var reader = YAMLReader(file: file)
-            var rules: [Rule] = []
-            let range = (chunk * chunkSize)..<min(shared.value.count, (chunk + 1) * chunkSize)
-            rules.reserveCapacity(range.count)
-            for index in range {
-                if let rule = parseRule(shared.value[index], reader: &reader) { rules.append(rule) }
-            }
-            results.set(chunk, (rules, reader.diagnostics))
+        var reader = YAMLReader(file: file)
+        var rules: [Rule] = []
+        rules.reserveCapacity(nodes.count)
+        for node in nodes {
+            if let rule = parseRule(node, reader: &reader) { rules.append(rule) }
         }
-        let parts = results.values()
-        return (parts.flatMap { $0?.0 ?? [] }, parts.flatMap { $0?.1 ?? [] }, hash.values()[0] ?? "")
+        return (rules, reader.diagnostics, SHA256Digest.hex(Array(source.utf8)))
     }
 
     /// Composes and reads one chunk of a cut rule list; nil when it does not compose alone.
