@@ -57,8 +57,13 @@ struct CollaborationApplicationDTO: Content {
         let trackIDs = Array(Set(choicesByRecord.joined()))
         let tracks = trackIDs.isEmpty ? [] : try await CollaborationTrackRecord.query(on: database).filter(\.$id ~~ trackIDs).all()
         let byID = tracks.keyedByID()
-        let seesFeedback = account.role.isMinistry || account.role == .companyMember || account.role == .partnerStaff || account.role == .operatingOrganisationStaff
-        let batch = seesFeedback
+        func seesAll(_ record: CollaborationApplicationRecord) -> Bool {
+            account.role.isMinistry || (account.role == .companyMember && account.companyID == record.companyID)
+        }
+        func seesFeedback(_ record: CollaborationApplicationRecord) -> Bool {
+            seesAll(record) || account.role == .partnerStaff || account.role == .operatingOrganisationStaff
+        }
+        let batch = records.contains(where: seesFeedback)
             ? try await StageFeedback.Batch.load(programme: CollaborationEvaluation.shared.id, callIDs: trackIDs, applicationIDs: records.compactMap(\.id), on: database)
             : StageFeedback.Batch(panelsByCall: [:], cards: [:])
 
@@ -67,10 +72,10 @@ struct CollaborationApplicationDTO: Content {
         for (record, choiceIDs) in zip(records, choicesByRecord) {
             guard let call = calls[record.callID] else { throw AppError.notFound("call") }
             guard let company = companies[record.companyID] else { throw AppError.notFound("company") }
-            let seesAll = account.role.isMinistry || (account.role == .companyMember && account.companyID == record.companyID)
+            let seesAll = seesAll(record)
             let visibleChoices = choiceIDs.filter { id in seesAll || byID[id].map { CollaborationTracks.isOwnTrack($0, account) } == true }
             var feedback: [TrackFeedback]?
-            if seesAll || account.role == .partnerStaff || account.role == .operatingOrganisationStaff {
+            if seesFeedback(record) {
                 let stages = try CollaborationCalls.stages(of: call)
                 feedback = try visibleChoices.map { id in
                     TrackFeedback(trackID: id, trackName: byID[id]?.name ?? "",
