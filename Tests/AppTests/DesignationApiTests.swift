@@ -244,7 +244,7 @@ enum MessageCheck {
             let ulsan = try await ApiClient.signIn(app, "ulsan@teukgu.demo")
             let mine = try await upload(app, busan.token)
             let theirs = try await upload(app, ulsan.token)
-            let call = try #require(try await DesignationCallRecord.query(on: app.db).filter(\.$status == "accepting").first())
+            let call = try #require(try await DesignationCallRecord.query(on: app.db).filter(\.$status == .accepting).first())
             var plan = DesignationFixtures.plan(name: "Busan with documents")
             plan["documentIDs"] = [theirs]
             let refused = try await busan.send(.POST, "/api/v1/designation/calls/\(call.id!.uuidString)/applications", ["plan": plan])
@@ -273,7 +273,7 @@ enum MessageCheck {
             }
             let attached = try await upload("berth-plan.pdf")
             _ = try await upload("unrelated-memo.pdf")
-            let call = try #require(try await DesignationCallRecord.query(on: app.db).filter(\.$status == "accepting").first())
+            let call = try #require(try await DesignationCallRecord.query(on: app.db).filter(\.$status == .accepting).first())
             var plan = DesignationFixtures.plan(name: "Busan with one attachment")
             plan["documentIDs"] = [attached]
             let created = try await busan.object(.POST, "/api/v1/designation/calls/\(call.id!.uuidString)/applications", ["plan": plan], expect: .created)
@@ -290,14 +290,14 @@ enum MessageCheck {
     }
 
     /// An evaluator's assignment to one application, in a panel of its own, with the given status.
-    func assign(_ evaluator: AccountRecord, to applicationID: UUID, programme: String, callID: UUID, status: String,
+    func assign(_ evaluator: AccountRecord, to applicationID: UUID, programme: String, callID: UUID, status: AssignmentStatus,
                 on database: any Database) async throws -> EvaluationAssignmentRecord {
         let panel = EvaluationPanelRecord()
         panel.programme = programme
         panel.callID = callID
         panel.stageID = "written"
         panel.round = 1
-        panel.status = "scoring"
+        panel.status = .scoring
         try await panel.create(on: database)
         let assignment = EvaluationAssignmentRecord()
         assignment.panelID = try panel.requireID()
@@ -318,7 +318,7 @@ enum MessageCheck {
             let evaluator = try await ApiClient.signIn(app, "evaluator@teukgu.demo")
             let attachedID = try await upload(app, busan.token)
             let keptBackID = try await upload(app, busan.token)
-            let call = try #require(try await DesignationCallRecord.query(on: app.db).filter(\.$status == "accepting").first())
+            let call = try #require(try await DesignationCallRecord.query(on: app.db).filter(\.$status == .accepting).first())
             var plan = DesignationFixtures.plan(name: "Busan with documents")
             // Ids are kept as given; a lower-case one must be found on PostgreSQL too.
             plan["documentIDs"] = [attachedID.lowercased()]
@@ -331,9 +331,9 @@ enum MessageCheck {
             #expect(try await evaluator.send(.GET, content(attachedID)).status == .notFound)
             let evaluatorAccount = try #require(try await AccountRecord.query(on: app.db).filter(\.$email == "evaluator@teukgu.demo").first())
             let assignment = try await assign(evaluatorAccount, to: applicationID, programme: "designation", callID: try call.requireID(),
-                                              status: "awaiting-declaration", on: app.db)
+                                              status: .awaitingDeclaration, on: app.db)
             #expect(try await evaluator.send(.GET, content(attachedID)).status == .notFound)
-            assignment.status = "declared-no-conflict"
+            assignment.status = .declaredNoConflict
             try await assignment.update(on: app.db)
             let opened = try await evaluator.send(.GET, content(attachedID))
             #expect(opened.status == .ok)
@@ -354,7 +354,7 @@ enum MessageCheck {
             #expect(try await evaluator.send(.GET, content(startupDocument)).status == .notFound)
             // A collaboration panel's call id is its track's id; which track does not matter here.
             _ = try await assign(evaluatorAccount, to: try #require(UUID(uuidString: startupApplication["id"] as? String ?? "")),
-                                 programme: "collaboration", callID: UUID(), status: "submitted", on: app.db)
+                                 programme: "collaboration", callID: UUID(), status: .submitted, on: app.db)
             #expect(try await evaluator.send(.GET, content(startupDocument)).status == .ok)
             #expect(try await otherStartup.send(.GET, content(startupDocument)).status == .notFound)
         }

@@ -71,8 +71,8 @@ import VaporTesting
 
     @Test func everyDesignationPageRendersForEveryRole() async throws {
         try await withTeukgu { app in
-            let call = try #require(try await DesignationCallRecord.query(on: app.db).filter(\.$status == "accepting").first())
-            let historical = try #require(try await DesignationCallRecord.query(on: app.db).filter(\.$status == "historical").first())
+            let call = try #require(try await DesignationCallRecord.query(on: app.db).filter(\.$status == .accepting).first())
+            let historical = try #require(try await DesignationCallRecord.query(on: app.db).filter(\.$status == .historical).first())
             let paths = ["/designation", "/designation/calls/\(call.id!.uuidString)", "/designation/calls/\(historical.id!.uuidString)",
                          "/districts", "/districts/daejeon-synthetic-bio", "/designation/procedures", "/evaluation/assignments", "/home"]
             for entry in DemoAccounts.entries {
@@ -96,17 +96,17 @@ import VaporTesting
 @Suite struct OverdueProcedureTests {
     @Test func overdueProceduresLeadTheOfficersHomePage() async throws {
         try await withTeukgu { app in
-            let call = try #require(try await DesignationCallRecord.query(on: app.db).filter(\.$status == "accepting").first())
+            let call = try #require(try await DesignationCallRecord.query(on: app.db).filter(\.$status == .accepting).first())
             let busan = try #require(try await AccountRecord.query(on: app.db).filter(\.$email == "busan@teukgu.demo").first())
             let application = DesignationApplicationRecord()
             application.callID = try call.requireID()
             application.regionID = "busan"
             application.applicantName = "부산광역시"
             application.applicantLevel = "metropolitan"
-            application.status = "submitted"
+            application.status = .submitted
             application.planJSON = try JSONColumn.encode(DistrictPlan(name: "Late harbour"))
             application.revision = 1
-            application.outcome = "candidate"
+            application.outcome = .candidate
             application.createdBy = try busan.requireID()
             try await application.create(on: app.db)
             var state = ProcedureState(startedOn: CalendarDate(iso: "2027-01-04")!)
@@ -148,7 +148,7 @@ import VaporTesting
     /// with its call's closing time; another region's drafts are not there.
     @Test func draftsAndInformationRequestsLeadTheRegionsHomePage() async throws {
         try await withTeukgu { app in
-            let call = try #require(try await DesignationCallRecord.query(on: app.db).filter(\.$status == "accepting").first())
+            let call = try #require(try await DesignationCallRecord.query(on: app.db).filter(\.$status == .accepting).first())
             app.clock = FixedClock(call.opensAt.addingTimeInterval(3600))
             let busan = try await ApiClient.signIn(app, "busan@teukgu.demo")
             let ulsan = try await ApiClient.signIn(app, "ulsan@teukgu.demo")

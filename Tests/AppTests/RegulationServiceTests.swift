@@ -118,7 +118,7 @@ import VaporTesting
             let created = try await app.testing().sendRequest(.POST, "/api/v1/regulation/versions", headers: .json(bearer: admin), body: ByteBuffer(string: body))
             #expect(created.status == .created)
             let draft = try created.content.decode(RulebookVersionDTO.self)
-            #expect(draft.status == "draft" && draft.number == 2)
+            #expect(draft.status == .draft && draft.number == 2)
             #expect(draft.diff?.changed.map(\.id) == ["busan.autonomous-trial-in-test-zones"])
             #expect(draft.diff?.changed.first?.fields == ["when"])
 
@@ -132,7 +132,7 @@ import VaporTesting
             var finished: WhatIfJobDTO?
             for _ in 0..<100 {
                 let state = try await app.testing().sendRequest(.GET, "/api/v1/regulation/what-if/\(job.id)", headers: .bearer(admin)).content.decode(WhatIfJobDTO.self)
-                if state.status == "finished" { finished = state; break }
+                if state.status == .finished { finished = state; break }
                 try await Task.sleep(for: .milliseconds(50))
             }
             #expect(finished?.changed == 1)

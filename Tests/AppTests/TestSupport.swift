@@ -47,8 +47,8 @@ func withTeukgu(_ test: (Application) async throws -> Void) async throws {
         try await ReferenceSeed.seedIfEmpty(on: app.db)
         try await DesignationSeed.seedIfEmpty(on: app.db)
         try await CollaborationSeed.seedIfEmpty(on: app.db)
-        try await DemoAccounts.seedIfNew(on: app.db, passwordHash: try app.password.hash(DemoAccounts.password))
-        try await RulebookSeed.seedIfEmpty(on: app.db, directory: app.directory.workingDirectory + "Rules")
+        try await DemoAccounts.seedIfNew(on: app.db, passwordHash: try app.password.hash(DemoAccounts.password), now: app.clock.now())
+        try await RulebookSeed.seedIfEmpty(on: app.db, directory: app.directory.workingDirectory + "Rules", now: app.clock.now())
         try await app.rulebooks.refresh(on: app.db)
         try await test(app)
     } catch {

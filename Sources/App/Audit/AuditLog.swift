@@ -24,7 +24,7 @@ enum AuditLog {
     /// Appends one row. Call it inside the transaction that makes the change, so both land or neither.
     static func record(
         on database: any Database, actor: Actor, action: String, targetType: String, targetID: String,
-        before: [String: String]? = nil, after: [String: String]? = nil, at instant: Date = Date()
+        before: [String: String]? = nil, after: [String: String]? = nil, at instant: Date = SystemClock().now()
     ) async throws {
         if database.inTransaction {
             try await append(on: database, actor: actor, action: action, targetType: targetType, targetID: targetID, summary: summary(before: before, after: after), at: instant)

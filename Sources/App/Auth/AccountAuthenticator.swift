@@ -24,7 +24,7 @@ struct AccountAuthenticator: AsyncMiddleware {
     /// One joined lookup (token and account together), then a few seconds from the cache.
     private func authenticate(token: String, request: Request) async throws {
         let hash = SecretHasher.hash(token, key: request.application.settings.secretKey)
-        let now = Date()
+        let now = request.now
         if let cached = request.application.tokenCache.lookup(hash: hash, now: now) {
             request.auth.login(cached.account)
             return

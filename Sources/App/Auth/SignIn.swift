@@ -7,7 +7,7 @@ enum SignIn {
         let email = rawEmail.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         let address = request.remoteAddress?.ipAddress ?? "unknown"
         let settings = request.application.settings
-        let since = Date().addingTimeInterval(-settings.loginFailureWindow)
+        let since = request.now.addingTimeInterval(-settings.loginFailureWindow)
         let failures = try await LoginAttemptRecord.query(on: request.db)
             .filter(\.$email == email)
             .filter(\.$address == address)
@@ -27,7 +27,7 @@ enum SignIn {
         attempt.email = email
         attempt.address = address
         attempt.succeeded = verified
-        attempt.attemptedAt = Date()
+        attempt.attemptedAt = request.now
         try await request.db.transaction { database in
             try await attempt.create(on: database)
             try await AuditLog.record(

@@ -5,38 +5,61 @@ import Vapor
 
 /// A startup's application: one per company per call, track choices by the call's mode, the
 /// requested amount within the cap, an explicit submit with a receipt, nothing editable after the close.
-enum CollaborationApplications {
-    static func find(_ id: String?, on database: any Database) async throws -> CollaborationApplicationRecord {
-        try await CollaborationApplicationRecord.find(text: id, on: database, what: "application")
+enum CollaborationApplications: ApplicationProgramme {
+    typealias Record = CollaborationApplicationRecord
+    typealias Call = CollaborationCallRecord
+
+    static let auditPrefix = "collaboration"
+    static let recordType = "collaboration-application"
+    /// Once evaluation starts, the operating organisation handles a withdrawal.
+    static let withdrawalNeedsOpenCall = true
+
+    static func receiptNumber(call: CollaborationCallRecord, order: Int) -> String {
+        String(format: "GCP-%d-%05d", call.year, order)
     }
 
-    /// The company's members, the ministry, and staff of a track the application chose (partner or
-    /// operating organisation) may read it; evaluators read it through their assignments.
-    static func requireReadable(_ application: CollaborationApplicationRecord, by account: CurrentAccount, on database: any Database) async throws {
+    static func isOwner(_ application: CollaborationApplicationRecord, _ account: CurrentAccount) -> Bool {
+        account.role == .companyMember && account.companyID == application.companyID
+    }
+
+    /// Staff of a track the application chose (partner or operating organisation) once it is
+    /// submitted; evaluators through their assignments once they declared no conflict.
+    static func mayAlsoRead(_ application: CollaborationApplicationRecord, by account: CurrentAccount, on database: any Database) async throws -> Bool {
         switch account.role {
-        case .ministryAdmin, .ministryOfficer: return
-        case .companyMember where account.companyID == application.companyID: return
         case .partnerStaff, .operatingOrganisationStaff:
+            guard application.submittedAt != nil else { return false }
             let choices = try JSONColumn.decode([UUID].self, application.choicesJSON)
             let tracks = choices.isEmpty ? [] : try await CollaborationTrackRecord.query(on: database).filter(\.$id ~~ choices).all()
-            if application.submittedAt != nil && tracks.contains(where: { CollaborationTracks.isOwnTrack($0, account) }) { return }
+            return tracks.contains(where: { CollaborationTracks.isOwnTrack($0, account) })
         case .evaluator:
-            let cleared = try await EvaluationAssignmentRecord.query(on: database).filter(\.$evaluatorID == account.id)
-                .filter(\.$applicationID == application.requireID()).filter(\.$status ~~ ["declared-no-conflict", "submitted"]).count()
-            if cleared > 0 { return }
-        default: break
+            return try await EvaluationAssignmentRecord.query(on: database).filter(\.$evaluatorID == account.id)
+                .filter(\.$applicationID == application.requireID()).filter(\.$status ~~ AssignmentStatus.cleared).count() > 0
+        default:
+            return false
         }
-        throw AppError.notFound("application")
     }
 
-    static func requireOwner(_ application: CollaborationApplicationRecord, _ account: CurrentAccount) throws {
-        guard account.role == .companyMember, account.companyID == application.companyID else { throw AppError.notFound("application") }
+    static func submissionRefusal(_ application: CollaborationApplicationRecord, call: CollaborationCallRecord, account: CurrentAccount,
+                                  context: SubmissionContext, on database: any Database) async throws -> AppError? {
+        let company = try await CompanyProfiles.own(account, on: database)
+        let problems = try await submissionProblems(application, call: call, company: company, on: database)
+        return problems.isEmpty ? nil : AppError(.unprocessableEntity, "application_incomplete", problems.joined(separator: " "))
     }
+
+    static func title(of application: CollaborationApplicationRecord, on database: any Database) async throws -> String {
+        try await CompanyRecord.find(application.companyID, on: database)?.name ?? ""
+    }
+
+    static func applicantAccounts(of application: CollaborationApplicationRecord, on database: any Database) async throws -> [AccountRecord] {
+        try await Recipients.members(ofCompany: application.companyID, on: database)
+    }
+
+    // MARK: - What differs: one per company, track choices, the amount within the cap
 
     static func create(call: CollaborationCallRecord, input: CollaborationApplicationInput, account: CurrentAccount, now: Date,
                        on database: any Database) async throws -> CollaborationApplicationRecord {
         let company = try await CompanyProfiles.own(account, on: database)
-        guard CollaborationCalls.isAccepting(call, now: now) else { throw windowClosed(call, now: now) }
+        guard call.isAccepting(now: now) else { throw call.windowClosedError(now: now) }
         let callID = try call.requireID()
         guard try await CollaborationApplicationRecord.query(on: database).filter(\.$callID == callID).filter(\.$companyID == company.requireID()).count() == 0 else {
             throw AppError.conflict("already_applied", "Your company already has an application to this call; one per company.")
@@ -48,73 +71,19 @@ enum CollaborationApplications {
         application.plan = ""
         application.requestedWon = 0
         application.documentsJSON = "[]"
-        application.status = "draft"
-        application.outcome = "draft"
         application.createdBy = account.id
         try await apply(input, to: application, call: call, uploader: account.id, on: database)
-        try await database.transaction { transaction in
-            try await application.create(on: transaction)
-            try await AuditLog.record(on: transaction, actor: account.auditActor, action: "collaboration.application-created", targetType: "collaboration-application",
-                                      targetID: try application.requireID().uuidString, after: ["company": company.name])
-        }
+        try await insertDraft(application, account: account, details: ["company": company.name], on: database)
         return application
     }
 
     static func save(_ application: CollaborationApplicationRecord, input: CollaborationApplicationInput, account: CurrentAccount, now: Date,
                      on database: any Database) async throws {
         try requireOwner(application, account)
-        let call = try await CollaborationCalls.find(application.callID.uuidString, on: database)
+        let call = try await findCall(of: application, on: database)
         try requireEditable(application, call: call, now: now)
         try await apply(input, to: application, call: call, uploader: account.id, on: database)
-        try await database.transaction { transaction in
-            try await application.save(on: transaction)
-            try await AuditLog.record(on: transaction, actor: account.auditActor, action: "collaboration.application-saved", targetType: "collaboration-application",
-                                      targetID: try application.requireID().uuidString, after: ["requested": String(application.requestedWon)])
-        }
-    }
-
-    static func submit(_ application: CollaborationApplicationRecord, account: CurrentAccount, now: Date, on database: any Database) async throws {
-        try requireOwner(application, account)
-        let call = try await CollaborationCalls.find(application.callID.uuidString, on: database)
-        try requireEditable(application, call: call, now: now)
-        let company = try await CompanyProfiles.own(account, on: database)
-        let problems = try await submissionProblems(application, call: call, company: company, on: database)
-        guard problems.isEmpty else { throw AppError(.unprocessableEntity, "application_incomplete", problems.joined(separator: " ")) }
-        try await database.transaction { transaction in
-            // The call row's lock keeps receipt numbers unique under concurrent submissions.
-            try await RowLock.take(CollaborationCallRecord.schema, id: application.callID, touching: "max_choices", on: transaction)
-            let order = try await CollaborationApplicationRecord.query(on: transaction).filter(\.$callID == application.callID)
-                .filter(\.$submittedOrder != nil).count() + 1
-            application.submittedOrder = order
-            application.receiptNumber = String(format: "GCP-%d-%05d", call.year, order)
-            application.status = "submitted"
-            application.outcome = "submitted"
-            application.submittedAt = now
-            try await application.save(on: transaction)
-            try await AuditLog.record(on: transaction, actor: account.auditActor, action: "collaboration.application-submitted", targetType: "collaboration-application",
-                                      targetID: try application.requireID().uuidString, after: ["receipt": application.receiptNumber ?? ""])
-            if let owner = try await AccountRecord.find(account.id, on: transaction) {
-                try await Outbox.write(on: transaction, to: owner, subject: "접수 완료 / Application submitted: \(application.receiptNumber ?? "")",
-                                       body: "\(company.name): 접수번호 \(application.receiptNumber ?? ""), \(Timestamps.seoulMinute(now)). Receipt \(application.receiptNumber ?? ""), at \(Timestamps.seoulMinute(now)).",
-                                       relatedType: "collaboration-application", relatedID: try application.requireID().uuidString)
-            }
-        }
-    }
-
-    static func withdraw(_ application: CollaborationApplicationRecord, account: CurrentAccount, on database: any Database) async throws {
-        try requireOwner(application, account)
-        guard application.outcome == "draft" || application.outcome == "submitted" else {
-            throw AppError.conflict("cannot_withdraw", "A decided application cannot be withdrawn here.")
-        }
-        let call = try await CollaborationCalls.find(application.callID.uuidString, on: database)
-        guard call.status == "accepting" else { throw AppError.conflict("cannot_withdraw", "Applications under evaluation cannot be withdrawn here; ask the operating organisation.") }
-        application.status = "withdrawn"
-        application.outcome = "withdrawn"
-        try await database.transaction { transaction in
-            try await application.save(on: transaction)
-            try await AuditLog.record(on: transaction, actor: account.auditActor, action: "collaboration.application-withdrawn", targetType: "collaboration-application",
-                                      targetID: try application.requireID().uuidString)
-        }
+        try await storeEdits(application, account: account, details: ["requested": String(application.requestedWon)], on: database)
     }
 
     /// What still stops a submission: the plan, the choices, the amount, the company's eligibility.
@@ -133,24 +102,6 @@ enum CollaborationApplications {
             problems.append("Give the company's founding date in its profile.")
         }
         return problems
-    }
-
-    static func isEditable(_ application: CollaborationApplicationRecord, call: CollaborationCallRecord, now: Date) -> Bool {
-        application.status == "draft" && CollaborationCalls.isAccepting(call, now: now)
-    }
-
-    private static func requireEditable(_ application: CollaborationApplicationRecord, call: CollaborationCallRecord, now: Date) throws {
-        if application.status == "submitted" {
-            throw AppError.conflict("already_submitted", "This application was submitted (receipt \(application.receiptNumber ?? "")) and can no longer change.")
-        }
-        if application.status == "withdrawn" { throw AppError.conflict("withdrawn", "This application was withdrawn.") }
-        guard CollaborationCalls.isAccepting(call, now: now) else { throw windowClosed(call, now: now) }
-    }
-
-    static func windowClosed(_ call: CollaborationCallRecord, now: Date) -> AppError {
-        now < call.opensAt
-            ? AppError.conflict("call_not_open", "The call opens at \(Timestamps.seoulMinute(call.opensAt)).")
-            : AppError.conflict("call_closed", "The call closed at \(Timestamps.seoulMinute(call.closesAt)); nothing can be submitted or changed now.")
     }
 
     /// Validates and copies the fields given; the amount above the cap is refused, never trimmed.

@@ -10,7 +10,7 @@ enum CollaborationCalls {
     }
 
     static func isAccepting(_ call: CollaborationCallRecord, now: Date) -> Bool {
-        call.status == "accepting" && now >= call.opensAt && now < call.closesAt
+        call.isAccepting(now: now)
     }
 
     static func stages(of call: CollaborationCallRecord) throws -> [EvaluationStage] {
@@ -26,7 +26,7 @@ enum CollaborationCalls {
         guard mode == "single" || mode == "ranked" else { throw AppError.invalid("invalid_choice_mode", "choiceMode is 'single' or 'ranked'.") }
         let limit = mode == "single" ? 1 : (maxChoices ?? 3)
         guard (1...3).contains(limit) else { throw AppError.invalid("invalid_max_choices", "Ranked choice allows 1 to 3 tracks.") }
-        guard call.status == "accepting" else { throw AppError.conflict("call_not_accepting", "The mode is fixed once evaluation starts.") }
+        guard call.status == .accepting else { throw AppError.conflict("call_not_accepting", "The mode is fixed once evaluation starts.") }
         let submitted = try await CollaborationApplicationRecord.query(on: database).filter(\.$callID == call.requireID()).filter(\.$submittedAt != nil).count()
         guard submitted == 0 else { throw AppError.conflict("applications_submitted", "Applications were submitted under the current mode; it can no longer change.") }
         let before = call.choiceMode
@@ -80,7 +80,7 @@ enum CollaborationCalls {
         call.choiceMode = mode
         call.maxChoices = maxChoices
         call.stagesJSON = try JSONColumn.encode(stages)
-        call.status = "accepting"
+        call.status = .accepting
         try await database.transaction { transaction in
             try await call.create(on: transaction)
             try await AuditLog.record(on: transaction, actor: actor, action: "collaboration.call-opened", targetType: "collaboration-call",
@@ -105,7 +105,7 @@ struct CollaborationCallDTO: Content {
     let choiceMode: String
     let maxChoices: Int
     let stages: [EvaluationStage]
-    let status: String
+    let status: CallStatus
     let acceptingSubmissions: Bool
     let tracks: [TrackDTO]
 

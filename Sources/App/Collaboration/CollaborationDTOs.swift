@@ -21,8 +21,8 @@ struct CollaborationApplicationDTO: Content {
     let callID: UUID
     let companyID: UUID
     let company: String
-    let status: String
-    let outcome: String
+    let status: ApplicationStatus
+    let outcome: ApplicationOutcome
     let receiptNumber: String?
     let submittedAt: String?
     let choices: [Choice]
@@ -82,7 +82,7 @@ struct CollaborationApplicationDTO: Content {
                                   stages: try batch.feedback(try record.requireID(), callID: id, stages: stages, language: request.language))
                 }
             }
-            let problems = record.status == "draft"
+            let problems = record.status == .draft
                 ? try await CollaborationApplications.submissionProblems(record, call: call, company: company, on: database) : []
             out.append(CollaborationApplicationDTO(
                 id: try record.requireID(), callID: record.callID, companyID: record.companyID, company: company.name, status: record.status,
@@ -108,7 +108,7 @@ enum CollaborationCSV {
             let choices = try JSONColumn.decode([UUID].self, application.choicesJSON).map { tracks[$0] ?? $0.uuidString }.joined(separator: " > ")
             rows.append([application.receiptNumber ?? "", company?.name ?? "", company?.businessRegistrationNumber ?? "", company?.foundedOn ?? "",
                          company?.sector ?? "", company?.employees.map(String.init) ?? "", company?.revenueWon.map(String.init) ?? "", choices,
-                         String(application.requestedWon), application.status, application.outcome, Timestamps.text(application.submittedAt) ?? ""])
+                         String(application.requestedWon), application.status.rawValue, application.outcome.rawValue, Timestamps.text(application.submittedAt) ?? ""])
         }
         return CSVText.render(rows)
     }

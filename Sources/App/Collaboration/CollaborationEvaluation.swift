@@ -31,14 +31,14 @@ struct CollaborationEvaluation: EvaluationProgramme {
     func currentStageIndex(callID trackID: UUID, now: Date, on database: any Database) async throws -> Int {
         let (track, call) = try await call(ofTrack: trackID, on: database)
         switch call.status {
-        case "accepting":
+        case .accepting:
             guard now >= call.closesAt else {
                 throw AppError.conflict("call_still_open", "Evaluation starts after the call closes at \(Timestamps.seoulMinute(call.closesAt)).")
             }
-            call.status = "evaluating"
+            call.status = try Lifecycles.move(call.status, .startEvaluation)
             try await call.save(on: database)
-        case "evaluating": break
-        default: throw AppError.conflict("not_evaluating", "This call is not being evaluated (it is '\(call.status)').")
+        case .evaluating: break
+        default: throw AppError.conflict("not_evaluating", "This call is not being evaluated (it is '\(call.status.rawValue)').")
         }
         let stages = try CollaborationCalls.stages(of: call)
         guard track.stageIndex < stages.count else { throw AppError.conflict("track_ranked", "This track's ranking is final.") }
@@ -48,7 +48,7 @@ struct CollaborationEvaluation: EvaluationProgramme {
     func entrants(callID trackID: UUID, stageIndex: Int, on database: any Database) async throws -> [EvaluationEntrant] {
         let (_, call) = try await call(ofTrack: trackID, on: database)
         let applications = try await CollaborationApplicationRecord.query(on: database).filter(\.$callID == call.requireID())
-            .filter(\.$submittedAt != nil).filter(\.$status != "withdrawn").sort(\.$submittedOrder).all()
+            .filter(\.$submittedAt != nil).filter(\.$status != .withdrawn).sort(\.$submittedOrder).all()
         var allowed: Set<String>?
         if stageIndex > 0 {
             let stages = try CollaborationCalls.stages(of: call)

@@ -39,31 +39,31 @@ enum CollaborationMatching {
 
     /// Every track anyone chose is ranked: the call moves on to selection.
     static func refreshCallStatus(_ call: CollaborationCallRecord, on database: any Database) async throws {
-        guard call.status == "evaluating" else { return }
+        guard call.status == .evaluating else { return }
         let stages = try CollaborationCalls.stages(of: call)
         let applications = try await CollaborationApplicationRecord.query(on: database).filter(\.$callID == call.requireID())
-            .filter(\.$submittedAt != nil).filter(\.$status != "withdrawn").all()
+            .filter(\.$submittedAt != nil).filter(\.$status != .withdrawn).all()
         var chosen: Set<UUID> = []
         for application in applications { chosen.formUnion(try JSONColumn.decode([UUID].self, application.choicesJSON)) }
         let tracks = try await CollaborationCalls.tracks(of: call, on: database)
         if tracks.filter({ chosen.contains($0.id ?? UUID()) }).allSatisfy({ $0.stageIndex >= stages.count }) {
-            call.status = "selecting"
+            call.status = try Lifecycles.move(call.status, .finishEvaluation)
             try await call.save(on: database)
         }
     }
 
     static func report(for call: CollaborationCallRecord, on database: any Database) async throws -> Report {
         let callID = try call.requireID()
-        if call.status == "decided", let stored = try await CollaborationMatchingRecord.query(on: database).filter(\.$callID == callID).first() {
+        if call.status == .decided, let stored = try await CollaborationMatchingRecord.query(on: database).filter(\.$callID == callID).first() {
             return try JSONColumn.decode(Report.self, stored.resultJSON)
         }
-        guard call.status == "selecting" else {
-            throw AppError.conflict("not_selecting", "Matching runs once every chosen track has its final ranking (the call is '\(call.status)').")
+        guard call.status == .selecting else {
+            throw AppError.conflict("not_selecting", "Matching runs once every chosen track has its final ranking (the call is '\(call.status.rawValue)').")
         }
         let tracks = try await CollaborationCalls.tracks(of: call, on: database)
         let stages = try CollaborationCalls.stages(of: call)
         let applications = try await CollaborationApplicationRecord.query(on: database).filter(\.$callID == callID)
-            .filter(\.$submittedAt != nil).filter(\.$status != "withdrawn").sort(\.$submittedOrder).all()
+            .filter(\.$submittedAt != nil).filter(\.$status != .withdrawn).sort(\.$submittedOrder).all()
         var rankings: [String: [String]] = [:]
         for track in tracks {
             let trackID = try track.requireID()
@@ -138,7 +138,7 @@ enum CollaborationMatching {
     }
 
     static func confirm(_ call: CollaborationCallRecord, account: CurrentAccount, on database: any Database) async throws -> Report {
-        guard call.status == "selecting" else { throw AppError.conflict("not_selecting", "This call is not awaiting its selection (it is '\(call.status)').") }
+        guard call.status == .selecting else { throw AppError.conflict("not_selecting", "This call is not awaiting its selection (it is '\(call.status.rawValue)').") }
         let computed = try await report(for: call, on: database)
         let report = Report(callID: computed.callID, mode: computed.mode, confirmed: true, lines: computed.lines, tracks: computed.tracks,
                             grantsWon: computed.grantsWon, budgetWon: computed.budgetWon)
@@ -151,11 +151,11 @@ enum CollaborationMatching {
             record.resultJSON = try JSONColumn.encode(report)
             record.confirmedBy = account.id
             try await record.create(on: transaction)
-            call.status = "decided"
+            call.status = try Lifecycles.move(call.status, .confirmSelection)
             try await call.save(on: transaction)
             for line in report.lines {
                 guard let application = try await CollaborationApplicationRecord.find(line.applicationID, on: transaction) else { continue }
-                application.outcome = line.trackID == nil ? "not-selected" : "selected"
+                application.outcome = line.trackID == nil ? .notSelected : .selected
                 application.assignedTrackID = line.trackID
                 try await application.save(on: transaction)
                 for member in try await Recipients.members(ofCompany: application.companyID, on: transaction) {

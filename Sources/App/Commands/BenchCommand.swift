@@ -27,7 +27,7 @@ struct WhatIfBenchCommand: AsyncCommand {
         try await ReferenceSeed.seedIfEmpty(on: app.db)
         try await DesignationSeed.seedIfEmpty(on: app.db)
         try await CollaborationSeed.seedIfEmpty(on: app.db)
-        try await RulebookSeed.seedIfEmpty(on: app.db, directory: app.directory.workingDirectory + "Rules")
+        try await RulebookSeed.seedIfEmpty(on: app.db, directory: app.directory.workingDirectory + "Rules", now: app.clock.now())
         try await app.rulebooks.refresh(on: app.db)
         guard let live = app.rulebooks.live, let sql = app.db as? any SQLDatabase else { throw RulesFailed(description: "no rulebooks") }
 
@@ -47,9 +47,9 @@ struct WhatIfBenchCommand: AsyncCommand {
         }
         let versionID = live.versionID
         let existing = try await RegulationDecisionRecord.query(on: app.db).count()
-        let started = Date()
+        let started = ContinuousClock.now
         var inserted = 0
-        let now = Date()
+        let now = app.clock.now()
         while inserted + existing < count {
             let batch = min(500, count - existing - inserted)
             let first = inserted
@@ -66,7 +66,7 @@ struct WhatIfBenchCommand: AsyncCommand {
             inserted += batch
             if inserted % 100_000 < 500 { context.console.print("logged \(existing + inserted) decisions…") }
         }
-        context.console.print(String(format: "logging %d decisions took %.1f s", inserted, Date().timeIntervalSince(started)))
+        context.console.print(String(format: "logging %d decisions took %.1f s", inserted, started.duration(to: .now).seconds))
 
         // A draft that closes Busan's test-north zone, so some decisions change.
         let sources = live.sources.map { file -> (file: String, text: String) in
@@ -75,7 +75,7 @@ struct WhatIfBenchCommand: AsyncCommand {
         }
         let draft = RulebookVersionRecord()
         draft.number = (try await RulebookVersionRecord.query(on: app.db).sort(\.$number, .descending).first()?.number ?? 0) + 1
-        draft.status = "draft"
+        draft.status = .draft
         draft.sources = try RulebookSources.encode(sources)
         draft.note = "what-if benchmark"
         try await draft.create(on: app.db)
@@ -83,17 +83,17 @@ struct WhatIfBenchCommand: AsyncCommand {
         job.versionID = try draft.requireID()
         job.fromDay = CalendarDate(instant: now).adding(days: -40).iso
         job.toDay = CalendarDate(instant: now).adding(days: 1).iso
-        job.status = "queued"
+        job.status = .queued
         job.processed = 0
         job.total = count
         job.changed = 0
         try await job.create(on: app.db)
-        let runStarted = Date()
+        let runStarted = ContinuousClock.now
         await WhatIf.run(jobID: try job.requireID(), app: app)
-        let seconds = Date().timeIntervalSince(runStarted)
+        let seconds = runStarted.duration(to: .now).seconds
         let done = try await WhatIfJobRecord.find(job.id, on: app.db)
         context.console.print(String(format: "what-if over %d logged decisions: %.1f s (%.0f decisions/s), %d changed, status %@",
-                                     done?.processed ?? 0, seconds, Double(done?.processed ?? 0) / seconds, done?.changed ?? 0, done?.status ?? "?"))
+                                     done?.processed ?? 0, seconds, Double(done?.processed ?? 0) / seconds, done?.changed ?? 0, done?.status.rawValue ?? "?"))
         _ = sql
     }
 }

@@ -96,11 +96,11 @@ struct RulesEvalCommand: AsyncCommand {
         } else {
             handle = FileHandle.standardOutput
         }
-        let started = Date()
+        let started = ContinuousClock.now
         let writer = ChunkWriter(handle: handle)
         let summary = BulkEvaluation.run(snapshot: snapshot, input: data) { writer.write($0) }
         writer.finish()
-        let seconds = Date().timeIntervalSince(started)
+        let seconds = started.duration(to: .now).seconds
         if signature.out != nil { try handle.close() }
         let rate = seconds > 0 ? Int(Double(summary.count) / seconds) : 0
         FileHandle.standardError.write(Data("\(summary.count) request(s), \(summary.errors) error line(s), \(String(format: "%.3f", seconds)) s, \(rate) decisions/s\n".utf8))

@@ -15,14 +15,14 @@ struct SeedCommand: AsyncCommand {
         try await ReferenceSeed.seedIfEmpty(on: app.db)
         try await DesignationSeed.seedIfEmpty(on: app.db)
         try await CollaborationSeed.seedIfEmpty(on: app.db)
-        try await RulebookSeed.seedIfEmpty(on: app.db, directory: app.directory.workingDirectory + "Rules")
+        try await RulebookSeed.seedIfEmpty(on: app.db, directory: app.directory.workingDirectory + "Rules", now: app.clock.now())
         context.console.print("Reference data and rulebook version 1 present.")
         guard signature.demo else { return }
         guard !app.settings.isProduction else {
             throw AppError(.forbidden, "demo_in_production", "Demo data never loads in production.")
         }
         let hash = try app.password.hash(DemoAccounts.password)
-        if try await DemoAccounts.seedIfNew(on: app.db, passwordHash: hash) {
+        if try await DemoAccounts.seedIfNew(on: app.db, passwordHash: hash, now: app.clock.now()) {
             context.console.print("Demo accounts loaded; password: \(DemoAccounts.password)")
         } else {
             context.console.print("Accounts exist already; demo accounts are loaded only into a new database.")

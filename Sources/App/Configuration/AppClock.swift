@@ -16,3 +16,11 @@ extension Request {
     var now: Date { application.clock.now() }
     var today: CalendarDate { application.clock.today() }
 }
+
+extension Duration {
+    /// Elapsed seconds, for the figures commands print.
+    var seconds: Double {
+        let parts = components
+        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
+    }
+}

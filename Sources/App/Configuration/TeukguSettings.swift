@@ -26,12 +26,16 @@ struct TeukguSettings: Sendable {
     /// Optional outgoing mail (`TEUKGU_SMTP_HOST`, `TEUKGU_SMTP_PORT`, `TEUKGU_SMTP_FROM`).
     var smtp: SMTPSettings?
     let isProduction: Bool
+    /// The folder holding Resources/, Public/ and Rules/ (`TEUKGU_ROOT`, else found; see `ResourceRoot`).
+    let resourceRoot: String
 
     static let developmentSecret = "teukgu-development-secret-not-for-production-use"
 
     init(environment: Environment, variables env: [String: String] = ProcessInfo.processInfo.environment) throws {
         // The environment name decides, not the build: a release build may still serve the demo.
         isProduction = environment.name == "production"
+        resourceRoot = try ResourceRoot.locate(configured: env["TEUKGU_ROOT"], workingDirectory: DirectoryConfiguration.detect().workingDirectory,
+                                               executable: ProcessInfo.processInfo.arguments.first.map { CommandLine.executablePath(from: $0) })
         if let configured = env["TEUKGU_DATA"], !configured.isEmpty, environment != .testing {
             dataDirectory = configured
         } else if environment == .testing {
@@ -77,11 +81,16 @@ struct SMTPSettings: Sendable {
 enum ConfigurationError: Error, CustomStringConvertible {
     case missingSecret(String)
     case weakSecret
+    case resourcesMissing(String, fromVariable: Bool)
 
     var description: String {
         switch self {
         case .missingSecret(let name): "\(name) must be set in production; refusing to start."
         case .weakSecret: "TEUKGU_SECRET_KEY must be at least 32 characters."
+        case .resourcesMissing(let root, let fromVariable):
+            fromVariable
+                ? "TEUKGU_ROOT is \(root), which has no \(ResourceRoot.marker); point it at the folder holding Resources/, Public/ and Rules/."
+                : "No \(ResourceRoot.marker) in \(root) or beside the executable; start from the checkout or set TEUKGU_ROOT to the folder holding Resources/, Public/ and Rules/."
         }
     }
 }
@@ -95,5 +104,14 @@ extension Application {
             return value
         }
         set { storage[SettingsKey.self] = newValue }
+    }
+}
+
+extension CommandLine {
+    /// The running executable's path: argv[0] as given, resolved against the working directory when relative.
+    static func executablePath(from argument: String) -> String {
+        if argument.hasPrefix("/") { return argument }
+        if argument.contains("/") { return FileManager.default.currentDirectoryPath + "/" + argument }
+        return (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? argument
     }
 }

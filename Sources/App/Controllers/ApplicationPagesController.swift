@@ -135,7 +135,7 @@ struct ApplicationPagesController {
             : []
         let page = ApplicationPage(
             callTitle: call.title, callHref: Endpoints.callPage.link(["callID": record.callID.uuidString]), dto: dto,
-            statusText: DesignationText.applicationStatus(record.status, request.language), form: shownForm,
+            statusText: record.status.text(request.language), form: shownForm,
             rules: NationalRules.entries(request.application, language: request.language).map { RuleOption(id: $0.id, title: $0.title, checked: chosen.contains($0.id)) },
             isOwner: isOwner, isMinistry: account.role.isMinistry, showForm: isOwner && dto.editable,
             saveAction: Endpoints.saveApplicationForm.link(["applicationID": id]), submitAction: Endpoints.submitApplicationForm.link(["applicationID": id]),
@@ -189,7 +189,7 @@ struct ApplicationPagesController {
         try DesignationApplications.requireOwner(record, account)
         let ko = request.language == "ko"
         return try await attempt(request, record, form: nil, flash: ko ? "제출되었습니다." : "Submitted.") {
-            try await DesignationApplications.submit(record, account: account, knownRules: NationalRules.ids(request.application), now: request.now, on: request.db)
+            try await DesignationApplications.submit(record, account: account, context: SubmissionContext(knownRuleIDs: NationalRules.ids(request.application)), now: request.now, on: request.db)
         }
     }
 

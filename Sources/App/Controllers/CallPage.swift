@@ -68,8 +68,8 @@ struct CallPage: Encodable {
                 let plan = try JSONColumn.decode(DistrictPlan.self, record.planJSON)
                 applications.append(ApplicationRow(
                     href: Endpoints.applicationPage.link(["applicationID": try record.requireID().uuidString]), receipt: record.receiptNumber ?? "—",
-                    region: record.regionID, name: plan.name.isEmpty ? (ko ? "(제목 없음)" : "(untitled)") : plan.name,
-                    status: DesignationText.applicationStatus(record.status, request.language), outcome: record.outcome,
+                    region: record.regionID, name: plan.name.isEmpty ? Strings.text("form.untitled", request.language) : plan.name,
+                    status: record.status.text(request.language), outcome: record.outcome.text(request.language, stages: stages),
                     submittedAt: Timestamps.seoulMinute(record.submittedAt)))
             }
         }
@@ -82,7 +82,7 @@ struct CallPage: Encodable {
             evaluators = try await AccountRecord.query(on: request.db).filter(\.$role == Role.evaluator.rawValue).filter(\.$isActive == true).sort(\.$email).all()
                 .map { EvaluatorOption(id: try $0.requireID().uuidString, label: "\($0.displayName) <\($0.email)>") }
         }
-        let current = call.status == "evaluating" || call.status == "accepting" ? stages[safe: call.stageIndex]?.id : nil
+        let current = call.status == .evaluating || call.status == .accepting ? stages[safe: call.stageIndex]?.id : nil
         return CallPage(
             call: try DesignationPagesController.row(call, request: request), description: call.description, cap: call.cap,
             policy: ko ? policy.summaryKorean : policy.summaryEnglish,
@@ -95,15 +95,15 @@ struct CallPage: Encodable {
                                  threshold: String(format: "%.0f", stage.passThreshold), advance: stage.advanceCount.map(String.init) ?? "—",
                                  criteria: stage.criteria.map { "\(ko ? $0.titleKorean : $0.titleEnglish) (\($0.weight))" },
                                  panelHref: isMinistry ? panel.flatMap { $0.id.map { Endpoints.panelPage.link(["panelID": $0.uuidString]) } } : nil,
-                                 isCurrent: call.status == "evaluating" && index == call.stageIndex, finalised: panel?.status == "finalised")
+                                 isCurrent: call.status == .evaluating && index == call.stageIndex, finalised: panel?.status == .finalised)
             },
             isMinistry: isMinistry, isRegional: isRegional, regionEligible: regionEligible, applications: applications,
             startAction: Endpoints.startApplicationForm.link(["callID": callID.uuidString]),
             windowAction: Endpoints.callWindowForm.link(["callID": callID.uuidString]), closesAtValue: Timestamps.formValue(call.closesAt),
             panelAction: Endpoints.formPanelForm.link(["callID": callID.uuidString]),
-            currentStageID: (call.status == "accepting" && request.now >= call.closesAt) || call.status == "evaluating" ? current : nil,
+            currentStageID: (call.status == .accepting && request.now >= call.closesAt) || call.status == .evaluating ? current : nil,
             evaluators: evaluators,
-            selectionHref: isMinistry && (call.status == "selecting" || call.status == "decided") ? Endpoints.selectionPage.link(["callID": callID.uuidString]) : nil,
+            selectionHref: isMinistry && call.status.hasSelection ? Endpoints.selectionPage.link(["callID": callID.uuidString]) : nil,
             applicationsCSV: Endpoints.apiApplicationsCSV.link(["callID": callID.uuidString]),
             scoresCSV: Endpoints.apiScoresCSV.link(["callID": callID.uuidString]))
     }

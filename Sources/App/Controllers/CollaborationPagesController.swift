@@ -37,7 +37,7 @@ struct CollaborationPagesController {
     static func row(_ call: CollaborationCallRecord, _ request: Request) throws -> CallRow {
         CallRow(href: Endpoints.collaborationCallPage.link(["callID": try call.requireID().uuidString]), year: call.year, title: call.title,
                 window: "\(Timestamps.seoulMinute(call.opensAt)) – \(Timestamps.seoulMinute(call.closesAt))",
-                status: DesignationText.callStatus(call.status, request.language),
+                status: call.status.text(request.language),
                 mode: call.choiceMode == "single" ? (request.language == "ko" ? "단일 트랙" : "Single track") : (request.language == "ko" ? "지망 순위 (최대 \(call.maxChoices))" : "Ranked choice (up to \(call.maxChoices))"),
                 cap: Money(won: call.grantCapWon).text(language: request.language), accepting: CollaborationCalls.isAccepting(call, now: request.now))
     }
@@ -110,7 +110,7 @@ struct CollaborationPagesController {
             call: try Self.row(call, request), dto: try await ApiCollaborationController.callDTO(call, request), tracks: try await Self.trackRows(tracks, request),
             isCompany: request.account?.role == .companyMember, myApplicationHref: mine,
             startAction: Endpoints.startCollaborationApplicationForm.link(links), isMinistry: isMinistry,
-            selectionHref: isMinistry && (call.status == "selecting" || call.status == "decided") ? Endpoints.matchingPage.link(links) : nil,
+            selectionHref: isMinistry && call.status.hasSelection ? Endpoints.matchingPage.link(links) : nil,
             csv: ["applications": Endpoints.apiCollaborationApplicationsCSV.link(links), "scores": Endpoints.apiCollaborationScoresCSV.link(links),
                   "results": Endpoints.apiCollaborationResultsCSV.link(links)],
             budget: Money(won: call.budgetWon).text(language: request.language), panels: panels))
@@ -136,14 +136,14 @@ struct CollaborationPagesController {
         var applicants: [Applicant]?
         if own {
             applicants = try await ApiCollaborationController.applications(choosing: track, request).map {
-                Applicant(href: Endpoints.collaborationApplicationPage.link(["applicationID": $0.id.uuidString]), receipt: $0.receiptNumber ?? "", company: $0.company, outcome: $0.outcome)
+                Applicant(href: Endpoints.collaborationApplicationPage.link(["applicationID": $0.id.uuidString]), receipt: $0.receiptNumber ?? "", company: $0.company, outcome: $0.outcome.text(request.language))
             }
         }
         let isMinistry = account?.role.isMinistry == true
         var stageID: String?
         var evaluators: [EvaluatorOption] = []
         if isMinistry, let call = try await CollaborationCallRecord.query(on: request.db).filter(\.$year == track.year).first(),
-           call.status == "evaluating" || (call.status == "accepting" && request.now >= call.closesAt) {
+           call.status == .evaluating || (call.status == .accepting && request.now >= call.closesAt) {
             stageID = try CollaborationCalls.stages(of: call)[safe: track.stageIndex]?.id
             evaluators = try await AccountRecord.query(on: request.db).filter(\.$isActive == true)
                 .group(.or) { $0.filter(\.$role == Role.evaluator.rawValue).filter(\.$partnerID == track.partnerID) }.sort(\.$email).all()
@@ -183,7 +183,7 @@ struct CollaborationPagesController {
         for record in try await CollaborationApplicationRecord.query(on: request.db).filter(\.$companyID == company.requireID()).all() {
             let call = try await CollaborationCalls.find(record.callID.uuidString, on: request.db)
             mine.append(Mine(href: Endpoints.collaborationApplicationPage.link(["applicationID": try record.requireID().uuidString]), year: call.year,
-                             status: record.outcome, receipt: record.receiptNumber ?? "—"))
+                             status: record.outcome.text(request.language, stages: (try? CollaborationCalls.stages(of: call)) ?? []), receipt: record.receiptNumber ?? "—"))
         }
         return try await request.renderPage("collaboration-profile", titleKey: "nav.profile", needsForm: true,
                                             ProfilePage(profile: try CompanyProfiles.dto(company), action: Endpoints.profileForm.link(), applications: mine))

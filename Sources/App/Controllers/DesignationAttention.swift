@@ -13,7 +13,7 @@ enum DesignationAttention {
                 items.append(AttentionItem(title: (ko ? "기한 경과: " : "Overdue: ") + procedure.title, detail: why,
                                            href: Endpoints.procedurePage.link(["procedureID": try procedure.requireID().uuidString]), urgency: "overdue"))
             }
-            let selecting = try await DesignationCallRecord.query(on: request.db).filter(\.$status == "selecting").all()
+            let selecting = try await DesignationCallRecord.query(on: request.db).filter(\.$status == .selecting).all()
             for call in selecting {
                 items.append(AttentionItem(title: (ko ? "후보 선정 대기: " : "Candidates to confirm: ") + call.title, detail: "",
                                            href: Endpoints.selectionPage.link(["callID": try call.requireID().uuidString]), urgency: "soon"))
@@ -21,7 +21,7 @@ enum DesignationAttention {
         }
         if account.role == .evaluator || account.role == .partnerStaff {
             let open = try await EvaluationAssignmentRecord.query(on: request.db).filter(\.$evaluatorID == account.id)
-                .filter(\.$status ~~ ["awaiting-declaration", "declared-no-conflict"]).count()
+                .filter(\.$status ~~ AssignmentStatus.pending).count()
             if open > 0 {
                 items.append(AttentionItem(title: ko ? "신고 또는 채점할 평가 \(open)건" : "\(open) assignment(s) to declare or score", detail: "",
                                            href: Endpoints.assignmentsPage.link(), urgency: "soon"))
@@ -29,7 +29,7 @@ enum DesignationAttention {
         }
         if account.role == .regionalOfficial, let region = account.regionID {
             let pending = try await DesignationApplicationRecord.query(on: request.db).filter(\.$regionID == region)
-                .filter(\.$status ~~ ["draft", "info-requested"]).all()
+                .filter(\.$status ~~ [ApplicationStatus.draft, .informationRequested]).all()
             let callIDs = Array(Set(pending.map(\.callID)))
             let calls = callIDs.isEmpty ? [:] : try await DesignationCallRecord.query(on: request.db).filter(\.$id ~~ callIDs).all().keyedByID()
             for application in pending {
@@ -39,11 +39,11 @@ enum DesignationAttention {
                 let name = (try? JSONColumn.decode(DistrictPlan.self, application.planJSON).name) ?? ""
                 let hoursLeft = call.closesAt.timeIntervalSince(request.now) / 3600
                 items.append(AttentionItem(
-                    title: application.status == "info-requested" ? (ko ? "보완 요청: " : "More information requested: ") + name
+                    title: application.status == .informationRequested ? (ko ? "보완 요청: " : "More information requested: ") + name
                                                                   : (ko ? "제출 전 신청서: " : "Not yet submitted: ") + name,
-                    detail: application.status == "info-requested" ? (application.infoRequest ?? "") : (ko ? "마감 " : "Closes ") + Timestamps.seoulMinute(call.closesAt),
+                    detail: application.status == .informationRequested ? (application.infoRequest ?? "") : (ko ? "마감 " : "Closes ") + Timestamps.seoulMinute(call.closesAt),
                     href: Endpoints.applicationPage.link(["applicationID": try application.requireID().uuidString]),
-                    urgency: application.status == "info-requested" || hoursLeft < 72 ? "overdue" : "soon"))
+                    urgency: application.status == .informationRequested || hoursLeft < 72 ? "overdue" : "soon"))
             }
         }
         return items

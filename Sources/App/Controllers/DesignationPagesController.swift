@@ -69,7 +69,7 @@ struct DesignationPagesController {
         let funnel = try call.funnelJSON.map { try JSONColumn.decode(CallFunnel.self, $0) }
         return CallRow(title: call.title, href: Endpoints.callPage.link(["callID": try call.requireID().uuidString]), round: call.round,
                        window: "\(Timestamps.seoulMinute(call.opensAt)) – \(Timestamps.seoulMinute(call.closesAt))",
-                       status: DesignationText.callStatus(call.status, request.language), accepting: DesignationCalls.isAccepting(call, now: request.now),
+                       status: call.status.text(request.language), accepting: DesignationCalls.isAccepting(call, now: request.now),
                        funnel: funnel.map { "\($0.governments)/\($0.projects) → \($0.writtenPassed) → \($0.candidates)" })
     }
 
@@ -159,27 +159,3 @@ struct DesignationPagesController {
 }
 
 /// Words for statuses, in the page's language.
-enum DesignationText {
-    static func callStatus(_ status: String, _ language: String) -> String {
-        let ko = language == "ko"
-        switch status {
-        case "accepting": return ko ? "접수" : "Accepting"
-        case "evaluating": return ko ? "평가 중" : "Evaluating"
-        case "selecting": return ko ? "후보 선정 중" : "Selecting candidates"
-        case "decided": return ko ? "후보 확정" : "Candidates decided"
-        case "historical": return ko ? "지난 공모" : "Past round"
-        default: return status
-        }
-    }
-
-    static func applicationStatus(_ status: String, _ language: String) -> String {
-        let ko = language == "ko"
-        switch status {
-        case "draft": return ko ? "작성 중 (제출 전)" : "Draft (not submitted)"
-        case "submitted": return ko ? "제출 완료" : "Submitted"
-        case "info-requested": return ko ? "보완 요청 (다시 제출 필요)" : "More information requested (submit again)"
-        case "withdrawn": return ko ? "철회" : "Withdrawn"
-        default: return status
-        }
-    }
-}

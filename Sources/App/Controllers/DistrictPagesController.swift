@@ -42,7 +42,7 @@ struct DistrictPagesController {
             "dedesignation": Endpoints.dedesignationForm.link(links), "selfEvaluation": Endpoints.selfEvaluationForm.link(links),
             "panelEvaluation": Endpoints.panelEvaluationForm.link(links),
         ]
-        let decisions = dto.planChanges.filter { $0.status == "pending-committee" }.map {
+        let decisions = dto.planChanges.filter { $0.status == .pendingCommittee }.map {
             PendingChange(number: $0.number, description: $0.description,
                           action: Endpoints.planChangeDecisionForm.link(["districtID": dto.id, "number": String($0.number)]))
         }

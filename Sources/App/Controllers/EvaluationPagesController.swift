@@ -51,7 +51,7 @@ struct EvaluationPagesController {
             panel: dto, stageTitle: request.language == "ko" ? stage.titleKorean : stage.titleEnglish,
             callHref: Endpoints.callPage.link(["callID": record.callID.uuidString]), rows: rows,
             consensusAction: Endpoints.consensusForm.link(["panelID": id]), finaliseAction: Endpoints.finaliseForm.link(["panelID": id]),
-            labels: labels, open: record.status == "scoring"))
+            labels: labels, open: record.status == .scoring))
     }
 
     @Sendable func consensus(_ request: Request) async throws -> Response {
@@ -66,7 +66,7 @@ struct EvaluationPagesController {
         struct Empty: Decodable {}
         _ = try request.decodeForm(Empty.self)
         let panel = try await EvaluationPanels.findPanel(request.parameters.get("panelID"), on: request.db)
-        _ = try await EvaluationPanels.finalise(panel, account: try request.requireAccount(), on: request.db)
+        _ = try await EvaluationPanels.finalise(panel, account: try request.requireAccount(), now: request.now, on: request.db)
         Flashes.set(request.language == "ko" ? "단계를 확정했습니다." : "Stage finalised.", on: request)
         return request.redirect(to: Endpoints.callPage.link(["callID": panel.callID.uuidString]))
     }
@@ -85,16 +85,8 @@ struct EvaluationPagesController {
         return try await request.renderPage("evaluation-assignments", titleKey: "nav.assignments", rows)
     }
 
-    static func statusText(_ status: String, _ language: String) -> String {
-        let ko = language == "ko"
-        switch status {
-        case "awaiting-declaration": return ko ? "이해충돌 신고 필요" : "Declare conflicts first"
-        case "declared-no-conflict": return ko ? "채점 필요" : "To score"
-        case "submitted": return ko ? "제출 완료" : "Submitted"
-        case "conflict-declared": return ko ? "이해충돌 신고로 제외" : "Removed: conflict declared"
-        case "conflict-detected": return ko ? "이해충돌 자동 확인으로 제외" : "Removed: conflict detected"
-        default: return status
-        }
+    static func statusText(_ status: AssignmentStatus, _ language: String) -> String {
+        status.text(language)
     }
 
     struct AssignmentPage: Encodable {
@@ -128,7 +120,7 @@ struct EvaluationPagesController {
         }
         let page = AssignmentPage(dto: dto, statusText: statusText(dto.status, request.language), planName: dto.disclosure.dropFirst().first ?? "",
                                   declareAction: Endpoints.declarationForm.link(["assignmentID": id]), scoreAction: Endpoints.scorecardForm.link(["assignmentID": id]),
-                                  canDeclare: dto.status == "awaiting-declaration", canScore: dto.status == "declared-no-conflict", criteria: criteria, error: error)
+                                  canDeclare: dto.status == .awaitingDeclaration, canScore: dto.status == .declaredNoConflict, criteria: criteria, error: error)
         return try await request.renderPage("evaluation-assignment", titleKey: "nav.assignments", title: page.planName, needsForm: true, page)
             .encodeResponse(status: status, for: request)
     }

@@ -18,7 +18,7 @@ struct InvitationController {
         guard let token = request.parameters.get("token"), !token.isEmpty else { throw AppError.notFound("invitation") }
         let hash = SecretHasher.hash(token, key: request.application.settings.secretKey)
         guard let invitation = try await InvitationRecord.query(on: request.db).filter(\.$tokenHash == hash).first(),
-              invitation.usedAt == nil, invitation.expiresAt > Date(),
+              invitation.usedAt == nil, invitation.expiresAt > request.now,
               let account = try await AccountRecord.find(invitation.accountID, on: request.db) else {
             throw AppError(.notFound, "invitation_invalid", "This invitation link is unknown, used or expired; ask for a new one.")
         }
@@ -42,7 +42,7 @@ struct InvitationController {
                 .encodeResponse(status: .badRequest, for: request)
         }
         account.passwordHash = try await request.password.async.hash(form.password)
-        invitation.usedAt = Date()
+        invitation.usedAt = request.now
         try await request.db.transaction { database in
             try await account.save(on: database)
             try await invitation.save(on: database)

@@ -34,7 +34,7 @@ struct LegalTimeController {
     @Sendable func parametersPage(_ request: Request) async throws -> View {
         struct ParametersPage: Encodable { let parameters: [ParameterRow]; let isAdmin: Bool; let today: String; let error: String? }
         let language = request.language
-        let today = CalendarDate(instant: Date())
+        let today = request.today
         let catalog = try await LegalTimeStore.catalog(on: request.db)
         let rows = catalog.sortedKeys.compactMap { catalog.parameters[$0] }.map { parameter in
             ParameterRow(
@@ -60,7 +60,7 @@ struct LegalTimeController {
                                              article: form.article, amendment: nil, amendmentDate: nil, note: form.note)
         let (value, from, citation) = try input.validated()
         _ = try await LegalTimeStore.addVersion(key: request.parameters.get("key") ?? "", value: value, effectiveFrom: from, citation: citation,
-                                                actor: try request.requireAccount().auditActor, today: CalendarDate(instant: Date()), on: request.db)
+                                                actor: try request.requireAccount().auditActor, today: request.today, on: request.db)
         Flashes.set(request.language == "ko" ? "새 버전을 추가했습니다." : "Version added.", on: request)
         return request.redirect(to: Endpoints.parametersPage.link())
     }
@@ -125,7 +125,7 @@ struct LegalTimeController {
 
     @Sendable func deadlinePage(_ request: Request) async throws -> View {
         var form = DeadlineForm()
-        form.start = CalendarDate(instant: Date()).iso
+        form.start = request.today.iso
         return try await request.renderPage("deadline", titleKey: "nav.deadline", needsForm: true,
                                             DeadlinePage(form: form, action: Endpoints.computeDeadlineForm.link(), clock: nil, error: nil))
     }
@@ -138,7 +138,7 @@ struct LegalTimeController {
                                     rule: form.rule, pauses: pauses, asOf: form.asOf?.nilIfEmpty)
         do {
             let spec = try input.spec()
-            let asOf = try input.asOfDate(default: CalendarDate(instant: Date()))
+            let asOf = try input.asOfDate(default: request.today)
             let result = try LegalClock(holidays: try await LegalTimeStore.holidays(on: request.db)).compute(spec, asOf: asOf)
             let page = DeadlinePage(form: form, action: Endpoints.computeDeadlineForm.link(), clock: ClockView(result: result, asOf: asOf, language: request.language), error: nil)
             return try await request.renderPage("deadline", titleKey: "nav.deadline", needsForm: true, page).encodeResponse(for: request)

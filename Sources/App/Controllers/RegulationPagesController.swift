@@ -75,7 +75,7 @@ struct RegulationPagesController {
     @Sendable func checkPage(_ request: Request) async throws -> Response {
         let district = request.parameters.get("district") ?? ""
         let all = (try? request.query.get(String.self, at: "all")) == "1"
-        return try await renderCheck(request, district: district, answers: [:], asking: all ? nil : Self.firstQuestions, asOf: CalendarDate(instant: Date()).iso, error: nil, status: .ok)
+        return try await renderCheck(request, district: district, answers: [:], asking: all ? nil : Self.firstQuestions, asOf: request.today.iso, error: nil, status: .ok)
     }
 
     private func renderCheck(_ request: Request, district: String, answers: [String: String], asking: [String]?, asOf: String, error: String?, status: HTTPResponseStatus) async throws -> Response {
@@ -120,7 +120,7 @@ struct RegulationPagesController {
         let district = request.parameters.get("district") ?? ""
         var form = try request.decodeForm([String: String].self)
         form["csrf"] = nil
-        let asOfText = form.removeValue(forKey: "asOf") ?? CalendarDate(instant: Date()).iso
+        let asOfText = form.removeValue(forKey: "asOf") ?? request.today.iso
         guard let live = request.application.rulebooks.live, live.snapshot.districts.contains(district) else {
             throw AppError(.notFound, "unknown_district", "No rulebook covers district '\(district)'.")
         }

@@ -35,7 +35,7 @@ struct RulebookAdminController {
 
     private func renderList(_ request: Request, diagnostics: [String]) async throws -> View {
         let versions = try await RulebookVersionRecord.query(on: request.db).sort(\.$number, .descending).all().map {
-            Row(number: $0.number, status: $0.status, effectiveFrom: $0.effectiveFrom ?? "—", note: $0.note,
+            Row(number: $0.number, status: $0.status.text(request.language), effectiveFrom: $0.effectiveFrom ?? "—", note: $0.note,
                 href: Endpoints.rulebookVersionPage.link(["versionID": $0.id?.uuidString.lowercased() ?? ""]))
         }
         let files = request.application.rulebooks.live?.sources.map(\.file) ?? []
@@ -74,11 +74,11 @@ struct RulebookAdminController {
         let compiled = try await request.application.rulebooks.compiled(id, on: request.db)
         let diff = request.application.rulebooks.live.map { RulebookDiff.between($0.set, compiled.set) }
         let jobs = try await WhatIfJobRecord.query(on: request.db).filter(\.$versionID == id).sort(\.$createdAt, .descending).limit(5).all().map(WhatIfJobDTO.init)
-        let today = CalendarDate(instant: Date())
+        let today = request.today
         let key = ["versionID": id.uuidString.lowercased()]
         let page = VersionPage(version: RulebookVersionDTO(record, diff: diff), publishAction: Endpoints.publishRulebookForm.link(key),
                                whatIfAction: Endpoints.whatIfForm.link(key), isAdmin: request.account?.role == .ministryAdmin,
-                               isDraft: record.status == "draft", today: today.iso, monthAgo: today.adding(days: -30).iso, jobs: jobs)
+                               isDraft: record.status == .draft, today: today.iso, monthAgo: today.adding(days: -30).iso, jobs: jobs)
         return try await request.renderPage("rulebook-version", titleKey: "regulation.versions", title: "v\(record.number)", needsForm: true, page)
     }
 

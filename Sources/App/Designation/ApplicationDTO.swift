@@ -10,8 +10,8 @@ struct ApplicationDTO: Content {
     let regionID: String
     let applicantName: String
     let applicantLevel: String
-    let status: String
-    let outcome: String
+    let status: ApplicationStatus
+    let outcome: ApplicationOutcome
     let revision: Int
     let receiptNumber: String?
     let submittedAt: String?
@@ -35,7 +35,7 @@ struct ApplicationDTO: Content {
         infoRequest = record.infoRequest
         editable = DesignationApplications.isEditable(record, call: call, now: now)
         plan = try JSONColumn.decode(DistrictPlan.self, record.planJSON)
-        missingForSubmission = record.status == "submitted" ? [] : plan.submissionProblems(knownRuleIDs: knownRules).map(\.description)
+        missingForSubmission = record.status == .submitted ? [] : plan.submissionProblems(knownRuleIDs: knownRules).map(\.description)
         self.feedback = feedback
     }
 

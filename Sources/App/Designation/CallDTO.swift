@@ -15,7 +15,7 @@ struct CallDTO: Content {
     let cap: Int
     let stages: [EvaluationStage]
     let balance: BalancePolicy
-    let status: String
+    let status: CallStatus
     let acceptingSubmissions: Bool
     let currentStage: String?
     let funnel: CallFunnel?
@@ -35,7 +35,7 @@ struct CallDTO: Content {
         balance = try JSONColumn.decode(BalancePolicy.self, call.balanceJSON)
         status = call.status
         acceptingSubmissions = DesignationCalls.isAccepting(call, now: now)
-        currentStage = call.status == "evaluating" && call.stageIndex < stages.count ? stages[call.stageIndex].id : nil
+        currentStage = call.status == .evaluating && call.stageIndex < stages.count ? stages[call.stageIndex].id : nil
         funnel = try call.funnelJSON.map { try JSONColumn.decode(CallFunnel.self, $0) }
         submittedApplications = submitted
     }

@@ -11,8 +11,8 @@ enum DesignationCSV {
         let applications = try await DesignationApplicationRecord.query(on: database).filter(\.$callID == call.requireID()).sort(\.$submittedOrder).all()
         for application in applications {
             let plan = try JSONColumn.decode(DistrictPlan.self, application.planJSON)
-            rows.append([application.receiptNumber ?? "", application.regionID, application.applicantName, application.applicantLevel, application.status,
-                         application.outcome, Timestamps.text(application.submittedAt) ?? "", String(application.revision), plan.name,
+            rows.append([application.receiptNumber ?? "", application.regionID, application.applicantName, application.applicantLevel, application.status.rawValue,
+                         application.outcome.rawValue, Timestamps.text(application.submittedAt) ?? "", String(application.revision), plan.name,
                          plan.areaSquareKilometres.map { String($0) } ?? "", plan.industry, String(plan.zoneOperators.count),
                          String(plan.financing.stateWon), String(plan.financing.localWon), String(plan.financing.privateWon)])
         }

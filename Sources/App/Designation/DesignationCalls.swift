@@ -6,7 +6,7 @@ import Vapor
 /// Opening and reading designation calls.
 enum DesignationCalls {
     static func isAccepting(_ call: DesignationCallRecord, now: Date) -> Bool {
-        call.status == "accepting" && now >= call.opensAt && now < call.closesAt
+        call.isAccepting(now: now)
     }
 
     static func find(_ id: String?, on database: any Database) async throws -> DesignationCallRecord {
@@ -25,7 +25,7 @@ enum DesignationCalls {
         call.cap = input.cap
         call.stagesJSON = try JSONColumn.encode(input.stages)
         call.balanceJSON = try JSONColumn.encode(balance)
-        call.status = "accepting"
+        call.status = .accepting
         call.stageIndex = 0
         try await database.transaction { transaction in
             try await call.create(on: transaction)
@@ -39,7 +39,7 @@ enum DesignationCalls {
 
     /// Moves the closing minute, only while the call is still accepting; an extension is audited.
     static func changeWindow(_ call: DesignationCallRecord, closesAt text: String, actor: AuditLog.Actor, now: Date, on database: any Database) async throws {
-        guard call.status == "accepting" else { throw AppError.conflict("call_not_accepting", "This call no longer accepts applications.") }
+        guard call.status == .accepting else { throw AppError.conflict("call_not_accepting", "This call no longer accepts applications.") }
         guard let closes = Timestamps.parse(text), closes > call.opensAt else {
             throw AppError.invalid("invalid_date", "closesAt must be a date-time after the opening.")
         }
@@ -58,6 +58,6 @@ enum DesignationCalls {
 
     static func submittedCount(_ call: DesignationCallRecord, on database: any Database) async throws -> Int {
         try await DesignationApplicationRecord.query(on: database)
-            .filter(\.$callID == call.requireID()).filter(\.$submittedAt != nil).filter(\.$status != "withdrawn").count()
+            .filter(\.$callID == call.requireID()).filter(\.$submittedAt != nil).filter(\.$status != .withdrawn).count()
     }
 }

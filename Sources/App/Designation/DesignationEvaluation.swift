@@ -19,27 +19,27 @@ struct DesignationEvaluation: EvaluationProgramme {
     func currentStageIndex(callID: UUID, now: Date, on database: any Database) async throws -> Int {
         let call = try await DesignationCalls.find(callID.uuidString, on: database)
         switch call.status {
-        case "accepting":
+        case .accepting:
             guard now >= call.closesAt else {
                 throw AppError.conflict("call_still_open", "Evaluation starts after the call closes at \(Timestamps.seoulMinute(call.closesAt)).")
             }
-            call.status = "evaluating"
+            call.status = try Lifecycles.move(call.status, .startEvaluation)
             call.stageIndex = 0
             try await call.save(on: database)
             return 0
-        case "evaluating":
+        case .evaluating:
             return call.stageIndex
         default:
-            throw AppError.conflict("not_evaluating", "This call is not being evaluated (it is '\(call.status)').")
+            throw AppError.conflict("not_evaluating", "This call is not being evaluated (it is '\(call.status.rawValue)').")
         }
     }
 
     func entrants(callID: UUID, stageIndex: Int, on database: any Database) async throws -> [EvaluationEntrant] {
         var query = DesignationApplicationRecord.query(on: database).filter(\.$callID == callID)
-            .filter(\.$submittedAt != nil).filter(\.$status != "withdrawn")
+            .filter(\.$submittedAt != nil).filter(\.$status != .withdrawn)
         if stageIndex > 0 {
             let stages = try await stages(callID: callID, on: database)
-            query = query.filter(\.$outcome == "\(stages[stageIndex - 1].id)-passed")
+            query = query.filter(\.$outcome == .passed(stage: stages[stageIndex - 1].id))
         }
         let applications = try await query.sort(\.$submittedOrder).all()
         return try applications.map { application in
@@ -61,7 +61,7 @@ struct DesignationEvaluation: EvaluationProgramme {
         let stage = stages[stageIndex]
         for result in results {
             guard let id = UUID(uuidString: result.applicationID), let application = try await DesignationApplicationRecord.find(id, on: database) else { continue }
-            application.outcome = "\(stage.id)-\(result.advances ? "passed" : "failed")"
+            application.outcome = .stageResult(stage.id, advances: result.advances)
             try await application.save(on: database)
             let officials = try await Recipients.officials(ofRegion: application.regionID, on: database)
             for official in officials {
@@ -73,7 +73,7 @@ struct DesignationEvaluation: EvaluationProgramme {
         if stageIndex + 1 < stages.count {
             call.stageIndex = stageIndex + 1
         } else {
-            call.status = "selecting"
+            call.status = try Lifecycles.move(call.status, .finishEvaluation)
         }
         try await call.save(on: database)
     }

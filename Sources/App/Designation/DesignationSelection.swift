@@ -35,7 +35,7 @@ enum DesignationSelection {
 
     static func proposal(for call: DesignationCallRecord, today: CalendarDate, on database: any Database) async throws -> Proposal {
         let stages = try DesignationCalls.stages(of: call)
-        guard call.status == "selecting" || call.status == "decided", let last = stages.last else {
+        guard call.status.hasSelection, let last = stages.last else {
             throw AppError.conflict("not_selecting", "Candidates are proposed once the last stage is finalised.")
         }
         let callID = try call.requireID()
@@ -71,11 +71,12 @@ enum DesignationSelection {
         var others: [ProposalLine] = []
         for application in applications.sorted(by: { ($0.submittedOrder ?? .max) < ($1.submittedOrder ?? .max) })
         where application.submittedAt != nil && !lines.contains(where: { $0.applicationID == application.id }) {
-            let stageID = application.outcome.replacingOccurrences(of: "-failed", with: "")
+            let stageID: String
+            if case .failed(let stage) = application.outcome { stageID = stage } else { stageID = application.outcome.rawValue }
             let stage = stages.first { $0.id == stageID }
-            let english = application.status == "withdrawn" ? "Not proposed: withdrawn by the applicant."
+            let english = application.status == .withdrawn ? "Not proposed: withdrawn by the applicant."
                 : "Not proposed: did not pass the \(stage?.titleEnglish.lowercased() ?? stageID) stage."
-            let korean = application.status == "withdrawn" ? "신청이 철회되었습니다." : "\(stage?.titleKorean ?? stageID) 단계를 통과하지 못했습니다."
+            let korean = application.status == .withdrawn ? "신청이 철회되었습니다." : "\(stage?.titleKorean ?? stageID) 단계를 통과하지 못했습니다."
             others.append(try line(application, score: 0, proposed: false, english: english, korean: korean))
         }
         var confirmation: Confirmation?
@@ -91,7 +92,7 @@ enum DesignationSelection {
     /// the cap holds regardless, and only proposal entrants (who passed every stage) can be chosen.
     static func confirm(call: DesignationCallRecord, chosen: [UUID], reason: String?, account: CurrentAccount, today: CalendarDate,
                         on database: any Database) async throws -> [DesignationProcedureRecord] {
-        guard call.status == "selecting" else { throw AppError.conflict("not_selecting", "This call is not awaiting its selection (it is '\(call.status)').") }
+        guard call.status == .selecting else { throw AppError.conflict("not_selecting", "This call is not awaiting its selection (it is '\(call.status.rawValue)').") }
         let proposal = try await proposal(for: call, today: today, on: database)
         guard Set(chosen).count == chosen.count, !chosen.isEmpty else { throw AppError.invalid("invalid_choice", "Choose one or more different applications.") }
         let eligible = Dictionary(uniqueKeysWithValues: proposal.lines.map { ($0.applicationID, $0) })
@@ -117,13 +118,13 @@ enum DesignationSelection {
             record.overrideReason = overriding ? text : nil
             record.confirmedBy = account.id
             try await record.create(on: transaction)
-            call.status = "decided"
+            call.status = try Lifecycles.move(call.status, .confirmSelection)
             try await call.save(on: transaction)
             var procedures: [DesignationProcedureRecord] = []
             for line in proposal.lines {
                 guard let application = try await DesignationApplicationRecord.find(line.applicationID, on: transaction) else { continue }
                 let isChosen = chosen.contains(line.applicationID)
-                application.outcome = isChosen ? "candidate" : "not-selected"
+                application.outcome = isChosen ? .candidate : .notSelected
                 try await application.save(on: transaction)
                 if isChosen {
                     let procedure = DesignationProcedureRecord()

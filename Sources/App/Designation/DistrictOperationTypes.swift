@@ -17,8 +17,7 @@ struct PlanChange: Codable, Sendable {
     var description: String
     var add: [DistrictPlan.ZoneOperator]
     var remove: [String]
-    /// `applied`, `pending-committee`, `approved`, `rejected`.
-    var status: String
+    var status: PlanChangeStatus
     var filedOn: CalendarDate
     var decidedOn: CalendarDate?
     var decisionReason: String?

@@ -117,7 +117,7 @@ enum DistrictOperations {
         }
         var changes = try JSONColumn.decode([PlanChange].self, operation.changesJSON)
         var change = PlanChange(number: changes.count + 1, kind: input.kind, description: description, add: add, remove: remove,
-                                status: input.kind == "minor" ? "applied" : "pending-committee", filedOn: today)
+                                status: .filed(isMinor: input.kind == "minor"), filedOn: today)
         if input.kind == "minor" { apply(change, to: &operators, on: today) }
         change.decidedOn = input.kind == "minor" ? today : nil
         changes.append(change)
@@ -127,7 +127,7 @@ enum DistrictOperations {
         try await database.transaction { transaction in
             try await operation.save(on: transaction)
             try await AuditLog.record(on: transaction, actor: account.auditActor, action: "district.plan-change-filed", targetType: "district",
-                                      targetID: try district.requireID(), after: ["number": String(filed.number), "kind": filed.kind, "status": filed.status])
+                                      targetID: try district.requireID(), after: ["number": String(filed.number), "kind": filed.kind, "status": filed.status.rawValue])
         }
     }
 
@@ -135,16 +135,16 @@ enum DistrictOperations {
                              account: CurrentAccount, today: CalendarDate, on database: any Database) async throws {
         var changes = try JSONColumn.decode([PlanChange].self, operation.changesJSON)
         guard let index = changes.firstIndex(where: { $0.number == number }) else { throw AppError.notFound("plan change") }
-        guard changes[index].status == "pending-committee" else { throw AppError.conflict("already_decided", "This change is already decided.") }
+        guard changes[index].status == .pendingCommittee else { throw AppError.conflict("already_decided", "This change is already decided.") }
         guard input.reason.trimmed.count >= 5 else { throw AppError.invalid("reason_required", "Give the committee's reason.") }
         var operators = try JSONColumn.decode([ZoneOperatorEntry].self, operation.operatorsJSON)
-        changes[index].status = input.approve ? "approved" : "rejected"
+        changes[index].status = try Lifecycles.move(changes[index].status, input.approve ? .approve : .reject)
         changes[index].decidedOn = today
         changes[index].decisionReason = input.reason.trimmed
         if input.approve { apply(changes[index], to: &operators, on: today) }
         operation.operatorsJSON = try JSONColumn.encode(operators)
         operation.changesJSON = try JSONColumn.encode(changes)
-        let status = changes[index].status
+        let status = changes[index].status.rawValue
         try await database.transaction { transaction in
             try await operation.save(on: transaction)
             try await AuditLog.record(on: transaction, actor: account.auditActor, action: "district.plan-change-decided", targetType: "district",

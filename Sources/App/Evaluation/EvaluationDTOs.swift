@@ -25,7 +25,7 @@ struct PanelDTO: Content {
         let id: UUID
         let evaluator: String
         let applicationID: UUID
-        let status: String
+        let status: AssignmentStatus
         let conflict: String?
     }
 
@@ -34,7 +34,7 @@ struct PanelDTO: Content {
     let callID: UUID
     let stageID: String
     let round: Int
-    let status: String
+    let status: PanelStatus
     let expectedScorecards: Int
     let submittedScorecards: Int
     let assignments: [AssignmentLine]
@@ -46,13 +46,13 @@ struct PanelDTO: Content {
         let evaluatorIDs = Array(Set(overview.assignments.map(\.evaluatorID)))
         let accounts = evaluatorIDs.isEmpty ? [] : try await AccountRecord.query(on: database).filter(\.$id ~~ evaluatorIDs).all()
         let names = accounts.keyedByID(\.email)
-        let active = overview.assignments.filter { !$0.status.hasPrefix("conflict") }
+        let active = overview.assignments.filter { !$0.status.isConflicted }
         let rounds = Dictionary(overview.assignments.compactMap { assignment in
             assignment.id.flatMap { id in overview.cards[id].map { (assignment.evaluatorID.uuidString + assignment.applicationID.uuidString, $0.round) } }
         }, uniquingKeysWith: max)
         return PanelDTO(
             id: try panel.requireID(), programme: panel.programme, callID: panel.callID, stageID: panel.stageID, round: panel.round, status: panel.status,
-            expectedScorecards: active.count, submittedScorecards: active.filter { $0.status == "submitted" }.count,
+            expectedScorecards: active.count, submittedScorecards: active.filter { $0.status == .submitted }.count,
             assignments: try overview.assignments.map {
                 AssignmentLine(id: try $0.requireID(), evaluator: names[$0.evaluatorID] ?? $0.evaluatorID.uuidString, applicationID: $0.applicationID,
                                status: $0.status, conflict: $0.conflictText)
@@ -81,7 +81,7 @@ struct AssignmentDTO: Content {
     let stageTitle: String
     let round: Int
     let applicationID: UUID
-    let status: String
+    let status: AssignmentStatus
     let conflict: String?
     let disclosure: [String]
     let criteria: [Criterion]?
@@ -121,7 +121,7 @@ struct AssignmentDTO: Content {
         let shared = try await context.entry(for: record.panelID, on: database)
         let (panel, programme, stage) = (shared.panel, shared.programme, shared.stage)
         let entrant = shared.entrants[record.applicationID]
-        let cleared = record.status == "declared-no-conflict" || record.status == "submitted"
+        let cleared = record.status.isCleared
         var application: ApplicationDTO?
         if detail && cleared && programme.id == DesignationEvaluation.shared.id,
            let found = try await DesignationApplicationRecord.find(record.applicationID, on: database) {

@@ -42,7 +42,7 @@ enum EvaluationPanels {
             let panel: EvaluationPanelRecord
             if let existing = try await EvaluationPanelRecord.query(on: transaction).filter(\.$programme == programme.id)
                 .filter(\.$callID == callID).filter(\.$stageID == stageID).first() {
-                guard existing.status == "scoring" else { throw AppError.conflict("panel_finalised", "This stage is already finalised.") }
+                guard existing.status == .scoring else { throw AppError.conflict("panel_finalised", "This stage is already finalised.") }
                 panel = existing
             } else {
                 panel = EvaluationPanelRecord()
@@ -50,7 +50,7 @@ enum EvaluationPanels {
                 panel.callID = callID
                 panel.stageID = stageID
                 panel.round = 1
-                panel.status = "scoring"
+                panel.status = .scoring
                 try await panel.create(on: transaction)
                 try await AuditLog.record(on: transaction, actor: actor.auditActor, action: "evaluation.panel-formed", targetType: "evaluation-panel",
                                           targetID: try panel.requireID().uuidString, after: ["programme": programme.id, "call": callID.uuidString, "stage": stageID])
@@ -69,9 +69,9 @@ enum EvaluationPanels {
                     assignment.applicationID = entrant.applicationID
                     let conflicts = DetectedConflict.detect(evaluator: ties, application: entrant.parties)
                     if conflicts.isEmpty {
-                        assignment.status = "awaiting-declaration"
+                        assignment.status = .awaitingDeclaration
                     } else {
-                        assignment.status = "conflict-detected"
+                        assignment.status = .conflictDetected
                         assignment.conflictText = conflicts.map(\.description).joined(separator: " ")
                     }
                     try await assignment.create(on: transaction)
@@ -96,13 +96,13 @@ enum EvaluationPanels {
     static func declare(_ assignment: EvaluationAssignmentRecord, conflict: Bool, statement: String, account: CurrentAccount, now: Date,
                         on database: any Database) async throws {
         try requireOwn(assignment, account)
-        guard assignment.status == "awaiting-declaration" else {
+        guard assignment.status == .awaitingDeclaration else {
             throw AppError.conflict("already_declared", "This assignment's declaration is already made (\(assignment.status)).")
         }
         let text = statement.trimmed
         if conflict && text.count < 5 { throw AppError.invalid("statement_required", "Describe the conflict in a few words.") }
         guard text.count <= 2000 else { throw AppError.invalid("statement_too_long", "Keep the statement under 2,000 characters.") }
-        assignment.status = conflict ? "conflict-declared" : "declared-no-conflict"
+        assignment.status = try Lifecycles.move(assignment.status, conflict ? .declareConflict : .declareNoConflict)
         assignment.conflictText = text.nilIfEmpty
         assignment.declaredAt = now
         try await database.transaction { transaction in
@@ -117,11 +117,11 @@ enum EvaluationPanels {
     static func submitScorecard(_ assignment: EvaluationAssignmentRecord, card: Scorecard, account: CurrentAccount, on database: any Database) async throws {
         try requireOwn(assignment, account)
         let panel = try await findPanel(assignment.panelID.uuidString, on: database)
-        guard panel.status == "scoring" else { throw AppError.conflict("panel_finalised", "This stage is finalised; scores can no longer change.") }
+        guard panel.status == .scoring else { throw AppError.conflict("panel_finalised", "This stage is finalised; scores can no longer change.") }
         switch assignment.status {
-        case "declared-no-conflict": break
-        case "awaiting-declaration": throw AppError.conflict("declaration_required", "Declare whether you have a conflict of interest first.")
-        case "submitted": throw AppError.conflict("already_submitted", "Your scorecard for this round is already submitted.")
+        case .declaredNoConflict: break
+        case .awaitingDeclaration: throw AppError.conflict("declaration_required", "Declare whether you have a conflict of interest first.")
+        case .submitted: throw AppError.conflict("already_submitted", "Your scorecard for this round is already submitted.")
         default: throw AppError.conflict("assignment_removed", "This assignment was removed because of a conflict of interest.")
         }
         let (_, stage, _) = try await stage(of: panel, on: database)
@@ -134,7 +134,7 @@ enum EvaluationPanels {
             record.cardJSON = try JSONColumn.encode(card)
             record.total = total
             try await record.create(on: transaction)
-            assignment.status = "submitted"
+            assignment.status = try Lifecycles.move(assignment.status, .submitScorecard)
             try await assignment.save(on: transaction)
             try await AuditLog.record(on: transaction, actor: account.auditActor, action: "evaluation.scorecard-submitted", targetType: "evaluation-assignment",
                                       targetID: try assignment.requireID().uuidString, after: ["round": String(panel.round), "total": String(format: "%.2f", total)])
@@ -143,16 +143,16 @@ enum EvaluationPanels {
 
     /// A consensus round: the named applications' evaluators score again; earlier cards stay on record.
     static func openConsensusRound(_ panel: EvaluationPanelRecord, applicationIDs: [UUID], note: String, account: CurrentAccount, on database: any Database) async throws {
-        guard panel.status == "scoring" else { throw AppError.conflict("panel_finalised", "This stage is already finalised.") }
+        guard panel.status == .scoring else { throw AppError.conflict("panel_finalised", "This stage is already finalised.") }
         guard !applicationIDs.isEmpty else { throw AppError.invalid("invalid_applications", "Name the applications to discuss.") }
         try await database.transaction { transaction in
             let assignments = try await EvaluationAssignmentRecord.query(on: transaction).filter(\.$panelID == panel.requireID())
-                .filter(\.$applicationID ~~ applicationIDs).filter(\.$status == "submitted").all()
+                .filter(\.$applicationID ~~ applicationIDs).filter(\.$status == .submitted).all()
             guard !assignments.isEmpty else { throw AppError.conflict("nothing_to_discuss", "None of these applications has submitted scores in this panel.") }
             panel.round += 1
             try await panel.save(on: transaction)
             for assignment in assignments {
-                assignment.status = "declared-no-conflict"
+                assignment.status = try Lifecycles.move(assignment.status, .reopenForConsensus)
                 try await assignment.save(on: transaction)
             }
             try await AuditLog.record(on: transaction, actor: account.auditActor, action: "evaluation.consensus-round", targetType: "evaluation-panel",
@@ -162,11 +162,11 @@ enum EvaluationPanels {
     }
 
     /// Decides the stage: every active assignment must have scored; the ranking and the threshold decide who advances.
-    static func finalise(_ panel: EvaluationPanelRecord, account: CurrentAccount, on database: any Database) async throws -> [StageResult] {
-        guard panel.status == "scoring" else { throw AppError.conflict("panel_finalised", "This stage is already finalised.") }
+    static func finalise(_ panel: EvaluationPanelRecord, account: CurrentAccount, now: Date, on database: any Database) async throws -> [StageResult] {
+        guard panel.status == .scoring else { throw AppError.conflict("panel_finalised", "This stage is already finalised.") }
         let (programme, stage, index) = try await stage(of: panel, on: database)
         let overview = try await overview(panel, on: database)
-        let pending = overview.assignments.filter { $0.status == "awaiting-declaration" || $0.status == "declared-no-conflict" }
+        let pending = overview.assignments.filter { $0.status.isPending }
         guard pending.isEmpty else {
             throw AppError.conflict("scoring_incomplete", "\(pending.count) assignment(s) have not submitted a scorecard for this round.")
         }
@@ -180,9 +180,9 @@ enum EvaluationPanels {
         }
         let results = StageAggregation(stage: stage).rank(entries)
         try await database.transaction { transaction in
-            panel.status = "finalised"
+            panel.status = try Lifecycles.move(panel.status, .finalise)
             panel.resultsJSON = try JSONColumn.encode(results)
-            panel.finalisedAt = Date()
+            panel.finalisedAt = now
             try await panel.save(on: transaction)
             try await programme.stageFinalised(callID: panel.callID, stageIndex: index, results: results, actor: account.auditActor, on: transaction)
             try await AuditLog.record(on: transaction, actor: account.auditActor, action: "evaluation.stage-finalised", targetType: "evaluation-panel",
@@ -210,7 +210,7 @@ enum EvaluationPanels {
         for card in allCards { latest[card.assignmentID] = card }
         var byApplication: [UUID: [String: Scorecard]] = [:]
         for assignment in assignments {
-            guard let id = assignment.id, let card = latest[id], assignment.status == "submitted" || card.round < panel.round else { continue }
+            guard let id = assignment.id, let card = latest[id], assignment.status == .submitted || card.round < panel.round else { continue }
             byApplication[assignment.applicationID, default: [:]][assignment.evaluatorID.uuidString] = try JSONColumn.decode(Scorecard.self, card.cardJSON)
         }
         var summaries: [UUID: ScoreSummary] = [:]
@@ -224,7 +224,7 @@ enum EvaluationPanels {
     /// Blind scoring: an evaluator sees the panel's other scores for an application only after
     /// submitting their own for the current round.
     static func peerScores(for assignment: EvaluationAssignmentRecord, on database: any Database) async throws -> [Double]? {
-        guard assignment.status == "submitted" else { return nil }
+        guard assignment.status == .submitted else { return nil }
         let panel = try await findPanel(assignment.panelID.uuidString, on: database)
         let overview = try await overview(panel, on: database)
         guard let summary = overview.summaries[assignment.applicationID] else { return [] }

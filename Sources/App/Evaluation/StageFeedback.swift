@@ -35,12 +35,12 @@ struct StageFeedback: Content {
         static func load(programme: String, callIDs: [UUID], applicationIDs: [UUID], on database: any Database) async throws -> Batch {
             guard !callIDs.isEmpty, !applicationIDs.isEmpty else { return Batch(panelsByCall: [:], cards: [:]) }
             let panels = try await EvaluationPanelRecord.query(on: database).filter(\.$programme == programme).filter(\.$callID ~~ Array(Set(callIDs)))
-                .filter(\.$status == "finalised").all()
+                .filter(\.$status == .finalised).all()
             let panelIDs = panels.compactMap(\.id)
             var assignments: [EvaluationAssignmentRecord] = []
             for chunk in Array(Set(applicationIDs)).queryChunks where !panelIDs.isEmpty {
                 assignments += try await EvaluationAssignmentRecord.query(on: database).filter(\.$panelID ~~ panelIDs)
-                    .filter(\.$applicationID ~~ chunk).filter(\.$status == "submitted").all()
+                    .filter(\.$applicationID ~~ chunk).filter(\.$status == .submitted).all()
             }
             var latest: [UUID: EvaluationScorecardRecord] = [:]
             for chunk in assignments.compactMap(\.id).queryChunks {

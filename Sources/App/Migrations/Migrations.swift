@@ -14,5 +14,7 @@ enum TeukguMigrations {
         app.migrations.add(CreateDesignationTables())
         app.migrations.add(CreateCollaborationTables())
         app.migrations.add(DropRedundantDecisionTimeIndex())
+        app.migrations.add(AddCollaborationInformationRequest())
+        app.migrations.add(CheckLifecycleStates())
     }
 }

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import TeukguCore
 
 /// A partner's track in one programme year, run by an operating organisation.
 final class CollaborationTrackRecord: Model, @unchecked Sendable {
@@ -38,8 +39,7 @@ final class CollaborationCallRecord: Model, @unchecked Sendable {
     @Field(key: "choice_mode") var choiceMode: String
     @Field(key: "max_choices") var maxChoices: Int
     @Field(key: "stages_json") var stagesJSON: String
-    /// `accepting` → `evaluating` → `selecting` → `decided`.
-    @Field(key: "status") var status: String
+    @Field(key: "status") var status: CallStatus
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
@@ -55,13 +55,12 @@ final class CollaborationApplicationRecord: Model, @unchecked Sendable {
     @Field(key: "plan") var plan: String
     @Field(key: "requested_won") var requestedWon: Int64
     @Field(key: "documents_json") var documentsJSON: String
-    /// `draft`, `submitted`, `withdrawn`.
-    @Field(key: "status") var status: String
+    @Field(key: "status") var status: ApplicationStatus
     @OptionalField(key: "receipt_number") var receiptNumber: String?
     @OptionalField(key: "submitted_at") var submittedAt: Date?
     @OptionalField(key: "submitted_order") var submittedOrder: Int?
-    /// `draft`, `submitted`, `selected`, `not-selected`, `withdrawn`.
-    @Field(key: "outcome") var outcome: String
+    @Field(key: "outcome") var outcome: ApplicationOutcome
+    @OptionalField(key: "info_request") var infoRequest: String?
     @OptionalField(key: "assigned_track_id") var assignedTrackID: UUID?
     @Field(key: "created_by") var createdBy: UUID
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?

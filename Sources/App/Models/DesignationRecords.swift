@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import TeukguCore
 
 /// A ministry call for district designations. Stages and the balance policy are JSON of the core types.
 final class DesignationCallRecord: Model, @unchecked Sendable {
@@ -15,8 +16,7 @@ final class DesignationCallRecord: Model, @unchecked Sendable {
     @Field(key: "cap") var cap: Int
     @Field(key: "stages_json") var stagesJSON: String
     @Field(key: "balance_json") var balanceJSON: String
-    /// `accepting` → `evaluating` → `selecting` → `decided`; `historical` for past rounds kept as figures.
-    @Field(key: "status") var status: String
+    @Field(key: "status") var status: CallStatus
     /// Index into the stages of the stage now being evaluated.
     @Field(key: "stage_index") var stageIndex: Int
     /// Published counts of a past round (governments, projects, per stage), for historical calls.
@@ -35,8 +35,7 @@ final class DesignationApplicationRecord: Model, @unchecked Sendable {
     @Field(key: "applicant_name") var applicantName: String
     /// `metropolitan` (시·도) or `local` (시·군·구).
     @Field(key: "applicant_level") var applicantLevel: String
-    /// `draft`, `submitted`, `info-requested`, `withdrawn`.
-    @Field(key: "status") var status: String
+    @Field(key: "status") var status: ApplicationStatus
     @Field(key: "plan_json") var planJSON: String
     @Field(key: "revision") var revision: Int
     @OptionalField(key: "receipt_number") var receiptNumber: String?
@@ -44,8 +43,8 @@ final class DesignationApplicationRecord: Model, @unchecked Sendable {
     /// Order of first submission within the call; the documented tie-break.
     @OptionalField(key: "submitted_order") var submittedOrder: Int?
     @OptionalField(key: "info_request") var infoRequest: String?
-    /// Where the application got to: `submitted`, `<stage>-passed`, `<stage>-failed`, `candidate`, `not-selected`.
-    @Field(key: "outcome") var outcome: String
+    /// Where the application got to in its call.
+    @Field(key: "outcome") var outcome: ApplicationOutcome
     @Field(key: "created_by") var createdBy: UUID
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 

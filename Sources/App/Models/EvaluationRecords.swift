@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import TeukguCore
 
 /// One stage of one call's evaluation, for either programme. `round` counts consensus rounds.
 final class EvaluationPanelRecord: Model, @unchecked Sendable {
@@ -10,8 +11,7 @@ final class EvaluationPanelRecord: Model, @unchecked Sendable {
     @Field(key: "call_id") var callID: UUID
     @Field(key: "stage_id") var stageID: String
     @Field(key: "round") var round: Int
-    /// `scoring` or `finalised`.
-    @Field(key: "status") var status: String
+    @Field(key: "status") var status: PanelStatus
     @OptionalField(key: "results_json") var resultsJSON: String?
     @OptionalField(key: "finalised_at") var finalisedAt: Date?
 
@@ -25,8 +25,7 @@ final class EvaluationAssignmentRecord: Model, @unchecked Sendable {
     @Field(key: "panel_id") var panelID: UUID
     @Field(key: "evaluator_id") var evaluatorID: UUID
     @Field(key: "application_id") var applicationID: UUID
-    /// `awaiting-declaration`, `declared-no-conflict`, `conflict-declared`, `conflict-detected`, `submitted`.
-    @Field(key: "status") var status: String
+    @Field(key: "status") var status: AssignmentStatus
     @OptionalField(key: "conflict_text") var conflictText: String?
     @OptionalField(key: "declared_at") var declaredAt: Date?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?

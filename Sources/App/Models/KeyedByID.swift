@@ -1,4 +1,5 @@
 import Fluent
+import Foundation
 
 extension Sequence where Element: Model {
     /// Saved records by id, each mapped to what the caller needs from it. Records without an id

@@ -1,13 +1,13 @@
 import Fluent
 import Foundation
+import TeukguCore
 
 /// One version of the whole rulebook set: every file's text, so any version can be rebuilt exactly.
 final class RulebookVersionRecord: Model, @unchecked Sendable {
     static let schema = "rulebook_versions"
     @ID(key: .id) var id: UUID?
     @Field(key: "number") var number: Int
-    /// `draft` or `published`.
-    @Field(key: "status") var status: String
+    @Field(key: "status") var status: RulebookVersionStatus
     /// Published versions apply to requests whose as-of date is on or after this day.
     @OptionalField(key: "effective_from") var effectiveFrom: String?
     /// JSON: `[{"file": "...", "text": "..."}]`.
@@ -51,8 +51,7 @@ final class WhatIfJobRecord: Model, @unchecked Sendable {
     @Field(key: "version_id") var versionID: UUID
     @Field(key: "from_day") var fromDay: String
     @Field(key: "to_day") var toDay: String
-    /// `queued`, `running`, `finished`, `failed`.
-    @Field(key: "status") var status: String
+    @Field(key: "status") var status: BackgroundJobStatus
     @Field(key: "processed") var processed: Int
     @Field(key: "total") var total: Int
     @Field(key: "changed") var changed: Int

@@ -28,7 +28,7 @@ enum OutboxDelivery {
                 try await app.threadPool.runIfActive {
                     try client.send(from: smtp.from, to: message.recipientEmail, subject: message.subject, body: message.body)
                 }
-                message.sentAt = Date()
+                message.sentAt = app.clock.now()
                 message.deliveryError = nil
                 sent += 1
             } catch {

@@ -36,7 +36,7 @@ enum RegulationCheck {
         do { decision = try version.snapshot.evaluate(request) } catch { throw engineError(error) }
         let body = DecisionJSON.encode(decision)
         let record = DecisionLogRow(
-            id: UUID(), decidedAt: Date(), district: request.district, asOf: request.asOf.iso, outcome: decision.outcome.rawValue,
+            id: UUID(), decidedAt: app.clock.now(), district: request.district, asOf: request.asOf.iso, outcome: decision.outcome.rawValue,
             request: canonicalJSON(request), decision: body, reasonIDs: decision.reasons.map(\.ruleID).joined(separator: " "),
             missingFacts: decision.missingFacts.map(\.path).joined(separator: " "), versionID: version.versionID, accountID: account?.id,
             companyID: companyID, channel: channel)

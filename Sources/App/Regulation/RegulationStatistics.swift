@@ -75,7 +75,7 @@ extension ApiRegulationController {
 /// `?from=&to=`, defaulting to the last 30 days.
 enum StatisticsPeriod {
     static func read(_ request: Request) throws -> (CalendarDate, CalendarDate) {
-        let today = CalendarDate(instant: Date())
+        let today = request.today
         let from = try request.queryDate("from") ?? today.adding(days: -29)
         let to = try request.queryDate("to") ?? today
         guard from <= to, from.days(until: to) <= 3_660 else { throw AppError.invalid("invalid_period", "from must precede to, within ten years.") }

@@ -36,7 +36,7 @@ final class RulebookLibrary: @unchecked Sendable {
 
     /// Reloads when the set of published versions changed; compiles only versions not seen before.
     func refresh(on database: any Database) async throws {
-        let records = try await RulebookVersionRecord.query(on: database).filter(\.$status == "published").sort(\.$number).all()
+        let records = try await RulebookVersionRecord.query(on: database).filter(\.$status == .published).sort(\.$number).all()
         let print = records.map { "\($0.id?.uuidString ?? ""):\($0.effectiveFrom ?? "")" }.joined(separator: ",")
         if lock.withLock({ print == fingerprint }) { return }
         var compiled: [Compiled] = []

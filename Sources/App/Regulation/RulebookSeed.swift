@@ -4,18 +4,18 @@ import Vapor
 
 /// The shipped `Rules/` folder becomes version 1 when the database has no versions yet.
 enum RulebookSeed {
-    static func seedIfEmpty(on database: any Database, directory: String) async throws {
+    static func seedIfEmpty(on database: any Database, directory: String, now: Date) async throws {
         guard try await RulebookVersionRecord.query(on: database).count() == 0 else { return }
         let files = RulebookSources.read(directory: directory)
         guard !files.isEmpty else { return }
         let version = RulebookVersionRecord()
         version.number = 1
-        version.status = "published"
+        version.status = .published
         // Version 1 applies from the start of the special-zones regime; each rulebook's own dates still apply.
         version.effectiveFrom = "2019-04-17"
         version.sources = try RulebookSources.encode(files)
         version.note = "Shipped rulebooks (Rules/)"
-        version.publishedAt = Date()
+        version.publishedAt = now
         try await database.transaction { transaction in
             try await version.create(on: transaction)
             try await AuditLog.record(on: transaction, actor: .system, action: "rulebook.seed", targetType: "rulebook-version", targetID: "1",

@@ -38,7 +38,7 @@ enum RulebookVersioning {
         if set.hasErrors { throw Refused(diagnostics: set.errors) }
         let diff = RulebookDiff.between(live.set, set)
         let record = RulebookVersionRecord()
-        record.status = "draft"
+        record.status = .draft
         record.sources = try RulebookSources.encode(sources)
         record.note = String(note.prefix(500))
         record.createdBy = actor.id
@@ -60,18 +60,18 @@ enum RulebookVersioning {
     /// Publishes a draft from a date (never before today), then reloads this instance at once.
     static func publish(_ id: UUID?, effectiveFrom: CalendarDate, actor: CurrentAccount, app: Application, on database: any Database) async throws -> RulebookVersionRecord {
         guard let id, let record = try await RulebookVersionRecord.find(id, on: database) else { throw AppError.notFound("rulebook version") }
-        guard record.status == "draft" else { throw AppError.conflict("version_not_draft", "Version \(record.number) is already published.") }
-        let today = CalendarDate(instant: Date())
+        guard record.status == .draft else { throw AppError.conflict("version_not_draft", "Version \(record.number) is already published.") }
+        let today = app.clock.today()
         guard effectiveFrom >= today else {
             throw AppError(.unprocessableEntity, "version_retroactive", "A version may not take effect (\(effectiveFrom.iso)) before today (\(today.iso)).")
         }
-        record.status = "published"
+        record.status = try Lifecycles.move(record.status, .publish)
         record.effectiveFrom = effectiveFrom.iso
-        record.publishedAt = Date()
+        record.publishedAt = app.clock.now()
         try await database.transaction { transaction in
             try await record.save(on: transaction)
             try await AuditLog.record(on: transaction, actor: actor.auditActor, action: "rulebook.publish", targetType: "rulebook-version",
-                                      targetID: String(record.number), before: ["status": "draft"], after: ["status": "published", "effectiveFrom": effectiveFrom.iso])
+                                      targetID: String(record.number), before: ["status": RulebookVersionStatus.draft.rawValue], after: ["status": RulebookVersionStatus.published.rawValue, "effectiveFrom": effectiveFrom.iso])
         }
         try await app.rulebooks.refresh(on: database)
         return record
@@ -81,7 +81,7 @@ enum RulebookVersioning {
 struct RulebookVersionDTO: Content {
     let id: UUID
     let number: Int
-    let status: String
+    let status: RulebookVersionStatus
     let effectiveFrom: String?
     let note: String
     let createdAt: Date?

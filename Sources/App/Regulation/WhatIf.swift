@@ -32,7 +32,7 @@ enum WhatIf {
         job.versionID = versionID
         job.fromDay = from.iso
         job.toDay = to.iso
-        job.status = "queued"
+        job.status = .queued
         job.processed = 0
         job.total = try await DecisionFilter(district: nil, outcome: nil, from: from, to: to).apply(RegulationDecisionRecord.query(on: app.db)).count()
         job.changed = 0
@@ -118,7 +118,7 @@ enum WhatIf {
               let from = CalendarDate(iso: job.fromDay), let to = CalendarDate(iso: job.toDay) else { return }
         do {
             let version = try await app.rulebooks.compiled(job.versionID, on: database)
-            job.status = "running"
+            job.status = try Lifecycles.move(job.status, .claim)
             try await job.save(on: database)
             var report = Report()
             let pages = DecisionPages(sql: sql, from: from.startInstant, until: to.adding(days: 1).startInstant)
@@ -133,12 +133,12 @@ enum WhatIf {
                 try await job.save(on: database)
                 if rows.count < DecisionPages.pageSize { break }
             }
-            job.status = "finished"
+            job.status = try Lifecycles.move(job.status, .finish)
             job.report = String(decoding: try JSONEncoder().encode(report), as: UTF8.self)
-            job.finishedAt = Date()
+            job.finishedAt = app.clock.now()
             try await job.save(on: database)
         } catch {
-            job.status = "failed"
+            job.status = .failed
             job.report = "{\"error\":\(RegulationCheck.quoted("\(error)"))}"
             try? await job.save(on: database)
         }
@@ -169,7 +169,7 @@ struct WhatIfJobDTO: Content {
     let versionID: UUID
     let from: String
     let to: String
-    let status: String
+    let status: BackgroundJobStatus
     let processed: Int
     let total: Int
     let changed: Int

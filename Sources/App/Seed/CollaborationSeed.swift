@@ -73,7 +73,7 @@ enum CollaborationSeed {
         call.choiceMode = "single"
         call.maxChoices = 1
         call.stagesJSON = try JSONColumn.encode(CollaborationStages.standard)
-        call.status = "accepting"
+        call.status = .accepting
         try await call.create(on: database)
     }
 }

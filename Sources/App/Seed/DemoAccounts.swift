@@ -47,7 +47,7 @@ enum DemoAccounts {
 
     /// Seeds when the database has no accounts yet; returns whether it did.
     @discardableResult
-    static func seedIfNew(on database: any Database, passwordHash: String) async throws -> Bool {
+    static func seedIfNew(on database: any Database, passwordHash: String, now: Date) async throws -> Bool {
         guard try await AccountRecord.query(on: database).count() == 0 else { return false }
         try await database.transaction { transaction in
             var companyIDs: [String: UUID] = [:]
@@ -92,9 +92,9 @@ enum DemoAccounts {
                 affiliation.value = "busan"
                 try await affiliation.create(on: transaction)
             }
-            try await CollaborationSeed.seedDemo(organisation: try organisation.requireID(), now: Date(), on: transaction)
-            if try await DesignationCallRecord.query(on: transaction).filter(\.$status == "accepting").count() == 0 {
-                try await DesignationSeed.demoCall(now: Date()).create(on: transaction)
+            try await CollaborationSeed.seedDemo(organisation: try organisation.requireID(), now: now, on: transaction)
+            if try await DesignationCallRecord.query(on: transaction).filter(\.$status == .accepting).count() == 0 {
+                try await DesignationSeed.demoCall(now: now).create(on: transaction)
             }
             try await AuditLog.record(on: transaction, actor: .system, action: "seed.demo", targetType: "database", targetID: "demo",
                                       after: ["accounts": String(entries.count), "companies": String(companies.count)])

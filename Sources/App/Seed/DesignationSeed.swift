@@ -46,7 +46,7 @@ enum DesignationSeed {
         call.cap = round.candidates
         call.stagesJSON = (try? JSONColumn.encode(StandardStages.designation)) ?? "[]"
         call.balanceJSON = (try? JSONColumn.encode(BalancePolicy(maxPerRegion: 1, preferRegionsWithoutDistrict: true))) ?? "{}"
-        call.status = "historical"
+        call.status = .historical
         call.stageIndex = 0
         call.funnelJSON = try JSONColumn.encode(CallFunnel(governments: round.governments, projects: round.projects, writtenPassed: round.writtenPassed,
                                                            candidates: round.candidates, designatedOn: round.designatedOn))
@@ -85,7 +85,7 @@ enum DesignationSeed {
         call.cap = 3
         call.stagesJSON = try JSONColumn.encode(StandardStages.designation)
         call.balanceJSON = try JSONColumn.encode(BalancePolicy(maxPerRegion: 1, preferRegionsWithoutDistrict: true))
-        call.status = "accepting"
+        call.status = .accepting
         call.stageIndex = 0
         return call
     }

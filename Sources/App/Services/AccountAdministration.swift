@@ -26,7 +26,7 @@ enum AccountAdministration {
         let secret = SecretHasher.newSecret(prefix: "")
         let invitation = InvitationRecord()
         invitation.tokenHash = SecretHasher.hash(secret, key: request.application.settings.secretKey)
-        invitation.expiresAt = Date().addingTimeInterval(invitationLifetime)
+        invitation.expiresAt = request.now.addingTimeInterval(invitationLifetime)
         let link = request.application.settings.publicURL + Endpoints.invitationPage.link(["token": secret])
         try await request.db.transaction { database in
             try await account.create(on: database)

@@ -5,9 +5,9 @@ import Vapor
 /// Fixed-window limits counted in the database with one upsert, so all instances share them.
 enum RateLimiter {
     /// Counts a hit; throws 429 once `limit` hits fall in the current window.
-    static func hit(_ key: String, limit: Int, windowSeconds: Int, on database: any Database) async throws {
+    static func hit(_ key: String, limit: Int, windowSeconds: Int, now: Date, on database: any Database) async throws {
         guard let sql = database as? any SQLDatabase else { return }
-        let window = Int64(Date().timeIntervalSince1970) / Int64(windowSeconds) * Int64(windowSeconds)
+        let window = Int64(now.timeIntervalSince1970) / Int64(windowSeconds) * Int64(windowSeconds)
         struct Count: Decodable { let count: Int }
         let row = try await sql.raw("""
             INSERT INTO \(ident: RateLimitRecord.schema) (id, window_start, count) VALUES (\(bind: key), \(bind: window), 1)

@@ -35,7 +35,7 @@ enum TokenService {
             throw AppError.notFound("token")
         }
         guard token.revokedAt == nil else { throw AppError.conflict("token_already_revoked", "The token was already revoked.") }
-        token.revokedAt = Date()
+        token.revokedAt = request.now
         try await request.db.transaction { database in
             try await token.save(on: database)
             try await AuditLog.record(on: database, actor: account.auditActor, action: "token.revoke", targetType: "api-token",

@@ -3,15 +3,25 @@
 enum Strings {
     /// The table for templates. Leaf reads a dot as a nested key, so `app.name` becomes `app_name` there.
     static func table(for language: String) -> [String: String] {
-        let useKorean = language == "ko"
-        return Dictionary(uniqueKeysWithValues: entries.map { key, value in
-            (key.replacingOccurrences(of: ".", with: "_"), useKorean ? value.0 : value.1)
+        Dictionary(uniqueKeysWithValues: entries.map { key, value in
+            (key.replacingOccurrences(of: ".", with: "_"), pick(value.0, value.1, language))
         })
     }
 
     static func text(_ key: String, _ language: String) -> String {
         guard let entry = entries[key] else { return key }
-        return language == "ko" ? entry.0 : entry.1
+        return pick(entry.0, entry.1, language)
+    }
+
+    /// The entry with its `%d` / `%@` filled in, in the reader's language.
+    static func format(_ key: String, _ language: String, _ arguments: any CVarArg...) -> String {
+        String(format: text(key, language), arguments: arguments)
+    }
+
+    /// Korean or English of a value that is stored in both (a region's names, a stage's titles).
+    /// The one place where the language decides between two texts.
+    static func pick(_ korean: String, _ english: String, _ language: String) -> String {
+        language == "ko" ? korean : english
     }
 
     static let entries: [String: (String, String)] = [
@@ -118,6 +128,44 @@ enum Strings {
         "table.page": ("쪽", "Page"),
         "form.required": ("필수", "required"),
         "form.save": ("저장", "Save"),
+        "call.accepting": ("접수 중", "Accepting"),
+        "call.evaluating": ("평가 중", "Evaluating"),
+        "call.selecting": ("후보 선정 중", "Selecting candidates"),
+        "call.decided": ("선정 확정", "Decided"),
+        "call.historical": ("지난 공모", "Past round"),
+        "application.draft": ("작성 중 (제출 전)", "Draft (not submitted)"),
+        "application.submitted": ("제출 완료", "Submitted"),
+        "application.info-requested": ("보완 요청 (다시 제출 필요)", "More information requested (submit again)"),
+        "application.withdrawn": ("철회", "Withdrawn"),
+        "outcome.draft": ("작성 중", "Draft"),
+        "outcome.submitted": ("접수", "Submitted"),
+        "outcome.passed": ("통과", "passed"),
+        "outcome.failed": ("탈락", "not passed"),
+        "outcome.candidate": ("후보 선정", "Candidate"),
+        "outcome.selected": ("선정", "Selected"),
+        "outcome.not-selected": ("미선정", "Not selected"),
+        "outcome.withdrawn": ("철회", "Withdrawn"),
+        "panel.scoring": ("채점 중", "Scoring"),
+        "panel.finalised": ("확정", "Finalised"),
+        "assignment.awaiting-declaration": ("이해충돌 신고 필요", "Declare conflicts first"),
+        "assignment.declared-no-conflict": ("채점 필요", "To score"),
+        "assignment.submitted": ("제출 완료", "Submitted"),
+        "assignment.conflict-declared": ("이해충돌 신고로 제외", "Removed: conflict declared"),
+        "assignment.conflict-detected": ("이해충돌 자동 확인으로 제외", "Removed: conflict detected"),
+        "rulebook_version.draft": ("초안", "Draft"),
+        "rulebook_version.published": ("공포", "Published"),
+        "job.queued": ("대기", "Queued"),
+        "job.running": ("실행 중", "Running"),
+        "job.finished": ("완료", "Finished"),
+        "job.failed": ("실패", "Failed"),
+        "plan_change.applied": ("반영", "Applied"),
+        "plan_change.pending-committee": ("위원회 심의 대기", "Awaiting the committee"),
+        "plan_change.approved": ("승인", "Approved"),
+        "plan_change.rejected": ("반려", "Rejected"),
+        "collaboration.singleTrack": ("단일 트랙", "Single track"),
+        "collaboration.rankedChoice": ("지망 순위 (최대 %d)", "Ranked choice (up to %d)"),
+        "call.opened": ("공모를 열었습니다.", "The call is open."),
+        "form.untitled": ("(제목 없음)", "(untitled)"),
         "role.ministry-admin": ("중기부 관리자", "Ministry admin"),
         "role.ministry-officer": ("중기부 담당관", "Ministry officer"),
         "role.regional-official": ("지자체 담당자", "Regional official"),

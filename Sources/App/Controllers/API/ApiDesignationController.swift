@@ -87,7 +87,7 @@ struct ApiDesignationController {
 
     @Sendable func submitApplication(_ request: Request) async throws -> ApplicationDTO {
         let record = try await DesignationApplications.find(request.parameters.get("applicationID"), on: request.db)
-        try await DesignationApplications.submit(record, account: try request.requireAccount(), knownRules: NationalRules.ids(request.application),
+        try await DesignationApplications.submit(record, account: try request.requireAccount(), context: SubmissionContext(knownRuleIDs: NationalRules.ids(request.application)),
                                                  now: request.now, on: request.db)
         return try await ApplicationDTO.make(record, for: request)
     }

@@ -63,7 +63,7 @@ struct ApiEvaluationController {
 
     @Sendable func finalise(_ request: Request) async throws -> PanelDTO {
         let panel = try await EvaluationPanels.findPanel(request.parameters.get("panelID"), on: request.db)
-        _ = try await EvaluationPanels.finalise(panel, account: try request.requireAccount(), on: request.db)
+        _ = try await EvaluationPanels.finalise(panel, account: try request.requireAccount(), now: request.now, on: request.db)
         return try await PanelDTO.make(panel, on: request.db)
     }
 

@@ -15,7 +15,7 @@ struct ApiLegalTimeController {
     }
 
     private func asOf(_ request: Request) throws -> CalendarDate {
-        try request.queryDate("asOf") ?? CalendarDate(instant: Date())
+        try request.queryDate("asOf") ?? request.today
     }
 
     @Sendable func parameters(_ request: Request) async throws -> [ParameterDTO] {
@@ -34,8 +34,8 @@ struct ApiLegalTimeController {
         let input = try request.decodeStrictJSON(NewParameterVersionInput.self)
         let (value, from, citation) = try input.validated()
         let updated = try await LegalTimeStore.addVersion(key: key, value: value, effectiveFrom: from, citation: citation,
-                                                          actor: try request.requireAccount().auditActor, today: CalendarDate(instant: Date()), on: request.db)
-        return try await ParameterDTO(updated, asOf: CalendarDate(instant: Date())).encodeResponse(status: .created, for: request)
+                                                          actor: try request.requireAccount().auditActor, today: request.today, on: request.db)
+        return try await ParameterDTO(updated, asOf: request.today).encodeResponse(status: .created, for: request)
     }
 
     @Sendable func holidays(_ request: Request) async throws -> HolidayTableDTO {
@@ -63,7 +63,7 @@ struct ApiLegalTimeController {
     @Sendable func legalClock(_ request: Request) async throws -> LegalClockResultDTO {
         let input = try request.decodeStrictJSON(LegalClockInput.self)
         let spec = try input.spec()
-        let asOf = try input.asOfDate(default: CalendarDate(instant: Date()))
+        let asOf = try input.asOfDate(default: request.today)
         let clock = LegalClock(holidays: try await LegalTimeStore.holidays(on: request.db))
         let result = try clock.compute(spec, asOf: asOf)
         return LegalClockResultDTO(result: result, spec: spec, asOf: asOf)

@@ -44,7 +44,7 @@ struct ApiRegulationController {
     @Sendable func check(_ request: Request) async throws -> Response {
         let text = try request.jsonBodyText()
         if request.account == nil {
-            try await RateLimiter.hit("check:" + (request.remoteAddress?.ipAddress ?? "unknown"), limit: Self.anonymousChecksPerMinute, windowSeconds: 60, on: request.db)
+            try await RateLimiter.hit("check:" + (request.remoteAddress?.ipAddress ?? "unknown"), limit: Self.anonymousChecksPerMinute, windowSeconds: 60, now: request.now, on: request.db)
         }
         let (evaluation, asked) = try RegulationCheck.parseBody(text)
         let companyID = try Self.company(for: request.account, asked: asked)
