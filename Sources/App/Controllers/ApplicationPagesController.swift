@@ -145,7 +145,7 @@ struct ApplicationPagesController {
             documents: try await AttachableDocuments.options(for: account, attached: shownForm.documentIDs ?? dto.plan.documentIDs,
                                                              editing: isOwner && dto.editable, on: request.db),
             uploadHref: Endpoints.documentsPage.link())
-        let title = dto.plan.name.isEmpty ? (request.language == "ko" ? "특구 신청서" : "District application") : dto.plan.name
+        let title = dto.plan.name.isEmpty ? Strings.text("text.districtApplication", request.language) : dto.plan.name
         return try await request.renderPage("designation-application", titleKey: "nav.designation", title: title, needsForm: true, page)
             .encodeResponse(status: status, for: request)
     }
@@ -173,8 +173,7 @@ struct ApplicationPagesController {
         let record = try await DesignationApplications.find(request.parameters.get("applicationID"), on: request.db)
         let account = try request.requireAccount()
         try DesignationApplications.requireOwner(record, account)
-        let ko = request.language == "ko"
-        return try await attempt(request, record, form: form, flash: ko ? "저장했습니다. 아직 제출되지 않았습니다." : "Saved. Not submitted yet.") {
+        return try await attempt(request, record, form: form, flash: Strings.text("text.savedNotSubmittedYet", request.language)) {
             let plan = try form.plan(ruleTitles: ruleTitles(request))
             try await DesignationApplications.save(record, input: ApplicationInput(plan: plan), account: account,
                                                    knownRules: NationalRules.ids(request.application), now: request.now, on: request.db)
@@ -187,8 +186,7 @@ struct ApplicationPagesController {
         let record = try await DesignationApplications.find(request.parameters.get("applicationID"), on: request.db)
         let account = try request.requireAccount()
         try DesignationApplications.requireOwner(record, account)
-        let ko = request.language == "ko"
-        return try await attempt(request, record, form: nil, flash: ko ? "제출되었습니다." : "Submitted.") {
+        return try await attempt(request, record, form: nil, flash: Strings.text("text.submitted", request.language)) {
             try await DesignationApplications.submit(record, account: account, context: SubmissionContext(knownRuleIDs: NationalRules.ids(request.application)), now: request.now, on: request.db)
         }
     }
@@ -199,7 +197,7 @@ struct ApplicationPagesController {
         let record = try await DesignationApplications.find(request.parameters.get("applicationID"), on: request.db)
         let account = try request.requireAccount()
         try DesignationApplications.requireOwner(record, account)
-        return try await attempt(request, record, form: nil, flash: request.language == "ko" ? "철회했습니다." : "Withdrawn.") {
+        return try await attempt(request, record, form: nil, flash: Strings.text("text.withdrawn", request.language)) {
             try await DesignationApplications.withdraw(record, account: account, on: request.db)
         }
     }
@@ -209,7 +207,7 @@ struct ApplicationPagesController {
         let form = try request.decodeForm(Form.self)
         let record = try await DesignationApplications.find(request.parameters.get("applicationID"), on: request.db)
         let account = try request.requireAccount()
-        return try await attempt(request, record, form: nil, flash: request.language == "ko" ? "보완을 요청했습니다." : "More information requested.") {
+        return try await attempt(request, record, form: nil, flash: Strings.text("text.moreInformationRequested", request.language)) {
             try await DesignationApplications.requestInformation(record, message: form.message, account: account, on: request.db)
         }
     }

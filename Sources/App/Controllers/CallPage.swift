@@ -52,7 +52,7 @@ struct CallPage: Encodable {
     let scoresCSV: String
 
     static func build(_ call: DesignationCallRecord, for request: Request) async throws -> CallPage {
-        let ko = request.language == "ko"
+        let language = request.language
         let callID = try call.requireID()
         let account = request.account
         let stages = try DesignationCalls.stages(of: call)
@@ -85,15 +85,15 @@ struct CallPage: Encodable {
         let current = call.status == .evaluating || call.status == .accepting ? stages[safe: call.stageIndex]?.id : nil
         return CallPage(
             call: try DesignationPagesController.row(call, request: request), description: call.description, cap: call.cap,
-            policy: ko ? policy.summaryKorean : policy.summaryEnglish,
+            policy: Strings.pick(policy.summaryKorean, policy.summaryEnglish, language),
             eligibility: call.localGovernmentsEligible
-                ? (ko ? "시·도 및 시·군·구 (수도권 제외)" : "Regions and city/county/district governments (capital region excluded)")
-                : (ko ? "시·도 (수도권 제외)" : "Metropolitan and provincial governments (capital region excluded)"),
+                ? Strings.text("text.regionsAndCityCountyDistrictGovernments", request.language)
+                : Strings.text("text.metropolitanAndProvincialGovernmentsCapitalRegion", request.language),
             stages: stages.enumerated().map { index, stage in
                 let panel = panels.first { $0.stageID == stage.id }
-                return StageView(id: stage.id, title: ko ? stage.titleKorean : stage.titleEnglish,
+                return StageView(id: stage.id, title: Strings.pick(stage.titleKorean, stage.titleEnglish, language),
                                  threshold: String(format: "%.0f", stage.passThreshold), advance: stage.advanceCount.map(String.init) ?? "—",
-                                 criteria: stage.criteria.map { "\(ko ? $0.titleKorean : $0.titleEnglish) (\($0.weight))" },
+                                 criteria: stage.criteria.map { "\(Strings.pick($0.titleKorean, $0.titleEnglish, language)) (\($0.weight))" },
                                  panelHref: isMinistry ? panel.flatMap { $0.id.map { Endpoints.panelPage.link(["panelID": $0.uuidString]) } } : nil,
                                  isCurrent: call.status == .evaluating && index == call.stageIndex, finalised: panel?.status == .finalised)
             },

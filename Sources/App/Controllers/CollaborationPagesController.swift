@@ -38,7 +38,7 @@ struct CollaborationPagesController {
         CallRow(href: Endpoints.collaborationCallPage.link(["callID": try call.requireID().uuidString]), year: call.year, title: call.title,
                 window: "\(Timestamps.seoulMinute(call.opensAt)) – \(Timestamps.seoulMinute(call.closesAt))",
                 status: call.status.text(request.language),
-                mode: call.choiceMode == "single" ? (request.language == "ko" ? "단일 트랙" : "Single track") : (request.language == "ko" ? "지망 순위 (최대 \(call.maxChoices))" : "Ranked choice (up to \(call.maxChoices))"),
+                mode: call.choiceMode == "single" ? Strings.text("text.singleTrack", request.language) : Strings.format("collaboration.rankedChoice", request.language, call.maxChoices),
                 cap: Money(won: call.grantCapWon).text(language: request.language), accepting: CollaborationCalls.isAccepting(call, now: request.now))
     }
 
@@ -162,7 +162,7 @@ struct CollaborationPagesController {
         let track = try await CollaborationTracks.find(request.parameters.get("trackID"), on: request.db)
         try await CollaborationTracks.update(track, TrackInput(sectorFocus: form.sectorFocus, description: form.description, offer: form.offer),
                                              account: try request.requireAccount(), on: request.db)
-        Flashes.set(request.language == "ko" ? "트랙 소개를 저장했습니다." : "Track page saved.", on: request)
+        Flashes.set(Strings.text("text.trackPageSaved", request.language), on: request)
         return request.redirect(to: Endpoints.trackPage.link(["trackID": try track.requireID().uuidString]))
     }
 
@@ -203,7 +203,7 @@ struct CollaborationPagesController {
                                                                foundedOn: form.foundedOn?.nilIfEmpty, sector: form.sector, employees: try int(form.employees, "Employees"),
                                                                revenueWon: try int(form.revenueWon, "Revenue")),
                                          account: account, today: request.today, on: request.db)
-        Flashes.set(request.language == "ko" ? "기업 정보를 저장했습니다." : "Profile saved.", on: request)
+        Flashes.set(Strings.text("text.profileSaved", request.language), on: request)
         return request.redirect(to: Endpoints.profilePage.link())
     }
 
@@ -290,7 +290,7 @@ struct CollaborationPagesController {
         let record = try await CollaborationApplications.find(request.parameters.get("applicationID"), on: request.db)
         let account = try request.requireAccount()
         try CollaborationApplications.requireOwner(record, account)
-        return try await attempt(request, record, flash: request.language == "ko" ? "저장했습니다. 아직 제출되지 않았습니다." : "Saved. Not submitted yet.") {
+        return try await attempt(request, record, flash: Strings.text("text.savedNotSubmittedYet", request.language)) {
             let choices = try (0..<3).compactMap { index -> UUID? in
                 guard let text = fields["choice\(index)"]?.nilIfEmpty else { return nil }
                 guard let id = UUID(uuidString: text) else { throw AppError.invalid("unknown_track", "Choose tracks from the list.") }
@@ -314,7 +314,7 @@ struct CollaborationPagesController {
         let record = try await CollaborationApplications.find(request.parameters.get("applicationID"), on: request.db)
         let account = try request.requireAccount()
         try CollaborationApplications.requireOwner(record, account)
-        return try await attempt(request, record, flash: request.language == "ko" ? "제출되었습니다." : "Submitted.") {
+        return try await attempt(request, record, flash: Strings.text("text.submitted", request.language)) {
             try await CollaborationApplications.submit(record, account: account, now: request.now, on: request.db)
         }
     }
@@ -325,7 +325,7 @@ struct CollaborationPagesController {
         let record = try await CollaborationApplications.find(request.parameters.get("applicationID"), on: request.db)
         let account = try request.requireAccount()
         try CollaborationApplications.requireOwner(record, account)
-        return try await attempt(request, record, flash: request.language == "ko" ? "철회했습니다." : "Withdrawn.") {
+        return try await attempt(request, record, flash: Strings.text("text.withdrawn", request.language)) {
             try await CollaborationApplications.withdraw(record, account: account, on: request.db)
         }
     }
@@ -336,7 +336,7 @@ struct CollaborationPagesController {
         let report = try await CollaborationMatching.report(for: call, on: request.db)
         return try await request.renderPage("collaboration-selection", titleKey: "nav.collaboration", title: call.title, needsForm: true, MatchingPage(
             call: try Self.row(call, request), report: report, action: Endpoints.confirmMatchingForm.link(["callID": try call.requireID().uuidString]),
-            korean: request.language == "ko", grants: Money(won: report.grantsWon).text(language: request.language),
+            korean: Language.isKorean(request.language), grants: Money(won: report.grantsWon).text(language: request.language),
             budget: Money(won: report.budgetWon).text(language: request.language)))
     }
 
@@ -345,7 +345,7 @@ struct CollaborationPagesController {
         _ = try request.decodeForm(Empty.self)
         let call = try await CollaborationCalls.find(request.parameters.get("callID"), on: request.db)
         _ = try await CollaborationMatching.confirm(call, account: try request.requireAccount(), on: request.db)
-        Flashes.set(request.language == "ko" ? "선정 결과를 확정했습니다." : "Selection confirmed.", on: request)
+        Flashes.set(Strings.text("text.selectionConfirmed", request.language), on: request)
         return request.redirect(to: Endpoints.matchingPage.link(["callID": try call.requireID().uuidString]))
     }
 }

@@ -6,16 +6,16 @@ import Vapor
 /// Designation work waiting for each role: overdue procedures lead the officers' page; evaluators
 /// see what to declare or score; regions see drafts not yet submitted and requests for more.
 enum DesignationAttention {
-    static func items(for account: CurrentAccount, today: CalendarDate, ko: Bool, request: Request) async throws -> [AttentionItem] {
+    static func items(for account: CurrentAccount, today: CalendarDate, language: String, request: Request) async throws -> [AttentionItem] {
         var items: [AttentionItem] = []
         if account.role.isMinistry {
             for (procedure, why) in try await DesignationProcedures.overdue(today: today, on: request.db) {
-                items.append(AttentionItem(title: (ko ? "기한 경과: " : "Overdue: ") + procedure.title, detail: why,
+                items.append(AttentionItem(title: Strings.format("attention.overdue", language, procedure.title), detail: why,
                                            href: Endpoints.procedurePage.link(["procedureID": try procedure.requireID().uuidString]), urgency: "overdue"))
             }
             let selecting = try await DesignationCallRecord.query(on: request.db).filter(\.$status == .selecting).all()
             for call in selecting {
-                items.append(AttentionItem(title: (ko ? "후보 선정 대기: " : "Candidates to confirm: ") + call.title, detail: "",
+                items.append(AttentionItem(title: Strings.format("attention.candidatesToConfirm", language, call.title), detail: "",
                                            href: Endpoints.selectionPage.link(["callID": try call.requireID().uuidString]), urgency: "soon"))
             }
         }
@@ -23,7 +23,7 @@ enum DesignationAttention {
             let open = try await EvaluationAssignmentRecord.query(on: request.db).filter(\.$evaluatorID == account.id)
                 .filter(\.$status ~~ AssignmentStatus.pending).count()
             if open > 0 {
-                items.append(AttentionItem(title: ko ? "신고 또는 채점할 평가 \(open)건" : "\(open) assignment(s) to declare or score", detail: "",
+                items.append(AttentionItem(title: Strings.format("attention.assignmentsOpen", language, open), detail: "",
                                            href: Endpoints.assignmentsPage.link(), urgency: "soon"))
             }
         }
@@ -39,9 +39,9 @@ enum DesignationAttention {
                 let name = (try? JSONColumn.decode(DistrictPlan.self, application.planJSON).name) ?? ""
                 let hoursLeft = call.closesAt.timeIntervalSince(request.now) / 3600
                 items.append(AttentionItem(
-                    title: application.status == .informationRequested ? (ko ? "보완 요청: " : "More information requested: ") + name
-                                                                  : (ko ? "제출 전 신청서: " : "Not yet submitted: ") + name,
-                    detail: application.status == .informationRequested ? (application.infoRequest ?? "") : (ko ? "마감 " : "Closes ") + Timestamps.seoulMinute(call.closesAt),
+                    title: application.status == .informationRequested ? Strings.format("attention.informationRequested", language, name)
+                                                                  : Strings.format("attention.notYetSubmitted", language, name),
+                    detail: application.status == .informationRequested ? (application.infoRequest ?? "") : Strings.format("attention.closes", language, Timestamps.seoulMinute(call.closesAt)),
                     href: Endpoints.applicationPage.link(["applicationID": try application.requireID().uuidString]),
                     urgency: application.status == .informationRequested || hoursLeft < 72 ? "overdue" : "soon"))
             }

@@ -82,7 +82,7 @@ struct DesignationPagesController {
                                 closesAt: text("closesAt"), cap: text("cap"), maxPerRegion: text("maxPerRegion"),
                                 preferRegionsWithoutDistrict: fields["preferRegionsWithoutDistrict"] == "on",
                                 localGovernmentsEligible: fields["localGovernmentsEligible"] == "on", stages: StageFormFields(fields: fields))
-        return try await request.formAction(flash: request.language == "ko" ? "공모를 열었습니다." : "The call is open.", rerender: { message, status in
+        return try await request.formAction(flash: Strings.text("text.theCallIsOpen", request.language), rerender: { message, status in
             try await Self.renderHome(request, form: sent, error: message).encodeResponse(status: status, for: request)
         }) {
             guard let round = Int(sent.round.trimmed) else { throw AppError.invalid("invalid_round", "The round must be a whole number.") }
@@ -144,7 +144,7 @@ struct DesignationPagesController {
         let proposal = try await DesignationSelection.proposal(for: call, today: request.today, on: request.db)
         return try await request.renderPage("designation-selection", titleKey: "designation.selection", needsForm: true, SelectionPage(
             call: try Self.row(call, request: request), callHref: Endpoints.callPage.link(["callID": try call.requireID().uuidString]), proposal: proposal,
-            action: Endpoints.confirmSelectionForm.link(["callID": try call.requireID().uuidString]), korean: request.language == "ko"))
+            action: Endpoints.confirmSelectionForm.link(["callID": try call.requireID().uuidString]), korean: Language.isKorean(request.language)))
     }
 
     @Sendable func confirmSelection(_ request: Request) async throws -> Response {
@@ -153,7 +153,7 @@ struct DesignationPagesController {
         let call = try await DesignationCalls.find(request.parameters.get("callID"), on: request.db)
         _ = try await DesignationSelection.confirm(call: call, chosen: form.chosen ?? [], reason: form.reason, account: try request.requireAccount(),
                                                    today: request.today, on: request.db)
-        Flashes.set(request.language == "ko" ? "후보를 확정했습니다. 법정 절차가 시작됩니다." : "Candidates confirmed; their statutory procedures have begun.", on: request)
+        Flashes.set(Strings.text("text.candidatesConfirmedTheirStatutoryProceduresHave", request.language), on: request)
         return request.redirect(to: Endpoints.proceduresPage.link())
     }
 }

@@ -46,7 +46,7 @@ struct DistrictPagesController {
             PendingChange(number: $0.number, description: $0.description,
                           action: Endpoints.planChangeDecisionForm.link(["districtID": dto.id, "number": String($0.number)]))
         }
-        let title = request.language == "ko" ? dto.nameKorean : dto.name
+        let title = Strings.pick(dto.nameKorean, dto.name, request.language)
         return try await request.renderPage("district", titleKey: "nav.districts", title: title, needsForm: true, Page(
             dto: dto, isMinistry: account?.role.isMinistry == true, isRegion: account?.role == .regionalOfficial && account?.regionID == dto.regionID,
             regimeHref: dto.hasRulebook ? Endpoints.regimePage.link(["district": dto.id]) : nil, actions: actions, currentYear: request.today.year,

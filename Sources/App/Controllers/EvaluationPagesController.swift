@@ -46,9 +46,9 @@ struct EvaluationPagesController {
                 scores: application.scores.map { "\($0.evaluator): \(String(format: "%.2f", $0.total))\($0.isOutlier ? " ⚠" : "") (r\($0.round))" })
         }
         let id = try record.requireID().uuidString
-        return try await request.renderPage("evaluation-panel", titleKey: "nav.designation", title: request.language == "ko" ? stage.titleKorean : stage.titleEnglish,
+        return try await request.renderPage("evaluation-panel", titleKey: "nav.designation", title: Strings.pick(stage.titleKorean, stage.titleEnglish, request.language),
                                             needsForm: true, PanelPage(
-            panel: dto, stageTitle: request.language == "ko" ? stage.titleKorean : stage.titleEnglish,
+            panel: dto, stageTitle: Strings.pick(stage.titleKorean, stage.titleEnglish, request.language),
             callHref: Endpoints.callPage.link(["callID": record.callID.uuidString]), rows: rows,
             consensusAction: Endpoints.consensusForm.link(["panelID": id]), finaliseAction: Endpoints.finaliseForm.link(["panelID": id]),
             labels: labels, open: record.status == .scoring))
@@ -67,7 +67,7 @@ struct EvaluationPagesController {
         _ = try request.decodeForm(Empty.self)
         let panel = try await EvaluationPanels.findPanel(request.parameters.get("panelID"), on: request.db)
         _ = try await EvaluationPanels.finalise(panel, account: try request.requireAccount(), now: request.now, on: request.db)
-        Flashes.set(request.language == "ko" ? "단계를 확정했습니다." : "Stage finalised.", on: request)
+        Flashes.set(Strings.text("text.stageFinalised", request.language), on: request)
         return request.redirect(to: Endpoints.callPage.link(["callID": panel.callID.uuidString]))
     }
 
@@ -112,9 +112,8 @@ struct EvaluationPagesController {
     static func render(_ record: EvaluationAssignmentRecord, error: String? = nil, status: HTTPResponseStatus = .ok, for request: Request) async throws -> Response {
         let dto = try await AssignmentDTO.make(record, detail: true, on: request)
         let id = dto.id.uuidString
-        let ko = request.language == "ko"
         let criteria = (dto.criteria ?? []).map { criterion in
-            CriterionRow(id: criterion.id, title: ko ? criterion.titleKorean : criterion.titleEnglish, weight: criterion.weight,
+            CriterionRow(id: criterion.id, title: Strings.pick(criterion.titleKorean, criterion.titleEnglish, request.language), weight: criterion.weight,
                          score: dto.myScorecard?.entries[criterion.id].map { String(format: "%g", $0.score) } ?? "",
                          justification: dto.myScorecard?.entries[criterion.id]?.justification ?? "")
         }
@@ -151,13 +150,13 @@ struct EvaluationPagesController {
         for (key, value) in fields where key.hasPrefix("score_") {
             let criterion = String(key.dropFirst("score_".count))
             guard let score = Double(value.trimmed) else {
-                return try await Self.render(record, error: request.language == "ko" ? "점수는 0–100 사이의 숫자입니다." : "Scores are numbers from 0 to 100.",
+                return try await Self.render(record, error: Strings.text("text.scoresAreNumbersFrom0To", request.language),
                                              status: .badRequest, for: request)
             }
             entries[criterion] = Scorecard.Entry(score: score, justification: fields["why_" + criterion] ?? "")
         }
         return try await request.formAction(redirectTo: Endpoints.assignmentPage.link(["assignmentID": try record.requireID().uuidString]),
-                                            flash: request.language == "ko" ? "채점을 제출했습니다." : "Scorecard submitted.",
+                                            flash: Strings.text("text.scorecardSubmitted", request.language),
                                             rerender: { message, status in try await Self.render(record, error: message, status: status, for: request) }) {
             try await EvaluationPanels.submitScorecard(record, card: Scorecard(entries: entries), account: account, on: request.db)
         }

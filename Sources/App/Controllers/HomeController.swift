@@ -60,10 +60,10 @@ struct HomeController {
     static func districtSummaries(_ request: Request) async throws -> [DistrictSummary] {
         let language = request.language
         let regions = try await RegionRecord.query(on: request.db).all()
-        let regionNames = regions.keyedByID { region in language == "ko" ? region.nameKorean : region.nameEnglish }
+        let regionNames = regions.keyedByID { region in Strings.pick(region.nameKorean, region.nameEnglish, language) }
         return try await DistrictRecord.query(on: request.db).sort(\.$round).sort(\.$id).all().map { district in
             DistrictSummary(
-                id: district.id ?? "", name: language == "ko" ? district.nameKorean : district.nameEnglish,
+                id: district.id ?? "", name: Strings.pick(district.nameKorean, district.nameEnglish, language),
                 region: regionNames[district.regionID] ?? district.regionID, round: district.round,
                 period: "\(district.startsOn) – \(district.endsOn)",
                 budget: district.budgetWon.map { Money(won: $0).text(language: language) }

@@ -37,7 +37,7 @@ struct InvitationController {
         let (invitation, account, token) = try await open(request)
         guard form.password.count >= 12, form.password.count <= 200 else {
             let page = InvitationPage(email: account.email, action: Endpoints.acceptInvitation.link(["token": token]),
-                                      error: request.language == "ko" ? "비밀번호는 12자 이상이어야 합니다." : "The password needs at least 12 characters.")
+                                      error: Strings.text("text.thePasswordNeedsAtLeast12", request.language))
             return try await request.renderPage("invitation", titleKey: "invitation.title", needsForm: true, page)
                 .encodeResponse(status: .badRequest, for: request)
         }

@@ -38,7 +38,7 @@ struct LegalTimeController {
         let catalog = try await LegalTimeStore.catalog(on: request.db)
         let rows = catalog.sortedKeys.compactMap { catalog.parameters[$0] }.map { parameter in
             ParameterRow(
-                key: parameter.key, title: language == "ko" ? parameter.titleKorean : parameter.titleEnglish,
+                key: parameter.key, title: Strings.pick(parameter.titleKorean, parameter.titleEnglish, language),
                 versions: parameter.versions.map { version in
                     VersionRow(value: version.value.text(language: language), from: version.effectiveFrom.iso,
                                until: version.effectiveUntil.map { $0.adding(days: -1).iso } ?? "—", citation: version.citation.text,
@@ -61,7 +61,7 @@ struct LegalTimeController {
         let (value, from, citation) = try input.validated()
         _ = try await LegalTimeStore.addVersion(key: request.parameters.get("key") ?? "", value: value, effectiveFrom: from, citation: citation,
                                                 actor: try request.requireAccount().auditActor, today: request.today, on: request.db)
-        Flashes.set(request.language == "ko" ? "새 버전을 추가했습니다." : "Version added.", on: request)
+        Flashes.set(Strings.text("text.versionAdded", request.language), on: request)
         return request.redirect(to: Endpoints.parametersPage.link())
     }
 
@@ -70,7 +70,7 @@ struct LegalTimeController {
         struct YearGroup: Encodable { let year: Int; let covered: Bool; let holidays: [Row] }
         struct HolidaysPage: Encodable { let years: [YearGroup]; let isAdmin: Bool; let addAction: String; let kinds: [String] }
         let language = request.language
-        let weekdays = language == "ko" ? ["월", "화", "수", "목", "금", "토", "일"] : ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        let weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map { Strings.text("weekday.\($0)", language) }
         let covered = Set(try await HolidayYearRecord.query(on: request.db).all().compactMap(\.id))
         let records = try await HolidayRecord.query(on: request.db).sort(\.$id).all()
         let grouped = Dictionary(grouping: records.compactMap { record -> (CalendarDate, HolidayRecord)? in
@@ -79,7 +79,7 @@ struct LegalTimeController {
         }, by: { $0.0.year })
         let years = Set(grouped.keys).union(covered).sorted().map { year in
             YearGroup(year: year, covered: covered.contains(year), holidays: (grouped[year] ?? []).map { date, record in
-                Row(date: date.iso, weekday: weekdays[date.isoWeekday - 1], name: language == "ko" ? record.nameKorean : record.nameEnglish,
+                Row(date: date.iso, weekday: weekdays[date.isoWeekday - 1], name: Strings.pick(record.nameKorean, record.nameEnglish, language),
                     kind: record.kind, deleteAction: Endpoints.deleteHolidayForm.link(["date": date.iso]))
             })
         }

@@ -31,7 +31,7 @@ struct ProcedurePagesController {
             let dto = try ProcedureDTO(record, rules: rules, today: request.today)
             let step = definition.step(ProcedureStepID(rawValue: dto.currentStep) ?? .plan)
             return Row(href: Endpoints.procedurePage.link(["procedureID": dto.id.uuidString]), title: dto.title, region: dto.regionID,
-                       step: request.language == "ko" ? step.titleKorean : step.titleEnglish, decisionDue: dto.decisionClock?.due ?? "—",
+                       step: Strings.pick(step.titleKorean, step.titleEnglish, request.language), decisionDue: dto.decisionClock?.due ?? "—",
                        overdue: dto.decisionOverdue, district: dto.districtID.map { Endpoints.districtPage.link(["districtID": $0]) })
         }.sorted { $0.overdue && !$1.overdue }
         return try await request.renderPage("procedures", titleKey: "nav.procedures", rows)
@@ -63,8 +63,9 @@ struct ProcedurePagesController {
         let rules = try await DesignationProcedures.rules(on: request.db)
         let dto = try ProcedureDTO(record, rules: rules, today: request.today)
         let state = try JSONColumn.decode(ProcedureState.self, record.stateJSON)
-        let ko = request.language == "ko"
-        func title(_ id: ProcedureStepID) -> String { ko ? rules.definition.step(id).titleKorean : rules.definition.step(id).titleEnglish }
+        func title(_ id: ProcedureStepID) -> String {
+            Strings.pick(rules.definition.step(id).titleKorean, rules.definition.step(id).titleEnglish, request.language)
+        }
         var stepClock: ClockView?
         var decisionClock: ClockView?
         do {

@@ -45,7 +45,7 @@ struct RegulationPagesController {
         let page = RegimePage(regime: regime, check: Endpoints.checkPage.link(["district": district]),
                               json: Endpoints.apiRegulationRegime.link(["district": district]),
                               yaml: Endpoints.apiRegulationRegime.link(["district": district], query: ["format": "yaml"]))
-        return try await request.renderPage("regime", titleKey: "regulation.title", title: request.language == "ko" ? regime.titleKorean : regime.titleEnglish, page)
+        return try await request.renderPage("regime", titleKey: "regulation.title", title: Strings.pick(regime.titleKorean, regime.titleEnglish, request.language), page)
     }
 
     struct Field: Encodable {
@@ -108,8 +108,8 @@ struct RegulationPagesController {
         let answered = declarations.filter { answers[$0.path] != nil }
         let title = books.first { $0.scope == .district(district) }?.title.text(language) ?? district
         let intro = answers.isEmpty
-            ? (language == "ko" ? "먼저 무엇을 하려는지 알려 주세요. 판단에 필요한 것만 차례로 더 묻습니다." : "Start with what you want to do; we then ask only what the rules need, step by step.")
-            : (language == "ko" ? "판단하려면 아래 사실이 더 필요합니다." : "To decide, the rules need these facts too.")
+            ? Strings.text("text.startWithWhatYouWantTo", language)
+            : Strings.text("text.toDecideTheRulesNeedThese", language)
         let page = CheckPage(district: district, districtName: title, action: Endpoints.checkForm.link(["district": district]), asOf: asOf,
                              fields: asked.map(field), answered: answered.map(field),
                              showAll: Endpoints.checkPage.link(["district": district], query: ["all": "1"]), intro: intro, error: error)
@@ -127,7 +127,7 @@ struct RegulationPagesController {
         let answers = form.filter { !$0.value.trimmingCharacters(in: .whitespaces).isEmpty }
         guard let asOf = CalendarDate(iso: asOfText) else {
             return try await renderCheck(request, district: district, answers: answers, asking: nil, asOf: asOfText,
-                                         error: request.language == "ko" ? "기준일을 YYYY-MM-DD로 적어 주세요." : "Give the date as YYYY-MM-DD.", status: .badRequest)
+                                         error: Strings.text("text.giveTheDateAsYyyyMm", request.language), status: .badRequest)
         }
         let declarations = Dictionary(live.snapshot.factDeclarations(district: district).map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         var facts: [String: FactValue] = [:]
@@ -135,7 +135,7 @@ struct RegulationPagesController {
             guard let declaration = declarations[path] else { continue }
             guard let value = Self.value(text, type: declaration.type) else {
                 return try await renderCheck(request, district: district, answers: answers, asking: nil, asOf: asOfText,
-                                             error: (request.language == "ko" ? "값을 확인해 주세요: " : "Check this answer: ") + declaration.label.text(request.language), status: .badRequest)
+                                             error: Strings.text("text.checkThisAnswer", request.language) + declaration.label.text(request.language), status: .badRequest)
             }
             facts[path] = value
         }

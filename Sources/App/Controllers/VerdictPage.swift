@@ -34,16 +34,9 @@ struct VerdictPage: Encodable {
     let again: String
 
     init(document: DecisionDocument, id: UUID, version: Int, decidedAt: Date, language: String, permalink: String, again: String) {
-        let ko = language == "ko"
         self.id = id.uuidString.lowercased()
         outcome = document.outcome
-        let headlines: [String: (String, String)] = [
-            "prohibited": ("이 구역에서는 할 수 없습니다", "Not allowed here"),
-            "conditional": ("조건을 갖추면 할 수 있습니다", "Allowed, on conditions"),
-            "permitted": ("할 수 있습니다", "Allowed"),
-            "indeterminate": ("더 알아야 판단할 수 있습니다", "We need more facts to decide"),
-        ]
-        headline = headlines[document.outcome].map { ko ? $0.0 : $0.1 } ?? document.outcome
+        headline = Strings.text("verdict.\(document.outcome)", language)
         basis = document.basis.pick(language)
         district = document.district
         asOf = document.asOf
@@ -53,11 +46,11 @@ struct VerdictPage: Encodable {
             list.map { "\($0.law) \($0.article)" + ($0.note.map { " — \($0)" } ?? "") }
         }
         reasons = document.reasons.map {
-            Reason(id: $0.id, title: $0.title.pick(language), effect: $0.effect, undecided: $0.status == "undecided", citations: citations($0.citations))
+            Reason(id: $0.id, title: $0.title.pick(language), effect: $0.effect, undecided: $0.status == .undecided, citations: citations($0.citations))
         }
         conditions = document.conditions.map { Condition(text: Explanation.describe($0.ruleCondition, language: language), sources: $0.sources.joined(separator: ", ")) }
         exemptions = document.exemptions.map {
-            Reason(id: $0.id, title: $0.title.pick(language) + (ko ? " (적용 배제: " : " (switches off: ") + $0.exempts.joined(separator: ", ") + ")",
+            Reason(id: $0.id, title: $0.title.pick(language) + Strings.text("text.switchesOff", language) + $0.exempts.joined(separator: ", ") + ")",
                    effect: "exempt", undecided: false, citations: citations($0.citations))
         }
         missing = document.missingFacts.map { $0.label.pick(language) + " (\($0.path))" }

@@ -30,7 +30,7 @@ enum NationalRules {
     static func entries(_ application: Application, language: String) -> [Entry] {
         guard let live = application.rulebooks.live else { return [] }
         return live.set.rulebooks.filter { $0.scope == .national }.flatMap(\.rules)
-            .map { Entry(id: $0.id, title: language == "ko" ? $0.title.ko : $0.title.en) }
+            .map { Entry(id: $0.id, title: Strings.pick($0.title.ko, $0.title.en, language)) }
             .sorted { $0.id < $1.id }
     }
 

@@ -137,7 +137,7 @@ struct AssignmentDTO: Content {
         let peers = detail ? try await EvaluationPanels.peerScores(for: record, on: database) : nil
         return AssignmentDTO(
             id: try record.requireID(), panelID: record.panelID, programme: panel.programme, callID: panel.callID, stageID: stage.id,
-            stageTitle: request.language == "ko" ? stage.titleKorean : stage.titleEnglish, round: panel.round, applicationID: record.applicationID,
+            stageTitle: Strings.pick(stage.titleKorean, stage.titleEnglish, request.language), round: panel.round, applicationID: record.applicationID,
             status: record.status, conflict: record.conflictText, disclosure: entrant?.disclosure ?? [],
             criteria: cleared ? stage.criteria : nil, application: application, collaborationApplication: collaboration,
             myScorecard: try card.map { try JSONColumn.decode(Scorecard.self, $0.cardJSON) },

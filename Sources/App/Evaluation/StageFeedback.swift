@@ -69,11 +69,11 @@ struct StageFeedback: Content {
                     let scorecard = try JSONColumn.decode(Scorecard.self, card.cardJSON)
                     for criterion in stage.criteria {
                         if let entry = scorecard.entries[criterion.id] {
-                            comments.append(Comment(criterion: language == "ko" ? criterion.titleKorean : criterion.titleEnglish, text: entry.justification))
+                            comments.append(Comment(criterion: Strings.pick(criterion.titleKorean, criterion.titleEnglish, language), text: entry.justification))
                         }
                     }
                 }
-                feedback.append(StageFeedback(stageID: stage.id, stageTitle: language == "ko" ? stage.titleKorean : stage.titleEnglish,
+                feedback.append(StageFeedback(stageID: stage.id, stageTitle: Strings.pick(stage.titleKorean, stage.titleEnglish, language),
                                               score: result.score, rank: result.rank, of: results.count, advances: result.advances, comments: comments))
             }
             return feedback

@@ -97,23 +97,22 @@ struct ClockView: Encodable {
     let expiry: String?
 
     init(result: LegalClockResult, asOf: CalendarDate, language: String) {
-        let ko = language == "ko"
         due = result.due.iso
         dueTime = result.dueTime?.text
         let state = result.state(on: asOf)
         self.state = state.rawValue
         switch state {
-        case .running: stateLabel = ko ? "진행 중" : "Running"
-        case .paused: stateLabel = ko ? "정지(보완 중)" : "Paused (supplementation)"
-        case .expired: stateLabel = ko ? "만료" : "Expired"
+        case .running: stateLabel = Strings.text("text.running", language)
+        case .paused: stateLabel = Strings.text("text.pausedSupplementation", language)
+        case .expired: stateLabel = Strings.text("text.expired", language)
         }
         let left = result.daysLeft(on: asOf)
         if left >= 0 {
-            daysLeftText = ko ? "\(left)일 남음" : "\(left) day\(left == 1 ? "" : "s") left"
+            daysLeftText = Strings.format(left == 1 ? "clock.dayLeft" : "clock.daysLeft", language, left)
         } else {
-            daysLeftText = ko ? "\(-left)일 지남" : "\(-left) day\(left == -1 ? "" : "s") overdue"
+            daysLeftText = Strings.format(left == -1 ? "clock.dayOverdue" : "clock.daysOverdue", language, -left)
         }
-        steps = result.steps.map { Step(text: ko ? $0.korean : $0.english, citation: $0.citation) }
-        expiry = result.onExpiry.map { ko ? $0.korean : $0.english }
+        steps = result.steps.map { Step(text: Strings.pick($0.korean, $0.english, language), citation: $0.citation) }
+        expiry = result.onExpiry.map { Strings.pick($0.korean, $0.english, language) }
     }
 }

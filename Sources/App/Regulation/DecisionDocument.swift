@@ -7,7 +7,7 @@ struct DecisionDocument: Decodable {
     struct Text: Decodable {
         let ko: String
         let en: String
-        func pick(_ language: String) -> String { language == "ko" ? ko : en }
+        func pick(_ language: String) -> String { Strings.pick(ko, en, language) }
     }
 
     struct Citation: Decodable {
@@ -19,8 +19,14 @@ struct DecisionDocument: Decodable {
     struct Reason: Decodable {
         let id: String
         let effect: String
-        let status: String
+        let status: Standing
         let title: Text
+
+        /// Whether the reason's condition holds, or facts it needs are missing (the engine's words).
+        enum Standing: String, Decodable {
+            case applies
+            case undecided
+        }
         let citations: [Citation]
     }
 

@@ -5,6 +5,9 @@ enum Language {
     static let sessionKey = "lang"
     static let supported = ["ko", "en"]
 
+    /// For templates that switch whole blocks of prose by language.
+    static func isKorean(_ language: String) -> Bool { language == "ko" }
+
     static func current(for request: Request) -> String {
         if request.hasSessionCookie, let chosen = request.session.data[sessionKey], supported.contains(chosen) {
             return chosen
