@@ -16,13 +16,13 @@ import VaporTesting
     }
 
     static func samplePath(_ endpoint: Endpoint) -> String {
-        var values: [String: String] = [:]
-        for name in endpoint.parameterNames {
-            switch name {
-            case "date": values[name] = "2030-01-01"
-            case "key": values[name] = "rapidConfirmation.answerPeriod"
-            case "token": values[name] = "no-such-invitation"
-            default: values[name] = UUID().uuidString
+        var values: [PathParameter: String] = [:]
+        for parameter in endpoint.parameters {
+            switch parameter {
+            case .date: values[parameter] = "2030-01-01"
+            case .key: values[parameter] = "rapidConfirmation.answerPeriod"
+            case .token: values[parameter] = "no-such-invitation"
+            default: values[parameter] = UUID().uuidString
             }
         }
         return endpoint.link(values)

@@ -86,3 +86,57 @@ import TeukguCore
         }
     }
 }
+
+@Suite struct TypedLinkTests {
+    @Test func everyRouteNamesOnlyTypedParameters() {
+        for endpoint in Endpoints.all {
+            #expect(endpoint.parameters.count == endpoint.parameterNames.count, "\(endpoint.key) has an untyped parameter")
+        }
+    }
+
+    @Test func aLinkFillsEveryParameterAndEncodesIt() {
+        #expect(Endpoints.applicationPage.link([.applicationID: "a b/c"]) == "/designation/applications/a%20b%2Fc")
+        #expect(Endpoints.loginPage.link(query: ["next": "/home?x=1&y"]) == "/login?next=/home?x%3D1%26y")
+    }
+
+    @Test func everyLinkTheCodeBuildsGivesExactlyTheRoutesParameters() throws {
+        // Read every `Endpoints.name.link([.a: …, .b: …])` in the App and check the names against the route.
+        let call = try NSRegularExpression(pattern: #"Endpoints\.([A-Za-z]+)\.link\(\[((?:\.[A-Za-z]+: [^\]]*?)?)\]"#)
+        let names = try NSRegularExpression(pattern: #"\.([A-Za-z]+): "#)
+        // The route table's own declarations give each name its path.
+        let declaration = try NSRegularExpression(pattern: #"static let ([A-Za-z]+) = Endpoint\(\.[A-Z]+, "([^"]+)""#)
+        var routes: [String: Endpoint] = [:]
+        for (_, lines) in try SourceRulesTests.sources() {
+            for line in lines {
+                guard let match = declaration.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)) else { continue }
+                let name = String(line[Range(match.range(at: 1), in: line)!])
+                let path = String(line[Range(match.range(at: 2), in: line)!])
+                routes[name] = Endpoints.all.first { $0.path == path }
+            }
+        }
+        #expect(routes.count > 80)
+        var checked = 0
+        var wrong: [String] = []
+        for (path, lines) in try SourceRulesTests.sources() {
+            for line in lines {
+                for match in call.matches(in: line, range: NSRange(line.startIndex..., in: line)) {
+                    let endpointName = String(line[Range(match.range(at: 1), in: line)!])
+                    let arguments = String(line[Range(match.range(at: 2), in: line)!])
+                    guard let endpoint = routes[endpointName] else {
+                        wrong.append("\(path): unknown endpoint \(endpointName)")
+                        continue
+                    }
+                    let given = Set(names.matches(in: arguments, range: NSRange(arguments.startIndex..., in: arguments)).map {
+                        String(arguments[Range($0.range(at: 1), in: arguments)!])
+                    })
+                    if given != Set(endpoint.parameterNames) {
+                        wrong.append("\(path): \(endpointName) takes \(endpoint.parameterNames.sorted()), given \(given.sorted())")
+                    }
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 50)
+        #expect(wrong.isEmpty, "\(wrong.joined(separator: "\n"))")
+    }
+}

@@ -44,7 +44,7 @@ struct AccountController {
         let rows = tokens.map { token in
             TokenRow(name: token.name, prefix: token.prefix + "…", created: Formatting.dateTime(token.createdAt),
                      lastUsed: Formatting.dateTime(token.lastUsedAt), revoked: token.revokedAt != nil,
-                     revokeAction: Endpoints.revokeTokenForm.link(["tokenID": token.id?.uuidString ?? ""]))
+                     revokeAction: Endpoints.revokeTokenForm.link([.tokenID: token.id?.uuidString ?? ""]))
         }
         let page = AccountPage(email: account.email, name: account.displayName,
                                roleLabel: Strings.text("role.\(account.role.rawValue)", request.language),
@@ -93,7 +93,7 @@ struct AccountController {
         let pagination = Pagination(request: request, total: try await query.count(), perPage: 20)
         let rows = try await query.sort(\.$createdAt, .descending).offset(pagination.offset).limit(pagination.perPage).all().map {
             DocumentRow(name: $0.displayName, type: $0.contentType, size: Formatting.bytes($0.byteCount),
-                        uploaded: Formatting.dateTime($0.createdAt), href: Endpoints.downloadDocument.link(["documentID": $0.id?.uuidString ?? ""]))
+                        uploaded: Formatting.dateTime($0.createdAt), href: Endpoints.downloadDocument.link([.documentID: $0.id?.uuidString ?? ""]))
         }
         return try await request.renderPage("documents", titleKey: "documents.title", needsForm: true,
                                             DocumentsPage(documents: rows, uploadAction: Endpoints.uploadDocumentForm.link(), pagination: pagination))

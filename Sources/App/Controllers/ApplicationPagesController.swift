@@ -134,12 +134,12 @@ struct ApplicationPagesController {
             ? try await DesignationApplications.revisions(record, on: request.db).map { "r\($0.revision) · \($0.event) · \(Timestamps.seoulMinute($0.savedAt))" }
             : []
         let page = ApplicationPage(
-            callTitle: call.title, callHref: Endpoints.callPage.link(["callID": record.callID.uuidString]), dto: dto,
+            callTitle: call.title, callHref: Endpoints.callPage.link([.callID: record.callID.uuidString]), dto: dto,
             statusText: record.status.text(request.language), form: shownForm,
             rules: NationalRules.entries(request.application, language: request.language).map { RuleOption(id: $0.id, title: $0.title, checked: chosen.contains($0.id)) },
             isOwner: isOwner, isMinistry: account.role.isMinistry, showForm: isOwner && dto.editable,
-            saveAction: Endpoints.saveApplicationForm.link(["applicationID": id]), submitAction: Endpoints.submitApplicationForm.link(["applicationID": id]),
-            withdrawAction: Endpoints.withdrawApplicationForm.link(["applicationID": id]), infoAction: Endpoints.infoRequestForm.link(["applicationID": id]),
+            saveAction: Endpoints.saveApplicationForm.link([.applicationID: id]), submitAction: Endpoints.submitApplicationForm.link([.applicationID: id]),
+            withdrawAction: Endpoints.withdrawApplicationForm.link([.applicationID: id]), infoAction: Endpoints.infoRequestForm.link([.applicationID: id]),
             closesAt: Timestamps.seoulMinute(call.closesAt), error: error,
             financingTotal: Money(won: dto.plan.financing.totalWon).text(language: request.language), revisions: revisions,
             documents: try await AttachableDocuments.options(for: account, attached: shownForm.documentIDs ?? dto.plan.documentIDs,
@@ -163,7 +163,7 @@ struct ApplicationPagesController {
     /// Runs a form action; a refusal re-renders the page with the message and the typed values.
     private func attempt(_ request: Request, _ record: DesignationApplicationRecord, form: PlanForm?, flash: String,
                          _ action: () async throws -> Void) async throws -> Response {
-        try await request.formAction(redirectTo: Endpoints.applicationPage.link(["applicationID": try record.requireID().uuidString]), flash: flash,
+        try await request.formAction(redirectTo: Endpoints.applicationPage.link([.applicationID: try record.requireID().uuidString]), flash: flash,
                                      rerender: { message, status in try await Self.render(record, form: form, error: message, status: status, for: request) },
                                      action)
     }

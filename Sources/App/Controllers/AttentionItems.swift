@@ -43,7 +43,7 @@ enum AttentionItems {
             for district in districts {
                 items.append(AttentionItem(title: Strings.pick(district.nameKorean, district.nameEnglish, language),
                                            detail: Strings.text("text.designated", request.language) + "\(district.startsOn) – \(district.endsOn)",
-                                           href: Endpoints.districtPage.link(["districtID": district.id ?? ""]), urgency: "info"))
+                                           href: Endpoints.districtPage.link([.districtID: district.id ?? ""]), urgency: "info"))
             }
         }
         let order = ["overdue": 0, "soon": 1, "info": 2]

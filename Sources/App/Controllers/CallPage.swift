@@ -67,7 +67,7 @@ struct CallPage: Encodable {
             for record in try await query.sort(\.$submittedOrder).all() where isRegional || record.submittedAt != nil {
                 let plan = try JSONColumn.decode(DistrictPlan.self, record.planJSON)
                 applications.append(ApplicationRow(
-                    href: Endpoints.applicationPage.link(["applicationID": try record.requireID().uuidString]), receipt: record.receiptNumber ?? "—",
+                    href: Endpoints.applicationPage.link([.applicationID: try record.requireID().uuidString]), receipt: record.receiptNumber ?? "—",
                     region: record.regionID, name: plan.name.isEmpty ? Strings.text("form.untitled", request.language) : plan.name,
                     status: record.status.text(request.language), outcome: record.outcome.text(request.language, stages: stages),
                     submittedAt: Timestamps.seoulMinute(record.submittedAt)))
@@ -94,18 +94,18 @@ struct CallPage: Encodable {
                 return StageView(id: stage.id, title: Strings.pick(stage.titleKorean, stage.titleEnglish, language),
                                  threshold: String(format: "%.0f", stage.passThreshold), advance: stage.advanceCount.map(String.init) ?? "—",
                                  criteria: stage.criteria.map { "\(Strings.pick($0.titleKorean, $0.titleEnglish, language)) (\($0.weight))" },
-                                 panelHref: isMinistry ? panel.flatMap { $0.id.map { Endpoints.panelPage.link(["panelID": $0.uuidString]) } } : nil,
+                                 panelHref: isMinistry ? panel.flatMap { $0.id.map { Endpoints.panelPage.link([.panelID: $0.uuidString]) } } : nil,
                                  isCurrent: call.status == .evaluating && index == call.stageIndex, finalised: panel?.status == .finalised)
             },
             isMinistry: isMinistry, isRegional: isRegional, regionEligible: regionEligible, applications: applications,
-            startAction: Endpoints.startApplicationForm.link(["callID": callID.uuidString]),
-            windowAction: Endpoints.callWindowForm.link(["callID": callID.uuidString]), closesAtValue: Timestamps.formValue(call.closesAt),
-            panelAction: Endpoints.formPanelForm.link(["callID": callID.uuidString]),
+            startAction: Endpoints.startApplicationForm.link([.callID: callID.uuidString]),
+            windowAction: Endpoints.callWindowForm.link([.callID: callID.uuidString]), closesAtValue: Timestamps.formValue(call.closesAt),
+            panelAction: Endpoints.formPanelForm.link([.callID: callID.uuidString]),
             currentStageID: (call.status == .accepting && request.now >= call.closesAt) || call.status == .evaluating ? current : nil,
             evaluators: evaluators,
-            selectionHref: isMinistry && call.status.hasSelection ? Endpoints.selectionPage.link(["callID": callID.uuidString]) : nil,
-            applicationsCSV: Endpoints.apiApplicationsCSV.link(["callID": callID.uuidString]),
-            scoresCSV: Endpoints.apiScoresCSV.link(["callID": callID.uuidString]))
+            selectionHref: isMinistry && call.status.hasSelection ? Endpoints.selectionPage.link([.callID: callID.uuidString]) : nil,
+            applicationsCSV: Endpoints.apiApplicationsCSV.link([.callID: callID.uuidString]),
+            scoresCSV: Endpoints.apiScoresCSV.link([.callID: callID.uuidString]))
     }
 }
 

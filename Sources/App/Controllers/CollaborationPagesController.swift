@@ -35,7 +35,7 @@ struct CollaborationPagesController {
     }
 
     static func row(_ call: CollaborationCallRecord, _ request: Request) throws -> CallRow {
-        CallRow(href: Endpoints.collaborationCallPage.link(["callID": try call.requireID().uuidString]), year: call.year, title: call.title,
+        CallRow(href: Endpoints.collaborationCallPage.link([.callID: try call.requireID().uuidString]), year: call.year, title: call.title,
                 window: "\(Timestamps.seoulMinute(call.opensAt)) – \(Timestamps.seoulMinute(call.closesAt))",
                 status: call.status.text(request.language),
                 mode: call.choiceMode == "single" ? Strings.text("text.singleTrack", request.language) : Strings.format("collaboration.rankedChoice", request.language, call.maxChoices),
@@ -56,7 +56,7 @@ struct CollaborationPagesController {
     static func trackRows(_ tracks: [CollaborationTrackRecord], _ request: Request) async throws -> [TrackRow] {
         let dtos = try await TrackDTO.make(tracks, on: request.db)
         return zip(tracks, dtos).map { track, dto in
-            TrackRow(href: Endpoints.trackPage.link(["trackID": dto.id.uuidString]), name: dto.name, partner: dto.partnerName, year: dto.year,
+            TrackRow(href: Endpoints.trackPage.link([.trackID: dto.id.uuidString]), name: dto.name, partner: dto.partnerName, year: dto.year,
                      capacity: dto.capacity, focus: dto.sectorFocus, organisation: dto.organisationName ?? "—",
                      own: request.account.map { CollaborationTracks.isOwnTrack(track, $0) && !$0.role.isMinistry } ?? false)
         }
@@ -93,7 +93,7 @@ struct CollaborationPagesController {
         var mine: String?
         if let account = request.account, account.role == .companyMember, let company = account.companyID,
            let existing = try await CollaborationApplicationRecord.query(on: request.db).filter(\.$callID == callID).filter(\.$companyID == company).first() {
-            mine = Endpoints.collaborationApplicationPage.link(["applicationID": try existing.requireID().uuidString])
+            mine = Endpoints.collaborationApplicationPage.link([.applicationID: try existing.requireID().uuidString])
         }
         let isMinistry = request.account?.role.isMinistry == true
         var panels: [PanelLink] = []
@@ -102,10 +102,10 @@ struct CollaborationPagesController {
             let names = tracks.keyedByID(\.name)
             for panel in try await EvaluationPanelRecord.query(on: request.db).filter(\.$programme == CollaborationEvaluation.shared.id).filter(\.$callID ~~ trackIDs).all() {
                 panels.append(PanelLink(track: names[panel.callID] ?? "", stage: "\(panel.stageID) · \(panel.status)",
-                                        href: Endpoints.panelPage.link(["panelID": try panel.requireID().uuidString])))
+                                        href: Endpoints.panelPage.link([.panelID: try panel.requireID().uuidString])))
             }
         }
-        let links = ["callID": callID.uuidString]
+        let links: [PathParameter: String] = [.callID: callID.uuidString]
         return try await request.renderPage("collaboration-call", titleKey: "nav.collaboration", title: call.title, needsForm: true, CallPage(
             call: try Self.row(call, request), dto: try await ApiCollaborationController.callDTO(call, request), tracks: try await Self.trackRows(tracks, request),
             isCompany: request.account?.role == .companyMember, myApplicationHref: mine,
@@ -136,7 +136,7 @@ struct CollaborationPagesController {
         var applicants: [Applicant]?
         if own {
             applicants = try await ApiCollaborationController.applications(choosing: track, request).map {
-                Applicant(href: Endpoints.collaborationApplicationPage.link(["applicationID": $0.id.uuidString]), receipt: $0.receiptNumber ?? "", company: $0.company, outcome: $0.outcome.text(request.language))
+                Applicant(href: Endpoints.collaborationApplicationPage.link([.applicationID: $0.id.uuidString]), receipt: $0.receiptNumber ?? "", company: $0.company, outcome: $0.outcome.text(request.language))
             }
         }
         let isMinistry = account?.role.isMinistry == true
@@ -151,8 +151,8 @@ struct CollaborationPagesController {
                 .map { EvaluatorOption(id: try $0.requireID().uuidString, label: "\($0.displayName) <\($0.email)>") }
         }
         return try await request.renderPage("collaboration-track", titleKey: "nav.collaboration", title: dto.name, needsForm: true, TrackPage(
-            dto: dto, canEdit: own && (account?.role == .partnerStaff || isMinistry), saveAction: Endpoints.trackForm.link(["trackID": dto.id.uuidString]),
-            applicants: applicants, isMinistry: isMinistry, panelAction: Endpoints.trackPanelForm.link(["trackID": dto.id.uuidString]),
+            dto: dto, canEdit: own && (account?.role == .partnerStaff || isMinistry), saveAction: Endpoints.trackForm.link([.trackID: dto.id.uuidString]),
+            applicants: applicants, isMinistry: isMinistry, panelAction: Endpoints.trackPanelForm.link([.trackID: dto.id.uuidString]),
             stageID: stageID, evaluators: evaluators))
     }
 
@@ -163,7 +163,7 @@ struct CollaborationPagesController {
         try await CollaborationTracks.update(track, TrackInput(sectorFocus: form.sectorFocus, description: form.description, offer: form.offer),
                                              account: try request.requireAccount(), on: request.db)
         Flashes.set(Strings.text("text.trackPageSaved", request.language), on: request)
-        return request.redirect(to: Endpoints.trackPage.link(["trackID": try track.requireID().uuidString]))
+        return request.redirect(to: Endpoints.trackPage.link([.trackID: try track.requireID().uuidString]))
     }
 
     @Sendable func formPanel(_ request: Request) async throws -> Response {
@@ -172,7 +172,7 @@ struct CollaborationPagesController {
         let track = try await CollaborationTracks.find(request.parameters.get("trackID"), on: request.db)
         let panel = try await EvaluationPanels.assign(programmeID: CollaborationEvaluation.shared.id, callID: try track.requireID(), stageID: form.stageID,
                                                       evaluatorIDs: form.evaluatorIDs ?? [], actor: try request.requireAccount(), now: request.now, on: request.db)
-        return request.redirect(to: Endpoints.panelPage.link(["panelID": try panel.requireID().uuidString]))
+        return request.redirect(to: Endpoints.panelPage.link([.panelID: try panel.requireID().uuidString]))
     }
 
     @Sendable func profilePage(_ request: Request) async throws -> View {
@@ -182,7 +182,7 @@ struct CollaborationPagesController {
         var mine: [Mine] = []
         for record in try await CollaborationApplicationRecord.query(on: request.db).filter(\.$companyID == company.requireID()).all() {
             let call = try await CollaborationCalls.find(record.callID.uuidString, on: request.db)
-            mine.append(Mine(href: Endpoints.collaborationApplicationPage.link(["applicationID": try record.requireID().uuidString]), year: call.year,
+            mine.append(Mine(href: Endpoints.collaborationApplicationPage.link([.applicationID: try record.requireID().uuidString]), year: call.year,
                              status: record.outcome.text(request.language, stages: (try? CollaborationCalls.stages(of: call)) ?? []), receipt: record.receiptNumber ?? "—"))
         }
         return try await request.renderPage("collaboration-profile", titleKey: "nav.profile", needsForm: true,
@@ -213,7 +213,7 @@ struct CollaborationPagesController {
         let call = try await CollaborationCalls.find(request.parameters.get("callID"), on: request.db)
         let record = try await CollaborationApplications.create(call: call, input: CollaborationApplicationInput(), account: try request.requireAccount(),
                                                                 now: request.now, on: request.db)
-        return request.redirect(to: Endpoints.collaborationApplicationPage.link(["applicationID": try record.requireID().uuidString]))
+        return request.redirect(to: Endpoints.collaborationApplicationPage.link([.applicationID: try record.requireID().uuidString]))
     }
 
     struct TrackOption: Encodable {
@@ -259,11 +259,11 @@ struct CollaborationPagesController {
             })
         }
         let id = dto.id.uuidString
-        let page = ApplicationPage(dto: dto, callTitle: call.title, callHref: Endpoints.collaborationCallPage.link(["callID": call.id?.uuidString ?? ""]),
+        let page = ApplicationPage(dto: dto, callTitle: call.title, callHref: Endpoints.collaborationCallPage.link([.callID: call.id?.uuidString ?? ""]),
                                    isOwner: isOwner, showForm: isOwner && dto.editable, slots: slots,
-                                   saveAction: Endpoints.saveCollaborationApplicationForm.link(["applicationID": id]),
-                                   submitAction: Endpoints.submitCollaborationApplicationForm.link(["applicationID": id]),
-                                   withdrawAction: Endpoints.withdrawCollaborationApplicationForm.link(["applicationID": id]),
+                                   saveAction: Endpoints.saveCollaborationApplicationForm.link([.applicationID: id]),
+                                   submitAction: Endpoints.submitCollaborationApplicationForm.link([.applicationID: id]),
+                                   withdrawAction: Endpoints.withdrawCollaborationApplicationForm.link([.applicationID: id]),
                                    cap: Money(won: call.grantCapWon).text(language: request.language),
                                    requested: Money(won: dto.requestedWon).text(language: request.language), error: error,
                                    documents: try await AttachableDocuments.options(for: account, attached: dto.documentIDs.map(\.uuidString),
@@ -280,7 +280,7 @@ struct CollaborationPagesController {
     }
 
     private func attempt(_ request: Request, _ record: CollaborationApplicationRecord, flash: String, _ action: () async throws -> Void) async throws -> Response {
-        try await request.formAction(redirectTo: Endpoints.collaborationApplicationPage.link(["applicationID": try record.requireID().uuidString]), flash: flash,
+        try await request.formAction(redirectTo: Endpoints.collaborationApplicationPage.link([.applicationID: try record.requireID().uuidString]), flash: flash,
                                      rerender: { message, status in try await Self.renderApplication(record, error: message, status: status, for: request) },
                                      action)
     }
@@ -335,7 +335,7 @@ struct CollaborationPagesController {
         let call = try await CollaborationCalls.find(request.parameters.get("callID"), on: request.db)
         let report = try await CollaborationMatching.report(for: call, on: request.db)
         return try await request.renderPage("collaboration-selection", titleKey: "nav.collaboration", title: call.title, needsForm: true, MatchingPage(
-            call: try Self.row(call, request), report: report, action: Endpoints.confirmMatchingForm.link(["callID": try call.requireID().uuidString]),
+            call: try Self.row(call, request), report: report, action: Endpoints.confirmMatchingForm.link([.callID: try call.requireID().uuidString]),
             korean: Language.isKorean(request.language), grants: Money(won: report.grantsWon).text(language: request.language),
             budget: Money(won: report.budgetWon).text(language: request.language)))
     }
@@ -346,6 +346,6 @@ struct CollaborationPagesController {
         let call = try await CollaborationCalls.find(request.parameters.get("callID"), on: request.db)
         _ = try await CollaborationMatching.confirm(call, account: try request.requireAccount(), on: request.db)
         Flashes.set(Strings.text("text.selectionConfirmed", request.language), on: request)
-        return request.redirect(to: Endpoints.matchingPage.link(["callID": try call.requireID().uuidString]))
+        return request.redirect(to: Endpoints.matchingPage.link([.callID: try call.requireID().uuidString]))
     }
 }

@@ -11,12 +11,12 @@ enum DesignationAttention {
         if account.role.isMinistry {
             for (procedure, why) in try await DesignationProcedures.overdue(today: today, on: request.db) {
                 items.append(AttentionItem(title: Strings.format("attention.overdue", language, procedure.title), detail: why,
-                                           href: Endpoints.procedurePage.link(["procedureID": try procedure.requireID().uuidString]), urgency: "overdue"))
+                                           href: Endpoints.procedurePage.link([.procedureID: try procedure.requireID().uuidString]), urgency: "overdue"))
             }
             let selecting = try await DesignationCallRecord.query(on: request.db).filter(\.$status == .selecting).all()
             for call in selecting {
                 items.append(AttentionItem(title: Strings.format("attention.candidatesToConfirm", language, call.title), detail: "",
-                                           href: Endpoints.selectionPage.link(["callID": try call.requireID().uuidString]), urgency: "soon"))
+                                           href: Endpoints.selectionPage.link([.callID: try call.requireID().uuidString]), urgency: "soon"))
             }
         }
         if account.role == .evaluator || account.role == .partnerStaff {
@@ -42,7 +42,7 @@ enum DesignationAttention {
                     title: application.status == .informationRequested ? Strings.format("attention.informationRequested", language, name)
                                                                   : Strings.format("attention.notYetSubmitted", language, name),
                     detail: application.status == .informationRequested ? (application.infoRequest ?? "") : Strings.format("attention.closes", language, Timestamps.seoulMinute(call.closesAt)),
-                    href: Endpoints.applicationPage.link(["applicationID": try application.requireID().uuidString]),
+                    href: Endpoints.applicationPage.link([.applicationID: try application.requireID().uuidString]),
                     urgency: application.status == .informationRequested || hoursLeft < 72 ? "overdue" : "soon"))
             }
         }

@@ -67,7 +67,7 @@ struct DesignationPagesController {
 
     static func row(_ call: DesignationCallRecord, request: Request) throws -> CallRow {
         let funnel = try call.funnelJSON.map { try JSONColumn.decode(CallFunnel.self, $0) }
-        return CallRow(title: call.title, href: Endpoints.callPage.link(["callID": try call.requireID().uuidString]), round: call.round,
+        return CallRow(title: call.title, href: Endpoints.callPage.link([.callID: try call.requireID().uuidString]), round: call.round,
                        window: "\(Timestamps.seoulMinute(call.opensAt)) – \(Timestamps.seoulMinute(call.closesAt))",
                        status: call.status.text(request.language), accepting: DesignationCalls.isAccepting(call, now: request.now),
                        funnel: funnel.map { "\($0.governments)/\($0.projects) → \($0.writtenPassed) → \($0.candidates)" })
@@ -95,7 +95,7 @@ struct DesignationPagesController {
                                   localGovernmentsEligible: sent.localGovernmentsEligible, cap: cap, stages: stages,
                                   balance: BalancePolicy(maxPerRegion: Int(limitText), preferRegionsWithoutDistrict: sent.preferRegionsWithoutDistrict))
             let call = try await DesignationCalls.open(input, actor: try request.requireAccount().auditActor, on: request.db)
-            return Endpoints.callPage.link(["callID": try call.requireID().uuidString])
+            return Endpoints.callPage.link([.callID: try call.requireID().uuidString])
         }
     }
 
@@ -110,7 +110,7 @@ struct DesignationPagesController {
         let form = try request.decodeForm(Form.self)
         let call = try await DesignationCalls.find(request.parameters.get("callID"), on: request.db)
         try await DesignationCalls.changeWindow(call, closesAt: form.closesAt, actor: try request.requireAccount().auditActor, now: request.now, on: request.db)
-        return request.redirect(to: Endpoints.callPage.link(["callID": try call.requireID().uuidString]))
+        return request.redirect(to: Endpoints.callPage.link([.callID: try call.requireID().uuidString]))
     }
 
     @Sendable func startApplication(_ request: Request) async throws -> Response {
@@ -120,7 +120,7 @@ struct DesignationPagesController {
         let input = ApplicationInput(applicantName: form.applicantName, applicantLevel: form.applicantLevel?.nilIfEmpty, plan: DistrictPlan(name: form.name ?? ""))
         let record = try await DesignationApplications.create(call: call, input: input, account: try request.requireAccount(),
                                                               knownRules: NationalRules.ids(request.application), now: request.now, on: request.db)
-        return request.redirect(to: Endpoints.applicationPage.link(["applicationID": try record.requireID().uuidString]))
+        return request.redirect(to: Endpoints.applicationPage.link([.applicationID: try record.requireID().uuidString]))
     }
 
     @Sendable func formPanel(_ request: Request) async throws -> Response {
@@ -129,7 +129,7 @@ struct DesignationPagesController {
         let call = try await DesignationCalls.find(request.parameters.get("callID"), on: request.db)
         let panel = try await EvaluationPanels.assign(programmeID: DesignationEvaluation.shared.id, callID: try call.requireID(), stageID: form.stageID,
                                                       evaluatorIDs: form.evaluatorIDs ?? [], actor: try request.requireAccount(), now: request.now, on: request.db)
-        return request.redirect(to: Endpoints.panelPage.link(["panelID": try panel.requireID().uuidString]))
+        return request.redirect(to: Endpoints.panelPage.link([.panelID: try panel.requireID().uuidString]))
     }
 
     @Sendable func selectionPage(_ request: Request) async throws -> View {
@@ -143,8 +143,8 @@ struct DesignationPagesController {
         let call = try await DesignationCalls.find(request.parameters.get("callID"), on: request.db)
         let proposal = try await DesignationSelection.proposal(for: call, today: request.today, on: request.db)
         return try await request.renderPage("designation-selection", titleKey: "designation.selection", needsForm: true, SelectionPage(
-            call: try Self.row(call, request: request), callHref: Endpoints.callPage.link(["callID": try call.requireID().uuidString]), proposal: proposal,
-            action: Endpoints.confirmSelectionForm.link(["callID": try call.requireID().uuidString]), korean: Language.isKorean(request.language)))
+            call: try Self.row(call, request: request), callHref: Endpoints.callPage.link([.callID: try call.requireID().uuidString]), proposal: proposal,
+            action: Endpoints.confirmSelectionForm.link([.callID: try call.requireID().uuidString]), korean: Language.isKorean(request.language)))
     }
 
     @Sendable func confirmSelection(_ request: Request) async throws -> Response {

@@ -36,7 +36,7 @@ struct DistrictPagesController {
         let id = request.parameters.get("districtID")
         let dto = try await ApiDistrictOperationController.view(id, request)
         let account = request.account
-        let links = ["districtID": dto.id]
+        let links: [PathParameter: String] = [.districtID: dto.id]
         let actions = [
             "planChange": Endpoints.planChangeForm.link(links), "extension": Endpoints.extensionForm.link(links),
             "dedesignation": Endpoints.dedesignationForm.link(links), "selfEvaluation": Endpoints.selfEvaluationForm.link(links),
@@ -44,17 +44,17 @@ struct DistrictPagesController {
         ]
         let decisions = dto.planChanges.filter { $0.status == .pendingCommittee }.map {
             PendingChange(number: $0.number, description: $0.description,
-                          action: Endpoints.planChangeDecisionForm.link(["districtID": dto.id, "number": String($0.number)]))
+                          action: Endpoints.planChangeDecisionForm.link([.districtID: dto.id, .number: String($0.number)]))
         }
         let title = Strings.pick(dto.nameKorean, dto.name, request.language)
         return try await request.renderPage("district", titleKey: "nav.districts", title: title, needsForm: true, Page(
             dto: dto, isMinistry: account?.role.isMinistry == true, isRegion: account?.role == .regionalOfficial && account?.regionID == dto.regionID,
-            regimeHref: dto.hasRulebook ? Endpoints.regimePage.link(["district": dto.id]) : nil, actions: actions, currentYear: request.today.year,
+            regimeHref: dto.hasRulebook ? Endpoints.regimePage.link([.district: dto.id]) : nil, actions: actions, currentYear: request.today.year,
             decisionActions: decisions))
     }
 
     private func back(_ request: Request, _ district: DistrictRecord) throws -> Response {
-        request.redirect(to: Endpoints.districtPage.link(["districtID": try district.requireID()]))
+        request.redirect(to: Endpoints.districtPage.link([.districtID: try district.requireID()]))
     }
 
     @Sendable func planChange(_ request: Request) async throws -> Response {

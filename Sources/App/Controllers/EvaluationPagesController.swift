@@ -49,8 +49,8 @@ struct EvaluationPagesController {
         return try await request.renderPage("evaluation-panel", titleKey: "nav.designation", title: Strings.pick(stage.titleKorean, stage.titleEnglish, request.language),
                                             needsForm: true, PanelPage(
             panel: dto, stageTitle: Strings.pick(stage.titleKorean, stage.titleEnglish, request.language),
-            callHref: Endpoints.callPage.link(["callID": record.callID.uuidString]), rows: rows,
-            consensusAction: Endpoints.consensusForm.link(["panelID": id]), finaliseAction: Endpoints.finaliseForm.link(["panelID": id]),
+            callHref: Endpoints.callPage.link([.callID: record.callID.uuidString]), rows: rows,
+            consensusAction: Endpoints.consensusForm.link([.panelID: id]), finaliseAction: Endpoints.finaliseForm.link([.panelID: id]),
             labels: labels, open: record.status == .scoring))
     }
 
@@ -59,7 +59,7 @@ struct EvaluationPagesController {
         let form = try request.decodeForm(Form.self)
         let panel = try await EvaluationPanels.findPanel(request.parameters.get("panelID"), on: request.db)
         try await EvaluationPanels.openConsensusRound(panel, applicationIDs: form.applicationIDs ?? [], note: form.note ?? "", account: try request.requireAccount(), on: request.db)
-        return request.redirect(to: Endpoints.panelPage.link(["panelID": try panel.requireID().uuidString]))
+        return request.redirect(to: Endpoints.panelPage.link([.panelID: try panel.requireID().uuidString]))
     }
 
     @Sendable func finalise(_ request: Request) async throws -> Response {
@@ -68,7 +68,7 @@ struct EvaluationPagesController {
         let panel = try await EvaluationPanels.findPanel(request.parameters.get("panelID"), on: request.db)
         _ = try await EvaluationPanels.finalise(panel, account: try request.requireAccount(), now: request.now, on: request.db)
         Flashes.set(Strings.text("text.stageFinalised", request.language), on: request)
-        return request.redirect(to: Endpoints.callPage.link(["callID": panel.callID.uuidString]))
+        return request.redirect(to: Endpoints.callPage.link([.callID: panel.callID.uuidString]))
     }
 
     @Sendable func assignmentsPage(_ request: Request) async throws -> View {
@@ -79,7 +79,7 @@ struct EvaluationPagesController {
         let context = AssignmentDTO.PanelContext()
         for record in records {
             let dto = try await AssignmentDTO.make(record, detail: false, context: context, on: request)
-            rows.append(Row(href: Endpoints.assignmentPage.link(["assignmentID": dto.id.uuidString]), stage: dto.stageTitle,
+            rows.append(Row(href: Endpoints.assignmentPage.link([.assignmentID: dto.id.uuidString]), stage: dto.stageTitle,
                             who: dto.disclosure.prefix(2).joined(separator: " — "), status: Self.statusText(dto.status, request.language)))
         }
         return try await request.renderPage("evaluation-assignments", titleKey: "nav.assignments", rows)
@@ -118,7 +118,7 @@ struct EvaluationPagesController {
                          justification: dto.myScorecard?.entries[criterion.id]?.justification ?? "")
         }
         let page = AssignmentPage(dto: dto, statusText: statusText(dto.status, request.language), planName: dto.disclosure.dropFirst().first ?? "",
-                                  declareAction: Endpoints.declarationForm.link(["assignmentID": id]), scoreAction: Endpoints.scorecardForm.link(["assignmentID": id]),
+                                  declareAction: Endpoints.declarationForm.link([.assignmentID: id]), scoreAction: Endpoints.scorecardForm.link([.assignmentID: id]),
                                   canDeclare: dto.status == .awaitingDeclaration, canScore: dto.status == .declaredNoConflict, criteria: criteria, error: error)
         return try await request.renderPage("evaluation-assignment", titleKey: "nav.assignments", title: page.planName, needsForm: true, page)
             .encodeResponse(status: status, for: request)
@@ -135,7 +135,7 @@ struct EvaluationPagesController {
         let account = try request.requireAccount()
         let record = try await EvaluationPanels.findAssignment(request.parameters.get("assignmentID"), for: account, on: request.db)
         guard form.conflict == "yes" || form.conflict == "no" else { throw AppError.invalid("invalid_form", "Choose whether you have a conflict.") }
-        return try await request.formAction(redirectTo: Endpoints.assignmentPage.link(["assignmentID": try record.requireID().uuidString]),
+        return try await request.formAction(redirectTo: Endpoints.assignmentPage.link([.assignmentID: try record.requireID().uuidString]),
                                             rerender: { message, status in try await Self.render(record, error: message, status: status, for: request) }) {
             try await EvaluationPanels.declare(record, conflict: form.conflict == "yes", statement: form.statement ?? "", account: account, now: request.now, on: request.db)
         }
@@ -155,7 +155,7 @@ struct EvaluationPagesController {
             }
             entries[criterion] = Scorecard.Entry(score: score, justification: fields["why_" + criterion] ?? "")
         }
-        return try await request.formAction(redirectTo: Endpoints.assignmentPage.link(["assignmentID": try record.requireID().uuidString]),
+        return try await request.formAction(redirectTo: Endpoints.assignmentPage.link([.assignmentID: try record.requireID().uuidString]),
                                             flash: Strings.text("text.scorecardSubmitted", request.language),
                                             rerender: { message, status in try await Self.render(record, error: message, status: status, for: request) }) {
             try await EvaluationPanels.submitScorecard(record, card: Scorecard(entries: entries), account: account, on: request.db)

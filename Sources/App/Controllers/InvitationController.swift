@@ -28,7 +28,7 @@ struct InvitationController {
     @Sendable func show(_ request: Request) async throws -> View {
         let (_, account, token) = try await open(request)
         return try await request.renderPage("invitation", titleKey: "invitation.title", needsForm: true,
-                                            InvitationPage(email: account.email, action: Endpoints.acceptInvitation.link(["token": token]), error: nil))
+                                            InvitationPage(email: account.email, action: Endpoints.acceptInvitation.link([.token: token]), error: nil))
     }
 
     @Sendable func accept(_ request: Request) async throws -> Response {
@@ -36,7 +36,7 @@ struct InvitationController {
         let form = try request.decodeForm(Form.self)
         let (invitation, account, token) = try await open(request)
         guard form.password.count >= 12, form.password.count <= 200 else {
-            let page = InvitationPage(email: account.email, action: Endpoints.acceptInvitation.link(["token": token]),
+            let page = InvitationPage(email: account.email, action: Endpoints.acceptInvitation.link([.token: token]),
                                       error: Strings.text("text.thePasswordNeedsAtLeast12", request.language))
             return try await request.renderPage("invitation", titleKey: "invitation.title", needsForm: true, page)
                 .encodeResponse(status: .badRequest, for: request)

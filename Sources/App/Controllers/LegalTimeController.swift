@@ -44,7 +44,7 @@ struct LegalTimeController {
                                until: version.effectiveUntil.map { $0.adding(days: -1).iso } ?? "—", citation: version.citation.text,
                                note: version.citation.note ?? "", inForce: version.covers(today))
                 },
-                addAction: Endpoints.addParameterVersionForm.link(["key": parameter.key]),
+                addAction: Endpoints.addParameterVersionForm.link([.key: parameter.key]),
                 unit: parameter.versions.last?.value.unit ?? "days"
             )
         }
@@ -80,7 +80,7 @@ struct LegalTimeController {
         let years = Set(grouped.keys).union(covered).sorted().map { year in
             YearGroup(year: year, covered: covered.contains(year), holidays: (grouped[year] ?? []).map { date, record in
                 Row(date: date.iso, weekday: weekdays[date.isoWeekday - 1], name: Strings.pick(record.nameKorean, record.nameEnglish, language),
-                    kind: record.kind, deleteAction: Endpoints.deleteHolidayForm.link(["date": date.iso]))
+                    kind: record.kind, deleteAction: Endpoints.deleteHolidayForm.link([.date: date.iso]))
             })
         }
         return try await request.renderPage("holidays", titleKey: "nav.holidays",

@@ -30,9 +30,9 @@ struct ProcedurePagesController {
         let rows = try await query.sort(\.$title).all().map { record -> Row in
             let dto = try ProcedureDTO(record, rules: rules, today: request.today)
             let step = definition.step(ProcedureStepID(rawValue: dto.currentStep) ?? .plan)
-            return Row(href: Endpoints.procedurePage.link(["procedureID": dto.id.uuidString]), title: dto.title, region: dto.regionID,
+            return Row(href: Endpoints.procedurePage.link([.procedureID: dto.id.uuidString]), title: dto.title, region: dto.regionID,
                        step: Strings.pick(step.titleKorean, step.titleEnglish, request.language), decisionDue: dto.decisionClock?.due ?? "—",
-                       overdue: dto.decisionOverdue, district: dto.districtID.map { Endpoints.districtPage.link(["districtID": $0]) })
+                       overdue: dto.decisionOverdue, district: dto.districtID.map { Endpoints.districtPage.link([.districtID: $0]) })
         }.sorted { $0.overdue && !$1.overdue }
         return try await request.renderPage("procedures", titleKey: "nav.procedures", rows)
     }
@@ -77,9 +77,9 @@ struct ProcedurePagesController {
         let page = Page(
             dto: dto, currentTitle: title(state.current),
             next: rules.definition.step(state.current).next.map { Option(id: $0.rawValue, title: title($0)) },
-            action: Endpoints.procedureActionForm.link(["procedureID": dto.id.uuidString]), canAct: request.account?.role.isMinistry == true,
+            action: Endpoints.procedureActionForm.link([.procedureID: dto.id.uuidString]), canAct: request.account?.role.isMinistry == true,
             today: request.today.iso, stepClock: stepClock, decisionClock: decisionClock,
-            districtHref: dto.districtID.map { Endpoints.districtPage.link(["districtID": $0]) }, error: error,
+            districtHref: dto.districtID.map { Endpoints.districtPage.link([.districtID: $0]) }, error: error,
             showHearing: state.current == .publicNotice, showVote: state.current == .specialZoneCommittee,
             canSupplement: state.current.isUnderDecisionClock, supplementing: state.isSupplementing)
         return try await request.renderPage("procedure", titleKey: "nav.procedures", title: dto.title, needsForm: true, page).encodeResponse(status: status, for: request)
@@ -111,7 +111,7 @@ struct ProcedurePagesController {
                                          announcedOn: form.announcedOn?.nilIfEmpty, heldOn: form.heldOn?.nilIfEmpty, members: number(form.members),
                                          present: number(form.present), inFavour: number(form.inFavour), reason: form.reason)
         let account = try request.requireAccount()
-        return try await request.formAction(redirectTo: Endpoints.procedurePage.link(["procedureID": try record.requireID().uuidString]),
+        return try await request.formAction(redirectTo: Endpoints.procedurePage.link([.procedureID: try record.requireID().uuidString]),
                                             rerender: { message, status in try await Self.render(record, error: message, status: status, for: request) }) {
             try await DesignationProcedures.apply(input, to: record, account: account, today: request.today, on: request.db)
         }

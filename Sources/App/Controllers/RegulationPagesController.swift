@@ -27,8 +27,8 @@ struct RegulationPagesController {
         let live = request.application.rulebooks.live
         let links = (live?.snapshot.districts ?? []).map { id -> DistrictLink in
             let title = live?.set.rulebooks.first { $0.scope == .district(id) }?.title
-            return DistrictLink(name: title?.text(language) ?? id, regime: Endpoints.regimePage.link(["district": id]),
-                                check: Endpoints.checkPage.link(["district": id]))
+            return DistrictLink(name: title?.text(language) ?? id, regime: Endpoints.regimePage.link([.district: id]),
+                                check: Endpoints.checkPage.link([.district: id]))
         }
         return try await request.renderPage("regulation-home", titleKey: "regulation.title", HomePage(districts: links))
     }
@@ -42,9 +42,9 @@ struct RegulationPagesController {
         }
         let district = request.parameters.get("district") ?? ""
         let regime = try RegimeView.build(district: district, library: request.application.rulebooks, asOf: nil)
-        let page = RegimePage(regime: regime, check: Endpoints.checkPage.link(["district": district]),
-                              json: Endpoints.apiRegulationRegime.link(["district": district]),
-                              yaml: Endpoints.apiRegulationRegime.link(["district": district], query: ["format": "yaml"]))
+        let page = RegimePage(regime: regime, check: Endpoints.checkPage.link([.district: district]),
+                              json: Endpoints.apiRegulationRegime.link([.district: district]),
+                              yaml: Endpoints.apiRegulationRegime.link([.district: district], query: ["format": "yaml"]))
         return try await request.renderPage("regime", titleKey: "regulation.title", title: Strings.pick(regime.titleKorean, regime.titleEnglish, request.language), page)
     }
 
@@ -110,9 +110,9 @@ struct RegulationPagesController {
         let intro = answers.isEmpty
             ? Strings.text("text.startWithWhatYouWantTo", language)
             : Strings.text("text.toDecideTheRulesNeedThese", language)
-        let page = CheckPage(district: district, districtName: title, action: Endpoints.checkForm.link(["district": district]), asOf: asOf,
+        let page = CheckPage(district: district, districtName: title, action: Endpoints.checkForm.link([.district: district]), asOf: asOf,
                              fields: asked.map(field), answered: answered.map(field),
-                             showAll: Endpoints.checkPage.link(["district": district], query: ["all": "1"]), intro: intro, error: error)
+                             showAll: Endpoints.checkPage.link([.district: district], query: ["all": "1"]), intro: intro, error: error)
         return try await request.renderPage("check", titleKey: "regulation.title", title: title, needsForm: true, page).encodeResponse(status: status, for: request)
     }
 
@@ -151,7 +151,7 @@ struct RegulationPagesController {
         if answer.decision.outcome == .indeterminate {
             return try await renderCheck(request, district: district, answers: answers, asking: answer.decision.missingFacts.map(\.path), asOf: asOfText, error: nil, status: .ok)
         }
-        return request.redirect(to: Endpoints.verdictPage.link(["decisionID": answer.record.id.uuidString.lowercased()]))
+        return request.redirect(to: Endpoints.verdictPage.link([.decisionID: answer.record.id.uuidString.lowercased()]))
     }
 
     static func value(_ text: String, type: FactType) -> FactValue? {
@@ -171,8 +171,8 @@ struct RegulationPagesController {
               let document = DecisionDocument.parse(record.decision) else { throw AppError.notFound("decision") }
         let version = try await RulebookVersionRecord.find(record.versionID, on: request.db)?.number ?? 0
         let page = VerdictPage(document: document, id: id, version: version, decidedAt: record.decidedAt, language: request.language,
-                               permalink: request.application.settings.publicURL + Endpoints.verdictPage.link(["decisionID": id.uuidString.lowercased()]),
-                               again: Endpoints.checkPage.link(["district": record.district]))
+                               permalink: request.application.settings.publicURL + Endpoints.verdictPage.link([.decisionID: id.uuidString.lowercased()]),
+                               again: Endpoints.checkPage.link([.district: record.district]))
         return try await request.renderPage("verdict", titleKey: "regulation.verdict", page)
     }
 }

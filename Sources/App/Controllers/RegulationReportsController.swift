@@ -16,7 +16,7 @@ extension RegulationPagesController {
         if let t = filter.to { keep["to"] = t.iso }
         let pagination = Pagination(request: request, total: try await query.count(), perPage: 50, keeping: keep)
         let rows = try await query.sort(\.$decidedAt, .descending).offset(pagination.offset).limit(pagination.perPage).all().map { record in
-            Row(id: String(record.id?.uuidString.lowercased().prefix(8) ?? ""), href: Endpoints.verdictPage.link(["decisionID": record.id?.uuidString.lowercased() ?? ""]),
+            Row(id: String(record.id?.uuidString.lowercased().prefix(8) ?? ""), href: Endpoints.verdictPage.link([.decisionID: record.id?.uuidString.lowercased() ?? ""]),
                 time: Formatting.dateTime(record.decidedAt), district: record.district, outcome: record.outcome, reasons: record.reasonIDs, channel: record.channel)
         }
         let page = LogPage(rows: rows, pagination: pagination, csv: Endpoints.apiRegulationDecisionsCSV.link(query: keep),

@@ -36,7 +36,7 @@ struct RulebookAdminController {
     private func renderList(_ request: Request, diagnostics: [String]) async throws -> View {
         let versions = try await RulebookVersionRecord.query(on: request.db).sort(\.$number, .descending).all().map {
             Row(number: $0.number, status: $0.status.text(request.language), effectiveFrom: $0.effectiveFrom ?? "—", note: $0.note,
-                href: Endpoints.rulebookVersionPage.link(["versionID": $0.id?.uuidString.lowercased() ?? ""]))
+                href: Endpoints.rulebookVersionPage.link([.versionID: $0.id?.uuidString.lowercased() ?? ""]))
         }
         let files = request.application.rulebooks.live?.sources.map(\.file) ?? []
         return try await request.renderPage("rulebooks", titleKey: "regulation.versions", needsForm: true,
@@ -50,7 +50,7 @@ struct RulebookAdminController {
         do {
             let (record, _) = try await RulebookVersioning.createDraft(files: [(form.file.trimmingCharacters(in: .whitespaces), form.text)], remove: [],
                                                                        note: form.note ?? "", actor: try request.requireAccount(), app: request.application, on: request.db)
-            return request.redirect(to: Endpoints.rulebookVersionPage.link(["versionID": record.id!.uuidString.lowercased()]))
+            return request.redirect(to: Endpoints.rulebookVersionPage.link([.versionID: record.id!.uuidString.lowercased()]))
         } catch let refused as RulebookVersioning.Refused {
             return try await renderList(request, diagnostics: refused.diagnostics.map(\.description)).encodeResponse(status: .unprocessableEntity, for: request)
         }
@@ -75,7 +75,7 @@ struct RulebookAdminController {
         let diff = request.application.rulebooks.live.map { RulebookDiff.between($0.set, compiled.set) }
         let jobs = try await WhatIfJobRecord.query(on: request.db).filter(\.$versionID == id).sort(\.$createdAt, .descending).limit(5).all().map(WhatIfJobDTO.init)
         let today = request.today
-        let key = ["versionID": id.uuidString.lowercased()]
+        let key: [PathParameter: String] = [.versionID: id.uuidString.lowercased()]
         let page = VersionPage(version: RulebookVersionDTO(record, diff: diff), publishAction: Endpoints.publishRulebookForm.link(key),
                                whatIfAction: Endpoints.whatIfForm.link(key), isAdmin: request.account?.role == .ministryAdmin,
                                isDraft: record.status == .draft, today: today.iso, monthAgo: today.adding(days: -30).iso, jobs: jobs)
@@ -88,7 +88,7 @@ struct RulebookAdminController {
         let from = try DateInput.required(form.effectiveFrom, field: "effectiveFrom")
         let id = request.parameters.get("versionID", as: UUID.self)
         _ = try await RulebookVersioning.publish(id, effectiveFrom: from, actor: try request.requireAccount(), app: request.application, on: request.db)
-        return request.redirect(to: Endpoints.rulebookVersionPage.link(["versionID": id?.uuidString.lowercased() ?? ""]))
+        return request.redirect(to: Endpoints.rulebookVersionPage.link([.versionID: id?.uuidString.lowercased() ?? ""]))
     }
 
     @Sendable func whatIf(_ request: Request) async throws -> Response {
@@ -98,6 +98,6 @@ struct RulebookAdminController {
         let to = try DateInput.required(form.to, field: "to")
         let id = request.parameters.get("versionID", as: UUID.self)
         _ = try await WhatIf.start(versionID: id, from: from, to: to, actor: try request.requireAccount(), app: request.application)
-        return request.redirect(to: Endpoints.rulebookVersionPage.link(["versionID": id?.uuidString.lowercased() ?? ""]))
+        return request.redirect(to: Endpoints.rulebookVersionPage.link([.versionID: id?.uuidString.lowercased() ?? ""]))
     }
 }

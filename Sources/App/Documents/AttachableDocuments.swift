@@ -22,7 +22,7 @@ enum AttachableDocuments {
         return (earlier + mine).compactMap { document in
             guard let id = document.id, seen.insert(id).inserted else { return nil }
             return Option(id: id.uuidString, name: document.displayName, checked: attachedIDs.contains(id),
-                          href: Endpoints.downloadDocument.link(["documentID": id.uuidString]))
+                          href: Endpoints.downloadDocument.link([.documentID: id.uuidString]))
         }
     }
 

@@ -31,13 +31,32 @@ struct Endpoint: Sendable {
         path.split(separator: "/").filter { $0.hasPrefix(":") }.map { String($0.dropFirst()) }
     }
 
+    /// The typed parameters of the path; every name is a `PathParameter` (a test holds it for every route).
+    var parameters: [PathParameter] {
+        parameterNames.compactMap(PathParameter.init(rawValue:))
+    }
+
     /// The path with its parameters filled in, percent-encoded.
-    func link(_ values: [String: String] = [:], query: [String: String] = [:]) -> String {
-        var out = "/" + path.split(separator: "/").map { part -> String in
-            guard part.hasPrefix(":") else { return String(part) }
-            let value = values[String(part.dropFirst())] ?? ""
-            return value.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? value
-        }.joined(separator: "/")
+    ///
+    /// Every parameter of the path must be given, and no other: a missing one would make a dead link
+    /// with an empty segment. Debug builds (and so the tests, which build every page's links) stop
+    /// on it; a release build links to the path's longest complete prefix rather than to nothing.
+    func link(_ values: [PathParameter: String] = [:], query: [String: String] = [:]) -> String {
+        let missing = parameters.filter { (values[$0] ?? "").isEmpty }
+        let extra = Set(values.keys).subtracting(parameters)
+        if !missing.isEmpty || !extra.isEmpty {
+            assertionFailure("link to \(path): missing \(missing.map(\.rawValue)), unexpected \(extra.map(\.rawValue))")
+        }
+        var segments: [String] = []
+        for part in path.split(separator: "/") {
+            guard part.hasPrefix(":") else {
+                segments.append(String(part))
+                continue
+            }
+            guard let name = PathParameter(rawValue: String(part.dropFirst())), let value = values[name], !value.isEmpty else { break }
+            segments.append(value.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? value)
+        }
+        var out = "/" + segments.joined(separator: "/")
         if !query.isEmpty {
             out += "?" + query.sorted { $0.key < $1.key }.map { key, value in
                 "\(key)=\(value.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(CharacterSet(charactersIn: "&=+"))) ?? value)"

@@ -27,7 +27,7 @@ enum AccountAdministration {
         let invitation = InvitationRecord()
         invitation.tokenHash = SecretHasher.hash(secret, key: request.application.settings.secretKey)
         invitation.expiresAt = request.now.addingTimeInterval(invitationLifetime)
-        let link = request.application.settings.publicURL + Endpoints.invitationPage.link(["token": secret])
+        let link = request.application.settings.publicURL + Endpoints.invitationPage.link([.token: secret])
         try await request.db.transaction { database in
             try await account.create(on: database)
             invitation.accountID = try account.requireID()
