@@ -7,7 +7,7 @@ import VaporTesting
 @Suite struct ApiBasicsTests {
     @Test func everyApiRouteIsDocumentedAndEveryDocumentedPathIsRouted() async throws {
         try await withTeukgu { app in
-            let response = try await app.testing().sendRequest(.GET, "/api/v1/openapi.json")
+            let response = try await app.testing().sendRequest(.GET, Endpoints.openAPI.link())
             let document = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
             #expect(document["openapi"] as? String == "3.1.0")
             let paths = try #require(document["paths"] as? [String: [String: Any]])
@@ -26,7 +26,7 @@ import VaporTesting
 
     @Test func healthReportsTheDatabase() async throws {
         try await withTeukgu { app in
-            let response = try await app.testing().sendRequest(.GET, "/health")
+            let response = try await app.testing().sendRequest(.GET, Endpoints.health.link())
             #expect(response.status == .ok)
             #expect(response.body.string.contains("\"database\":\"reachable\""))
         }
@@ -34,26 +34,26 @@ import VaporTesting
 
     @Test func metricsCountRequestsByRouteForAdmins() async throws {
         try await withTeukgu { app in
-            _ = try await app.testing().sendRequest(.GET, "/api/v1/regions")
+            _ = try await app.testing().sendRequest(.GET, Endpoints.apiRegions.link())
             let admin = try await app.bearerToken(for: "admin@teukgu.demo")
-            let response = try await app.testing().sendRequest(.GET, "/metrics", headers: .bearer(admin))
+            let response = try await app.testing().sendRequest(.GET, Endpoints.metrics.link(), headers: .bearer(admin))
             #expect(response.status == .ok)
             #expect(response.body.string.contains("http_requests_total"))
             #expect(response.body.string.contains("api/v1/regions"))
-            let anonymous = try await app.testing().sendRequest(.GET, "/metrics")
+            let anonymous = try await app.testing().sendRequest(.GET, Endpoints.metrics.link())
             #expect(anonymous.status == .unauthorized)
         }
     }
 
     @Test func referenceDataHoldsTheRealDistrictsAndPartners() async throws {
         try await withTeukgu { app in
-            let districts = try await app.testing().sendRequest(.GET, "/api/v1/districts").content.decode([ApiReferenceController.DistrictDTO].self)
+            let districts = try await app.testing().sendRequest(.GET, Endpoints.apiDistricts.link()).content.decode([ApiReferenceController.DistrictDTO].self)
             #expect(districts.count == 7)
             #expect(districts.first { $0.id == "jeonnam-dc-energy" }?.budgetWon == 100_200_000_000)
-            let partners = try await app.testing().sendRequest(.GET, "/api/v1/partners").content.decode([ApiReferenceController.PartnerDTO].self)
+            let partners = try await app.testing().sendRequest(.GET, Endpoints.apiPartners.link()).content.decode([ApiReferenceController.PartnerDTO].self)
             #expect(partners.filter { $0.joinedYear <= 2024 && $0.name != "Google Play" }.count == 11)
             #expect(partners.contains { $0.name == "Air Liquide" && $0.joinedYear == 2025 })
-            let regions = try await app.testing().sendRequest(.GET, "/api/v1/regions").content.decode([ApiReferenceController.RegionDTO].self)
+            let regions = try await app.testing().sendRequest(.GET, Endpoints.apiRegions.link()).content.decode([ApiReferenceController.RegionDTO].self)
             #expect(regions.count == 17 && regions.filter(\.capitalRegion).count == 3)
         }
     }

@@ -10,7 +10,7 @@ import VaporTesting
         try await withTeukgu { app in
             let token = try await app.bearerToken(for: "admin@teukgu.demo")
             let before = try await app.auditCount()
-            let response = try await app.testing().sendRequest(.POST, "/api/v1/tokens", headers: .json(bearer: token), body: ByteBuffer(string: #"{"name":"ci"}"#))
+            let response = try await app.testing().sendRequest(.POST, Endpoints.apiTokens.link(), headers: .json(bearer: token), body: ByteBuffer(string: #"{"name":"ci"}"#))
             #expect(response.status == .created)
             #expect(try await app.auditCount() == before + 1)
             let last = try await AuditEntryRecord.query(on: app.db).sort(\.$sequence, .descending).first()
@@ -33,7 +33,7 @@ import VaporTesting
             #expect(broken.firstBrokenSequence == 2)
 
             let admin = try await app.bearerToken(for: "admin@teukgu.demo")
-            let response = try await app.testing().sendRequest(.GET, "/api/v1/audit/verify", headers: .bearer(admin))
+            let response = try await app.testing().sendRequest(.GET, Endpoints.apiAuditVerify.link(), headers: .bearer(admin))
             let body = try response.content.decode(AuditVerification.self)
             #expect(body.intact == false && body.firstBrokenSequence == 2)
         }
@@ -64,12 +64,12 @@ import VaporTesting
     @Test func adminsBrowseAndFilterTheLog() async throws {
         try await withTeukgu { app in
             let admin = try await app.bearerToken(for: "admin@teukgu.demo")
-            let response = try await app.testing().sendRequest(.GET, "/api/v1/audit?action=seed.demo", headers: .bearer(admin))
+            let response = try await app.testing().sendRequest(.GET, Endpoints.apiAudit.link() + "?action=seed.demo", headers: .bearer(admin))
             let list = try response.content.decode(ListDTO<AuditEntryDTO>.self)
             #expect(list.total == 1 && list.items.first?.action == "seed.demo")
             var browser = BrowserSession(app: app)
             _ = try await browser.signIn("admin@teukgu.demo")
-            let page = try await browser.get("/admin/audit?action=session.sign-in")
+            let page = try await browser.get(Endpoints.adminAuditPage.link() + "?action=session.sign-in")
             #expect(page.status == .ok)
             #expect(page.body.string.contains("session.sign-in"))
             #expect(page.body.string.contains("flash-success"))

@@ -41,7 +41,7 @@ import VaporTesting
                     let code = errorCode(response)
                     let label = "\(endpoint.key) as \(role?.rawValue ?? "anonymous") → \(response.status.code) \(code ?? "")"
                     #expect(response.status.code < 500, "\(label)")
-                    let redirectedToLogin = response.status == .seeOther && (response.headers.first(name: .location) ?? "").hasPrefix("/login")
+                    let redirectedToLogin = response.status == .seeOther && (response.headers.first(name: .location) ?? "").hasPrefix(Endpoints.loginPage.link())
                     if endpoint.access.permits(role) {
                         #expect(code != "authentication_required" && code != "forbidden_role" && !redirectedToLogin, "\(label)")
                     } else if role == nil {
@@ -56,7 +56,7 @@ import VaporTesting
 
     @Test func aRevokedOrUnknownTokenIsRefusedNotTreatedAsAnonymous() async throws {
         try await withTeukgu { app in
-            let response = try await app.testing().sendRequest(.GET, "/api/v1/districts", headers: .bearer("tgk_unknown"))
+            let response = try await app.testing().sendRequest(.GET, Endpoints.apiDistricts.link(), headers: .bearer("tgk_unknown"))
             #expect(response.status == .unauthorized)
             #expect(errorCode(response) == "invalid_token")
         }

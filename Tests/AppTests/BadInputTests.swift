@@ -21,8 +21,8 @@ import VaporTesting
     }
 
     static let writes: [(HTTPMethod, String)] = [
-        (.POST, "/api/v1/tokens"), (.POST, "/api/v1/users"), (.POST, "/api/v1/legal-clock"),
-        (.POST, "/api/v1/holidays"), (.POST, "/api/v1/parameters/rapidConfirmation.answerPeriod/versions"), (.POST, "/api/v1/auth/login"),
+        (.POST, Endpoints.apiTokens.link()), (.POST, Endpoints.apiUsers.link()), (.POST, Endpoints.apiLegalClock.link()),
+        (.POST, Endpoints.apiHolidays.link()), (.POST, Endpoints.apiAddParameterVersion.link([.key: "rapidConfirmation.answerPeriod"])), (.POST, Endpoints.apiLogin.link()),
     ]
 
     static func cases(for method: HTTPMethod, _ path: String) -> [Case] {
@@ -58,11 +58,11 @@ import VaporTesting
     @Test func wrongTypesNameTheField() async throws {
         try await withTeukgu { app in
             let admin = try await app.bearerToken(for: "admin@teukgu.demo")
-            let response = try await app.testing().sendRequest(.POST, "/api/v1/tokens", headers: .json(bearer: admin), body: ByteBuffer(string: #"{"name": 42}"#))
+            let response = try await app.testing().sendRequest(.POST, Endpoints.apiTokens.link(), headers: .json(bearer: admin), body: ByteBuffer(string: #"{"name": 42}"#))
             #expect(response.status == .badRequest)
             #expect(errorCode(response) == "invalid_field")
             #expect(response.body.string.contains("name"))
-            let clock = try await app.testing().sendRequest(.POST, "/api/v1/legal-clock", headers: .json(),
+            let clock = try await app.testing().sendRequest(.POST, Endpoints.apiLegalClock.link(), headers: .json(),
                                                             body: ByteBuffer(string: #"{"start":"2025-03-10","length":{"days":"thirty"},"rule":"civil-act"}"#))
             #expect(clock.status == .badRequest && errorCode(clock) == "invalid_field")
         }
@@ -72,11 +72,11 @@ import VaporTesting
         try await withTeukgu { app in
             let admin = try await app.bearerToken(for: "admin@teukgu.demo")
             let huge = ByteBuffer(string: "{\"name\":\"" + String(repeating: "a", count: 1_100_000) + "\"}")
-            let inMemory = try await app.testing().sendRequest(.POST, "/api/v1/tokens", headers: .json(bearer: admin), body: huge)
+            let inMemory = try await app.testing().sendRequest(.POST, Endpoints.apiTokens.link(), headers: .json(bearer: admin), body: huge)
             #expect(inMemory.status == .payloadTooLarge)
             #expect(errorCode(inMemory) == "payload_too_large")
             let before = try await app.auditCount()
-            let overTheWire = try await app.testing(method: .running(port: 0)).sendRequest(.POST, "/api/v1/tokens", headers: .json(bearer: admin), body: huge)
+            let overTheWire = try await app.testing(method: .running(port: 0)).sendRequest(.POST, Endpoints.apiTokens.link(), headers: .json(bearer: admin), body: huge)
             #expect(overTheWire.status == .payloadTooLarge)
             #expect(try await app.auditCount() == before)
         }
@@ -87,10 +87,10 @@ import VaporTesting
             var browser = BrowserSession(app: app)
             _ = try await browser.signIn("admin@teukgu.demo")
             let before = try await app.auditCount()
-            let forged = try await browser.post("/account/tokens", form: ["name": "forged"])
+            let forged = try await browser.post(Endpoints.createTokenForm.link(), form: ["name": "forged"])
             #expect(forged.status == .forbidden)
             #expect(errorCode(forged) == "csrf_token_invalid")
-            let wrong = try await browser.post("/account/tokens", form: ["name": "forged", "csrf": "not-the-token"])
+            let wrong = try await browser.post(Endpoints.createTokenForm.link(), form: ["name": "forged", "csrf": "not-the-token"])
             #expect(errorCode(wrong) == "csrf_token_invalid")
             #expect(try await app.auditCount() == before)
         }
@@ -103,7 +103,7 @@ import VaporTesting
             let page = try await app.testing().sendRequest(.GET, "/nothing-here", headers: ["Accept-Language": "en"])
             #expect(page.status == .notFound)
             #expect(page.body.string.contains("Back to the home page"))
-            let badPaging = try await app.testing().sendRequest(.GET, "/api/v1/audit?perPage=100000", headers: .bearer(try await app.bearerToken(for: "admin@teukgu.demo")))
+            let badPaging = try await app.testing().sendRequest(.GET, Endpoints.apiAudit.link() + "?perPage=100000", headers: .bearer(try await app.bearerToken(for: "admin@teukgu.demo")))
             #expect(badPaging.status == .badRequest && errorCode(badPaging) == "invalid_per_page")
         }
     }

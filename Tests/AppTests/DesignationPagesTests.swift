@@ -48,8 +48,8 @@ import VaporTesting
         try await withTeukgu { app in
             app.clock = FixedClock(seoul("2026-12-01T10:00:00+09:00"))
             var admin = try await session(app, "admin@teukgu.demo")
-            var token = try await csrf(&admin, "/designation")
-            let opened = try await admin.post("/designation/calls", pairs: [
+            var token = try await csrf(&admin, Endpoints.designationHome.link())
+            let opened = try await admin.post(Endpoints.openCallForm.link(), pairs: [
                 ("csrf", token), ("round", "8"), ("title", "Round eight"), ("opensAt", "2026-12-01T09:00"), ("closesAt", "2026-12-10T18:00"),
                 ("cap", "1"), ("maxPerRegion", "1"), ("preferRegionsWithoutDistrict", "on"), ("localGovernmentsEligible", "on"),
             ])
@@ -60,7 +60,7 @@ import VaporTesting
             // Busan drafts, saves (not submitted), then submits; the page says so unmistakably.
             var busan = try await session(app, "busan@teukgu.demo")
             token = try await csrf(&busan, callPath)
-            let started = try await busan.post("/designation/calls/\(callID)/applications", pairs: [("csrf", token), ("name", "Busan harbour"), ("applicantLevel", "metropolitan")])
+            let started = try await busan.post(Endpoints.startApplicationForm.link([.callID: "\(callID)"]), pairs: [("csrf", token), ("name", "Busan harbour"), ("applicantLevel", "metropolitan")])
             let applicationPath = try #require(started.headers.first(name: .location))
             var page = try await busan.get(applicationPath)
             #expect(page.body.string.contains("Not submitted yet") || page.body.string.contains("아직 제출되지 않았습니다"))
@@ -77,7 +77,7 @@ import VaporTesting
 
             var ulsan = try await session(app, "ulsan@teukgu.demo")
             token = try await csrf(&ulsan, callPath)
-            let ulsanStarted = try await ulsan.post("/designation/calls/\(callID)/applications", pairs: [("csrf", token), ("name", "Ulsan")])
+            let ulsanStarted = try await ulsan.post(Endpoints.startApplicationForm.link([.callID: "\(callID)"]), pairs: [("csrf", token), ("name", "Ulsan")])
             let ulsanPath = try #require(ulsanStarted.headers.first(name: .location))
             _ = try await ulsan.post(ulsanPath, pairs: [("csrf", token)] + plan("Ulsan hydrogen city", "Ulsan H2 | \(DemoAccounts.registrationNumber("610812345"))"))
             _ = try await ulsan.post(ulsanPath + "/submit", pairs: [("csrf", token)])
@@ -85,28 +85,28 @@ import VaporTesting
             // After the close: a clear 4xx and a clear page.
             app.clock = FixedClock(seoul("2026-12-11T09:00:00+09:00"))
             token = try await csrf(&busan, callPath)
-            let late = try await busan.post("/designation/calls/\(callID)/applications", pairs: [("csrf", token), ("name", "Too late")])
+            let late = try await busan.post(Endpoints.startApplicationForm.link([.callID: "\(callID)"]), pairs: [("csrf", token), ("name", "Too late")])
             #expect(late.status == .conflict && late.body.string.contains("closed"))
 
             // The ministry forms the written panel; evaluators declare and score through their pages.
             let callPage = try await admin.get(callPath)
             token = BrowserSession.csrf(in: callPage.body.string) ?? ""
             let evaluators = try await AccountRecord.query(on: app.db).filter(\.$email ~~ ["evaluator@teukgu.demo", "evaluator2@teukgu.demo"]).all()
-            let formed = try await admin.post("/designation/calls/\(callID)/panels",
+            let formed = try await admin.post(Endpoints.formPanelForm.link([.callID: "\(callID)"]),
                                               pairs: [("csrf", token), ("stageID", "written")] + evaluators.map { ("evaluatorIDs[]", $0.id!.uuidString) })
             let panelPath = try #require(formed.headers.first(name: .location))
             for (email, score) in [("evaluator@teukgu.demo", "82"), ("evaluator2@teukgu.demo", "78")] {
                 var evaluator = try await session(app, email)
-                let list = try await evaluator.get("/evaluation/assignments")
+                let list = try await evaluator.get(Endpoints.assignmentsPage.link())
                 for id in allIDs(after: "/evaluation/assignments/", in: list.body.string) {
-                    let assignment = try await evaluator.get("/evaluation/assignments/\(id)")
+                    let assignment = try await evaluator.get(Endpoints.assignmentPage.link([.assignmentID: "\(id)"]))
                     guard assignment.body.string.contains("name=\"conflict\"") else { continue }
                     token = BrowserSession.csrf(in: assignment.body.string) ?? ""
                     #expect(!assignment.body.string.contains("name=\"score_plan\""))
-                    _ = try await evaluator.post("/evaluation/assignments/\(id)/declaration", pairs: [("csrf", token), ("conflict", "no")])
-                    let scoring = try await evaluator.get("/evaluation/assignments/\(id)")
+                    _ = try await evaluator.post(Endpoints.declarationForm.link([.assignmentID: "\(id)"]), pairs: [("csrf", token), ("conflict", "no")])
+                    let scoring = try await evaluator.get(Endpoints.assignmentPage.link([.assignmentID: "\(id)"]))
                     #expect(scoring.body.string.contains("name=\"score_feasibility\""))
-                    let sent = try await evaluator.post("/evaluation/assignments/\(id)/scorecard", pairs: [
+                    let sent = try await evaluator.post(Endpoints.scorecardForm.link([.assignmentID: "\(id)"]), pairs: [
                         ("csrf", token), ("score_feasibility", score), ("why_feasibility", "Clear milestones and owners"),
                         ("score_regulation", score), ("why_regulation", "Exemptions are specific"),
                         ("score_global", score), ("why_global", "Export partners named"),
@@ -119,39 +119,39 @@ import VaporTesting
             #expect(panelPage.status == .ok && panelPage.body.string.contains("conflict-detected"))
             token = BrowserSession.csrf(in: panelPage.body.string) ?? ""
             let panelID = String(panelPath.suffix(36))
-            #expect(try await admin.post("/evaluation/panels/\(panelID)/finalise", pairs: [("csrf", token)]).status == .seeOther)
+            #expect(try await admin.post(Endpoints.finaliseForm.link([.panelID: "\(panelID)"]), pairs: [("csrf", token)]).status == .seeOther)
 
             // Presentation stage, then selection and the procedure.
-            let presentation = try await admin.post("/designation/calls/\(callID)/panels", pairs: [("csrf", token), ("stageID", "presentation"),
+            let presentation = try await admin.post(Endpoints.formPanelForm.link([.callID: "\(callID)"]), pairs: [("csrf", token), ("stageID", "presentation"),
                                                                                                  ("evaluatorIDs[]", evaluators.first { $0.email == "evaluator@teukgu.demo" }!.id!.uuidString)])
             let presentationPath = try #require(presentation.headers.first(name: .location))
             var evaluator = try await session(app, "evaluator@teukgu.demo")
-            for id in allIDs(after: "/evaluation/assignments/", in: try await evaluator.get("/evaluation/assignments").body.string) {
-                let assignment = try await evaluator.get("/evaluation/assignments/\(id)")
+            for id in allIDs(after: "/evaluation/assignments/", in: try await evaluator.get(Endpoints.assignmentsPage.link()).body.string) {
+                let assignment = try await evaluator.get(Endpoints.assignmentPage.link([.assignmentID: "\(id)"]))
                 guard assignment.body.string.contains("name=\"conflict\"") else { continue }
                 token = BrowserSession.csrf(in: assignment.body.string) ?? ""
-                _ = try await evaluator.post("/evaluation/assignments/\(id)/declaration", pairs: [("csrf", token), ("conflict", "no")])
-                _ = try await evaluator.post("/evaluation/assignments/\(id)/scorecard", pairs: [
+                _ = try await evaluator.post(Endpoints.declarationForm.link([.assignmentID: "\(id)"]), pairs: [("csrf", token), ("conflict", "no")])
+                _ = try await evaluator.post(Endpoints.scorecardForm.link([.assignmentID: "\(id)"]), pairs: [
                     ("csrf", token), ("score_readiness", "90"), ("why_readiness", "Ready to start in spring"),
                     ("score_safety", "85"), ("why_safety", "Independent safety review"), ("score_commitment", "88"), ("why_commitment", "Budget approved by council"),
                 ])
             }
             token = try await csrf(&admin, presentationPath)
-            #expect(try await admin.post("/evaluation/panels/\(presentationPath.suffix(36))/finalise", pairs: [("csrf", token)]).status == .seeOther)
-            let selection = try await admin.get("/designation/calls/\(callID)/selection")
+            #expect(try await admin.post(Endpoints.finaliseForm.link([.panelID: "\(presentationPath.suffix(36))"]), pairs: [("csrf", token)]).status == .seeOther)
+            let selection = try await admin.get(Endpoints.selectionPage.link([.callID: "\(callID)"]))
             #expect(selection.status == .ok)
             let proposedBody = selection.body.string
             #expect(proposedBody.contains("the cap of 1 designations is already reached") || proposedBody.contains("지정 한도 1개가 이미 찼습니다"))
             let chosen = try #require(firstID(after: "name=\"chosen[]\" value=\"", in: proposedBody))
             token = BrowserSession.csrf(in: proposedBody) ?? ""
-            let confirmed = try await admin.post("/designation/calls/\(callID)/selection", pairs: [("csrf", token), ("chosen[]", chosen)])
+            let confirmed = try await admin.post(Endpoints.selectionPage.link([.callID: "\(callID)"]), pairs: [("csrf", token), ("chosen[]", chosen)])
             #expect(confirmed.status == .seeOther)
-            let procedures = try await admin.get("/designation/procedures")
+            let procedures = try await admin.get(Endpoints.proceduresPage.link())
             let procedureID = try #require(firstID(after: "/designation/procedures/", in: procedures.body.string))
 
             app.clock = FixedClock(seoul("2027-06-30T10:00:00+09:00"))
-            let path = "/designation/procedures/\(procedureID)/actions"
-            token = try await csrf(&admin, "/designation/procedures/\(procedureID)")
+            let path = Endpoints.procedureActionForm.link([.procedureID: "\(procedureID)"])
+            token = try await csrf(&admin, Endpoints.procedurePage.link([.procedureID: "\(procedureID)"]))
             for pairs in [[("action", "advance"), ("to", "prior-consultation"), ("date", "2027-01-04")],
                           [("action", "advance"), ("to", "public-notice"), ("date", "2027-01-05")],
                           [("action", "hearing"), ("announcedOn", "2027-01-05"), ("heldOn", "2027-01-25")],
@@ -169,11 +169,11 @@ import VaporTesting
             // A forbidden transition answers a clear page.
             let refused = try await admin.post(path, pairs: [("csrf", token), ("action", "advance"), ("to", "plan"), ("date", "2027-04-21")])
             #expect(refused.status == .conflict)
-            let procedure = try await admin.get("/designation/procedures/\(procedureID)")
+            let procedure = try await admin.get(Endpoints.procedurePage.link([.procedureID: "\(procedureID)"]))
             let districtLink = try #require(procedure.body.string.range(of: "href=\"/districts/").map { procedure.body.string[$0.upperBound...].prefix { $0 != "\"" } })
-            let district = try await ulsan.get("/districts/\(districtLink)")
+            let district = try await ulsan.get(Endpoints.districtPage.link([.districtID: "\(districtLink)"]))
             #expect(district.status == .ok && district.body.string.contains("2027-04-20"))
-            let home = try await admin.get("/home")
+            let home = try await admin.get(Endpoints.home.link())
             #expect(home.status == .ok)
         }
     }
@@ -184,7 +184,7 @@ import VaporTesting
         try await withTeukgu { app in
             app.clock = FixedClock(seoul("2026-12-01T10:00:00+09:00"))
             var admin = try await session(app, "admin@teukgu.demo")
-            let form = try await admin.get("/designation").body.string
+            let form = try await admin.get(Endpoints.designationHome.link()).body.string
             #expect(form.contains("name=\"s0_c0_weight\" value=\"30\""))
             #expect(form.contains("name=\"s1_id\" value=\"presentation\""))
             #expect(form.contains("name=\"s2_id\" value=\"\""))
@@ -202,7 +202,7 @@ import VaporTesting
                 ("s2_c0_id", ""), ("s2_c0_ko", ""), ("s2_c0_en", ""), ("s2_c0_weight", ""),
             ]
             // 60 + 30 is not 100: refused, with the reason and the typed values kept.
-            let refused = try await admin.post("/designation/calls", pairs: call)
+            let refused = try await admin.post(Endpoints.openCallForm.link(), pairs: call)
             #expect(refused.status == .badRequest)
             #expect(refused.body.string.contains("sum to 90, not 100"))
             #expect(refused.body.string.contains("value=\"Round eight\""))
@@ -210,7 +210,7 @@ import VaporTesting
             #expect(try await DesignationCallRecord.query(on: app.db).filter(\.$round == 8).count() == 0)
 
             let fixed = call.map { $0.0 == "s0_c1_weight" ? ($0.0, "40") : $0 }
-            let opened = try await admin.post("/designation/calls", pairs: fixed)
+            let opened = try await admin.post(Endpoints.openCallForm.link(), pairs: fixed)
             #expect(opened.status == .seeOther)
             let record = try #require(try await DesignationCallRecord.query(on: app.db).filter(\.$round == 8).first())
             let stages = try JSONColumn.decode([EvaluationStage].self, record.stagesJSON)
@@ -220,7 +220,7 @@ import VaporTesting
             #expect(stages[1].criteria == [Criterion(id: "criterion-1", titleKorean: "준비도", titleEnglish: "준비도", weight: 100)])
             #expect(stages[1].passThreshold == 70.5)
 
-            let notNumber = try await admin.post("/designation/calls", pairs: fixed.map { $0.0 == "s0_pass" ? ($0.0, "high") : ($0.0 == "round" ? ($0.0, "9") : $0) })
+            let notNumber = try await admin.post(Endpoints.openCallForm.link(), pairs: fixed.map { $0.0 == "s0_pass" ? ($0.0, "high") : ($0.0 == "round" ? ($0.0, "9") : $0) })
             #expect(notNumber.status == .badRequest && notNumber.body.string.contains("pass mark"))
         }
     }

@@ -73,8 +73,8 @@ import VaporTesting
         try await withTeukgu { app in
             let call = try #require(try await DesignationCallRecord.query(on: app.db).filter(\.$status == .accepting).first())
             let historical = try #require(try await DesignationCallRecord.query(on: app.db).filter(\.$status == .historical).first())
-            let paths = ["/designation", "/designation/calls/\(call.id!.uuidString)", "/designation/calls/\(historical.id!.uuidString)",
-                         "/districts", "/districts/daejeon-synthetic-bio", "/designation/procedures", "/evaluation/assignments", "/home"]
+            let paths = [Endpoints.designationHome.link(), Endpoints.callPage.link([.callID: "\(call.id!.uuidString)"]), Endpoints.callPage.link([.callID: "\(historical.id!.uuidString)"]),
+                         Endpoints.districtsPage.link(), Endpoints.districtPage.link([.districtID: "daejeon-synthetic-bio"]), Endpoints.proceduresPage.link(), Endpoints.assignmentsPage.link(), Endpoints.home.link()]
             for entry in DemoAccounts.entries {
                 var browser = BrowserSession(app: app)
                 _ = try await browser.signIn(entry.email)
@@ -84,11 +84,11 @@ import VaporTesting
                 }
             }
             var anonymous = BrowserSession(app: app)
-            for path in ["/designation", "/designation/calls/\(call.id!.uuidString)", "/districts/gangwon-ai-healthcare"] {
+            for path in [Endpoints.designationHome.link(), Endpoints.callPage.link([.callID: "\(call.id!.uuidString)"]), Endpoints.districtPage.link([.districtID: "gangwon-ai-healthcare"])] {
                 #expect(try await anonymous.get(path).status == .ok)
             }
-            #expect(try await anonymous.get("/designation/procedures").status == .seeOther)
-            #expect(try await anonymous.get("/districts/no-such-district").status == .notFound)
+            #expect(try await anonymous.get(Endpoints.proceduresPage.link()).status == .seeOther)
+            #expect(try await anonymous.get(Endpoints.districtPage.link([.districtID: "no-such-district"])).status == .notFound)
         }
     }
 }
@@ -126,18 +126,18 @@ import VaporTesting
             app.clock = FixedClock(seoul("2027-03-10T10:00:00+09:00"))
             var officer = BrowserSession(app: app)
             _ = try await officer.signIn("officer@teukgu.demo")
-            var html = try await officer.get("/home").body.string
+            var html = try await officer.get(Endpoints.home.link()).body.string
             #expect(!html.contains("Late harbour"))
 
             // 15 February + 90 days ends on 17 May; from the 18th the decision is overdue.
             app.clock = FixedClock(seoul("2027-05-18T10:00:00+09:00"))
-            html = try await officer.get("/home").body.string
+            html = try await officer.get(Endpoints.home.link()).body.string
             let overdue = try #require(html.range(of: "Late harbour"))
             #expect(html.contains("2027-05-17"))
             // It is the first attention item on the page.
             let firstItem = try #require(html.range(of: "<li class=\"attention-"))
             #expect(firstItem.lowerBound < overdue.lowerBound && html[firstItem.lowerBound..<overdue.lowerBound].count < 200)
-            let list = try await officer.get("/designation/procedures").body.string
+            let list = try await officer.get(Endpoints.proceduresPage.link()).body.string
             #expect(list.contains("overdue") || list.contains("기한 경과"))
         }
     }
@@ -154,16 +154,16 @@ import VaporTesting
             let ulsan = try await ApiClient.signIn(app, "ulsan@teukgu.demo")
             let admin = try await ApiClient.signIn(app, "admin@teukgu.demo")
             let callID = try call.requireID().uuidString
-            _ = try await busan.object(.POST, "/api/v1/designation/calls/\(callID)/applications", ["plan": DesignationFixtures.plan(name: "Harbour draft")], expect: .created)
-            let asked = try await busan.object(.POST, "/api/v1/designation/calls/\(callID)/applications", ["plan": DesignationFixtures.plan(name: "Asked for more")], expect: .created)
+            _ = try await busan.object(.POST, Endpoints.apiCallApplications.link([.callID: "\(callID)"]), ["plan": DesignationFixtures.plan(name: "Harbour draft")], expect: .created)
+            let asked = try await busan.object(.POST, Endpoints.apiCallApplications.link([.callID: "\(callID)"]), ["plan": DesignationFixtures.plan(name: "Asked for more")], expect: .created)
             let askedID = try #require(asked["id"] as? String)
-            _ = try await busan.object(.POST, "/api/v1/designation/applications/\(askedID)/submit")
-            _ = try await admin.object(.POST, "/api/v1/designation/applications/\(askedID)/info-request", ["message": "Add the berth safety plan."])
-            _ = try await ulsan.object(.POST, "/api/v1/designation/calls/\(callID)/applications", ["plan": DesignationFixtures.plan(name: "Ulsan draft")], expect: .created)
+            _ = try await busan.object(.POST, Endpoints.apiSubmitApplication.link([.applicationID: "\(askedID)"]))
+            _ = try await admin.object(.POST, Endpoints.apiInfoRequest.link([.applicationID: "\(askedID)"]), ["message": "Add the berth safety plan."])
+            _ = try await ulsan.object(.POST, Endpoints.apiCallApplications.link([.callID: "\(callID)"]), ["plan": DesignationFixtures.plan(name: "Ulsan draft")], expect: .created)
 
             var region = BrowserSession(app: app)
             _ = try await region.signIn("busan@teukgu.demo")
-            let html = try await region.get("/home").body.string
+            let html = try await region.get(Endpoints.home.link()).body.string
             #expect(html.contains("Harbour draft"))
             #expect(html.contains("Asked for more"))
             #expect(html.contains("Add the berth safety plan."))

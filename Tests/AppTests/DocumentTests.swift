@@ -11,7 +11,7 @@ import VaporTesting
         var headers = HTTPHeaders.bearer(token)
         headers.contentType = .binary
         headers.replaceOrAdd(name: "X-File-Name", value: name)
-        return try await app.testing().sendRequest(.POST, "/api/v1/documents", headers: headers, body: body)
+        return try await app.testing().sendRequest(.POST, Endpoints.apiUploadDocument.link(), headers: headers, body: body)
     }
 
     @Test func anUploadIsStoredByHashTypedFromItsBytesAndReadableOnlyByThoseWhoMay() async throws {
@@ -25,15 +25,15 @@ import VaporTesting
             let stored = app.settings.dataDirectory + "/documents/\(document.sha256.prefix(2))/\(document.sha256)"
             #expect(FileManager.default.fileExists(atPath: stored))
 
-            let mine = try await app.testing().sendRequest(.GET, "/api/v1/documents/\(document.id)/content", headers: .bearer(owner))
+            let mine = try await app.testing().sendRequest(.GET, Endpoints.apiDocumentContent.link([.documentID: "\(document.id)"]), headers: .bearer(owner))
             #expect(mine.status == .ok && mine.body.string.hasPrefix("%PDF"))
             #expect(mine.headers.first(name: "X-Content-Type-Options") == "nosniff")
 
             let stranger = try await app.bearerToken(for: "nvidia@teukgu.demo")
-            let refused = try await app.testing().sendRequest(.GET, "/api/v1/documents/\(document.id)/content", headers: .bearer(stranger))
+            let refused = try await app.testing().sendRequest(.GET, Endpoints.apiDocumentContent.link([.documentID: "\(document.id)"]), headers: .bearer(stranger))
             #expect(refused.status == .notFound)
             let ministry = try await app.bearerToken(for: "officer@teukgu.demo")
-            #expect(try await app.testing().sendRequest(.GET, "/api/v1/documents/\(document.id)", headers: .bearer(ministry)).status == .ok)
+            #expect(try await app.testing().sendRequest(.GET, Endpoints.apiDocument.link([.documentID: "\(document.id)"]), headers: .bearer(ministry)).status == .ok)
         }
     }
 
@@ -62,7 +62,7 @@ import VaporTesting
         try await withTeukgu { app in
             var browser = BrowserSession(app: app)
             _ = try await browser.signIn("startup@teukgu.demo")
-            let page = try await browser.get("/documents")
+            let page = try await browser.get(Endpoints.documentsPage.link())
             let csrf = try #require(BrowserSession.csrf(in: page.body.string))
             let boundary = "teukgu-boundary"
             var body = ByteBuffer()
@@ -73,9 +73,9 @@ import VaporTesting
             var headers = HTTPHeaders()
             headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
             headers.replaceOrAdd(name: .cookie, value: browser.cookie ?? "")
-            let response = try await app.testing().sendRequest(.POST, "/documents", headers: headers, body: body)
+            let response = try await app.testing().sendRequest(.POST, Endpoints.documentsPage.link(), headers: headers, body: body)
             #expect(response.status == .seeOther)
-            let list = try await browser.get("/documents")
+            let list = try await browser.get(Endpoints.documentsPage.link())
             #expect(list.body.string.contains("사업계획서.pdf"))
         }
     }

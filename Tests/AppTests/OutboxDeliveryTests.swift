@@ -95,10 +95,10 @@ final class FakeSMTPServer: @unchecked Sendable {
             #expect(try await OutboxDelivery.deliverPending(app: app) == 0)
             var browser = BrowserSession(app: app)
             _ = try await browser.signIn("evaluator@teukgu.demo")
-            let page = try await browser.get("/messages")
+            let page = try await browser.get(Endpoints.messagesPage.link())
             #expect(page.body.string.contains("Welcome to Teukgu"))
             let token = try await app.bearerToken(for: "evaluator@teukgu.demo")
-            let list = try await app.testing().sendRequest(.GET, "/api/v1/messages", headers: .bearer(token)).content.decode(ListDTO<MessageDTO>.self)
+            let list = try await app.testing().sendRequest(.GET, Endpoints.apiMessages.link(), headers: .bearer(token)).content.decode(ListDTO<MessageDTO>.self)
             #expect(list.total == 1)
         }
     }

@@ -10,7 +10,7 @@ import VaporTesting
     static let busanCheck = #"{"district":"busan-marine-mobility","asOf":"2025-03-01","facts":{"activity.kind":"autonomous-vessel-trial","activity.crewOnboard":0,"site.zone":"test-north","company.isZoneOperator":true}}"#
 
     func check(_ app: Application, _ body: String, token: String? = nil) async throws -> TestingHTTPResponse {
-        try await app.testing().sendRequest(.POST, "/api/v1/regulation/check", headers: .json(bearer: token), body: ByteBuffer(string: body))
+        try await app.testing().sendRequest(.POST, Endpoints.apiRegulationCheck.link(), headers: .json(bearer: token), body: ByteBuffer(string: body))
     }
 
     func object(_ response: TestingHTTPResponse) throws -> [String: Any] {
@@ -27,7 +27,7 @@ import VaporTesting
             #expect(body["version"] as? Int == 1)
             let record = try #require(try await RegulationDecisionRecord.find(UUID(uuidString: id), on: app.db))
             #expect(record.outcome == "conditional" && record.reasonIDs == "busan.autonomous-trial-in-test-zones")
-            let fetched = try await app.testing().sendRequest(.GET, "/api/v1/regulation/decisions/\(id)")
+            let fetched = try await app.testing().sendRequest(.GET, Endpoints.apiRegulationDecision.link([.decisionID: "\(id)"]))
             #expect(try object(fetched)["outcome"] as? String == "conditional")
         }
     }
@@ -78,21 +78,21 @@ import VaporTesting
             let id = try #require(try object(try await check(app, Self.busanCheck))["decisionId"] as? String)
             _ = try await check(app, #"{"district":"daejeon-synthetic-bio","asOf":"2026-03-01","facts":{"activity.kind":"lmo-development","lmo.environmentalRelease":true}}"#)
             let officer = try await app.bearerToken(for: "officer@teukgu.demo")
-            let replay = try await app.testing().sendRequest(.POST, "/api/v1/regulation/decisions/\(id)/replay", headers: .bearer(officer))
+            let replay = try await app.testing().sendRequest(.POST, Endpoints.apiRegulationReplay.link([.decisionID: "\(id)"]), headers: .bearer(officer))
             #expect(try object(replay)["identical"] as? Bool == true)
-            let list = try await app.testing().sendRequest(.GET, "/api/v1/regulation/decisions?outcome=prohibited", headers: .bearer(officer))
+            let list = try await app.testing().sendRequest(.GET, Endpoints.apiRegulationDecisions.link() + "?outcome=prohibited", headers: .bearer(officer))
             let page = try list.content.decode(ListDTO<ApiRegulationController.DecisionRow>.self)
             #expect(page.total == 1 && page.items.first?.district == "daejeon-synthetic-bio")
-            let csv = try await app.testing().sendRequest(.GET, "/api/v1/regulation/decisions.csv", headers: .bearer(officer))
+            let csv = try await app.testing().sendRequest(.GET, Endpoints.apiRegulationDecisionsCSV.link(), headers: .bearer(officer))
             #expect(csv.headers.contentType?.subType == "csv")
             #expect(csv.body.string.split(separator: "\n").count == 3)
             let today = CalendarDate(instant: Date())
-            let stats = try await app.testing().sendRequest(.GET, "/api/v1/regulation/statistics?from=\(today.adding(days: -1).iso)&to=\(today.adding(days: 1).iso)", headers: .bearer(officer))
+            let stats = try await app.testing().sendRequest(.GET, Endpoints.apiRegulationStatistics.link() + "?from=\(today.adding(days: -1).iso)&to=\(today.adding(days: 1).iso)", headers: .bearer(officer))
             let statistics = try stats.content.decode(RegulationStatistics.self)
             #expect(statistics.total == 2)
             #expect(statistics.topRules.contains { $0.label == "daejeon.no-environmental-release" })
             let startup = try await app.bearerToken(for: "startup@teukgu.demo")
-            #expect(try await app.testing().sendRequest(.GET, "/api/v1/regulation/decisions", headers: .bearer(startup)).status == .forbidden)
+            #expect(try await app.testing().sendRequest(.GET, Endpoints.apiRegulationDecisions.link(), headers: .bearer(startup)).status == .forbidden)
         }
     }
 
@@ -109,13 +109,13 @@ import VaporTesting
             #expect(Self.stricterBusan.contains("[\"test-south\"] and company"))
             let admin = try await app.bearerToken(for: "admin@teukgu.demo")
             let broken = #"{"files":[{"file":"districts/busan-marine-mobility.yaml","text":"id: busan\nscope: national\nrules:\n  - id: x\n    effect: prohibit\n    when: 'nope.fact == 1'\n    cites: [{law: A, article: b}]\n"}]}"#
-            let refused = try await app.testing().sendRequest(.POST, "/api/v1/regulation/versions", headers: .json(bearer: admin), body: ByteBuffer(string: broken))
+            let refused = try await app.testing().sendRequest(.POST, Endpoints.apiRegulationVersions.link(), headers: .json(bearer: admin), body: ByteBuffer(string: broken))
             #expect(refused.status == .unprocessableEntity && errorCode(refused) == "rulebook_invalid")
             #expect(refused.body.string.contains("unknown-fact"))
             #expect(try await RulebookVersionRecord.query(on: app.db).count() == 1)
 
             let body = try String(decoding: JSONSerialization.data(withJSONObject: ["files": [["file": "districts/busan-marine-mobility.yaml", "text": Self.stricterBusan]], "note": "test-north closed"]), as: UTF8.self)
-            let created = try await app.testing().sendRequest(.POST, "/api/v1/regulation/versions", headers: .json(bearer: admin), body: ByteBuffer(string: body))
+            let created = try await app.testing().sendRequest(.POST, Endpoints.apiRegulationVersions.link(), headers: .json(bearer: admin), body: ByteBuffer(string: body))
             #expect(created.status == .created)
             let draft = try created.content.decode(RulebookVersionDTO.self)
             #expect(draft.status == .draft && draft.number == 2)
@@ -125,25 +125,25 @@ import VaporTesting
             // Log a decision, then ask what the draft would change.
             _ = try await check(app, Self.busanCheck)
             let today = CalendarDate(instant: Date())
-            let whatIf = try await app.testing().sendRequest(.POST, "/api/v1/regulation/versions/\(draft.id)/what-if", headers: .json(bearer: admin),
+            let whatIf = try await app.testing().sendRequest(.POST, Endpoints.apiRegulationWhatIf.link([.versionID: "\(draft.id)"]), headers: .json(bearer: admin),
                                                              body: ByteBuffer(string: #"{"from":"\#(today.adding(days: -1).iso)","to":"\#(today.iso)"}"#))
             #expect(whatIf.status == .accepted)
             let job = try whatIf.content.decode(WhatIfJobDTO.self)
             var finished: WhatIfJobDTO?
             for _ in 0..<100 {
-                let state = try await app.testing().sendRequest(.GET, "/api/v1/regulation/what-if/\(job.id)", headers: .bearer(admin)).content.decode(WhatIfJobDTO.self)
+                let state = try await app.testing().sendRequest(.GET, Endpoints.apiRegulationWhatIfJob.link([.jobID: "\(job.id)"]), headers: .bearer(admin)).content.decode(WhatIfJobDTO.self)
                 if state.status == .finished { finished = state; break }
                 try await Task.sleep(for: .milliseconds(50))
             }
             #expect(finished?.changed == 1)
             #expect(finished?.report?.transitions["conditional→prohibited"] == 1)
 
-            let past = try await app.testing().sendRequest(.POST, "/api/v1/regulation/versions/\(draft.id)/publish", headers: .json(bearer: admin), body: ByteBuffer(string: #"{"effectiveFrom":"2020-01-01"}"#))
+            let past = try await app.testing().sendRequest(.POST, Endpoints.apiRegulationPublishVersion.link([.versionID: "\(draft.id)"]), headers: .json(bearer: admin), body: ByteBuffer(string: #"{"effectiveFrom":"2020-01-01"}"#))
             #expect(past.status == .unprocessableEntity && errorCode(past) == "version_retroactive")
             let from = today.adding(days: 1)
-            let published = try await app.testing().sendRequest(.POST, "/api/v1/regulation/versions/\(draft.id)/publish", headers: .json(bearer: admin), body: ByteBuffer(string: #"{"effectiveFrom":"\#(from.iso)"}"#))
+            let published = try await app.testing().sendRequest(.POST, Endpoints.apiRegulationPublishVersion.link([.versionID: "\(draft.id)"]), headers: .json(bearer: admin), body: ByteBuffer(string: #"{"effectiveFrom":"\#(from.iso)"}"#))
             #expect(published.status == .ok)
-            let again = try await app.testing().sendRequest(.POST, "/api/v1/regulation/versions/\(draft.id)/publish", headers: .json(bearer: admin), body: ByteBuffer(string: #"{"effectiveFrom":"\#(from.iso)"}"#))
+            let again = try await app.testing().sendRequest(.POST, Endpoints.apiRegulationPublishVersion.link([.versionID: "\(draft.id)"]), headers: .json(bearer: admin), body: ByteBuffer(string: #"{"effectiveFrom":"\#(from.iso)"}"#))
             #expect(again.status == .conflict)
 
             // Before the new version's date the old rules answer; from it, the new ones.
@@ -163,15 +163,15 @@ import VaporTesting
             for language in ["ko", "en"] {
                 for district in districts {
                     var browser = BrowserSession(app: app)
-                    let home = try await browser.get("/regulation", headers: ["Accept-Language": language])
-                    #expect(home.body.string.contains("/regulation/districts/\(district)/check"))
-                    let regime = try await browser.get("/regulation/districts/\(district)", headers: ["Accept-Language": language])
+                    let home = try await browser.get(Endpoints.regulationHome.link(), headers: ["Accept-Language": language])
+                    #expect(home.body.string.contains(Endpoints.checkPage.link([.district: "\(district)"])))
+                    let regime = try await browser.get(Endpoints.regimePage.link([.district: "\(district)"]), headers: ["Accept-Language": language])
                     #expect(regime.status == .ok, "\(district)")
-                    let form = try await browser.get("/regulation/districts/\(district)/check", headers: ["Accept-Language": language])
+                    let form = try await browser.get(Endpoints.checkPage.link([.district: "\(district)"]), headers: ["Accept-Language": language])
                     #expect(form.status == .ok)
                     let csrf = try #require(BrowserSession.csrf(in: form.body.string))
                     // A kind no rule mentions: permitted, with the negative-list basis.
-                    let answer = try await browser.post("/regulation/districts/\(district)/check",
+                    let answer = try await browser.post(Endpoints.checkPage.link([.district: "\(district)"]),
                                                         form: ["csrf": csrf, "asOf": "2026-01-15", "activity.kind": "paperwork-only", "company.isZoneOperator": "false"],
                                                         headers: ["Accept-Language": language])
                     #expect(answer.status == .seeOther, "\(district) \(language)")
@@ -186,15 +186,15 @@ import VaporTesting
     @Test func theCheckPageAsksOnlyForTheMissingFactsStepByStep() async throws {
         try await withTeukgu { app in
             var browser = BrowserSession(app: app)
-            let form = try await browser.get("/regulation/districts/jeonnam-dc-energy/check", headers: ["Accept-Language": "en"])
+            let form = try await browser.get(Endpoints.checkPage.link([.district: "jeonnam-dc-energy"]), headers: ["Accept-Language": "en"])
             #expect(form.body.string.contains("name=\"activity.kind\""))
             #expect(!form.body.string.contains("name=\"activity.voltageKilovolts\""))
             let csrf = try #require(BrowserSession.csrf(in: form.body.string))
-            let step = try await browser.post("/regulation/districts/jeonnam-dc-energy/check",
+            let step = try await browser.post(Endpoints.checkPage.link([.district: "jeonnam-dc-energy"]),
                                               form: ["csrf": csrf, "asOf": "2025-07-01", "activity.kind": "dc-distribution", "company.isZoneOperator": "true"])
             #expect(step.status == .ok)
             #expect(step.body.string.contains("name=\"activity.voltageKilovolts\""))
-            let final = try await browser.post("/regulation/districts/jeonnam-dc-energy/check",
+            let final = try await browser.post(Endpoints.checkPage.link([.district: "jeonnam-dc-energy"]),
                                                form: ["csrf": csrf, "asOf": "2025-07-01", "activity.kind": "dc-distribution", "company.isZoneOperator": "true",
                                                       "activity.voltageKilovolts": "35", "site.zone": "naju-energy-valley"])
             #expect(final.status == .seeOther)
@@ -209,12 +209,12 @@ import VaporTesting
             _ = try await check(app, Self.busanCheck)
             var browser = BrowserSession(app: app)
             _ = try await browser.signIn("admin@teukgu.demo")
-            #expect(try await browser.get("/regulation/log").body.string.contains("busan-marine-mobility"))
-            let stats = try await browser.get("/regulation/statistics")
+            #expect(try await browser.get(Endpoints.decisionLogPage.link()).body.string.contains("busan-marine-mobility"))
+            let stats = try await browser.get(Endpoints.statisticsPage.link())
             #expect(stats.status == .ok && stats.body.string.contains("<svg"))
-            let versions = try await browser.get("/admin/rulebooks")
+            let versions = try await browser.get(Endpoints.rulebooksPage.link())
             #expect(versions.status == .ok && versions.body.string.contains("v1"))
-            let yaml = try await app.testing().sendRequest(.GET, "/api/v1/regulation/districts/busan-marine-mobility?format=yaml")
+            let yaml = try await app.testing().sendRequest(.GET, Endpoints.apiRegulationRegime.link([.district: "busan-marine-mobility"]) + "?format=yaml")
             #expect(yaml.body.string.hasPrefix("id: busan-marine-mobility"))
         }
     }

@@ -8,34 +8,34 @@ import VaporTesting
     @Test func signingInSetsASafeCookieAndSigningOutEndsTheSession() async throws {
         try await withTeukgu { app in
             var browser = BrowserSession(app: app)
-            let login = try await browser.get("/login")
+            let login = try await browser.get(Endpoints.loginPage.link())
             let cookie = try #require(login.headers.setCookie?[Request.sessionCookieName])
             #expect(cookie.isHTTPOnly)
             #expect(cookie.sameSite == .lax)
             let signedIn = try await browser.signIn("officer@teukgu.demo")
             #expect(signedIn.status == .seeOther)
-            #expect(signedIn.headers.first(name: .location) == "/home")
-            let home = try await browser.get("/home")
+            #expect(signedIn.headers.first(name: .location) == Endpoints.home.link())
+            let home = try await browser.get(Endpoints.home.link())
             #expect(home.status == .ok)
             let csrf = try #require(BrowserSession.csrf(in: home.body.string))
-            let out = try await browser.post("/logout", form: ["csrf": csrf])
+            let out = try await browser.post(Endpoints.logout.link(), form: ["csrf": csrf])
             #expect(out.status == .seeOther)
-            let after = try await browser.get("/home")
+            let after = try await browser.get(Endpoints.home.link())
             #expect(after.status == .seeOther)
-            #expect(after.headers.first(name: .location)?.hasPrefix("/login") == true)
+            #expect(after.headers.first(name: .location)?.hasPrefix(Endpoints.loginPage.link()) == true)
         }
     }
 
     @Test func signingInIssuesANewSessionIDAndTheOldOneIsDead() async throws {
         try await withTeukgu { app in
             var browser = BrowserSession(app: app)
-            _ = try await browser.get("/login")
+            _ = try await browser.get(Endpoints.loginPage.link())
             let before = try #require(browser.cookie)
             _ = try await browser.signIn("officer@teukgu.demo")
             let after = try #require(browser.cookie)
             #expect(before != after)
-            #expect(try await browser.get("/home").status == .ok)
-            let stale = try await app.testing().sendRequest(.GET, "/home", headers: [HTTPHeaders.Name.cookie.description: before])
+            #expect(try await browser.get(Endpoints.home.link()).status == .ok)
+            let stale = try await app.testing().sendRequest(.GET, Endpoints.home.link(), headers: [HTTPHeaders.Name.cookie.description: before])
             #expect(stale.status == .seeOther)
         }
     }
@@ -43,17 +43,17 @@ import VaporTesting
     @Test func aWrongPasswordIsRefusedAndTheSixthTryIsThrottled() async throws {
         try await withTeukgu { app in
             for attempt in 1...5 {
-                let response = try await app.testing().sendRequest(.POST, "/api/v1/auth/login", headers: .json(),
+                let response = try await app.testing().sendRequest(.POST, Endpoints.apiLogin.link(), headers: .json(),
                                                                    body: ByteBuffer(string: #"{"email":"busan@teukgu.demo","password":"wrong"}"#))
                 #expect(response.status == .unauthorized, "attempt \(attempt)")
                 #expect(errorCode(response) == "invalid_credentials")
             }
-            let sixth = try await app.testing().sendRequest(.POST, "/api/v1/auth/login", headers: .json(),
+            let sixth = try await app.testing().sendRequest(.POST, Endpoints.apiLogin.link(), headers: .json(),
                                                             body: ByteBuffer(string: #"{"email":"busan@teukgu.demo","password":"\#(DemoAccounts.password)"}"#))
             #expect(sixth.status == .tooManyRequests)
             #expect(errorCode(sixth) == "too_many_attempts")
             // Another account from the same address is not affected.
-            let other = try await app.testing().sendRequest(.POST, "/api/v1/auth/login", headers: .json(),
+            let other = try await app.testing().sendRequest(.POST, Endpoints.apiLogin.link(), headers: .json(),
                                                             body: ByteBuffer(string: #"{"email":"officer@teukgu.demo","password":"\#(DemoAccounts.password)"}"#))
             #expect(other.status == .ok)
             #expect(try await LoginAttemptRecord.query(on: app.db).filter(\.$succeeded == false).count() == 5)
@@ -62,24 +62,24 @@ import VaporTesting
 
     @Test func apiTokensAreStoredAsHashesAndStopWorkingWhenRevoked() async throws {
         try await withTeukgu { app in
-            let login = try await app.testing().sendRequest(.POST, "/api/v1/auth/login", headers: .json(),
+            let login = try await app.testing().sendRequest(.POST, Endpoints.apiLogin.link(), headers: .json(),
                                                             body: ByteBuffer(string: #"{"email":"startup@teukgu.demo","password":"\#(DemoAccounts.password)"}"#))
             let cookie = try #require(login.headers.setCookie?[Request.sessionCookieName])
             var headers = HTTPHeaders.json()
             headers.replaceOrAdd(name: .cookie, value: "\(Request.sessionCookieName)=\(cookie.string)")
-            let created = try await app.testing().sendRequest(.POST, "/api/v1/tokens", headers: headers, body: ByteBuffer(string: #"{"name":"laptop"}"#))
+            let created = try await app.testing().sendRequest(.POST, Endpoints.apiTokens.link(), headers: headers, body: ByteBuffer(string: #"{"name":"laptop"}"#))
             #expect(created.status == .created)
             let body = try created.content.decode(CreatedTokenDTO.self)
             #expect(body.secret.hasPrefix("tgk_"))
             let stored = try #require(try await ApiTokenRecord.find(body.token.id, on: app.db))
             #expect(stored.tokenHash != body.secret && !stored.tokenHash.contains(body.secret))
 
-            let me = try await app.testing().sendRequest(.GET, "/api/v1/me", headers: .bearer(body.secret))
+            let me = try await app.testing().sendRequest(.GET, Endpoints.apiMe.link(), headers: .bearer(body.secret))
             #expect(try me.content.decode(AccountDTO.self).email == "startup@teukgu.demo")
 
-            let revoked = try await app.testing().sendRequest(.DELETE, "/api/v1/tokens/\(body.token.id)", headers: .bearer(body.secret))
+            let revoked = try await app.testing().sendRequest(.DELETE, Endpoints.apiRevokeToken.link([.tokenID: "\(body.token.id)"]), headers: .bearer(body.secret))
             #expect(revoked.status == .ok)
-            let after = try await app.testing().sendRequest(.GET, "/api/v1/me", headers: .bearer(body.secret))
+            let after = try await app.testing().sendRequest(.GET, Endpoints.apiMe.link(), headers: .bearer(body.secret))
             #expect(after.status == .unauthorized && errorCode(after) == "invalid_token")
         }
     }
@@ -87,10 +87,10 @@ import VaporTesting
     @Test func nobodyRevokesSomeoneElsesToken() async throws {
         try await withTeukgu { app in
             let mine = try await app.bearerToken(for: "startup@teukgu.demo")
-            let created = try await app.testing().sendRequest(.POST, "/api/v1/tokens", headers: .json(bearer: mine), body: ByteBuffer(string: #"{"name":"x"}"#))
+            let created = try await app.testing().sendRequest(.POST, Endpoints.apiTokens.link(), headers: .json(bearer: mine), body: ByteBuffer(string: #"{"name":"x"}"#))
             let id = try created.content.decode(CreatedTokenDTO.self).token.id
             let other = try await app.bearerToken(for: "nvidia@teukgu.demo")
-            let attempt = try await app.testing().sendRequest(.DELETE, "/api/v1/tokens/\(id)", headers: .bearer(other))
+            let attempt = try await app.testing().sendRequest(.DELETE, Endpoints.apiRevokeToken.link([.tokenID: "\(id)"]), headers: .bearer(other))
             #expect(attempt.status == .notFound)
             #expect(try await ApiTokenRecord.find(id, on: app.db)?.revokedAt == nil)
         }
@@ -100,7 +100,7 @@ import VaporTesting
         try await withTeukgu { app in
             let admin = try await app.bearerToken(for: "admin@teukgu.demo")
             let body = #"{"email":"New.Official@Daegu.example","displayName":"대구 담당","role":"regional-official","regionID":"daegu","language":"en"}"#
-            let created = try await app.testing().sendRequest(.POST, "/api/v1/users", headers: .json(bearer: admin), body: ByteBuffer(string: body))
+            let created = try await app.testing().sendRequest(.POST, Endpoints.apiUsers.link(), headers: .json(bearer: admin), body: ByteBuffer(string: body))
             #expect(created.status == .created)
             let account = try created.content.decode(AccountDTO.self)
             #expect(account.email == "new.official@daegu.example" && account.status == "invited" && account.regionID == "daegu")
@@ -108,7 +108,7 @@ import VaporTesting
             let link = try #require(message.body.split(separator: "\n").last.map(String.init))
             let path = try #require(URLComponents(string: link)?.path)
 
-            let duplicate = try await app.testing().sendRequest(.POST, "/api/v1/users", headers: .json(bearer: admin), body: ByteBuffer(string: body))
+            let duplicate = try await app.testing().sendRequest(.POST, Endpoints.apiUsers.link(), headers: .json(bearer: admin), body: ByteBuffer(string: body))
             #expect(duplicate.status == .conflict && errorCode(duplicate) == "email_taken")
 
             var browser = BrowserSession(app: app)
@@ -119,11 +119,11 @@ import VaporTesting
             #expect(short.status == .badRequest)
             let accepted = try await browser.post(path, form: ["csrf": csrf, "password": "a-long-enough-password"])
             #expect(accepted.status == .seeOther)
-            #expect(try await browser.get("/home").status == .ok)
+            #expect(try await browser.get(Endpoints.home.link()).status == .ok)
             let reused = try await BrowserSession(app: app).app.testing().sendRequest(.GET, path)
             #expect(reused.status == .notFound)
 
-            let login = try await app.testing().sendRequest(.POST, "/api/v1/auth/login", headers: .json(),
+            let login = try await app.testing().sendRequest(.POST, Endpoints.apiLogin.link(), headers: .json(),
                                                             body: ByteBuffer(string: #"{"email":"new.official@daegu.example","password":"a-long-enough-password"}"#))
             #expect(login.status == .ok)
         }
@@ -132,10 +132,10 @@ import VaporTesting
     @Test func accountsMustBeBoundToWhatTheirRoleNeeds() async throws {
         try await withTeukgu { app in
             let admin = try await app.bearerToken(for: "admin@teukgu.demo")
-            let unbound = try await app.testing().sendRequest(.POST, "/api/v1/users", headers: .json(bearer: admin),
+            let unbound = try await app.testing().sendRequest(.POST, Endpoints.apiUsers.link(), headers: .json(bearer: admin),
                                                               body: ByteBuffer(string: #"{"email":"p@x.example","displayName":"P","role":"partner-staff"}"#))
             #expect(unbound.status == .badRequest && errorCode(unbound) == "binding_required")
-            let badRole = try await app.testing().sendRequest(.POST, "/api/v1/users", headers: .json(bearer: admin),
+            let badRole = try await app.testing().sendRequest(.POST, Endpoints.apiUsers.link(), headers: .json(bearer: admin),
                                                               body: ByteBuffer(string: #"{"email":"p@x.example","displayName":"P","role":"king"}"#))
             #expect(errorCode(badRole) == "invalid_role")
         }

@@ -149,9 +149,9 @@ struct BrowserSession {
 
     /// Signs in through the page, as a person would.
     mutating func signIn(_ email: String, password: String = DemoAccounts.password) async throws -> TestingHTTPResponse {
-        let page = try await get("/login")
+        let page = try await get(Endpoints.loginPage.link())
         let token = BrowserSession.csrf(in: page.body.string) ?? ""
-        return try await post("/login", form: ["csrf": token, "email": email, "password": password, "next": ""])
+        return try await post(Endpoints.loginPage.link(), form: ["csrf": token, "email": email, "password": password, "next": ""])
     }
 }
 

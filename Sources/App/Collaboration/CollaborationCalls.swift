@@ -13,6 +13,11 @@ enum CollaborationCalls {
         call.isAccepting(now: now)
     }
 
+    /// The call as the API and pages show it, with its year's tracks.
+    static func dto(_ call: CollaborationCallRecord, _ request: Request) async throws -> CollaborationCallDTO {
+        try CollaborationCallDTO(call, tracks: try await TrackDTO.make(try await tracks(of: call, on: request.db), on: request.db), now: request.now)
+    }
+
     static func stages(of call: CollaborationCallRecord) throws -> [EvaluationStage] {
         try JSONColumn.decode([EvaluationStage].self, call.stagesJSON)
     }

@@ -86,4 +86,14 @@ enum CollaborationTracks {
                                       targetID: try track.requireID().uuidString, after: ["capacity": String(track.capacity)])
         }
     }
+
+    /// The submitted applications that chose the track, for its own staff.
+    static func applications(choosing track: CollaborationTrackRecord, _ request: Request) async throws -> [CollaborationApplicationDTO] {
+        guard let call = try await CollaborationCallRecord.query(on: request.db).filter(\.$year == track.year).first() else { return [] }
+        let trackID = try track.requireID()
+        let records = try await CollaborationApplicationRecord.query(on: request.db).filter(\.$callID == call.requireID())
+            .filter(\.$submittedAt != nil).sort(\.$submittedOrder).all()
+            .filter { (try? JSONColumn.decode([UUID].self, $0.choicesJSON).contains(trackID)) == true }
+        return try await CollaborationApplicationDTO.makeAll(records, for: request)
+    }
 }

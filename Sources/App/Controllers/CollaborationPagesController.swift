@@ -107,7 +107,7 @@ struct CollaborationPagesController {
         }
         let links: [PathParameter: String] = [.callID: callID.uuidString]
         return try await request.renderPage("collaboration-call", titleKey: "nav.collaboration", title: call.title, needsForm: true, CallPage(
-            call: try Self.row(call, request), dto: try await ApiCollaborationController.callDTO(call, request), tracks: try await Self.trackRows(tracks, request),
+            call: try Self.row(call, request), dto: try await CollaborationCalls.dto(call, request), tracks: try await Self.trackRows(tracks, request),
             isCompany: request.account?.role == .companyMember, myApplicationHref: mine,
             startAction: Endpoints.startCollaborationApplicationForm.link(links), isMinistry: isMinistry,
             selectionHref: isMinistry && call.status.hasSelection ? Endpoints.matchingPage.link(links) : nil,
@@ -135,7 +135,7 @@ struct CollaborationPagesController {
         let own = account.map { CollaborationTracks.isOwnTrack(track, $0) } ?? false
         var applicants: [Applicant]?
         if own {
-            applicants = try await ApiCollaborationController.applications(choosing: track, request).map {
+            applicants = try await CollaborationTracks.applications(choosing: track, request).map {
                 Applicant(href: Endpoints.collaborationApplicationPage.link([.applicationID: $0.id.uuidString]), receipt: $0.receiptNumber ?? "", company: $0.company, outcome: $0.outcome.text(request.language))
             }
         }

@@ -34,7 +34,7 @@ struct DistrictPagesController {
 
     @Sendable func page(_ request: Request) async throws -> View {
         let id = request.parameters.get("districtID")
-        let dto = try await ApiDistrictOperationController.view(id, request)
+        let dto = try await DistrictOperations.view(id, request)
         let account = request.account
         let links: [PathParameter: String] = [.districtID: dto.id]
         let actions = [

@@ -140,7 +140,7 @@ struct RegulationPagesController {
             facts[path] = value
         }
         let account = request.account
-        let companyID = try ApiRegulationController.company(for: account, asked: nil)
+        let companyID = try RegulationCheck.company(for: account, asked: nil)
         let answer: RegulationCheck.Answer
         do {
             answer = try await RegulationCheck.run(EvaluationRequest(district: district, asOf: asOf, facts: facts), channel: "page",

@@ -245,4 +245,11 @@ enum DistrictOperations {
                                       after: ["year": String(input.year), "score": String(input.score), "grade": grade.rawValue])
         }
     }
+
+    /// A district as the API and pages show it, with whether its rulebook is loaded.
+    static func view(_ id: String?, _ request: Request) async throws -> DistrictOperationDTO {
+        let (district, operation) = try await DistrictOperations.find(id, on: request.db)
+        let hasRulebook = request.application.rulebooks.live?.snapshot.districts.contains(district.id ?? "") ?? false
+        return try await view(district, operation, today: request.today, hasRulebook: hasRulebook, on: request.db)
+    }
 }

@@ -100,4 +100,14 @@ enum RegulationCheck {
             throw requestError(error)
         }
     }
+
+    /// The caller's company: company members act for their own only.
+    static func company(for account: CurrentAccount?, asked: UUID?) throws -> UUID? {
+        guard let account else { return nil }
+        if account.role == .companyMember {
+            if let asked, asked != account.companyID { throw AppError(.forbidden, "not_your_company", "You may check only for your own company.") }
+            return account.companyID
+        }
+        return account.role.isMinistry ? asked : nil
+    }
 }

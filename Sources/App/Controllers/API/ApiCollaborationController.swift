@@ -30,24 +30,20 @@ struct ApiCollaborationController {
         routes.on(Endpoints.apiCollaborationResultsCSV, use: resultsCSV)
     }
 
-    static func callDTO(_ call: CollaborationCallRecord, _ request: Request) async throws -> CollaborationCallDTO {
-        try CollaborationCallDTO(call, tracks: try await TrackDTO.make(try await CollaborationCalls.tracks(of: call, on: request.db), on: request.db), now: request.now)
-    }
-
     @Sendable func calls(_ request: Request) async throws -> [CollaborationCallDTO] {
         var out: [CollaborationCallDTO] = []
-        for call in try await CollaborationCallRecord.query(on: request.db).sort(\.$year, .descending).all() { out.append(try await Self.callDTO(call, request)) }
+        for call in try await CollaborationCallRecord.query(on: request.db).sort(\.$year, .descending).all() { out.append(try await CollaborationCalls.dto(call, request)) }
         return out
     }
 
     @Sendable func openCall(_ request: Request) async throws -> Response {
         let input = try request.decodeStrictJSON(CollaborationCallInput.self)
         let call = try await CollaborationCalls.open(input, actor: try request.requireAccount().auditActor, on: request.db)
-        return try await Self.callDTO(call, request).encodeResponse(status: .created, for: request)
+        return try await CollaborationCalls.dto(call, request).encodeResponse(status: .created, for: request)
     }
 
     @Sendable func call(_ request: Request) async throws -> CollaborationCallDTO {
-        try await Self.callDTO(try await CollaborationCalls.find(request.parameters.get("callID"), on: request.db), request)
+        try await CollaborationCalls.dto(try await CollaborationCalls.find(request.parameters.get("callID"), on: request.db), request)
     }
 
     @Sendable func setMode(_ request: Request) async throws -> CollaborationCallDTO {
@@ -55,7 +51,7 @@ struct ApiCollaborationController {
         let input = try request.decodeStrictJSON(Input.self)
         let call = try await CollaborationCalls.find(request.parameters.get("callID"), on: request.db)
         try await CollaborationCalls.setMode(call, mode: input.choiceMode, maxChoices: input.maxChoices, actor: try request.requireAccount().auditActor, on: request.db)
-        return try await Self.callDTO(call, request)
+        return try await CollaborationCalls.dto(call, request)
     }
 
     @Sendable func tracks(_ request: Request) async throws -> [TrackDTO] {
@@ -87,17 +83,9 @@ struct ApiCollaborationController {
     @Sendable func trackApplications(_ request: Request) async throws -> [CollaborationApplicationDTO] {
         let track = try await CollaborationTracks.find(request.parameters.get("trackID"), on: request.db)
         try CollaborationTracks.requireOwn(track, try request.requireAccount())
-        return try await Self.applications(choosing: track, request)
+        return try await CollaborationTracks.applications(choosing: track, request)
     }
 
-    static func applications(choosing track: CollaborationTrackRecord, _ request: Request) async throws -> [CollaborationApplicationDTO] {
-        guard let call = try await CollaborationCallRecord.query(on: request.db).filter(\.$year == track.year).first() else { return [] }
-        let trackID = try track.requireID()
-        let records = try await CollaborationApplicationRecord.query(on: request.db).filter(\.$callID == call.requireID())
-            .filter(\.$submittedAt != nil).sort(\.$submittedOrder).all()
-            .filter { (try? JSONColumn.decode([UUID].self, $0.choicesJSON).contains(trackID)) == true }
-        return try await CollaborationApplicationDTO.makeAll(records, for: request)
-    }
 
     @Sendable func profile(_ request: Request) async throws -> CompanyProfiles.ProfileDTO {
         try CompanyProfiles.dto(try await CompanyProfiles.own(try request.requireAccount(), on: request.db))

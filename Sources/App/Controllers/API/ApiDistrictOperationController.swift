@@ -15,21 +15,15 @@ struct ApiDistrictOperationController {
         routes.on(Endpoints.apiPanelEvaluation, use: panelEvaluation)
     }
 
-    static func view(_ id: String?, _ request: Request) async throws -> DistrictOperationDTO {
-        let (district, operation) = try await DistrictOperations.find(id, on: request.db)
-        let hasRulebook = request.application.rulebooks.live?.snapshot.districts.contains(district.id ?? "") ?? false
-        return try await DistrictOperations.view(district, operation, today: request.today, hasRulebook: hasRulebook, on: request.db)
-    }
-
     @Sendable func operation(_ request: Request) async throws -> DistrictOperationDTO {
-        try await Self.view(request.parameters.get("districtID"), request)
+        try await DistrictOperations.view(request.parameters.get("districtID"), request)
     }
 
     @Sendable func planChange(_ request: Request) async throws -> Response {
         let input = try request.decodeStrictJSON(PlanChangeInput.self)
         let (district, operation) = try await DistrictOperations.find(request.parameters.get("districtID"), on: request.db)
         try await DistrictOperations.fileChange(input, district: district, operation: operation, account: try request.requireAccount(), today: request.today, on: request.db)
-        return try await Self.view(district.id, request).encodeResponse(status: .created, for: request)
+        return try await DistrictOperations.view(district.id, request).encodeResponse(status: .created, for: request)
     }
 
     @Sendable func planChangeDecision(_ request: Request) async throws -> DistrictOperationDTO {
@@ -38,34 +32,34 @@ struct ApiDistrictOperationController {
         let (district, operation) = try await DistrictOperations.find(request.parameters.get("districtID"), on: request.db)
         try await DistrictOperations.decideChange(number: number, input, district: district, operation: operation, account: try request.requireAccount(),
                                                   today: request.today, on: request.db)
-        return try await Self.view(district.id, request)
+        return try await DistrictOperations.view(district.id, request)
     }
 
     @Sendable func extend(_ request: Request) async throws -> DistrictOperationDTO {
         let input = try request.decodeStrictJSON(ExtensionInput.self)
         let (district, operation) = try await DistrictOperations.find(request.parameters.get("districtID"), on: request.db)
         try await DistrictOperations.extend(input, district: district, operation: operation, account: try request.requireAccount(), today: request.today, on: request.db)
-        return try await Self.view(district.id, request)
+        return try await DistrictOperations.view(district.id, request)
     }
 
     @Sendable func dedesignate(_ request: Request) async throws -> DistrictOperationDTO {
         let input = try request.decodeStrictJSON(DedesignationInput.self)
         let (district, operation) = try await DistrictOperations.find(request.parameters.get("districtID"), on: request.db)
         try await DistrictOperations.dedesignate(input, district: district, operation: operation, account: try request.requireAccount(), on: request.db)
-        return try await Self.view(district.id, request)
+        return try await DistrictOperations.view(district.id, request)
     }
 
     @Sendable func selfEvaluation(_ request: Request) async throws -> Response {
         let input = try request.decodeStrictJSON(SelfEvaluationInput.self)
         let (district, operation) = try await DistrictOperations.find(request.parameters.get("districtID"), on: request.db)
         try await DistrictOperations.selfEvaluate(input, district: district, operation: operation, account: try request.requireAccount(), today: request.today, on: request.db)
-        return try await Self.view(district.id, request).encodeResponse(status: .created, for: request)
+        return try await DistrictOperations.view(district.id, request).encodeResponse(status: .created, for: request)
     }
 
     @Sendable func panelEvaluation(_ request: Request) async throws -> DistrictOperationDTO {
         let input = try request.decodeStrictJSON(PanelEvaluationInput.self)
         let (district, _) = try await DistrictOperations.find(request.parameters.get("districtID"), on: request.db)
         try await DistrictOperations.panelEvaluate(input, district: district, account: try request.requireAccount(), today: request.today, on: request.db)
-        return try await Self.view(district.id, request)
+        return try await DistrictOperations.view(district.id, request)
     }
 }

@@ -31,23 +31,13 @@ struct ApiRegulationController {
         return response
     }
 
-    /// The caller's company: company members act for their own only.
-    static func company(for account: CurrentAccount?, asked: UUID?) throws -> UUID? {
-        guard let account else { return nil }
-        if account.role == .companyMember {
-            if let asked, asked != account.companyID { throw AppError(.forbidden, "not_your_company", "You may check only for your own company.") }
-            return account.companyID
-        }
-        return account.role.isMinistry ? asked : nil
-    }
-
     @Sendable func check(_ request: Request) async throws -> Response {
         let text = try request.jsonBodyText()
         if request.account == nil {
             try await RateLimiter.hit("check:" + (request.remoteAddress?.ipAddress ?? "unknown"), limit: Self.anonymousChecksPerMinute, windowSeconds: 60, now: request.now, on: request.db)
         }
         let (evaluation, asked) = try RegulationCheck.parseBody(text)
-        let companyID = try Self.company(for: request.account, asked: asked)
+        let companyID = try RegulationCheck.company(for: request.account, asked: asked)
         let answer = try await RegulationCheck.run(evaluation, channel: "api", account: request.account, companyID: companyID, app: request.application)
         return Self.json(answer.json)
     }
