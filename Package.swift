@@ -5,7 +5,7 @@ let package = Package(
     name: "teukgu",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "teukgu", targets: ["teukgu"]),
+        .executable(name: "teukgu", targets: ["teukgu"])
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.115.0"),
@@ -21,30 +21,37 @@ let package = Package(
         // Domain values and rules: Foundation only, so they test in microseconds and run anywhere.
         .target(name: "TeukguCore"),
         // The negative-list engine: Foundation and Yams only.
-        .target(name: "RegulationEngine", dependencies: [
-            "TeukguCore",
-            .product(name: "Yams", package: "Yams"),
-        ]),
-        .target(name: "App", dependencies: [
-            "TeukguCore",
-            "RegulationEngine",
-            .product(name: "Vapor", package: "vapor"),
-            .product(name: "Fluent", package: "fluent"),
-            .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
-            .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
-            .product(name: "Leaf", package: "leaf"),
-            .product(name: "Yams", package: "Yams"),
-            .product(name: "Metrics", package: "swift-metrics"),
-            .product(name: "Prometheus", package: "swift-prometheus"),
-        ]),
+        .target(
+            name: "RegulationEngine",
+            dependencies: [
+                "TeukguCore",
+                .product(name: "Yams", package: "Yams"),
+            ]),
+        .target(
+            name: "App",
+            dependencies: [
+                "TeukguCore",
+                "RegulationEngine",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "Leaf", package: "leaf"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]),
         .executableTarget(name: "teukgu", dependencies: ["App"]),
         // Prints figures; never asserts on time.
-        .executableTarget(name: "TeukguBenchmarks", dependencies: ["TeukguCore", "RegulationEngine"], path: "Benchmarks"),
+        .executableTarget(
+            name: "TeukguBenchmarks", dependencies: ["TeukguCore", "RegulationEngine"], path: "Benchmarks"),
         .testTarget(name: "TeukguCoreTests", dependencies: ["TeukguCore"]),
         .testTarget(name: "RegulationEngineTests", dependencies: ["RegulationEngine"]),
-        .testTarget(name: "AppTests", dependencies: [
-            "App",
-            .product(name: "VaporTesting", package: "vapor"),
-        ]),
+        .testTarget(
+            name: "AppTests",
+            dependencies: [
+                "App",
+                .product(name: "VaporTesting", package: "vapor"),
+            ]),
     ]
 )

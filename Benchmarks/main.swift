@@ -22,26 +22,26 @@ func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
 func generatedRulebooks(count: Int) -> [(file: String, text: String)] {
     let kinds = max(10, count / 10)
     var national = """
-    id: national
-    scope: national
-    title: {ko: 국가, en: National}
-    effective: {from: 2020-01-01}
-    facts:
-      activity.kind: {type: string, label: {ko: 활동, en: Activity}}
-      activity.level: {type: number, label: {ko: 수준, en: Level}}
-      site.zone: {type: string, label: {ko: 구역, en: Zone}}
-      company.isZoneOperator: {type: bool, label: {ko: 특구사업자, en: Zone operator}}
-    rules:
+        id: national
+        scope: national
+        title: {ko: 국가, en: National}
+        effective: {from: 2020-01-01}
+        facts:
+          activity.kind: {type: string, label: {ko: 활동, en: Activity}}
+          activity.level: {type: number, label: {ko: 수준, en: Level}}
+          site.zone: {type: string, label: {ko: 구역, en: Zone}}
+          company.isZoneOperator: {type: bool, label: {ko: 특구사업자, en: Zone operator}}
+        rules:
 
-    """
+        """
     var district = """
-    id: bench
-    scope: "district: bench"
-    title: {ko: 벤치, en: Bench}
-    effective: {from: 2024-01-01}
-    rules:
+        id: bench
+        scope: "district: bench"
+        title: {ko: 벤치, en: Bench}
+        effective: {from: 2024-01-01}
+        rules:
 
-    """
+        """
     let nationalCount = count * 7 / 10
     for index in 0..<count {
         let kind = "kind-\(index % kinds)"
@@ -57,11 +57,15 @@ func generatedRulebooks(count: Int) -> [(file: String, text: String)] {
             effect = index % 4 == 0 ? "require" : "prohibit"
         }
         if effect == "require" {
-            extra = "    conditions:\n      - {type: insurance, death: \(100_000_000 + (index % 5) * 10_000_000)}\n      - {type: permit, authority: Agency \(index % 9), name: Permit \(index % 13)}\n"
+            extra =
+                "    conditions:\n      - {type: insurance, death: \(100_000_000 + (index % 5) * 10_000_000)}\n      - {type: permit, authority: Agency \(index % 9), name: Permit \(index % 13)}\n"
         }
-        var rule = "  - id: r\(index)\n    title: {ko: 규칙 \(index), en: Rule \(index)}\n    effect: \(effect)\n    when: '\(when)'\n    cites: [{law: Act \(index % 50), article: art. \(index % 200)}]\n" + extra
+        var rule =
+            "  - id: r\(index)\n    title: {ko: 규칙 \(index), en: Rule \(index)}\n    effect: \(effect)\n    when: '\(when)'\n    cites: [{law: Act \(index % 50), article: art. \(index % 200)}]\n"
+            + extra
         if index >= nationalCount && index % 5 == 0 {
-            rule = "  - id: r\(index)\n    title: {ko: 특례 \(index), en: Exemption \(index)}\n    effect: exempt\n    exempts: [r\((index * 7) % nationalCount)]\n    when: 'activity.kind == \"\(kind)\" and company.isZoneOperator == true'\n    cites: [{law: Regional Special Zones Act, article: art. 86}]\n"
+            rule =
+                "  - id: r\(index)\n    title: {ko: 특례 \(index), en: Exemption \(index)}\n    effect: exempt\n    exempts: [r\((index * 7) % nationalCount)]\n    when: 'activity.kind == \"\(kind)\" and company.isZoneOperator == true'\n    cites: [{law: Regional Special Zones Act, article: art. 86}]\n"
         }
         if index < nationalCount { national += rule } else { district += rule }
     }
@@ -97,21 +101,32 @@ for size in sizes {
     let t0 = now()
     let set = RulebookSet.check(sources: sources)
     let t1 = now()
-    guard !set.hasErrors else { print("generated rulebooks have errors: \(set.errors.prefix(3))"); exit(1) }
+    guard !set.hasErrors else {
+        print("generated rulebooks have errors: \(set.errors.prefix(3))")
+        exit(1)
+    }
     let snapshot = Snapshot(set)
     let t2 = now()
     let rssAfter = residentMegabytes()
-    print(String(format: "%-9d %9.3f s   %7.3f s   %9.3f s   %9.1f", size, Double(t1 - t0) / 1e9, Double(t2 - t1) / 1e9, Double(t2 - t0) / 1e9,
-                 rssAfter - rssBefore))
+    print(
+        String(
+            format: "%-9d %9.3f s   %7.3f s   %9.3f s   %9.1f", size, Double(t1 - t0) / 1e9, Double(t2 - t1) / 1e9,
+            Double(t2 - t0) / 1e9,
+            rssAfter - rssBefore))
 
     var generator = SystemRandomNumberGenerator()
     let kinds = max(10, size / 10)
     let requests: [EvaluationRequest] = (0..<2_000).map { _ in
-        var facts: [String: FactValue] = ["activity.kind": .string("kind-\(Int.random(in: 0..<kinds, using: &generator))"),
-                                          "activity.level": .number(Double(Int.random(in: 0..<100, using: &generator)))]
-        if Bool.random(using: &generator) { facts["site.zone"] = .string("zone-\(Int.random(in: 0..<7, using: &generator))") }
-        return EvaluationRequest(district: "bench", asOf: CalendarDate(year: 2025, month: 6, day: 1)!, facts: facts,
-                                 company: ["isZoneOperator": .bool(Bool.random(using: &generator))])
+        var facts: [String: FactValue] = [
+            "activity.kind": .string("kind-\(Int.random(in: 0..<kinds, using: &generator))"),
+            "activity.level": .number(Double(Int.random(in: 0..<100, using: &generator))),
+        ]
+        if Bool.random(using: &generator) {
+            facts["site.zone"] = .string("zone-\(Int.random(in: 0..<7, using: &generator))")
+        }
+        return EvaluationRequest(
+            district: "bench", asOf: CalendarDate(year: 2025, month: 6, day: 1)!, facts: facts,
+            company: ["isZoneOperator": .bool(Bool.random(using: &generator))])
     }
     measured.append(Measured(size: size, snapshot: snapshot, requests: requests))
     if size == 10_000 {
@@ -123,7 +138,8 @@ for size in sizes {
                 default: return ""
                 }
             }.joined(separator: ",")
-            return "{\"district\":\"bench\",\"asOf\":\"2025-06-01\",\"facts\":{\(facts)},\"company\":{\"isZoneOperator\":true}}"
+            return
+                "{\"district\":\"bench\",\"asOf\":\"2025-06-01\",\"facts\":{\(facts)},\"company\":{\"isZoneOperator\":true}}"
         }
         rateAtTenThousand = (snapshot, lines)
     }
@@ -140,7 +156,9 @@ for round in 0..<rounds {
         let roundStart = now()
         for i in 0..<perRound {
             let start = now()
-            if let decision = try? snapshot.evaluate(requests[(round * perRound + i) % requests.count]) { outcomes &+= decision.reasons.count }
+            if let decision = try? snapshot.evaluate(requests[(round * perRound + i) % requests.count]) {
+                outcomes &+= decision.reasons.count
+            }
             measured[index].samples.append(now() - start)
         }
         measured[index].evaluatedNanoseconds += now() - roundStart
@@ -152,8 +170,10 @@ for item in measured {
     let sorted = item.samples.sorted()
     let p50 = percentile(sorted, 0.5)
     let ratio = thousandMedian.map { String(format: "%.2f×", p50 / $0) } ?? "-"
-    print(String(format: "%-9d %7.2f  %7.2f   %11.0f   %@", item.size, p50, percentile(sorted, 0.99),
-                 Double(sorted.count) / (Double(item.evaluatedNanoseconds) / 1e9), ratio))
+    print(
+        String(
+            format: "%-9d %7.2f  %7.2f   %11.0f   %@", item.size, p50, percentile(sorted, 0.99),
+            Double(sorted.count) / (Double(item.evaluatedNanoseconds) / 1e9), ratio))
 }
 _ = outcomes
 print(String(format: "peak resident memory of the process: %.0f MB", residentMegabytes("VmHWM")))
@@ -188,7 +208,10 @@ if let (snapshot, lines) = rateAtTenThousand {
             sink.write(Data(chunk))
         }
         let seconds = Double(now() - start) / 1e9
-        guard summary.errors == 0, summary.count == 200_000 else { print("bulk run failed: \(summary)"); exit(1) }
+        guard summary.errors == 0, summary.count == 200_000 else {
+            print("bulk run failed: \(summary)")
+            exit(1)
+        }
         rates.append(Double(summary.count) / seconds)
         line += String(format: " %.0f", rates.last!)
         _ = written
@@ -201,7 +224,9 @@ do {
     var generator = SystemRandomNumberGenerator()
     let trackCount = 20
     let applicantCount = 100_000
-    let tracks = (0..<trackCount).map { MatchingInstance.Track(id: "track-\($0)", capacity: 3_000 + Int.random(in: 0..<2_000, using: &generator)) }
+    let tracks = (0..<trackCount).map {
+        MatchingInstance.Track(id: "track-\($0)", capacity: 3_000 + Int.random(in: 0..<2_000, using: &generator))
+    }
     let applicants = (0..<applicantCount).map { index -> MatchingInstance.Applicant in
         var picks: [String] = []
         while picks.count < 3 {
@@ -221,10 +246,15 @@ do {
     let result = matcher.run()
     let t2 = now()
     let matched = result.assignments.filter { $0.track != nil }.count
-    print(String(format: "matching 100,000 applicants × 3 choices over 20 tracks: index %.3f s + match %.3f s = %.3f s, %d matched",
-                 Double(t1 - t0) / 1e9, Double(t2 - t1) / 1e9, Double(t2 - t0) / 1e9, matched))
+    print(
+        String(
+            format:
+                "matching 100,000 applicants × 3 choices over 20 tracks: index %.3f s + match %.3f s = %.3f s, %d matched",
+            Double(t1 - t0) / 1e9, Double(t2 - t1) / 1e9, Double(t2 - t0) / 1e9, matched))
     if let folder = ProcessInfo.processInfo.environment["BENCH_WRITE_DIR"] {
         let encoder = JSONEncoder()
-        if let data = try? encoder.encode(instance) { try? data.write(to: URL(fileURLWithPath: folder + "/match-instance.json")) }
+        if let data = try? encoder.encode(instance) {
+            try? data.write(to: URL(fileURLWithPath: folder + "/match-instance.json"))
+        }
     }
 }

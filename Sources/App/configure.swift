@@ -25,8 +25,9 @@ public func configure(_ app: Application) async throws {
     app.passwords.use(.bcrypt(cost: settings.bcryptCost))
     app.sessions.use(.fluent)
     app.sessions.configuration = SessionsConfiguration(cookieName: Request.sessionCookieName) { [app] id in
-        HTTPCookies.Value(string: id.string, expires: app.clock.now().addingTimeInterval(12 * 3600), maxAge: 12 * 3600,
-                          path: "/", isSecure: settings.secureCookies, isHTTPOnly: true, sameSite: .lax)
+        HTTPCookies.Value(
+            string: id.string, expires: app.clock.now().addingTimeInterval(12 * 3600), maxAge: 12 * 3600,
+            path: "/", isSecure: settings.secureCookies, isHTTPOnly: true, sameSite: .lax)
     }
     app.views.use(.leaf)
     app.routes.defaultMaxBodySize = ByteCount(value: settings.maxJSONBytes)
@@ -88,15 +89,21 @@ func prepareForServing(_ app: Application) async throws {
     try await ReferenceSeed.seedIfEmpty(on: app.db)
     try await DesignationSeed.seedIfEmpty(on: app.db)
     try await CollaborationSeed.seedIfEmpty(on: app.db)
-    try await RulebookSeed.seedIfEmpty(on: app.db, directory: app.directory.workingDirectory + "Rules", now: app.clock.now())
+    try await RulebookSeed.seedIfEmpty(
+        on: app.db, directory: app.directory.workingDirectory + "Rules", now: app.clock.now())
     try await app.rulebooks.refresh(on: app.db)
-    var lines = ["", "Teukgu is starting on \(servingAddress(app)) (database: \(app.settings.databaseURL == nil ? "SQLite in \(app.settings.dataDirectory)" : "PostgreSQL"))"]
+    var lines = [
+        "",
+        "Teukgu is starting on \(servingAddress(app)) (database: \(app.settings.databaseURL == nil ? "SQLite in \(app.settings.dataDirectory)" : "PostgreSQL"))",
+    ]
     if !app.settings.isProduction {
         let hash = try await app.password.async.hash(DemoAccounts.password)
         try await DemoAccounts.seedIfNew(on: app.db, passwordHash: hash, now: app.clock.now())
         lines.append("Demo logins (password for all: \(DemoAccounts.password)):")
         for entry in DemoAccounts.entries {
-            lines.append("  \(entry.email.padding(toLength: 24, withPad: " ", startingAt: 0)) \(entry.role.rawValue)\(entry.boundTo.isEmpty ? "" : " (\(entry.boundTo))")")
+            lines.append(
+                "  \(entry.email.padding(toLength: 24, withPad: " ", startingAt: 0)) \(entry.role.rawValue)\(entry.boundTo.isEmpty ? "" : " (\(entry.boundTo))")"
+            )
         }
     }
     lines.append("")

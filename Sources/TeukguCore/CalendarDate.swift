@@ -12,7 +12,8 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     /// Creates a date, refusing impossible ones such as 2025-02-29.
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
-              (1...CalendarDate.daysIn(month: month, year: year)).contains(day) else { return nil }
+            (1...CalendarDate.daysIn(month: month, year: year)).contains(day)
+        else { return nil }
         self.year = year
         self.month = month
         self.day = day
@@ -27,12 +28,24 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         for (index, byte) in text.utf8.enumerated() {
             count += 1
             if index == 4 || index == 7 {
-                if byte != UInt8(ascii: "-") { valid = false; break }
+                if byte != UInt8(ascii: "-") {
+                    valid = false
+                    break
+                }
                 continue
             }
-            guard byte >= 0x30 && byte <= 0x39, index < 10 else { valid = false; break }
+            guard byte >= 0x30 && byte <= 0x39, index < 10 else {
+                valid = false
+                break
+            }
             let value = Int(byte - 0x30)
-            if index < 4 { digits.0 = digits.0 * 10 + value } else if index < 7 { digits.1 = digits.1 * 10 + value } else { digits.2 = digits.2 * 10 + value }
+            if index < 4 {
+                digits.0 = digits.0 * 10 + value
+            } else if index < 7 {
+                digits.1 = digits.1 * 10 + value
+            } else {
+                digits.2 = digits.2 * 10 + value
+            }
         }
         guard valid, count == 10 else { return nil }
         self.init(year: digits.0, month: digits.1, day: digits.2)
@@ -145,7 +158,8 @@ extension CalendarDate: Codable {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let date = CalendarDate(iso: text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected a date as YYYY-MM-DD, got \"\(text)\"")
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "expected a date as YYYY-MM-DD, got \"\(text)\"")
         }
         self = date
     }

@@ -1,7 +1,9 @@
 /// The kinds of file the product accepts, recognised from their bytes, never from a name.
 public enum DocumentKind: String, CaseIterable, Sendable {
     case pdf, png, jpeg, gif, webp
-    case wordDocument = "docx", spreadsheet = "xlsx", presentation = "pptx"
+    case wordDocument = "docx"
+    case spreadsheet = "xlsx"
+    case presentation = "pptx"
     /// Hangul Word Processor (HWPX zip package, and HWP 5 compound file).
     case hangulPackage = "hwpx"
     /// Legacy compound files: HWP 5, .doc, .xls, .ppt.
@@ -24,7 +26,9 @@ public enum DocumentKind: String, CaseIterable, Sendable {
 
     /// Recognises a file by its leading bytes (and, for zip packages, the names inside).
     public static func sniff(_ bytes: [UInt8]) -> DocumentKind? {
-        func starts(_ prefix: [UInt8]) -> Bool { bytes.count >= prefix.count && Array(bytes.prefix(prefix.count)) == prefix }
+        func starts(_ prefix: [UInt8]) -> Bool {
+            bytes.count >= prefix.count && Array(bytes.prefix(prefix.count)) == prefix
+        }
         if starts(Array("%PDF-".utf8)) { return .pdf }
         if starts([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return .png }
         if starts([0xFF, 0xD8, 0xFF]) { return .jpeg }

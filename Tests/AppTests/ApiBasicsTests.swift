@@ -2,25 +2,34 @@ import Foundation
 import Testing
 import Vapor
 import VaporTesting
+
 @testable import App
 
 @Suite struct ApiBasicsTests {
     @Test func everyApiRouteIsDocumentedAndEveryDocumentedPathIsRouted() async throws {
         try await withTeukgu { app in
             let response = try await app.testing().sendRequest(.GET, Endpoints.openAPI.link())
-            let document = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+            let document = try #require(
+                try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
             #expect(document["openapi"] as? String == "3.1.0")
             let paths = try #require(document["paths"] as? [String: [String: Any]])
             var documented = Set<String>()
             for (path, operations) in paths {
                 for method in operations.keys {
-                    let vaporPath = path.split(separator: "/").map { $0.hasPrefix("{") ? ":" + $0.dropFirst().dropLast() : $0 }.joined(separator: "/")
+                    let vaporPath = path.split(separator: "/").map {
+                        $0.hasPrefix("{") ? ":" + $0.dropFirst().dropLast() : $0
+                    }.joined(separator: "/")
                     documented.insert("\(method.uppercased()) /\(vaporPath)")
                 }
             }
-            let routed = Set(app.routes.all.map(Endpoint.key(for:)).filter { $0.contains(" /api/") || $0.hasSuffix(" /health") || $0.hasSuffix(" /metrics") })
+            let routed = Set(
+                app.routes.all.map(Endpoint.key(for:)).filter {
+                    $0.contains(" /api/") || $0.hasSuffix(" /health") || $0.hasSuffix(" /metrics")
+                })
             #expect(routed.subtracting(documented).isEmpty, "undocumented: \(routed.subtracting(documented).sorted())")
-            #expect(documented.subtracting(routed).isEmpty, "documented but not routed: \(documented.subtracting(routed).sorted())")
+            #expect(
+                documented.subtracting(routed).isEmpty,
+                "documented but not routed: \(documented.subtracting(routed).sorted())")
         }
     }
 
@@ -47,13 +56,16 @@ import VaporTesting
 
     @Test func referenceDataHoldsTheRealDistrictsAndPartners() async throws {
         try await withTeukgu { app in
-            let districts = try await app.testing().sendRequest(.GET, Endpoints.apiDistricts.link()).content.decode([ApiReferenceController.DistrictDTO].self)
+            let districts = try await app.testing().sendRequest(.GET, Endpoints.apiDistricts.link()).content.decode(
+                [ApiReferenceController.DistrictDTO].self)
             #expect(districts.count == 7)
             #expect(districts.first { $0.id == "jeonnam-dc-energy" }?.budgetWon == 100_200_000_000)
-            let partners = try await app.testing().sendRequest(.GET, Endpoints.apiPartners.link()).content.decode([ApiReferenceController.PartnerDTO].self)
+            let partners = try await app.testing().sendRequest(.GET, Endpoints.apiPartners.link()).content.decode(
+                [ApiReferenceController.PartnerDTO].self)
             #expect(partners.filter { $0.joinedYear <= 2024 && $0.name != "Google Play" }.count == 11)
             #expect(partners.contains { $0.name == "Air Liquide" && $0.joinedYear == 2025 })
-            let regions = try await app.testing().sendRequest(.GET, Endpoints.apiRegions.link()).content.decode([ApiReferenceController.RegionDTO].self)
+            let regions = try await app.testing().sendRequest(.GET, Endpoints.apiRegions.link()).content.decode(
+                [ApiReferenceController.RegionDTO].self)
             #expect(regions.count == 17 && regions.filter(\.capitalRegion).count == 3)
         }
     }

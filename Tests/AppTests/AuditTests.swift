@@ -3,6 +3,7 @@ import SQLKit
 import Testing
 import Vapor
 import VaporTesting
+
 @testable import App
 
 @Suite struct AuditTests {
@@ -10,13 +11,16 @@ import VaporTesting
         try await withTeukgu { app in
             let token = try await app.bearerToken(for: "admin@teukgu.demo")
             let before = try await app.auditCount()
-            let response = try await app.testing().sendRequest(.POST, Endpoints.apiTokens.link(), headers: .json(bearer: token), body: ByteBuffer(string: #"{"name":"ci"}"#))
+            let response = try await app.testing().sendRequest(
+                .POST, Endpoints.apiTokens.link(), headers: .json(bearer: token),
+                body: ByteBuffer(string: #"{"name":"ci"}"#))
             #expect(response.status == .created)
             #expect(try await app.auditCount() == before + 1)
             let last = try await AuditEntryRecord.query(on: app.db).sort(\.$sequence, .descending).first()
             #expect(last?.action == "token.create")
             #expect(last?.actorLabel == "admin@teukgu.demo")
-            let previous = try await AuditEntryRecord.query(on: app.db).filter(\.$sequence == (last?.sequence ?? 0) - 1).first()
+            let previous = try await AuditEntryRecord.query(on: app.db).filter(\.$sequence == (last?.sequence ?? 0) - 1)
+                .first()
             #expect(last?.previousHash == previous?.hash)
         }
     }
@@ -27,13 +31,16 @@ import VaporTesting
             #expect(intact.intact)
             #expect(intact.entriesChecked >= 2)
             let sql = try #require(app.db as? any SQLDatabase)
-            try await sql.raw("UPDATE audit_entries SET summary = \(bind: "{\"after\":{\"forged\":\"yes\"}}") WHERE sequence = 2").run()
+            try await sql.raw(
+                "UPDATE audit_entries SET summary = \(bind: "{\"after\":{\"forged\":\"yes\"}}") WHERE sequence = 2"
+            ).run()
             let broken = try await AuditLog.verify(on: app.db)
             #expect(!broken.intact)
             #expect(broken.firstBrokenSequence == 2)
 
             let admin = try await app.bearerToken(for: "admin@teukgu.demo")
-            let response = try await app.testing().sendRequest(.GET, Endpoints.apiAuditVerify.link(), headers: .bearer(admin))
+            let response = try await app.testing().sendRequest(
+                .GET, Endpoints.apiAuditVerify.link(), headers: .bearer(admin))
             let body = try response.content.decode(AuditVerification.self)
             #expect(body.intact == false && body.firstBrokenSequence == 2)
         }
@@ -64,7 +71,8 @@ import VaporTesting
     @Test func adminsBrowseAndFilterTheLog() async throws {
         try await withTeukgu { app in
             let admin = try await app.bearerToken(for: "admin@teukgu.demo")
-            let response = try await app.testing().sendRequest(.GET, Endpoints.apiAudit.link() + "?action=seed.demo", headers: .bearer(admin))
+            let response = try await app.testing().sendRequest(
+                .GET, Endpoints.apiAudit.link() + "?action=seed.demo", headers: .bearer(admin))
             let list = try response.content.decode(ListDTO<AuditEntryDTO>.self)
             #expect(list.total == 1 && list.items.first?.action == "seed.demo")
             var browser = BrowserSession(app: app)

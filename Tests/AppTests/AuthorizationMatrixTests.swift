@@ -2,6 +2,7 @@ import Testing
 import TeukguCore
 import Vapor
 import VaporTesting
+
 @testable import App
 
 /// Every registered route against every role: the answer must match the one central declaration.
@@ -10,8 +11,12 @@ import VaporTesting
         try await withTeukgu { app in
             let registered = Set(app.routes.all.map(Endpoint.key(for:)))
             let declared = Set(Endpoints.all.map(\.key))
-            #expect(registered.subtracting(declared).isEmpty, "routes without an access rule: \(registered.subtracting(declared).sorted())")
-            #expect(declared.subtracting(registered).isEmpty, "rules for routes that do not exist: \(declared.subtracting(registered).sorted())")
+            #expect(
+                registered.subtracting(declared).isEmpty,
+                "routes without an access rule: \(registered.subtracting(declared).sorted())")
+            #expect(
+                declared.subtracting(registered).isEmpty,
+                "rules for routes that do not exist: \(declared.subtracting(registered).sorted())")
         }
     }
 
@@ -39,11 +44,16 @@ import VaporTesting
                     let headers = role.map { HTTPHeaders.bearer(tokens[$0]!) } ?? [:]
                     let response = try await app.testing().sendRequest(endpoint.method, path, headers: headers)
                     let code = errorCode(response)
-                    let label = "\(endpoint.key) as \(role?.rawValue ?? "anonymous") → \(response.status.code) \(code ?? "")"
+                    let label =
+                        "\(endpoint.key) as \(role?.rawValue ?? "anonymous") → \(response.status.code) \(code ?? "")"
                     #expect(response.status.code < 500, "\(label)")
-                    let redirectedToLogin = response.status == .seeOther && (response.headers.first(name: .location) ?? "").hasPrefix(Endpoints.loginPage.link())
+                    let redirectedToLogin =
+                        response.status == .seeOther
+                        && (response.headers.first(name: .location) ?? "").hasPrefix(Endpoints.loginPage.link())
                     if endpoint.access.permits(role) {
-                        #expect(code != "authentication_required" && code != "forbidden_role" && !redirectedToLogin, "\(label)")
+                        #expect(
+                            code != "authentication_required" && code != "forbidden_role" && !redirectedToLogin,
+                            "\(label)")
                     } else if role == nil {
                         #expect(code == "authentication_required" || redirectedToLogin, "\(label)")
                     } else {
@@ -56,7 +66,8 @@ import VaporTesting
 
     @Test func aRevokedOrUnknownTokenIsRefusedNotTreatedAsAnonymous() async throws {
         try await withTeukgu { app in
-            let response = try await app.testing().sendRequest(.GET, Endpoints.apiDistricts.link(), headers: .bearer("tgk_unknown"))
+            let response = try await app.testing().sendRequest(
+                .GET, Endpoints.apiDistricts.link(), headers: .bearer("tgk_unknown"))
             #expect(response.status == .unauthorized)
             #expect(errorCode(response) == "invalid_token")
         }

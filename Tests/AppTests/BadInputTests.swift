@@ -2,6 +2,7 @@ import Fluent
 import Testing
 import Vapor
 import VaporTesting
+
 @testable import App
 
 /// Bad input of every kind gets a 4xx with a stable code, never a 500, and changes nothing.
@@ -21,17 +22,28 @@ import VaporTesting
     }
 
     static let writes: [(HTTPMethod, String)] = [
-        (.POST, Endpoints.apiTokens.link()), (.POST, Endpoints.apiUsers.link()), (.POST, Endpoints.apiLegalClock.link()),
-        (.POST, Endpoints.apiHolidays.link()), (.POST, Endpoints.apiAddParameterVersion.link([.key: "rapidConfirmation.answerPeriod"])), (.POST, Endpoints.apiLogin.link()),
+        (.POST, Endpoints.apiTokens.link()), (.POST, Endpoints.apiUsers.link()),
+        (.POST, Endpoints.apiLegalClock.link()),
+        (.POST, Endpoints.apiHolidays.link()),
+        (.POST, Endpoints.apiAddParameterVersion.link([.key: "rapidConfirmation.answerPeriod"])),
+        (.POST, Endpoints.apiLogin.link()),
     ]
 
     static func cases(for method: HTTPMethod, _ path: String) -> [Case] {
         [
-            Case(method: method, path: path, body: ByteBuffer(string: "{\"name\": "), contentType: .json, expectedCode: "malformed_json"),
-            Case(method: method, path: path, body: ByteBuffer(string: "[1,2,3]"), contentType: .json, expectedCode: "json_object_expected"),
-            Case(method: method, path: path, body: ByteBuffer(string: #"{"surprise": true}"#), contentType: .json, expectedCode: "unknown_field"),
+            Case(
+                method: method, path: path, body: ByteBuffer(string: "{\"name\": "), contentType: .json,
+                expectedCode: "malformed_json"),
+            Case(
+                method: method, path: path, body: ByteBuffer(string: "[1,2,3]"), contentType: .json,
+                expectedCode: "json_object_expected"),
+            Case(
+                method: method, path: path, body: ByteBuffer(string: #"{"surprise": true}"#), contentType: .json,
+                expectedCode: "unknown_field"),
             Case(method: method, path: path, body: invalidUTF8, contentType: .json, expectedCode: "invalid_utf8"),
-            Case(method: method, path: path, body: ByteBuffer(string: "name=x"), contentType: .urlEncodedForm, expectedCode: "json_expected"),
+            Case(
+                method: method, path: path, body: ByteBuffer(string: "name=x"), contentType: .urlEncodedForm,
+                expectedCode: "json_expected"),
             Case(method: method, path: path, body: ByteBuffer(), contentType: .json, expectedCode: "empty_body"),
         ]
     }
@@ -45,9 +57,13 @@ import VaporTesting
                 for testCase in Self.cases(for: method, path) {
                     var headers = HTTPHeaders.bearer(admin)
                     if let type = testCase.contentType { headers.contentType = type }
-                    let response = try await app.testing().sendRequest(testCase.method, testCase.path, headers: headers, body: testCase.body)
-                    #expect((400..<500).contains(response.status.code), "\(path) \(testCase.expectedCode): \(response.status)")
-                    #expect(errorCode(response) == testCase.expectedCode, "\(path): got \(errorCode(response) ?? "none")")
+                    let response = try await app.testing().sendRequest(
+                        testCase.method, testCase.path, headers: headers, body: testCase.body)
+                    #expect(
+                        (400..<500).contains(response.status.code),
+                        "\(path) \(testCase.expectedCode): \(response.status)")
+                    #expect(
+                        errorCode(response) == testCase.expectedCode, "\(path): got \(errorCode(response) ?? "none")")
                 }
             }
             #expect(try await app.auditCount() == auditBefore)
@@ -58,12 +74,15 @@ import VaporTesting
     @Test func wrongTypesNameTheField() async throws {
         try await withTeukgu { app in
             let admin = try await app.bearerToken(for: "admin@teukgu.demo")
-            let response = try await app.testing().sendRequest(.POST, Endpoints.apiTokens.link(), headers: .json(bearer: admin), body: ByteBuffer(string: #"{"name": 42}"#))
+            let response = try await app.testing().sendRequest(
+                .POST, Endpoints.apiTokens.link(), headers: .json(bearer: admin),
+                body: ByteBuffer(string: #"{"name": 42}"#))
             #expect(response.status == .badRequest)
             #expect(errorCode(response) == "invalid_field")
             #expect(response.body.string.contains("name"))
-            let clock = try await app.testing().sendRequest(.POST, Endpoints.apiLegalClock.link(), headers: .json(),
-                                                            body: ByteBuffer(string: #"{"start":"2025-03-10","length":{"days":"thirty"},"rule":"civil-act"}"#))
+            let clock = try await app.testing().sendRequest(
+                .POST, Endpoints.apiLegalClock.link(), headers: .json(),
+                body: ByteBuffer(string: #"{"start":"2025-03-10","length":{"days":"thirty"},"rule":"civil-act"}"#))
             #expect(clock.status == .badRequest && errorCode(clock) == "invalid_field")
         }
     }
@@ -72,11 +91,13 @@ import VaporTesting
         try await withTeukgu { app in
             let admin = try await app.bearerToken(for: "admin@teukgu.demo")
             let huge = ByteBuffer(string: "{\"name\":\"" + String(repeating: "a", count: 1_100_000) + "\"}")
-            let inMemory = try await app.testing().sendRequest(.POST, Endpoints.apiTokens.link(), headers: .json(bearer: admin), body: huge)
+            let inMemory = try await app.testing().sendRequest(
+                .POST, Endpoints.apiTokens.link(), headers: .json(bearer: admin), body: huge)
             #expect(inMemory.status == .payloadTooLarge)
             #expect(errorCode(inMemory) == "payload_too_large")
             let before = try await app.auditCount()
-            let overTheWire = try await app.testing(method: .running(port: 0)).sendRequest(.POST, Endpoints.apiTokens.link(), headers: .json(bearer: admin), body: huge)
+            let overTheWire = try await app.testing(method: .running(port: 0)).sendRequest(
+                .POST, Endpoints.apiTokens.link(), headers: .json(bearer: admin), body: huge)
             #expect(overTheWire.status == .payloadTooLarge)
             #expect(try await app.auditCount() == before)
         }
@@ -90,7 +111,8 @@ import VaporTesting
             let forged = try await browser.post(Endpoints.createTokenForm.link(), form: ["name": "forged"])
             #expect(forged.status == .forbidden)
             #expect(errorCode(forged) == "csrf_token_invalid")
-            let wrong = try await browser.post(Endpoints.createTokenForm.link(), form: ["name": "forged", "csrf": "not-the-token"])
+            let wrong = try await browser.post(
+                Endpoints.createTokenForm.link(), form: ["name": "forged", "csrf": "not-the-token"])
             #expect(errorCode(wrong) == "csrf_token_invalid")
             #expect(try await app.auditCount() == before)
         }
@@ -103,7 +125,9 @@ import VaporTesting
             let page = try await app.testing().sendRequest(.GET, "/nothing-here", headers: ["Accept-Language": "en"])
             #expect(page.status == .notFound)
             #expect(page.body.string.contains("Back to the home page"))
-            let badPaging = try await app.testing().sendRequest(.GET, Endpoints.apiAudit.link() + "?perPage=100000", headers: .bearer(try await app.bearerToken(for: "admin@teukgu.demo")))
+            let badPaging = try await app.testing().sendRequest(
+                .GET, Endpoints.apiAudit.link() + "?perPage=100000",
+                headers: .bearer(try await app.bearerToken(for: "admin@teukgu.demo")))
             #expect(badPaging.status == .badRequest && errorCode(badPaging) == "invalid_per_page")
         }
     }

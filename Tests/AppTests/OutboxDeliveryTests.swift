@@ -3,6 +3,7 @@ import Foundation
 import Glibc
 import Testing
 import Vapor
+
 @testable import App
 
 /// A one-connection SMTP server on loopback that records what it was sent.
@@ -19,9 +20,13 @@ final class FakeSMTPServer: @unchecked Sendable {
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         address.sin_port = 0
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) } }
+        _ = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
+        }
         listen(fd, 4)
-        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
         listener = fd
         port = Int(UInt16(bigEndian: address.sin_port))
     }
@@ -40,7 +45,10 @@ final class FakeSMTPServer: @unchecked Sendable {
     private func serveOne() {
         let client = accept(listener, nil, nil)
         guard client >= 0 else { return }
-        defer { close(client); close(listener) }
+        defer {
+            close(client)
+            close(listener)
+        }
         func say(_ line: String) { _ = line.withCString { send(client, $0, strlen($0), Int32(MSG_NOSIGNAL)) } }
         say("220 fake ESMTP\r\n")
         var buffer = Data()
@@ -53,16 +61,25 @@ final class FakeSMTPServer: @unchecked Sendable {
             while let range = buffer.range(of: Data("\r\n".utf8)) {
                 let line = String(decoding: buffer[buffer.startIndex..<range.lowerBound], as: UTF8.self)
                 buffer.removeSubrange(buffer.startIndex..<range.upperBound)
-                lock.lock(); received.append(line); lock.unlock()
+                lock.lock()
+                received.append(line)
+                lock.unlock()
                 if inData {
-                    if line == "." { inData = false; say("250 queued\r\n") }
+                    if line == "." {
+                        inData = false
+                        say("250 queued\r\n")
+                    }
                     continue
                 }
                 switch line.prefix(4).uppercased() {
                 case "EHLO": say("250-fake\r\n250 8BITMIME\r\n")
                 case "MAIL", "RCPT": say("250 ok\r\n")
-                case "DATA": inData = true; say("354 go ahead\r\n")
-                case "QUIT": say("221 bye\r\n"); return
+                case "DATA":
+                    inData = true
+                    say("354 go ahead\r\n")
+                case "QUIT":
+                    say("221 bye\r\n")
+                    return
                 default: say("500 what\r\n")
                 }
             }
@@ -77,7 +94,9 @@ final class FakeSMTPServer: @unchecked Sendable {
             server.start()
             app.settings.smtp = SMTPSettings(host: "127.0.0.1", port: server.port, from: "no-reply@teukgu.example")
             // Keep one message so the fake server's single connection is enough.
-            let keep = try #require(try await OutboxMessageRecord.query(on: app.db).filter(\.$recipientEmail == "busan@teukgu.demo").first())
+            let keep = try #require(
+                try await OutboxMessageRecord.query(on: app.db).filter(\.$recipientEmail == "busan@teukgu.demo").first()
+            )
             try await OutboxMessageRecord.query(on: app.db).filter(\.$id != keep.id!).delete()
             let sent = try await OutboxDelivery.deliverPending(app: app)
             #expect(sent == 1)
@@ -98,7 +117,8 @@ final class FakeSMTPServer: @unchecked Sendable {
             let page = try await browser.get(Endpoints.messagesPage.link())
             #expect(page.body.string.contains("Welcome to Teukgu"))
             let token = try await app.bearerToken(for: "evaluator@teukgu.demo")
-            let list = try await app.testing().sendRequest(.GET, Endpoints.apiMessages.link(), headers: .bearer(token)).content.decode(ListDTO<MessageDTO>.self)
+            let list = try await app.testing().sendRequest(.GET, Endpoints.apiMessages.link(), headers: .bearer(token))
+                .content.decode(ListDTO<MessageDTO>.self)
             #expect(list.total == 1)
         }
     }

@@ -4,13 +4,16 @@ import Testing
 import TeukguCore
 import Vapor
 import VaporTesting
+
 @testable import App
 
 @Suite struct RegulationServiceTests {
-    static let busanCheck = #"{"district":"busan-marine-mobility","asOf":"2025-03-01","facts":{"activity.kind":"autonomous-vessel-trial","activity.crewOnboard":0,"site.zone":"test-north","company.isZoneOperator":true}}"#
+    static let busanCheck =
+        #"{"district":"busan-marine-mobility","asOf":"2025-03-01","facts":{"activity.kind":"autonomous-vessel-trial","activity.crewOnboard":0,"site.zone":"test-north","company.isZoneOperator":true}}"#
 
     func check(_ app: Application, _ body: String, token: String? = nil) async throws -> TestingHTTPResponse {
-        try await app.testing().sendRequest(.POST, Endpoints.apiRegulationCheck.link(), headers: .json(bearer: token), body: ByteBuffer(string: body))
+        try await app.testing().sendRequest(
+            .POST, Endpoints.apiRegulationCheck.link(), headers: .json(bearer: token), body: ByteBuffer(string: body))
     }
 
     func object(_ response: TestingHTTPResponse) throws -> [String: Any] {
@@ -27,7 +30,8 @@ import VaporTesting
             #expect(body["version"] as? Int == 1)
             let record = try #require(try await RegulationDecisionRecord.find(UUID(uuidString: id), on: app.db))
             #expect(record.outcome == "conditional" && record.reasonIDs == "busan.autonomous-trial-in-test-zones")
-            let fetched = try await app.testing().sendRequest(.GET, Endpoints.apiRegulationDecision.link([.decisionID: "\(id)"]))
+            let fetched = try await app.testing().sendRequest(
+                .GET, Endpoints.apiRegulationDecision.link([.decisionID: "\(id)"]))
             #expect(try object(fetched)["outcome"] as? String == "conditional")
         }
     }
@@ -36,11 +40,23 @@ import VaporTesting
         try await withTeukgu { app in
             let cases: [(String, HTTPResponseStatus, String)] = [
                 (#"{"district":"atlantis","asOf":"2025-03-01","facts":{}}"#, .notFound, "unknown_district"),
-                (#"{"district":"busan-marine-mobility","asOf":"2025-03-01","facts":{"activity.colour":"red"}}"#, .unprocessableEntity, "unknown_fact"),
-                (#"{"district":"busan-marine-mobility","asOf":"2025-03-01","facts":{"activity.crewOnboard":"none"}}"#, .unprocessableEntity, "wrong_fact_type"),
-                (#"{"district":"busan-marine-mobility","asOf":"2030-01-01","facts":{}}"#, .unprocessableEntity, "date_out_of_range"),
+                (
+                    #"{"district":"busan-marine-mobility","asOf":"2025-03-01","facts":{"activity.colour":"red"}}"#,
+                    .unprocessableEntity, "unknown_fact"
+                ),
+                (
+                    #"{"district":"busan-marine-mobility","asOf":"2025-03-01","facts":{"activity.crewOnboard":"none"}}"#,
+                    .unprocessableEntity, "wrong_fact_type"
+                ),
+                (
+                    #"{"district":"busan-marine-mobility","asOf":"2030-01-01","facts":{}}"#, .unprocessableEntity,
+                    "date_out_of_range"
+                ),
                 (#"{"district":"busan-marine-mobility","asOf":"2025-02-30","facts":{}}"#, .badRequest, "invalid_date"),
-                (#"{"district":"busan-marine-mobility","asOf":"2025-03-01","facts":{},"extra":1}"#, .badRequest, "unknown_field"),
+                (
+                    #"{"district":"busan-marine-mobility","asOf":"2025-03-01","facts":{},"extra":1}"#, .badRequest,
+                    "unknown_field"
+                ),
                 (#"{"district":"busan-marine-mobility","asOf":"2025-03-01","facts":"#, .badRequest, "malformed_json"),
             ]
             for (body, status, code) in cases {
@@ -67,7 +83,8 @@ import VaporTesting
             let record = try #require(try await RegulationDecisionRecord.find(UUID(uuidString: id), on: app.db))
             let startup = try await AccountRecord.query(on: app.db).filter(\.$email == "startup@teukgu.demo").first()
             #expect(record.companyID == startup?.companyID && record.companyID != nil)
-            let other = #"{"district":"busan-marine-mobility","asOf":"2025-03-01","company":"\#(UUID().uuidString)","facts":{}}"#
+            let other =
+                #"{"district":"busan-marine-mobility","asOf":"2025-03-01","company":"\#(UUID().uuidString)","facts":{}}"#
             let refused = try await check(app, other, token: token)
             #expect(refused.status == .forbidden && errorCode(refused) == "not_your_company")
         }
@@ -76,46 +93,72 @@ import VaporTesting
     @Test func replayGivesTheSameAnswerAndTheLogIsListedAndExported() async throws {
         try await withTeukgu { app in
             let id = try #require(try object(try await check(app, Self.busanCheck))["decisionId"] as? String)
-            _ = try await check(app, #"{"district":"daejeon-synthetic-bio","asOf":"2026-03-01","facts":{"activity.kind":"lmo-development","lmo.environmentalRelease":true}}"#)
+            _ = try await check(
+                app,
+                #"{"district":"daejeon-synthetic-bio","asOf":"2026-03-01","facts":{"activity.kind":"lmo-development","lmo.environmentalRelease":true}}"#
+            )
             let officer = try await app.bearerToken(for: "officer@teukgu.demo")
-            let replay = try await app.testing().sendRequest(.POST, Endpoints.apiRegulationReplay.link([.decisionID: "\(id)"]), headers: .bearer(officer))
+            let replay = try await app.testing().sendRequest(
+                .POST, Endpoints.apiRegulationReplay.link([.decisionID: "\(id)"]), headers: .bearer(officer))
             #expect(try object(replay)["identical"] as? Bool == true)
-            let list = try await app.testing().sendRequest(.GET, Endpoints.apiRegulationDecisions.link() + "?outcome=prohibited", headers: .bearer(officer))
+            let list = try await app.testing().sendRequest(
+                .GET, Endpoints.apiRegulationDecisions.link() + "?outcome=prohibited", headers: .bearer(officer))
             let page = try list.content.decode(ListDTO<ApiRegulationController.DecisionRow>.self)
             #expect(page.total == 1 && page.items.first?.district == "daejeon-synthetic-bio")
-            let csv = try await app.testing().sendRequest(.GET, Endpoints.apiRegulationDecisionsCSV.link(), headers: .bearer(officer))
+            let csv = try await app.testing().sendRequest(
+                .GET, Endpoints.apiRegulationDecisionsCSV.link(), headers: .bearer(officer))
             #expect(csv.headers.contentType?.subType == "csv")
             #expect(csv.body.string.split(separator: "\n").count == 3)
             let today = CalendarDate(instant: Date())
-            let stats = try await app.testing().sendRequest(.GET, Endpoints.apiRegulationStatistics.link() + "?from=\(today.adding(days: -1).iso)&to=\(today.adding(days: 1).iso)", headers: .bearer(officer))
+            let stats = try await app.testing().sendRequest(
+                .GET,
+                Endpoints.apiRegulationStatistics.link()
+                    + "?from=\(today.adding(days: -1).iso)&to=\(today.adding(days: 1).iso)", headers: .bearer(officer))
             let statistics = try stats.content.decode(RegulationStatistics.self)
             #expect(statistics.total == 2)
             #expect(statistics.topRules.contains { $0.label == "daejeon.no-environmental-release" })
             let startup = try await app.bearerToken(for: "startup@teukgu.demo")
-            #expect(try await app.testing().sendRequest(.GET, Endpoints.apiRegulationDecisions.link(), headers: .bearer(startup)).status == .forbidden)
+            #expect(
+                try await app.testing().sendRequest(
+                    .GET, Endpoints.apiRegulationDecisions.link(), headers: .bearer(startup)
+                ).status == .forbidden)
         }
     }
 
     static let stricterBusan: String = {
         var url = URL(fileURLWithPath: #filePath)
         for _ in 0..<3 { url.deleteLastPathComponent() }
-        let text = try! String(contentsOf: url.appendingPathComponent("Rules/districts/busan-marine-mobility.yaml"), encoding: .utf8)
-        return text.replacingOccurrences(of: "site.zone in [\"test-north\", \"test-south\"] and company.isZoneOperator == true'\n    cites:\n      - {law: Regional Special Zones Act, article: art. 86}\n      - {law: Regional Special Zones Act Enforcement Decree",
-                                         with: "site.zone in [\"test-south\"] and company.isZoneOperator == true'\n    cites:\n      - {law: Regional Special Zones Act, article: art. 86}\n      - {law: Regional Special Zones Act Enforcement Decree")
+        let text = try! String(
+            contentsOf: url.appendingPathComponent("Rules/districts/busan-marine-mobility.yaml"), encoding: .utf8)
+        return text.replacingOccurrences(
+            of:
+                "site.zone in [\"test-north\", \"test-south\"] and company.isZoneOperator == true'\n    cites:\n      - {law: Regional Special Zones Act, article: art. 86}\n      - {law: Regional Special Zones Act Enforcement Decree",
+            with:
+                "site.zone in [\"test-south\"] and company.isZoneOperator == true'\n    cites:\n      - {law: Regional Special Zones Act, article: art. 86}\n      - {law: Regional Special Zones Act Enforcement Decree"
+        )
     }()
 
     @Test func aNewVersionIsCheckedDiffedPublishedAndUsedByAsOfDate() async throws {
         try await withTeukgu { app in
             #expect(Self.stricterBusan.contains("[\"test-south\"] and company"))
             let admin = try await app.bearerToken(for: "admin@teukgu.demo")
-            let broken = #"{"files":[{"file":"districts/busan-marine-mobility.yaml","text":"id: busan\nscope: national\nrules:\n  - id: x\n    effect: prohibit\n    when: 'nope.fact == 1'\n    cites: [{law: A, article: b}]\n"}]}"#
-            let refused = try await app.testing().sendRequest(.POST, Endpoints.apiRegulationVersions.link(), headers: .json(bearer: admin), body: ByteBuffer(string: broken))
+            let broken =
+                #"{"files":[{"file":"districts/busan-marine-mobility.yaml","text":"id: busan\nscope: national\nrules:\n  - id: x\n    effect: prohibit\n    when: 'nope.fact == 1'\n    cites: [{law: A, article: b}]\n"}]}"#
+            let refused = try await app.testing().sendRequest(
+                .POST, Endpoints.apiRegulationVersions.link(), headers: .json(bearer: admin),
+                body: ByteBuffer(string: broken))
             #expect(refused.status == .unprocessableEntity && errorCode(refused) == "rulebook_invalid")
             #expect(refused.body.string.contains("unknown-fact"))
             #expect(try await RulebookVersionRecord.query(on: app.db).count() == 1)
 
-            let body = try String(decoding: JSONSerialization.data(withJSONObject: ["files": [["file": "districts/busan-marine-mobility.yaml", "text": Self.stricterBusan]], "note": "test-north closed"]), as: UTF8.self)
-            let created = try await app.testing().sendRequest(.POST, Endpoints.apiRegulationVersions.link(), headers: .json(bearer: admin), body: ByteBuffer(string: body))
+            let body = try String(
+                decoding: JSONSerialization.data(withJSONObject: [
+                    "files": [["file": "districts/busan-marine-mobility.yaml", "text": Self.stricterBusan]],
+                    "note": "test-north closed",
+                ]), as: UTF8.self)
+            let created = try await app.testing().sendRequest(
+                .POST, Endpoints.apiRegulationVersions.link(), headers: .json(bearer: admin),
+                body: ByteBuffer(string: body))
             #expect(created.status == .created)
             let draft = try created.content.decode(RulebookVersionDTO.self)
             #expect(draft.status == .draft && draft.number == 2)
@@ -125,25 +168,37 @@ import VaporTesting
             // Log a decision, then ask what the draft would change.
             _ = try await check(app, Self.busanCheck)
             let today = CalendarDate(instant: Date())
-            let whatIf = try await app.testing().sendRequest(.POST, Endpoints.apiRegulationWhatIf.link([.versionID: "\(draft.id)"]), headers: .json(bearer: admin),
-                                                             body: ByteBuffer(string: #"{"from":"\#(today.adding(days: -1).iso)","to":"\#(today.iso)"}"#))
+            let whatIf = try await app.testing().sendRequest(
+                .POST, Endpoints.apiRegulationWhatIf.link([.versionID: "\(draft.id)"]), headers: .json(bearer: admin),
+                body: ByteBuffer(string: #"{"from":"\#(today.adding(days: -1).iso)","to":"\#(today.iso)"}"#))
             #expect(whatIf.status == .accepted)
             let job = try whatIf.content.decode(WhatIfJobDTO.self)
             var finished: WhatIfJobDTO?
             for _ in 0..<100 {
-                let state = try await app.testing().sendRequest(.GET, Endpoints.apiRegulationWhatIfJob.link([.jobID: "\(job.id)"]), headers: .bearer(admin)).content.decode(WhatIfJobDTO.self)
-                if state.status == .finished { finished = state; break }
+                let state = try await app.testing().sendRequest(
+                    .GET, Endpoints.apiRegulationWhatIfJob.link([.jobID: "\(job.id)"]), headers: .bearer(admin)
+                ).content.decode(WhatIfJobDTO.self)
+                if state.status == .finished {
+                    finished = state
+                    break
+                }
                 try await Task.sleep(for: .milliseconds(50))
             }
             #expect(finished?.changed == 1)
             #expect(finished?.report?.transitions["conditional→prohibited"] == 1)
 
-            let past = try await app.testing().sendRequest(.POST, Endpoints.apiRegulationPublishVersion.link([.versionID: "\(draft.id)"]), headers: .json(bearer: admin), body: ByteBuffer(string: #"{"effectiveFrom":"2020-01-01"}"#))
+            let past = try await app.testing().sendRequest(
+                .POST, Endpoints.apiRegulationPublishVersion.link([.versionID: "\(draft.id)"]),
+                headers: .json(bearer: admin), body: ByteBuffer(string: #"{"effectiveFrom":"2020-01-01"}"#))
             #expect(past.status == .unprocessableEntity && errorCode(past) == "version_retroactive")
             let from = today.adding(days: 1)
-            let published = try await app.testing().sendRequest(.POST, Endpoints.apiRegulationPublishVersion.link([.versionID: "\(draft.id)"]), headers: .json(bearer: admin), body: ByteBuffer(string: #"{"effectiveFrom":"\#(from.iso)"}"#))
+            let published = try await app.testing().sendRequest(
+                .POST, Endpoints.apiRegulationPublishVersion.link([.versionID: "\(draft.id)"]),
+                headers: .json(bearer: admin), body: ByteBuffer(string: #"{"effectiveFrom":"\#(from.iso)"}"#))
             #expect(published.status == .ok)
-            let again = try await app.testing().sendRequest(.POST, Endpoints.apiRegulationPublishVersion.link([.versionID: "\(draft.id)"]), headers: .json(bearer: admin), body: ByteBuffer(string: #"{"effectiveFrom":"\#(from.iso)"}"#))
+            let again = try await app.testing().sendRequest(
+                .POST, Endpoints.apiRegulationPublishVersion.link([.versionID: "\(draft.id)"]),
+                headers: .json(bearer: admin), body: ByteBuffer(string: #"{"effectiveFrom":"\#(from.iso)"}"#))
             #expect(again.status == .conflict)
 
             // Before the new version's date the old rules answer; from it, the new ones.
@@ -163,19 +218,27 @@ import VaporTesting
             for language in ["ko", "en"] {
                 for district in districts {
                     var browser = BrowserSession(app: app)
-                    let home = try await browser.get(Endpoints.regulationHome.link(), headers: ["Accept-Language": language])
+                    let home = try await browser.get(
+                        Endpoints.regulationHome.link(), headers: ["Accept-Language": language])
                     #expect(home.body.string.contains(Endpoints.checkPage.link([.district: "\(district)"])))
-                    let regime = try await browser.get(Endpoints.regimePage.link([.district: "\(district)"]), headers: ["Accept-Language": language])
+                    let regime = try await browser.get(
+                        Endpoints.regimePage.link([.district: "\(district)"]), headers: ["Accept-Language": language])
                     #expect(regime.status == .ok, "\(district)")
-                    let form = try await browser.get(Endpoints.checkPage.link([.district: "\(district)"]), headers: ["Accept-Language": language])
+                    let form = try await browser.get(
+                        Endpoints.checkPage.link([.district: "\(district)"]), headers: ["Accept-Language": language])
                     #expect(form.status == .ok)
                     let csrf = try #require(BrowserSession.csrf(in: form.body.string))
                     // A kind no rule mentions: permitted, with the negative-list basis.
-                    let answer = try await browser.post(Endpoints.checkPage.link([.district: "\(district)"]),
-                                                        form: ["csrf": csrf, "asOf": "2026-01-15", "activity.kind": "paperwork-only", "company.isZoneOperator": "false"],
-                                                        headers: ["Accept-Language": language])
+                    let answer = try await browser.post(
+                        Endpoints.checkPage.link([.district: "\(district)"]),
+                        form: [
+                            "csrf": csrf, "asOf": "2026-01-15", "activity.kind": "paperwork-only",
+                            "company.isZoneOperator": "false",
+                        ],
+                        headers: ["Accept-Language": language])
                     #expect(answer.status == .seeOther, "\(district) \(language)")
-                    let verdict = try await browser.get(answer.headers.first(name: .location) ?? "", headers: ["Accept-Language": language])
+                    let verdict = try await browser.get(
+                        answer.headers.first(name: .location) ?? "", headers: ["Accept-Language": language])
                     #expect(verdict.status == .ok)
                     #expect(verdict.body.string.contains(language == "ko" ? "할 수 있습니다" : "Allowed"))
                 }
@@ -186,19 +249,29 @@ import VaporTesting
     @Test func theCheckPageAsksOnlyForTheMissingFactsStepByStep() async throws {
         try await withTeukgu { app in
             var browser = BrowserSession(app: app)
-            let form = try await browser.get(Endpoints.checkPage.link([.district: "jeonnam-dc-energy"]), headers: ["Accept-Language": "en"])
+            let form = try await browser.get(
+                Endpoints.checkPage.link([.district: "jeonnam-dc-energy"]), headers: ["Accept-Language": "en"])
             #expect(form.body.string.contains("name=\"activity.kind\""))
             #expect(!form.body.string.contains("name=\"activity.voltageKilovolts\""))
             let csrf = try #require(BrowserSession.csrf(in: form.body.string))
-            let step = try await browser.post(Endpoints.checkPage.link([.district: "jeonnam-dc-energy"]),
-                                              form: ["csrf": csrf, "asOf": "2025-07-01", "activity.kind": "dc-distribution", "company.isZoneOperator": "true"])
+            let step = try await browser.post(
+                Endpoints.checkPage.link([.district: "jeonnam-dc-energy"]),
+                form: [
+                    "csrf": csrf, "asOf": "2025-07-01", "activity.kind": "dc-distribution",
+                    "company.isZoneOperator": "true",
+                ])
             #expect(step.status == .ok)
             #expect(step.body.string.contains("name=\"activity.voltageKilovolts\""))
-            let final = try await browser.post(Endpoints.checkPage.link([.district: "jeonnam-dc-energy"]),
-                                               form: ["csrf": csrf, "asOf": "2025-07-01", "activity.kind": "dc-distribution", "company.isZoneOperator": "true",
-                                                      "activity.voltageKilovolts": "35", "site.zone": "naju-energy-valley"])
+            let final = try await browser.post(
+                Endpoints.checkPage.link([.district: "jeonnam-dc-energy"]),
+                form: [
+                    "csrf": csrf, "asOf": "2025-07-01", "activity.kind": "dc-distribution",
+                    "company.isZoneOperator": "true",
+                    "activity.voltageKilovolts": "35", "site.zone": "naju-energy-valley",
+                ])
             #expect(final.status == .seeOther)
-            let verdict = try await browser.get(final.headers.first(name: .location) ?? "", headers: ["Accept-Language": "en"])
+            let verdict = try await browser.get(
+                final.headers.first(name: .location) ?? "", headers: ["Accept-Language": "en"])
             #expect(verdict.body.string.contains("UL Solutions"))
             #expect(verdict.body.string.contains("₩1,000,000,000"))
         }
@@ -209,12 +282,14 @@ import VaporTesting
             _ = try await check(app, Self.busanCheck)
             var browser = BrowserSession(app: app)
             _ = try await browser.signIn("admin@teukgu.demo")
-            #expect(try await browser.get(Endpoints.decisionLogPage.link()).body.string.contains("busan-marine-mobility"))
+            #expect(
+                try await browser.get(Endpoints.decisionLogPage.link()).body.string.contains("busan-marine-mobility"))
             let stats = try await browser.get(Endpoints.statisticsPage.link())
             #expect(stats.status == .ok && stats.body.string.contains("<svg"))
             let versions = try await browser.get(Endpoints.rulebooksPage.link())
             #expect(versions.status == .ok && versions.body.string.contains("v1"))
-            let yaml = try await app.testing().sendRequest(.GET, Endpoints.apiRegulationRegime.link([.district: "busan-marine-mobility"]) + "?format=yaml")
+            let yaml = try await app.testing().sendRequest(
+                .GET, Endpoints.apiRegulationRegime.link([.district: "busan-marine-mobility"]) + "?format=yaml")
             #expect(yaml.body.string.hasPrefix("id: busan-marine-mobility"))
         }
     }

@@ -2,6 +2,7 @@ import Fluent
 import Testing
 import Vapor
 import VaporTesting
+
 @testable import App
 
 @Suite struct SessionTests {
@@ -35,7 +36,8 @@ import VaporTesting
             let after = try #require(browser.cookie)
             #expect(before != after)
             #expect(try await browser.get(Endpoints.home.link()).status == .ok)
-            let stale = try await app.testing().sendRequest(.GET, Endpoints.home.link(), headers: [HTTPHeaders.Name.cookie.description: before])
+            let stale = try await app.testing().sendRequest(
+                .GET, Endpoints.home.link(), headers: [HTTPHeaders.Name.cookie.description: before])
             #expect(stale.status == .seeOther)
         }
     }
@@ -43,18 +45,21 @@ import VaporTesting
     @Test func aWrongPasswordIsRefusedAndTheSixthTryIsThrottled() async throws {
         try await withTeukgu { app in
             for attempt in 1...5 {
-                let response = try await app.testing().sendRequest(.POST, Endpoints.apiLogin.link(), headers: .json(),
-                                                                   body: ByteBuffer(string: #"{"email":"busan@teukgu.demo","password":"wrong"}"#))
+                let response = try await app.testing().sendRequest(
+                    .POST, Endpoints.apiLogin.link(), headers: .json(),
+                    body: ByteBuffer(string: #"{"email":"busan@teukgu.demo","password":"wrong"}"#))
                 #expect(response.status == .unauthorized, "attempt \(attempt)")
                 #expect(errorCode(response) == "invalid_credentials")
             }
-            let sixth = try await app.testing().sendRequest(.POST, Endpoints.apiLogin.link(), headers: .json(),
-                                                            body: ByteBuffer(string: #"{"email":"busan@teukgu.demo","password":"\#(DemoAccounts.password)"}"#))
+            let sixth = try await app.testing().sendRequest(
+                .POST, Endpoints.apiLogin.link(), headers: .json(),
+                body: ByteBuffer(string: #"{"email":"busan@teukgu.demo","password":"\#(DemoAccounts.password)"}"#))
             #expect(sixth.status == .tooManyRequests)
             #expect(errorCode(sixth) == "too_many_attempts")
             // Another account from the same address is not affected.
-            let other = try await app.testing().sendRequest(.POST, Endpoints.apiLogin.link(), headers: .json(),
-                                                            body: ByteBuffer(string: #"{"email":"officer@teukgu.demo","password":"\#(DemoAccounts.password)"}"#))
+            let other = try await app.testing().sendRequest(
+                .POST, Endpoints.apiLogin.link(), headers: .json(),
+                body: ByteBuffer(string: #"{"email":"officer@teukgu.demo","password":"\#(DemoAccounts.password)"}"#))
             #expect(other.status == .ok)
             #expect(try await LoginAttemptRecord.query(on: app.db).filter(\.$succeeded == false).count() == 5)
         }
@@ -62,12 +67,14 @@ import VaporTesting
 
     @Test func apiTokensAreStoredAsHashesAndStopWorkingWhenRevoked() async throws {
         try await withTeukgu { app in
-            let login = try await app.testing().sendRequest(.POST, Endpoints.apiLogin.link(), headers: .json(),
-                                                            body: ByteBuffer(string: #"{"email":"startup@teukgu.demo","password":"\#(DemoAccounts.password)"}"#))
+            let login = try await app.testing().sendRequest(
+                .POST, Endpoints.apiLogin.link(), headers: .json(),
+                body: ByteBuffer(string: #"{"email":"startup@teukgu.demo","password":"\#(DemoAccounts.password)"}"#))
             let cookie = try #require(login.headers.setCookie?[Request.sessionCookieName])
             var headers = HTTPHeaders.json()
             headers.replaceOrAdd(name: .cookie, value: "\(Request.sessionCookieName)=\(cookie.string)")
-            let created = try await app.testing().sendRequest(.POST, Endpoints.apiTokens.link(), headers: headers, body: ByteBuffer(string: #"{"name":"laptop"}"#))
+            let created = try await app.testing().sendRequest(
+                .POST, Endpoints.apiTokens.link(), headers: headers, body: ByteBuffer(string: #"{"name":"laptop"}"#))
             #expect(created.status == .created)
             let body = try created.content.decode(CreatedTokenDTO.self)
             #expect(body.secret.hasPrefix("tgk_"))
@@ -77,7 +84,8 @@ import VaporTesting
             let me = try await app.testing().sendRequest(.GET, Endpoints.apiMe.link(), headers: .bearer(body.secret))
             #expect(try me.content.decode(AccountDTO.self).email == "startup@teukgu.demo")
 
-            let revoked = try await app.testing().sendRequest(.DELETE, Endpoints.apiRevokeToken.link([.tokenID: "\(body.token.id)"]), headers: .bearer(body.secret))
+            let revoked = try await app.testing().sendRequest(
+                .DELETE, Endpoints.apiRevokeToken.link([.tokenID: "\(body.token.id)"]), headers: .bearer(body.secret))
             #expect(revoked.status == .ok)
             let after = try await app.testing().sendRequest(.GET, Endpoints.apiMe.link(), headers: .bearer(body.secret))
             #expect(after.status == .unauthorized && errorCode(after) == "invalid_token")
@@ -87,10 +95,13 @@ import VaporTesting
     @Test func nobodyRevokesSomeoneElsesToken() async throws {
         try await withTeukgu { app in
             let mine = try await app.bearerToken(for: "startup@teukgu.demo")
-            let created = try await app.testing().sendRequest(.POST, Endpoints.apiTokens.link(), headers: .json(bearer: mine), body: ByteBuffer(string: #"{"name":"x"}"#))
+            let created = try await app.testing().sendRequest(
+                .POST, Endpoints.apiTokens.link(), headers: .json(bearer: mine),
+                body: ByteBuffer(string: #"{"name":"x"}"#))
             let id = try created.content.decode(CreatedTokenDTO.self).token.id
             let other = try await app.bearerToken(for: "nvidia@teukgu.demo")
-            let attempt = try await app.testing().sendRequest(.DELETE, Endpoints.apiRevokeToken.link([.tokenID: "\(id)"]), headers: .bearer(other))
+            let attempt = try await app.testing().sendRequest(
+                .DELETE, Endpoints.apiRevokeToken.link([.tokenID: "\(id)"]), headers: .bearer(other))
             #expect(attempt.status == .notFound)
             #expect(try await ApiTokenRecord.find(id, on: app.db)?.revokedAt == nil)
         }
@@ -99,16 +110,22 @@ import VaporTesting
     @Test func anAdminInvitesAPersonWhoSetsAPasswordAndSignsIn() async throws {
         try await withTeukgu { app in
             let admin = try await app.bearerToken(for: "admin@teukgu.demo")
-            let body = #"{"email":"New.Official@Daegu.example","displayName":"대구 담당","role":"regional-official","regionID":"daegu","language":"en"}"#
-            let created = try await app.testing().sendRequest(.POST, Endpoints.apiUsers.link(), headers: .json(bearer: admin), body: ByteBuffer(string: body))
+            let body =
+                #"{"email":"New.Official@Daegu.example","displayName":"대구 담당","role":"regional-official","regionID":"daegu","language":"en"}"#
+            let created = try await app.testing().sendRequest(
+                .POST, Endpoints.apiUsers.link(), headers: .json(bearer: admin), body: ByteBuffer(string: body))
             #expect(created.status == .created)
             let account = try created.content.decode(AccountDTO.self)
-            #expect(account.email == "new.official@daegu.example" && account.status == "invited" && account.regionID == "daegu")
-            let message = try #require(try await OutboxMessageRecord.query(on: app.db).filter(\.$recipientAccountID == account.id).first())
+            #expect(
+                account.email == "new.official@daegu.example" && account.status == "invited"
+                    && account.regionID == "daegu")
+            let message = try #require(
+                try await OutboxMessageRecord.query(on: app.db).filter(\.$recipientAccountID == account.id).first())
             let link = try #require(message.body.split(separator: "\n").last.map(String.init))
             let path = try #require(URLComponents(string: link)?.path)
 
-            let duplicate = try await app.testing().sendRequest(.POST, Endpoints.apiUsers.link(), headers: .json(bearer: admin), body: ByteBuffer(string: body))
+            let duplicate = try await app.testing().sendRequest(
+                .POST, Endpoints.apiUsers.link(), headers: .json(bearer: admin), body: ByteBuffer(string: body))
             #expect(duplicate.status == .conflict && errorCode(duplicate) == "email_taken")
 
             var browser = BrowserSession(app: app)
@@ -123,8 +140,10 @@ import VaporTesting
             let reused = try await BrowserSession(app: app).app.testing().sendRequest(.GET, path)
             #expect(reused.status == .notFound)
 
-            let login = try await app.testing().sendRequest(.POST, Endpoints.apiLogin.link(), headers: .json(),
-                                                            body: ByteBuffer(string: #"{"email":"new.official@daegu.example","password":"a-long-enough-password"}"#))
+            let login = try await app.testing().sendRequest(
+                .POST, Endpoints.apiLogin.link(), headers: .json(),
+                body: ByteBuffer(string: #"{"email":"new.official@daegu.example","password":"a-long-enough-password"}"#)
+            )
             #expect(login.status == .ok)
         }
     }
@@ -132,11 +151,13 @@ import VaporTesting
     @Test func accountsMustBeBoundToWhatTheirRoleNeeds() async throws {
         try await withTeukgu { app in
             let admin = try await app.bearerToken(for: "admin@teukgu.demo")
-            let unbound = try await app.testing().sendRequest(.POST, Endpoints.apiUsers.link(), headers: .json(bearer: admin),
-                                                              body: ByteBuffer(string: #"{"email":"p@x.example","displayName":"P","role":"partner-staff"}"#))
+            let unbound = try await app.testing().sendRequest(
+                .POST, Endpoints.apiUsers.link(), headers: .json(bearer: admin),
+                body: ByteBuffer(string: #"{"email":"p@x.example","displayName":"P","role":"partner-staff"}"#))
             #expect(unbound.status == .badRequest && errorCode(unbound) == "binding_required")
-            let badRole = try await app.testing().sendRequest(.POST, Endpoints.apiUsers.link(), headers: .json(bearer: admin),
-                                                              body: ByteBuffer(string: #"{"email":"p@x.example","displayName":"P","role":"king"}"#))
+            let badRole = try await app.testing().sendRequest(
+                .POST, Endpoints.apiUsers.link(), headers: .json(bearer: admin),
+                body: ByteBuffer(string: #"{"email":"p@x.example","displayName":"P","role":"king"}"#))
             #expect(errorCode(badRole) == "invalid_role")
         }
     }

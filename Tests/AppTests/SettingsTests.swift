@@ -1,13 +1,17 @@
 import Foundation
 import Testing
 import Vapor
+
 @testable import App
 
 @Suite struct SettingsTests {
     @Test func productionRefusesToStartWithoutItsSecret() throws {
         #expect(throws: ConfigurationError.self) { try TeukguSettings(environment: .production, variables: [:]) }
-        #expect(throws: ConfigurationError.self) { try TeukguSettings(environment: .production, variables: ["TEUKGU_SECRET_KEY": "too-short"]) }
-        let settings = try TeukguSettings(environment: .production, variables: ["TEUKGU_SECRET_KEY": String(repeating: "k", count: 40)])
+        #expect(throws: ConfigurationError.self) {
+            try TeukguSettings(environment: .production, variables: ["TEUKGU_SECRET_KEY": "too-short"])
+        }
+        let settings = try TeukguSettings(
+            environment: .production, variables: ["TEUKGU_SECRET_KEY": String(repeating: "k", count: 40)])
         #expect(settings.isProduction && settings.secureCookies)
         let development = try TeukguSettings(environment: .development, variables: [:])
         #expect(!development.isProduction && development.secretKey == TeukguSettings.developmentSecret)
@@ -22,10 +26,13 @@ import Vapor
 
     /// The start-up banner names the address `serve` will really listen on.
     @Test func theBannerNamesTheAddressServeListensOn() async throws {
-        for (arguments, expected) in [(["teukgu", "serve"], "http://127.0.0.1:8080"), (["teukgu", "serve", "--port", "9000"], "http://127.0.0.1:9000"),
-                                      (["teukgu", "serve", "-H", "0.0.0.0", "-p", "80"], "http://0.0.0.0:80"),
-                                      (["teukgu", "serve", "--bind", "10.0.0.5:8443"], "http://10.0.0.5:8443"),
-                                      (["teukgu", "serve", "--port=7000"], "http://127.0.0.1:7000")] {
+        for (arguments, expected) in [
+            (["teukgu", "serve"], "http://127.0.0.1:8080"),
+            (["teukgu", "serve", "--port", "9000"], "http://127.0.0.1:9000"),
+            (["teukgu", "serve", "-H", "0.0.0.0", "-p", "80"], "http://0.0.0.0:80"),
+            (["teukgu", "serve", "--bind", "10.0.0.5:8443"], "http://10.0.0.5:8443"),
+            (["teukgu", "serve", "--port=7000"], "http://127.0.0.1:7000"),
+        ] {
             let app = try await Application.make(Environment(name: "testing", arguments: arguments))
             #expect(servingAddress(app) == expected)
             try await app.asyncShutdown()

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TeukguCore
+
 @testable import App
 
 /// House rules that hold over the whole App target, read from its source files: every "now" from
@@ -14,7 +15,9 @@ import TeukguCore
         var files: [(String, [String])] = []
         for case let url as URL in enumerator where url.pathExtension == "swift" {
             let text = try String(contentsOf: url, encoding: .utf8)
-            files.append((url.path.replacingOccurrences(of: appSources.path + "/", with: ""), text.components(separatedBy: "\n")))
+            files.append(
+                (url.path.replacingOccurrences(of: appSources.path + "/", with: ""), text.components(separatedBy: "\n"))
+            )
         }
         return files
     }
@@ -37,7 +40,8 @@ import TeukguCore
     }
 
     @Test func noInlineLanguageChoiceOutsideTheCatalogue() throws {
-        let found = try Self.offending(#"== "ko"|\bko \?[^?]"#, except: ["Views/Strings.swift", "Views/Language.swift"])
+        let found = try Self.offending(
+            #"== "ko"|\bko \?[^?]"#, except: ["Views/Strings.swift", "Views/Language.swift"])
         #expect(found.isEmpty, "\(found.joined(separator: "\n"))")
     }
 
@@ -90,7 +94,8 @@ import TeukguCore
 @Suite struct TypedLinkTests {
     @Test func everyRouteNamesOnlyTypedParameters() {
         for endpoint in Endpoints.all {
-            #expect(endpoint.parameters.count == endpoint.parameterNames.count, "\(endpoint.key) has an untyped parameter")
+            #expect(
+                endpoint.parameters.count == endpoint.parameterNames.count, "\(endpoint.key) has an untyped parameter")
         }
     }
 
@@ -101,39 +106,43 @@ import TeukguCore
 
     @Test func everyLinkTheCodeBuildsGivesExactlyTheRoutesParameters() throws {
         // Read every `Endpoints.name.link([.a: …, .b: …])` in the App and check the names against the route.
-        let call = try NSRegularExpression(pattern: #"Endpoints\.([A-Za-z]+)\.link\(\[((?:\.[A-Za-z]+: [^\]]*?)?)\]"#)
-        let names = try NSRegularExpression(pattern: #"\.([A-Za-z]+): "#)
-        // The route table's own declarations give each name its path.
-        let declaration = try NSRegularExpression(pattern: #"static let ([A-Za-z]+) = Endpoint\(\.[A-Z]+, "([^"]+)""#)
+        // Whole files are searched, since a declaration or a call may be wrapped over several lines.
+        let call = try NSRegularExpression(
+            pattern: #"Endpoints\.([A-Za-z]+)\.link\(\s*\[((?:\s*\.[A-Za-z]+:\s[^\]]*?)?)\]"#)
+        let names = try NSRegularExpression(pattern: #"\.([A-Za-z]+):\s"#)
+        let declaration = try NSRegularExpression(
+            pattern: #"static let ([A-Za-z]+) = Endpoint\(\s*\.[A-Z]+,\s*"([^"]+)""#)
+        let files = try SourceRulesTests.sources().map { (path: $0.path, text: $0.lines.joined(separator: "\n")) }
+        func groups(_ match: NSTextCheckingResult, in text: String) -> [String] {
+            (1..<match.numberOfRanges).map { String(text[Range(match.range(at: $0), in: text)!]) }
+        }
         var routes: [String: Endpoint] = [:]
-        for (_, lines) in try SourceRulesTests.sources() {
-            for line in lines {
-                guard let match = declaration.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)) else { continue }
-                let name = String(line[Range(match.range(at: 1), in: line)!])
-                let path = String(line[Range(match.range(at: 2), in: line)!])
-                routes[name] = Endpoints.all.first { $0.path == path }
+        for file in files {
+            for match in declaration.matches(in: file.text, range: NSRange(file.text.startIndex..., in: file.text)) {
+                let found = groups(match, in: file.text)
+                routes[found[0]] = Endpoints.all.first { $0.path == found[1] }
             }
         }
         #expect(routes.count > 80)
         var checked = 0
         var wrong: [String] = []
-        for (path, lines) in try SourceRulesTests.sources() {
-            for line in lines {
-                for match in call.matches(in: line, range: NSRange(line.startIndex..., in: line)) {
-                    let endpointName = String(line[Range(match.range(at: 1), in: line)!])
-                    let arguments = String(line[Range(match.range(at: 2), in: line)!])
-                    guard let endpoint = routes[endpointName] else {
-                        wrong.append("\(path): unknown endpoint \(endpointName)")
-                        continue
-                    }
-                    let given = Set(names.matches(in: arguments, range: NSRange(arguments.startIndex..., in: arguments)).map {
+        for file in files {
+            for match in call.matches(in: file.text, range: NSRange(file.text.startIndex..., in: file.text)) {
+                let found = groups(match, in: file.text)
+                guard let endpoint = routes[found[0]] else {
+                    wrong.append("\(file.path): unknown endpoint \(found[0])")
+                    continue
+                }
+                let arguments = found[1]
+                let given = Set(
+                    names.matches(in: arguments, range: NSRange(arguments.startIndex..., in: arguments)).map {
                         String(arguments[Range($0.range(at: 1), in: arguments)!])
                     })
-                    if given != Set(endpoint.parameterNames) {
-                        wrong.append("\(path): \(endpointName) takes \(endpoint.parameterNames.sorted()), given \(given.sorted())")
-                    }
-                    checked += 1
+                if given != Set(endpoint.parameterNames) {
+                    wrong.append(
+                        "\(file.path): \(found[0]) takes \(endpoint.parameterNames.sorted()), given \(given.sorted())")
                 }
+                checked += 1
             }
         }
         #expect(checked > 50)

@@ -5,6 +5,7 @@ import Testing
 import TeukguCore
 import Vapor
 import VaporTesting
+
 @testable import App
 
 /// Serialises tests that share one PostgreSQL database; SQLite tests each get their own file.
@@ -47,8 +48,10 @@ func withTeukgu(_ test: (Application) async throws -> Void) async throws {
         try await ReferenceSeed.seedIfEmpty(on: app.db)
         try await DesignationSeed.seedIfEmpty(on: app.db)
         try await CollaborationSeed.seedIfEmpty(on: app.db)
-        try await DemoAccounts.seedIfNew(on: app.db, passwordHash: try app.password.hash(DemoAccounts.password), now: app.clock.now())
-        try await RulebookSeed.seedIfEmpty(on: app.db, directory: app.directory.workingDirectory + "Rules", now: app.clock.now())
+        try await DemoAccounts.seedIfNew(
+            on: app.db, passwordHash: try app.password.hash(DemoAccounts.password), now: app.clock.now())
+        try await RulebookSeed.seedIfEmpty(
+            on: app.db, directory: app.directory.workingDirectory + "Rules", now: app.clock.now())
         try await app.rulebooks.refresh(on: app.db)
         try await test(app)
     } catch {
@@ -82,7 +85,8 @@ extension Application {
 }
 
 /// The demo account of each role.
-let demoEmailByRole: [Role: String] = Dictionary(DemoAccounts.entries.map { ($0.role, $0.email) }, uniquingKeysWith: { first, _ in first })
+let demoEmailByRole: [Role: String] = Dictionary(
+    DemoAccounts.entries.map { ($0.role, $0.email) }, uniquingKeysWith: { first, _ in first })
 
 extension HTTPHeaders {
     static func bearer(_ token: String) -> HTTPHeaders {
@@ -100,7 +104,8 @@ extension HTTPHeaders {
 
 /// The `code` of an error body, or nil when the body is not an error envelope.
 func errorCode(_ response: TestingHTTPResponse) -> String? {
-    response.headers.first(name: TeukguErrorMiddleware.codeHeader) ?? (try? response.content.decode(ErrorEnvelope.self).error.code)
+    response.headers.first(name: TeukguErrorMiddleware.codeHeader)
+        ?? (try? response.content.decode(ErrorEnvelope.self).error.code)
 }
 
 /// A browser-like session: keeps the cookie, reads the CSRF token off pages.
@@ -118,17 +123,22 @@ struct BrowserSession {
         return response
     }
 
-    mutating func post(_ path: String, form: [String: String], headers extra: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
+    mutating func post(
+        _ path: String, form: [String: String], headers extra: HTTPHeaders = [:]
+    ) async throws -> TestingHTTPResponse {
         try await post(path, pairs: form.map { ($0.key, $0.value) }, headers: extra)
     }
 
     /// A form with repeated fields (checkbox lists such as `chosen[]`).
-    mutating func post(_ path: String, pairs: [(String, String)], headers extra: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
+    mutating func post(
+        _ path: String, pairs: [(String, String)], headers extra: HTTPHeaders = [:]
+    ) async throws -> TestingHTTPResponse {
         var headers = extra
         headers.contentType = .urlEncodedForm
         if let cookie { headers.replaceOrAdd(name: .cookie, value: cookie) }
         let body = pairs.map { "\($0.0.formEncoded)=\($0.1.formEncoded)" }.joined(separator: "&")
-        let response = try await app.testing().sendRequest(.POST, path, headers: headers, body: ByteBuffer(string: body))
+        let response = try await app.testing().sendRequest(
+            .POST, path, headers: headers, body: ByteBuffer(string: body))
         remember(response)
         return response
     }
@@ -148,10 +158,12 @@ struct BrowserSession {
     }
 
     /// Signs in through the page, as a person would.
-    mutating func signIn(_ email: String, password: String = DemoAccounts.password) async throws -> TestingHTTPResponse {
+    mutating func signIn(_ email: String, password: String = DemoAccounts.password) async throws -> TestingHTTPResponse
+    {
         let page = try await get(Endpoints.loginPage.link())
         let token = BrowserSession.csrf(in: page.body.string) ?? ""
-        return try await post(Endpoints.loginPage.link(), form: ["csrf": token, "email": email, "password": password, "next": ""])
+        return try await post(
+            Endpoints.loginPage.link(), form: ["csrf": token, "email": email, "password": password, "next": ""])
     }
 }
 

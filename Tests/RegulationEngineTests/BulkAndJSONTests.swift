@@ -1,20 +1,20 @@
 import Foundation
-import Testing
 import RegulationEngine
+import Testing
 
 @Suite struct BulkAndJSONTests {
     let engine = snapshot([("national.yaml", nationalSource), ("sea.yaml", districtSource())])
 
     @Test func aBadLineYieldsAnErrorObjectAndTheOthersGoOn() throws {
         let input = """
-        {"district":"sea","asOf":"2025-01-01","facts":{"activity.kind":"drone"}}
-        {"district":"sea","asOf":"2025-01-01","facts":{"activity.kind":
-        {"district":"moon","asOf":"2025-01-01","facts":{}}
-        {"district":"sea","asOf":"2025-02-30","facts":{}}
-        {"district":"sea","asOf":"2025-01-01","facts":{"activity.crew":"x"}}
-        {"district":"sea","asOf":"2025-01-01","facts":{"activity.kind":"bakery"},"extra":1}
-        {"district":"sea","asOf":"2025-01-01","facts":{"activity.kind":"bakery"}}
-        """
+            {"district":"sea","asOf":"2025-01-01","facts":{"activity.kind":"drone"}}
+            {"district":"sea","asOf":"2025-01-01","facts":{"activity.kind":
+            {"district":"moon","asOf":"2025-01-01","facts":{}}
+            {"district":"sea","asOf":"2025-02-30","facts":{}}
+            {"district":"sea","asOf":"2025-01-01","facts":{"activity.crew":"x"}}
+            {"district":"sea","asOf":"2025-01-01","facts":{"activity.kind":"bakery"},"extra":1}
+            {"district":"sea","asOf":"2025-01-01","facts":{"activity.kind":"bakery"}}
+            """
         let output = BulkEvaluation.run(snapshot: engine, input: Data(input.utf8))
         let lines = output.text.split(separator: "\n").map(String.init)
         #expect(lines.count == 7 && output.count == 7 && output.errors == 5)
@@ -29,34 +29,54 @@ import RegulationEngine
     }
 
     @Test func decisionsEncodeAsValidJSONWithEveryField() throws {
-        let decision = try engine.evaluate(RequestDecoding.decode(#"{"district":"sea","asOf":"2025-01-01","facts":{"activity.kind":"vessel","site.zone":"a \"quoted\"\nline"}}"#))
+        let decision = try engine.evaluate(
+            RequestDecoding.decode(
+                #"{"district":"sea","asOf":"2025-01-01","facts":{"activity.kind":"vessel","site.zone":"a \"quoted\"\nline"}}"#
+            ))
         let text = DecisionJSON.encode(decision)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-        for key in ["district", "asOf", "outcome", "basis", "reasons", "conditions", "exemptions", "missingFacts", "rulebooks"] {
+        for key in [
+            "district", "asOf", "outcome", "basis", "reasons", "conditions", "exemptions", "missingFacts", "rulebooks",
+        ] {
             #expect(object[key] != nil, "\(key)")
         }
         #expect(object["outcome"] as? String == "indeterminate")
     }
 
     @Test func theJSONParserKeepsTypesApartAndRefusesGarbage() throws {
-        #expect(try JSONValue.parse(#"{"a":true,"b":1,"c":"1","d":[1.5],"e":"\u00e9\ud83d\ude00"}"#)
-            == .object([("a", .bool(true)), ("b", .number(1)), ("c", .string("1")), ("d", .array([.number(1.5)])), ("e", .string("é😀"))]))
+        #expect(
+            try JSONValue.parse(#"{"a":true,"b":1,"c":"1","d":[1.5],"e":"\u00e9\ud83d\ude00"}"#)
+                == .object([
+                    ("a", .bool(true)), ("b", .number(1)), ("c", .string("1")), ("d", .array([.number(1.5)])),
+                    ("e", .string("é😀")),
+                ]))
         for bad in ["{", "{\"a\":}", "[1,]", "{\"a\":1,\"a\":2}", "tru", "\"\u{01}\"", "{} x"] {
             #expect(throws: JSONParseError.self) { try JSONValue.parse(bad) }
         }
     }
 
     @Test func datesArriveAsStringsAndFitDateFacts() throws {
-        let dated = snapshot([("national.yaml", nationalSource), ("sea.yaml", districtSource(extraRules: """
-          - id: d.late
-            title: {ko: 늦음, en: Late}
-            effect: prohibit
-            when: 'trial.start >= date("2027-01-01")'
-            cites: [{law: Act, article: art. 3}]
-        """, extraFacts: "  trial.start: {type: date, label: {ko: 시작, en: Start}}"))])
-        let late = try dated.evaluate(RequestDecoding.decode(#"{"district":"sea","asOf":"2025-01-01","facts":{"trial.start":"2027-03-01"}}"#))
+        let dated = snapshot([
+            ("national.yaml", nationalSource),
+            (
+                "sea.yaml",
+                districtSource(
+                    extraRules: """
+                          - id: d.late
+                            title: {ko: 늦음, en: Late}
+                            effect: prohibit
+                            when: 'trial.start >= date("2027-01-01")'
+                            cites: [{law: Act, article: art. 3}]
+                        """, extraFacts: "  trial.start: {type: date, label: {ko: 시작, en: Start}}")
+            ),
+        ])
+        let late = try dated.evaluate(
+            RequestDecoding.decode(#"{"district":"sea","asOf":"2025-01-01","facts":{"trial.start":"2027-03-01"}}"#))
         #expect(late.outcome == .prohibited)
-        #expect(throws: EvaluationError.self) { try dated.evaluate(RequestDecoding.decode(#"{"district":"sea","asOf":"2025-01-01","facts":{"trial.start":"soon"}}"#)) }
+        #expect(throws: EvaluationError.self) {
+            try dated.evaluate(
+                RequestDecoding.decode(#"{"district":"sea","asOf":"2025-01-01","facts":{"trial.start":"soon"}}"#))
+        }
     }
 }
 
@@ -75,7 +95,9 @@ import RegulationEngine
         ]
         // Each line twice: the second time the bulk writer reuses the conditions it wrote the first time.
         let doubled = lines + lines
-        let output = BulkEvaluation.run(snapshot: engine, input: Data(doubled.joined(separator: "\n").utf8)).text.split(separator: "\n").map(String.init)
+        let output = BulkEvaluation.run(snapshot: engine, input: Data(doubled.joined(separator: "\n").utf8)).text.split(
+            separator: "\n"
+        ).map(String.init)
         #expect(output.count == doubled.count)
         for (line, produced) in zip(doubled, output) {
             let expected: String

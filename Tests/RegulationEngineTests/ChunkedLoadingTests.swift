@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RegulationEngine
 
 /// Large rulebooks are composed in chunks on every core and through our own libyaml reader; both
@@ -7,24 +8,35 @@ import Testing
     /// A rulebook with every construct a rule may use, a few mistakes (so there are diagnostics with
     /// positions), comments between items, and keys after the rule list.
     func mixedRulebook(rules count: Int, factsAfterRules: Bool = false) -> String {
-        var text = "# generated\nid: national\nscope: national\ntitle: {ko: 국가, en: National}\neffective: {from: 2020-01-01}\n"
-        let facts = "facts:\n  activity.kind: {type: string, label: {ko: 활동, en: Activity}}\n  activity.level: {type: number, label: {ko: 수준, en: Level}}\n"
+        var text =
+            "# generated\nid: national\nscope: national\ntitle: {ko: 국가, en: National}\neffective: {from: 2020-01-01}\n"
+        let facts =
+            "facts:\n  activity.kind: {type: string, label: {ko: 활동, en: Activity}}\n  activity.level: {type: number, label: {ko: 수준, en: Level}}\n"
         if !factsAfterRules { text += facts }
         text += "rules:\n"
         for index in 0..<count {
             switch index % 6 {
             case 0:
-                text += "  - id: r\(index)\n    title: {ko: \"규칙 \(index)\", en: 'Rule \(index)'}\n    effect: prohibit\n    when: 'activity.kind == \"k\(index)\"'\n    cites: [{law: Act, article: art. \(index)}]\n"
+                text +=
+                    "  - id: r\(index)\n    title: {ko: \"규칙 \(index)\", en: 'Rule \(index)'}\n    effect: prohibit\n    when: 'activity.kind == \"k\(index)\"'\n    cites: [{law: Act, article: art. \(index)}]\n"
             case 1:
-                text += "  # a comment between items\n\n  - id: r\(index)\n    title:\n      ko: 규칙\n      en: Rule\n    effect: require\n    when: |\n      activity.level > \(index)\n    cites:\n      - law: Act\n        article: art. 1\n        note: \"- not an item\"\n    conditions:\n      - {type: insurance, death: 150_000_000}\n      - type: permit\n        authority: Agency\n        name: Permit\n"
+                text +=
+                    "  # a comment between items\n\n  - id: r\(index)\n    title:\n      ko: 규칙\n      en: Rule\n    effect: require\n    when: |\n      activity.level > \(index)\n    cites:\n      - law: Act\n        article: art. 1\n        note: \"- not an item\"\n    conditions:\n      - {type: insurance, death: 150_000_000}\n      - type: permit\n        authority: Agency\n        name: Permit\n"
             case 2:
-                text += "  - id: r\(index)\n    title: {ko: 규칙, en: Rule}\n    effect: prohibit\n    when: \"activity.level >\"\n    cites: [{law: Act, article: art. 2}]\n"  // an expression error
+                // an expression error
+                text +=
+                    "  - id: r\(index)\n    title: {ko: 규칙, en: Rule}\n    effect: prohibit\n    when: \"activity.level >\"\n    cites: [{law: Act, article: art. 2}]\n"
             case 3:
-                text += "  - id: r\(index)\n    title: {ko: 규칙, en: Rule}\n    effect: prohibit\n    colour: blue\n    when: >\n      activity.kind == \"a\"\n      and activity.level < 3\n    cites: [{law: Act, article: art. 3}]\n"  // an unknown key
+                // an unknown key
+                text +=
+                    "  - id: r\(index)\n    title: {ko: 규칙, en: Rule}\n    effect: prohibit\n    colour: blue\n    when: >\n      activity.kind == \"a\"\n      and activity.level < 3\n    cites: [{law: Act, article: art. 3}]\n"
             case 4:
-                text += "  -\n    id: r\(index)\n    title: {ko: 규칙, en: Rule}\n    effect: prohibit\n    when: activity.unknown == 1\n    cites: [{law: Act, article: art. 4}]\n"  // an unknown fact
+                // an unknown fact
+                text +=
+                    "  -\n    id: r\(index)\n    title: {ko: 규칙, en: Rule}\n    effect: prohibit\n    when: activity.unknown == 1\n    cites: [{law: Act, article: art. 4}]\n"
             default:
-                text += "  - {id: r\(index), title: {ko: 규칙, en: Rule}, effect: prohibit, when: 'activity.level >= 1', cites: [{law: Act, article: art. 5}]}\n"
+                text +=
+                    "  - {id: r\(index), title: {ko: 규칙, en: Rule}, effect: prohibit, when: 'activity.level >= 1', cites: [{law: Act, article: art. 5}]}\n"
             }
         }
         if factsAfterRules { text += "# facts come last here\n" + facts }
@@ -44,7 +56,9 @@ import Testing
             let text = mixedRulebook(rules: 120, factsAfterRules: factsAfterRules)
             let split = try #require(RuleListSplit(source: text, minimumItems: 1, chunkCount: 7))
             #expect(split.chunks.count == 7)
-            #expect(split.header.split(separator: "\n", omittingEmptySubsequences: false).count == text.split(separator: "\n", omittingEmptySubsequences: false).count)
+            #expect(
+                split.header.split(separator: "\n", omittingEmptySubsequences: false).count
+                    == text.split(separator: "\n", omittingEmptySubsequences: false).count)
             let (a, aDiagnostics) = whole(text)
             let (b, bDiagnostics) = chunked(text)
             #expect(a != nil)
@@ -69,10 +83,15 @@ import Testing
 
     @Test func aChunkThatCannotStandAloneFallsBackToTheWholeFile() {
         // The anchor is in the first item, the alias in the last: composed apart, the alias is unknown.
-        var text = "id: national\nscope: national\ntitle: {ko: 국가, en: National}\nfacts:\n  a.b: {type: bool, label: {ko: a, en: a}}\nrules:\n"
-        text += "  - id: first\n    title: &shared {ko: 공통, en: Shared}\n    effect: prohibit\n    when: a.b\n    cites: [{law: Act, article: art. 1}]\n"
-        for index in 0..<20 { text += "  - {id: r\(index), title: t, effect: prohibit, when: a.b, cites: [{law: Act, article: art. 1}]}\n" }
-        text += "  - id: last\n    title: *shared\n    effect: prohibit\n    when: a.b\n    cites: [{law: Act, article: art. 1}]\n"
+        var text =
+            "id: national\nscope: national\ntitle: {ko: 국가, en: National}\nfacts:\n  a.b: {type: bool, label: {ko: a, en: a}}\nrules:\n"
+        text +=
+            "  - id: first\n    title: &shared {ko: 공통, en: Shared}\n    effect: prohibit\n    when: a.b\n    cites: [{law: Act, article: art. 1}]\n"
+        for index in 0..<20 {
+            text += "  - {id: r\(index), title: t, effect: prohibit, when: a.b, cites: [{law: Act, article: art. 1}]}\n"
+        }
+        text +=
+            "  - id: last\n    title: *shared\n    effect: prohibit\n    when: a.b\n    cites: [{law: Act, article: art. 1}]\n"
         let (a, aDiagnostics) = whole(text)
         let (b, bDiagnostics) = chunked(text)
         #expect(aDiagnostics.isEmpty)
@@ -82,7 +101,8 @@ import Testing
     }
 
     @Test func unusualLayoutsAreReadWhole() {
-        let flow = "id: n\nscope: national\nrules: [{id: a, title: t, effect: prohibit, when: 'true', cites: [{law: L, article: a}]}]\n"
+        let flow =
+            "id: n\nscope: national\nrules: [{id: a, title: t, effect: prohibit, when: 'true', cites: [{law: L, article: a}]}]\n"
         #expect(RuleListSplit(source: flow, minimumItems: 1, chunkCount: 4) == nil)
         let json = "{\"id\": \"n\", \"scope\": \"national\", \"rules\": []}"
         #expect(RuleListSplit(source: json, minimumItems: 1, chunkCount: 4) == nil)
@@ -103,9 +123,13 @@ import Testing
     }
 
     @Test func theComposerReadsWhatYamlMeans() throws {
-        let text = "a: &x plain\nb: *x\nc: 'single'\nd: \"dou\\tble\"\ne: |\n  literal\n  text\nf: >\n  folded\n  text\ng: [1, 2]\n"
+        let text =
+            "a: &x plain\nb: *x\nc: 'single'\nd: \"dou\\tble\"\ne: |\n  literal\n  text\nf: >\n  folded\n  text\ng: [1, 2]\n"
         let root = try #require(try YAMLComposer.compose(text))
-        guard case .mapping(let mapping) = root else { Issue.record("not a mapping"); return }
+        guard case .mapping(let mapping) = root else {
+            Issue.record("not a mapping")
+            return
+        }
         #expect(mapping.count == 7)
         #expect(mapping["b"]?.string == "plain")
         #expect(mapping["d"]?.string == "dou\tble")
@@ -113,7 +137,11 @@ import Testing
         #expect(mapping["f"]?.string == "folded text\n")
         if case .scalar(let c) = mapping["c"] { #expect(c.style == .singleQuoted) } else { Issue.record("c") }
         if case .scalar(let e) = mapping["e"] { #expect(e.style == .literal) } else { Issue.record("e") }
-        if case .sequence(let g) = mapping["g"] { #expect(g.compactMap(\.string) == ["1", "2"]) } else { Issue.record("g") }
+        if case .sequence(let g) = mapping["g"] {
+            #expect(g.compactMap(\.string) == ["1", "2"])
+        } else {
+            Issue.record("g")
+        }
         #expect(mapping["c"]?.mark == YAMLMark(line: 3, column: 4))
         #expect(try YAMLComposer.compose("") == nil)
         #expect(try YAMLComposer.compose("# only a comment\n") == nil)
@@ -133,7 +161,9 @@ import Testing
 
     /// Nesting is bounded, so a crafted rulebook gets a diagnostic instead of overflowing the stack.
     @Test func deepNestingIsADiagnosticNotACrash() throws {
-        let deepYAML = "id: n\nscope: national\ntitle: t\nrules:\n  - id: r\n    group: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "\n"
+        let deepYAML =
+            "id: n\nscope: national\ntitle: t\nrules:\n  - id: r\n    group: " + String(repeating: "[", count: 100_000)
+            + String(repeating: "]", count: 100_000) + "\n"
         let (rulebook, diagnostics) = whole(deepYAML)
         #expect(rulebook == nil)
         #expect(diagnostics.first?.kind == .yamlSyntax)
@@ -143,8 +173,12 @@ import Testing
 
         let parentheses = String(repeating: "(", count: 100_000) + "a.b" + String(repeating: ")", count: 100_000)
         #expect(throws: ExpressionSyntaxError.self) { try ExpressionParser.parse(parentheses) }
-        #expect(throws: ExpressionSyntaxError.self) { try ExpressionParser.parse(String(repeating: "not ", count: 100_000) + "a.b") }
-        #expect(throws: ExpressionSyntaxError.self) { try ExpressionParser.parse("a.b in " + String(repeating: "[", count: 100_000)) }
+        #expect(throws: ExpressionSyntaxError.self) {
+            try ExpressionParser.parse(String(repeating: "not ", count: 100_000) + "a.b")
+        }
+        #expect(throws: ExpressionSyntaxError.self) {
+            try ExpressionParser.parse("a.b in " + String(repeating: "[", count: 100_000))
+        }
         // Ordinary nesting still reads.
         _ = try ExpressionParser.parse(String(repeating: "(", count: 60) + "a.b" + String(repeating: ")", count: 60))
         _ = try ExpressionParser.parse(String(repeating: "not ", count: 60) + "a.b")
@@ -156,7 +190,9 @@ import Testing
             for (file, text) in IndexPropertyTests.rulebooks(seed: UInt64(seed) * 7919) {
                 // The cut applies and every chunk stands alone, so the chunked path is the one taken.
                 let split = RuleListSplit(source: text, minimumItems: 1, chunkCount: 8)
-                #expect(split?.chunks.allSatisfy { RulebookParser.parseRules(chunk: $0, file: file) != nil } == true, "seed \(seed) \(file)")
+                #expect(
+                    split?.chunks.allSatisfy { RulebookParser.parseRules(chunk: $0, file: file) != nil } == true,
+                    "seed \(seed) \(file)")
                 let (a, aDiagnostics) = whole(text, file: file)
                 let (b, bDiagnostics) = chunked(text, file: file)
                 #expect(a == b, "seed \(seed) \(file)")

@@ -1,5 +1,5 @@
-import Testing
 import RegulationEngine
+import Testing
 
 /// Every kind of load-time diagnostic, with its position.
 @Suite struct DiagnosticsTests {
@@ -22,8 +22,11 @@ import RegulationEngine
         let set = RulebookSet.load(directory: shippedRulesDirectory)
         #expect(set.diagnostics.isEmpty, "\(set.diagnostics)")
         #expect(set.rulebooks.count == 8)
-        #expect(Set(Snapshot(set).districts) == ["busan-marine-mobility", "chungbuk-regenerative-bio", "daegu-ai-robots", "daejeon-synthetic-bio",
-                                                  "gangwon-ai-healthcare", "gyeongnam-satellites", "jeonnam-dc-energy"])
+        #expect(
+            Set(Snapshot(set).districts) == [
+                "busan-marine-mobility", "chungbuk-regenerative-bio", "daegu-ai-robots", "daejeon-synthetic-bio",
+                "gangwon-ai-healthcare", "gyeongnam-satellites", "jeonnam-dc-energy",
+            ])
     }
 
     @Test func yamlSyntaxErrorsPointAtTheLine() {
@@ -47,29 +50,40 @@ import RegulationEngine
         #expect(found.count == 1)
         #expect(found.first?.message.contains("site.zoen") == true)
         // "    when: '" is ten characters, so the fact itself starts at column 12.
-        let line = source.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("site.zoen") }.map { $0 + 1 }
+        let line = source.split(separator: "\n", omittingEmptySubsequences: false).firstIndex {
+            $0.contains("site.zoen")
+        }.map { $0 + 1 }
         #expect(found.first?.location.line == line)
         #expect(found.first?.location.column == 12)
     }
 
     @Test func typeMismatchesAreReported() {
-        let found = diagnostics(districtSource(extraRules: rule("d.type", when: "activity.crew == \"three\""))).filter { $0.kind == .typeMismatch }
+        let found = diagnostics(districtSource(extraRules: rule("d.type", when: "activity.crew == \"three\""))).filter {
+            $0.kind == .typeMismatch
+        }
         #expect(found.count == 1)
-        let notCondition = diagnostics(districtSource(extraRules: rule("d.bare", when: "site.zone"))).filter { $0.kind == .typeMismatch }
+        let notCondition = diagnostics(districtSource(extraRules: rule("d.bare", when: "site.zone"))).filter {
+            $0.kind == .typeMismatch
+        }
         #expect(notCondition.count == 1)
-        let order = diagnostics(districtSource(extraRules: rule("d.order", when: "site.zone < 3"))).filter { $0.kind == .typeMismatch }
+        let order = diagnostics(districtSource(extraRules: rule("d.order", when: "site.zone < 3"))).filter {
+            $0.kind == .typeMismatch
+        }
         #expect(order.count == 1)
     }
 
     @Test func duplicateRuleIDsAreRefused() {
-        let found = diagnostics(districtSource(extraRules: rule("n.crew", when: "activity.crew > 3"))).filter { $0.kind == .duplicateRule }
+        let found = diagnostics(districtSource(extraRules: rule("n.crew", when: "activity.crew > 3"))).filter {
+            $0.kind == .duplicateRule
+        }
         #expect(found.count == 1)
     }
 
     @Test func exemptionsMustNameExistingNationalRules() {
         let missing = rule("d.ex1", effect: "exempt", when: "activity.crew > 1", extra: "    exempts: [n.nothing]")
         #expect(diagnostics(districtSource(extraRules: missing)).contains { $0.kind == .missingExemptionTarget })
-        let local = rule("d.ex2", effect: "exempt", when: "activity.crew > 1", extra: "    exempts: [d.drone-insurance]")
+        let local = rule(
+            "d.ex2", effect: "exempt", when: "activity.crew > 1", extra: "    exempts: [d.drone-insurance]")
         #expect(diagnostics(districtSource(extraRules: local)).contains { $0.kind == .nonNationalExemptionTarget })
     }
 
@@ -84,9 +98,11 @@ import RegulationEngine
     @Test func conditionsThatCanNeverHoldAreCaught() {
         let enumTypo = diagnostics(districtSource(extraRules: rule("d.enum", when: "vessel.fuel == \"amonia\"")))
         #expect(enumTypo.contains { $0.kind == .neverHolds && $0.message.contains("amonia") })
-        let contradiction = diagnostics(districtSource(extraRules: rule("d.both", when: "site.zone == \"a\" and site.zone == \"b\"")))
+        let contradiction = diagnostics(
+            districtSource(extraRules: rule("d.both", when: "site.zone == \"a\" and site.zone == \"b\"")))
         #expect(contradiction.contains { $0.kind == .neverHolds })
-        let range = diagnostics(districtSource(extraRules: rule("d.range", when: "activity.crew > 5 and activity.crew < 2")))
+        let range = diagnostics(
+            districtSource(extraRules: rule("d.range", when: "activity.crew > 5 and activity.crew < 2")))
         #expect(range.contains { $0.kind == .neverHolds })
         let empty = diagnostics(districtSource(extraRules: rule("d.empty", when: "site.zone in []")))
         #expect(empty.contains { $0.kind == .neverHolds })
@@ -95,7 +111,8 @@ import RegulationEngine
     @Test func ruleDatesMustLieInsideTheRulebooks() {
         let early = rule("d.early", when: "activity.crew > 1", extra: "    effective: {from: 2023-01-01}")
         #expect(diagnostics(districtSource(extraRules: early)).contains { $0.kind == .effectiveOutsideRulebook })
-        let inside = rule("d.inside", when: "activity.crew > 1", extra: "    effective: {from: 2025-01-01, until: 2026-01-01}")
+        let inside = rule(
+            "d.inside", when: "activity.crew > 1", extra: "    effective: {from: 2025-01-01, until: 2026-01-01}")
         #expect(!diagnostics(districtSource(extraRules: inside)).contains { $0.kind == .effectiveOutsideRulebook })
     }
 
@@ -106,15 +123,24 @@ import RegulationEngine
 
     @Test func structuralMistakesAreReported() {
         let noConditions = rule("d.req", effect: "require", when: "activity.crew > 1")
-        #expect(diagnostics(districtSource(extraRules: noConditions)).contains { $0.kind == .structure && $0.message.contains("lists no conditions") })
+        #expect(
+            diagnostics(districtSource(extraRules: noConditions)).contains {
+                $0.kind == .structure && $0.message.contains("lists no conditions")
+            })
         let badEffect = rule("d.eff", effect: "allow", when: "activity.crew > 1")
         #expect(diagnostics(districtSource(extraRules: badEffect)).contains { $0.message.contains("unknown effect") })
-        let nationalExempt = nationalSource + "\n" + rule("n.ex", effect: "exempt", when: "activity.crew > 1", extra: "    exempts: [n.crew]")
-        #expect(load([("national.yaml", nationalExempt)]).diagnostics.contains { $0.message.contains("belong to district rulebooks") })
+        let nationalExempt =
+            nationalSource + "\n"
+            + rule("n.ex", effect: "exempt", when: "activity.crew > 1", extra: "    exempts: [n.crew]")
+        #expect(
+            load([("national.yaml", nationalExempt)]).diagnostics.contains {
+                $0.message.contains("belong to district rulebooks")
+            })
     }
 
     @Test func diagnosticsPrintLikeACompiler() {
-        let diagnostic = Diagnostic(.error, .unknownFact, "unknown fact 'x'", at: SourceLocation(file: "a.yaml", line: 3, column: 9))
+        let diagnostic = Diagnostic(
+            .error, .unknownFact, "unknown fact 'x'", at: SourceLocation(file: "a.yaml", line: 3, column: 9))
         #expect(diagnostic.description == "a.yaml:3:9: error: unknown fact 'x' [unknown-fact]")
     }
 }

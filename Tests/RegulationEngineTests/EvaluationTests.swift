@@ -1,23 +1,30 @@
-import Testing
+import Foundation
 import RegulationEngine
+import Testing
 import TeukguCore
 
 @Suite struct EvaluationTests {
     let engine = snapshot([("national.yaml", nationalSource), ("sea.yaml", districtSource())])
 
-    func decide(_ facts: [String: FactValue], company: [String: FactValue] = [:], asOf: String = "2025-01-01") throws -> Decision {
+    func decide(
+        _ facts: [String: FactValue], company: [String: FactValue] = [:], asOf: String = "2025-01-01"
+    ) throws -> Decision {
         try engine.evaluate(EvaluationRequest(district: "sea", asOf: day(asOf), facts: facts, company: company))
     }
 
     @Test func aListedProhibitionProhibits() throws {
-        let decision = try decide(["activity.kind": .string("vessel"), "activity.crew": .number(0), "site.zone": .string("c")])
+        let decision = try decide([
+            "activity.kind": .string("vessel"), "activity.crew": .number(0), "site.zone": .string("c"),
+        ])
         #expect(decision.outcome == .prohibited)
         #expect(decision.reasons.map(\.ruleID) == ["n.crew"])
         #expect(decision.reasons.first?.cites.first?.law == "Ship Officers Act")
     }
 
     @Test func anExemptionReplacesTheProhibitionWithItsConditions() throws {
-        let decision = try decide(["activity.kind": .string("vessel"), "activity.crew": .number(0), "site.zone": .string("a")], company: ["isZoneOperator": .bool(true)])
+        let decision = try decide(
+            ["activity.kind": .string("vessel"), "activity.crew": .number(0), "site.zone": .string("a")],
+            company: ["isZoneOperator": .bool(true)])
         #expect(decision.outcome == .conditional)
         #expect(decision.exemptions.map(\.ruleID) == ["d.zone"])
         #expect(decision.exemptions.first?.exempts == ["n.crew"])
@@ -36,7 +43,9 @@ import TeukguCore
         #expect(decision.outcome == .indeterminate)
         #expect(decision.missingFacts.map(\.path) == ["activity.crew"])
         #expect(decision.missingFacts.first?.label.en == "Crew")
-        let unknownExemption = try decide(["activity.kind": .string("vessel"), "activity.crew": .number(0), "site.zone": .string("a")])
+        let unknownExemption = try decide([
+            "activity.kind": .string("vessel"), "activity.crew": .number(0), "site.zone": .string("a"),
+        ])
         #expect(unknownExemption.outcome == .indeterminate)
         #expect(unknownExemption.missingFacts.map(\.path) == ["company.isZoneOperator"])
     }
@@ -45,7 +54,9 @@ import TeukguCore
         let decision = try decide(["activity.kind": .string("drone")])
         #expect(decision.outcome == .conditional)
         let insurance = decision.conditions.compactMap { item -> (Int64?, Int64?, Int64?)? in
-            if case .insurance(let death, let injury, _, let property) = item.condition { return (death, injury, property) }
+            if case .insurance(let death, let injury, _, let property) = item.condition {
+                return (death, injury, property)
+            }
             return nil
         }
         #expect(insurance.count == 1)
@@ -56,32 +67,46 @@ import TeukguCore
     }
 
     @Test func undeclaredFactsWrongTypesAndUnknownDistrictsAreErrors() {
-        #expect(throws: EvaluationError.unknownFact("activity.colour")) { try decide(["activity.colour": .string("red")]) }
-        #expect(throws: EvaluationError.wrongType(path: "activity.crew", expected: "number", got: "\"two\"")) { try decide(["activity.crew": .string("two")]) }
-        #expect(throws: EvaluationError.wrongType(path: "vessel.fuel", expected: "enum (ammonia, diesel)", got: "\"coal\"")) { try decide(["vessel.fuel": .string("coal")]) }
-        #expect(throws: EvaluationError.unknownDistrict("moon")) { try engine.evaluate(EvaluationRequest(district: "moon", asOf: day("2025-01-01"), facts: [:])) }
-        #expect(throws: EvaluationError.notInForce(district: "sea", date: day("2030-01-01"))) { try decide([:], asOf: "2030-01-01") }
+        #expect(throws: EvaluationError.unknownFact("activity.colour")) {
+            try decide(["activity.colour": .string("red")])
+        }
+        #expect(throws: EvaluationError.wrongType(path: "activity.crew", expected: "number", got: "\"two\"")) {
+            try decide(["activity.crew": .string("two")])
+        }
+        #expect(
+            throws: EvaluationError.wrongType(path: "vessel.fuel", expected: "enum (ammonia, diesel)", got: "\"coal\"")
+        ) { try decide(["vessel.fuel": .string("coal")]) }
+        #expect(throws: EvaluationError.unknownDistrict("moon")) {
+            try engine.evaluate(EvaluationRequest(district: "moon", asOf: day("2025-01-01"), facts: [:]))
+        }
+        #expect(throws: EvaluationError.notInForce(district: "sea", date: day("2030-01-01"))) {
+            try decide([:], asOf: "2030-01-01")
+        }
     }
 
     @Test func ruleOrderNeverMatters() throws {
         let reversed = districtSource().replacingOccurrences(of: "  - id: d.zone", with: "  - id: d.zone-tmp")
         let shuffled = snapshot([("sea.yaml", reversed), ("national.yaml", nationalSource)])
-        let request = EvaluationRequest(district: "sea", asOf: day("2025-01-01"), facts: ["activity.kind": .string("drone")])
+        let request = EvaluationRequest(
+            district: "sea", asOf: day("2025-01-01"), facts: ["activity.kind": .string("drone")])
         #expect(try shuffled.evaluate(request).reasons.map(\.ruleID) == engine.evaluate(request).reasons.map(\.ruleID))
     }
 
     @Test func rulesCountOnlyWhileInForce() throws {
-        let dated = districtSource(extraRules: """
-          - id: d.winter
-            title: {ko: 겨울, en: Winter}
-            effect: prohibit
-            when: 'activity.kind == "sailing"'
-            cites: [{law: Act, article: art. 2}]
-            effective: {from: 2025-12-01, until: 2026-03-01}
-        """)
+        let dated = districtSource(
+            extraRules: """
+                  - id: d.winter
+                    title: {ko: 겨울, en: Winter}
+                    effect: prohibit
+                    when: 'activity.kind == "sailing"'
+                    cites: [{law: Act, article: art. 2}]
+                    effective: {from: 2025-12-01, until: 2026-03-01}
+                """)
         let seasonal = snapshot([("national.yaml", nationalSource), ("sea.yaml", dated)])
         func outcome(_ date: String) throws -> Outcome {
-            try seasonal.evaluate(EvaluationRequest(district: "sea", asOf: day(date), facts: ["activity.kind": .string("sailing")])).outcome
+            try seasonal.evaluate(
+                EvaluationRequest(district: "sea", asOf: day(date), facts: ["activity.kind": .string("sailing")])
+            ).outcome
         }
         #expect(try outcome("2025-11-30") == .permitted)
         #expect(try outcome("2025-12-01") == .prohibited)
@@ -100,13 +125,14 @@ import TeukguCore
         var outcomes: [String: Set<String>] = [:]
         for file in set.testFiles {
             let text = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
-            let district = ((file as NSString).lastPathComponent as NSString).deletingPathExtension.replacingOccurrences(of: ".tests", with: "")
-            for outcome in Outcome.allCases where text.contains("outcome: \(outcome.rawValue)") { outcomes[district, default: []].insert(outcome.rawValue) }
+            let district = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+                .replacingOccurrences(of: ".tests", with: "")
+            for outcome in Outcome.allCases where text.contains("outcome: \(outcome.rawValue)") {
+                outcomes[district, default: []].insert(outcome.rawValue)
+            }
             #expect(text.components(separatedBy: "- name:").count - 1 >= 5, "\(district)")
         }
         #expect(outcomes.count == 7)
         #expect(outcomes.values.allSatisfy { $0.count == 4 }, "\(outcomes)")
     }
 }
-
-import Foundation

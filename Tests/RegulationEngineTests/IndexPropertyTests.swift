@@ -1,5 +1,5 @@
-import Testing
 import RegulationEngine
+import Testing
 import TeukguCore
 
 /// Random rulebooks and requests: the indexed snapshot must decide exactly as the naive scan does.
@@ -36,7 +36,8 @@ import TeukguCore
         let guarded = r.chance(80)
         // Guards come either way round: `fact == "x"` or `"x" == fact`.
         let kind = "\"\(kinds[r.next(kinds.count)])\""
-        let guardFirst = guarded ? (r.chance(20) ? "\(kind) == activity.kind and " : "activity.kind == \(kind) and ") : ""
+        let guardFirst =
+            guarded ? (r.chance(20) ? "\(kind) == activity.kind and " : "activity.kind == \(kind) and ") : ""
         var parts: [String] = []
         for _ in 0..<(1 + r.next(2)) { parts.append(comparison(&r, guarded: guarded)) }
         let body = r.chance(25) ? "(\(parts.joined(separator: " or ")))" : parts.joined(separator: " and ")
@@ -45,17 +46,20 @@ import TeukguCore
 
     static func rule(_ id: String, effect: String, _ r: inout Random, exempts: [String] = []) -> String {
         var text = """
-          - id: \(id)
-            title: {ko: \(id), en: \(id)}
-            effect: \(effect)
-            when: '\(expression(&r))'
-            cites: [{law: Act, article: art. \(r.next(100))}]
+              - id: \(id)
+                title: {ko: \(id), en: \(id)}
+                effect: \(effect)
+                when: '\(expression(&r))'
+                cites: [{law: Act, article: art. \(r.next(100))}]
 
-        """
+            """
         if !exempts.isEmpty { text += "    exempts: [\(exempts.joined(separator: ", "))]\n" }
         if effect == "require" || (effect == "exempt" && r.chance(50)) {
             text += "    conditions:\n"
-            if r.chance(60) { text += "      - {type: insurance, death: \(100_000_000 + r.next(5) * 10_000_000), property: \(500_000_000 + r.next(3) * 250_000_000)}\n" }
+            if r.chance(60) {
+                text +=
+                    "      - {type: insurance, death: \(100_000_000 + r.next(5) * 10_000_000), property: \(500_000_000 + r.next(3) * 250_000_000)}\n"
+            }
             text += "      - {type: notification, to: office \(r.next(3)), when: before}\n"
         }
         if r.chance(15) { text += "    effective: {from: 2025-0\(1 + r.next(6))-01}\n" }
@@ -63,23 +67,30 @@ import TeukguCore
     }
 
     static let facts = """
-    facts:
-      activity.kind: {type: string, label: {ko: 활동, en: Activity}}
-      site.zone: {type: string, label: {ko: 구역, en: Zone}}
-      level.value: {type: number, label: {ko: 수준, en: Level}}
-      flag.on: {type: bool, label: {ko: 깃발, en: Flag}}
-      tags.items: {type: list, label: {ko: 태그, en: Tags}}
-    """
+        facts:
+          activity.kind: {type: string, label: {ko: 활동, en: Activity}}
+          site.zone: {type: string, label: {ko: 구역, en: Zone}}
+          level.value: {type: number, label: {ko: 수준, en: Level}}
+          flag.on: {type: bool, label: {ko: 깃발, en: Flag}}
+          tags.items: {type: list, label: {ko: 태그, en: Tags}}
+        """
 
     static func rulebooks(seed: UInt64) -> [(String, String)] {
         var r = Random(state: seed)
-        var national = "id: national\nscope: national\ntitle: {ko: 국가, en: National}\neffective: {from: 2020-01-01}\n\(facts)\nrules:\n"
+        var national =
+            "id: national\nscope: national\ntitle: {ko: 국가, en: National}\neffective: {from: 2020-01-01}\n\(facts)\nrules:\n"
         let nationalCount = 5 + r.next(40)
-        for index in 0..<nationalCount { national += rule("n\(index)", effect: r.chance(60) ? "prohibit" : "require", &r) }
-        var district = "id: d\nscope: \"district: d\"\ntitle: {ko: 특구, en: District}\neffective: {from: 2024-01-01}\nrules:\n"
+        for index in 0..<nationalCount {
+            national += rule("n\(index)", effect: r.chance(60) ? "prohibit" : "require", &r)
+        }
+        var district =
+            "id: d\nscope: \"district: d\"\ntitle: {ko: 특구, en: District}\neffective: {from: 2024-01-01}\nrules:\n"
         for index in 0..<(2 + r.next(15)) {
             switch r.next(3) {
-            case 0: district += rule("d\(index)", effect: "exempt", &r, exempts: ["n\(r.next(nationalCount))"] + (r.chance(30) ? ["n\(r.next(nationalCount))"] : []))
+            case 0:
+                district += rule(
+                    "d\(index)", effect: "exempt", &r,
+                    exempts: ["n\(r.next(nationalCount))"] + (r.chance(30) ? ["n\(r.next(nationalCount))"] : []))
             case 1: district += rule("d\(index)", effect: "prohibit", &r)
             default: district += rule("d\(index)", effect: "require", &r)
             }
@@ -123,4 +134,3 @@ import TeukguCore
         #expect(Outcome.allCases.allSatisfy { (outcomes[$0] ?? 0) > 100 }, "\(outcomes)")
     }
 }
-

@@ -15,7 +15,9 @@ struct NaiveEvaluator {
         let missing: [String]
         let conditions: [String]
 
-        var description: String { "\(outcome) reasons=\(reasons) exemptions=\(exemptions) missing=\(missing) conditions=\(conditions)" }
+        var description: String {
+            "\(outcome) reasons=\(reasons) exemptions=\(exemptions) missing=\(missing) conditions=\(conditions)"
+        }
 
         init(outcome: Outcome, reasons: [String], exemptions: [String], missing: [String], conditions: [String]) {
             self.outcome = outcome
@@ -30,7 +32,9 @@ struct NaiveEvaluator {
             reasons = decision.reasons.map { "\($0.ruleID):\($0.status)" }
             exemptions = decision.exemptions.map(\.ruleID)
             missing = decision.missingFacts.map(\.path)
-            conditions = decision.conditions.map { Explanation.describe($0.condition, language: "en") + " " + $0.sources.joined(separator: ",") }.sorted()
+            conditions = decision.conditions.map {
+                Explanation.describe($0.condition, language: "en") + " " + $0.sources.joined(separator: ",")
+            }.sorted()
         }
     }
 
@@ -47,10 +51,17 @@ struct NaiveEvaluator {
         case .literal(.bool(let b), _): return b ? .yes : .no
         case .literal: return .no
         case .fact(let path, _):
-            guard let v = facts[path] else { missing.append(path); return .unknown }
+            guard let v = facts[path] else {
+                missing.append(path)
+                return .unknown
+            }
             return v == .bool(true) ? .yes : .no
         case .not(let inner, _):
-            switch truth(inner, facts, &missing) { case .yes: return .no; case .no: return .yes; case .unknown: return .unknown }
+            switch truth(inner, facts, &missing) {
+            case .yes: return .no
+            case .no: return .yes
+            case .unknown: return .unknown
+            }
         case .and(let items, _):
             var local: [String] = []
             var unknown = false
@@ -61,7 +72,10 @@ struct NaiveEvaluator {
                 case .yes: break
                 }
             }
-            if unknown { missing += local; return .unknown }
+            if unknown {
+                missing += local
+                return .unknown
+            }
             return .yes
         case .or(let items, _):
             var local: [String] = []
@@ -73,13 +87,19 @@ struct NaiveEvaluator {
                 case .no: break
                 }
             }
-            if unknown { missing += local; return .unknown }
+            if unknown {
+                missing += local
+                return .unknown
+            }
             return .no
         case .comparison(let op, let left, let right, _):
             var sides: [FactValue] = []
             for side in [left, right] {
                 if case .fact(let path, _) = side {
-                    guard let v = facts[path] else { missing.append(path); return .unknown }
+                    guard let v = facts[path] else {
+                        missing.append(path)
+                        return .unknown
+                    }
                     sides.append(v)
                 } else if case .literal(let v, _) = side {
                     sides.append(v)
@@ -106,7 +126,9 @@ struct NaiveEvaluator {
 
     func evaluate(district: String, asOf: CalendarDate, facts: [String: FactValue]) -> Summary {
         let books = rulebooks.filter { $0.scope == .national || $0.scope == .district(district) }
-        let all = books.flatMap { book in book.rules.filter { book.effective.contains(asOf) && $0.effective.contains(asOf) } }
+        let all = books.flatMap { book in
+            book.rules.filter { book.effective.contains(asOf) && $0.effective.contains(asOf) }
+        }
         let exemptRules = all.filter { $0.effect == .exempt }
         var active: [Rule] = []
         var undecided: [Rule] = []
@@ -131,26 +153,37 @@ struct NaiveEvaluator {
                 }
                 continue
             }
-            if holds == .yes && exemptionMissing.isEmpty { active.append(rule) } else {
+            if holds == .yes && exemptionMissing.isEmpty {
+                active.append(rule)
+            } else {
                 undecided.append(rule)
                 missing += ruleMissing + exemptionMissing
             }
         }
         let appliedIDs = Array(Set(applied.map(\.id))).sorted()
         let prohibitions = active.filter { $0.effect == .prohibit }
-        func ids(_ rules: [Rule], _ status: String) -> [String] { Array(Set(rules.map(\.id))).sorted().map { "\($0):\(status)" } }
+        func ids(_ rules: [Rule], _ status: String) -> [String] {
+            Array(Set(rules.map(\.id))).sorted().map { "\($0):\(status)" }
+        }
         if !prohibitions.isEmpty {
-            return Summary(outcome: .prohibited, reasons: ids(prohibitions, "applies"), exemptions: appliedIDs, missing: [], conditions: [])
+            return Summary(
+                outcome: .prohibited, reasons: ids(prohibitions, "applies"), exemptions: appliedIDs, missing: [],
+                conditions: [])
         }
         let requirements = active.filter { $0.effect == .require } + substitute
         let conditions = merged(requirements)
         if !undecided.isEmpty {
-            return Summary(outcome: .indeterminate, reasons: ids(undecided, "undecided"), exemptions: appliedIDs, missing: Array(Set(missing)).sorted(), conditions: conditions)
+            return Summary(
+                outcome: .indeterminate, reasons: ids(undecided, "undecided"), exemptions: appliedIDs,
+                missing: Array(Set(missing)).sorted(), conditions: conditions)
         }
         if !conditions.isEmpty {
-            return Summary(outcome: .conditional, reasons: ids(requirements, "applies"), exemptions: appliedIDs, missing: [], conditions: conditions)
+            return Summary(
+                outcome: .conditional, reasons: ids(requirements, "applies"), exemptions: appliedIDs, missing: [],
+                conditions: conditions)
         }
-        return Summary(outcome: .permitted, reasons: ids(applied, "applies"), exemptions: appliedIDs, missing: [], conditions: [])
+        return Summary(
+            outcome: .permitted, reasons: ids(applied, "applies"), exemptions: appliedIDs, missing: [], conditions: [])
     }
 
     /// Conditions as comparable text: one insurance line with the highest per head, others once with their sources.
@@ -161,17 +194,24 @@ struct NaiveEvaluator {
         for rule in rules {
             for condition in rule.conditions {
                 if case .insurance(let d, let i, let dis, let p) = condition {
-                    for (key, value) in [("d", d), ("i", i), ("dis", dis), ("p", p)] { if let value { best[key] = max(best[key] ?? 0, value) } }
+                    for (key, value) in [("d", d), ("i", i), ("dis", dis), ("p", p)] {
+                        if let value { best[key] = max(best[key] ?? 0, value) }
+                    }
                     insuranceSources.insert(rule.id)
                 } else {
                     others[condition, default: []].insert(rule.id)
                 }
             }
         }
-        var lines = others.map { Explanation.describe($0.key, language: "en") + " " + $0.value.sorted().joined(separator: ",") }
+        var lines = others.map {
+            Explanation.describe($0.key, language: "en") + " " + $0.value.sorted().joined(separator: ",")
+        }
         if !insuranceSources.isEmpty {
-            let insurance = RuleCondition.insurance(death: best["d"], injury: best["i"], disability: best["dis"], property: best["p"])
-            lines.append(Explanation.describe(insurance, language: "en") + " " + insuranceSources.sorted().joined(separator: ","))
+            let insurance = RuleCondition.insurance(
+                death: best["d"], injury: best["i"], disability: best["dis"], property: best["p"])
+            lines.append(
+                Explanation.describe(insurance, language: "en") + " " + insuranceSources.sorted().joined(separator: ",")
+            )
         }
         return lines.sorted()
     }

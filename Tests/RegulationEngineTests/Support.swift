@@ -12,30 +12,30 @@ let shippedRulesDirectory: String = {
 }()
 
 let nationalSource = """
-id: national
-scope: national
-title: {ko: 국가, en: National}
-effective: {from: 2020-01-01}
-facts:
-  activity.kind: {type: string, label: {ko: 활동, en: Activity}}
-  activity.crew: {type: number, label: {ko: 승무원, en: Crew}}
-  site.zone: {type: string, label: {ko: 구역, en: Zone}}
-  company.isZoneOperator: {type: bool, label: {ko: 특구사업자, en: Zone operator}}
-rules:
-  - id: n.crew
-    title: {ko: 승무, en: Crew}
-    effect: prohibit
-    when: 'activity.kind == "vessel" and activity.crew < 1'
-    cites: [{law: Ship Officers Act, article: art. 11}]
-  - id: n.permit
-    title: {ko: 허가, en: Permit}
-    effect: require
-    when: 'activity.kind == "drone"'
-    cites: [{law: Aviation Safety Act, article: art. 127}]
-    conditions:
-      - {type: permit, authority: MOLIT, name: Flight approval}
-      - {type: insurance, death: 100_000_000, property: 2_000_000_000}
-"""
+    id: national
+    scope: national
+    title: {ko: 국가, en: National}
+    effective: {from: 2020-01-01}
+    facts:
+      activity.kind: {type: string, label: {ko: 활동, en: Activity}}
+      activity.crew: {type: number, label: {ko: 승무원, en: Crew}}
+      site.zone: {type: string, label: {ko: 구역, en: Zone}}
+      company.isZoneOperator: {type: bool, label: {ko: 특구사업자, en: Zone operator}}
+    rules:
+      - id: n.crew
+        title: {ko: 승무, en: Crew}
+        effect: prohibit
+        when: 'activity.kind == "vessel" and activity.crew < 1'
+        cites: [{law: Ship Officers Act, article: art. 11}]
+      - id: n.permit
+        title: {ko: 허가, en: Permit}
+        effect: require
+        when: 'activity.kind == "drone"'
+        cites: [{law: Aviation Safety Act, article: art. 127}]
+        conditions:
+          - {type: permit, authority: MOLIT, name: Flight approval}
+          - {type: insurance, death: 100_000_000, property: 2_000_000_000}
+    """
 
 func districtSource(extraRules: String = "", extraFacts: String = "") -> String {
     """

@@ -41,5 +41,3 @@ import TeukguCore
         #expect(date("2024-02-29").adding(years: 1) == date("2025-02-28"))
     }
 }
-
-

@@ -2,13 +2,18 @@ import Testing
 import TeukguCore
 
 @Suite struct EvaluationTests {
-    let stage = EvaluationStage(id: "written", titleKorean: "서면", titleEnglish: "Written", criteria: [
-        Criterion(id: "plan", titleKorean: "계획", titleEnglish: "Plan", weight: 60),
-        Criterion(id: "impact", titleKorean: "효과", titleEnglish: "Impact", weight: 40),
-    ], passThreshold: 70, advanceCount: 2)
+    let stage = EvaluationStage(
+        id: "written", titleKorean: "서면", titleEnglish: "Written",
+        criteria: [
+            Criterion(id: "plan", titleKorean: "계획", titleEnglish: "Plan", weight: 60),
+            Criterion(id: "impact", titleKorean: "효과", titleEnglish: "Impact", weight: 40),
+        ], passThreshold: 70, advanceCount: 2)
 
     func card(_ plan: Double, _ impact: Double) -> Scorecard {
-        Scorecard(entries: ["plan": .init(score: plan, justification: "clear milestones"), "impact": .init(score: impact, justification: "jobs and exports")])
+        Scorecard(entries: [
+            "plan": .init(score: plan, justification: "clear milestones"),
+            "impact": .init(score: impact, justification: "jobs and exports"),
+        ])
     }
 
     @Test func stageDesignsAreChecked() {
@@ -17,16 +22,24 @@ import TeukguCore
         bad.criteria[1].weight = 30
         bad.criteria.append(Criterion(id: "plan", titleKorean: "", titleEnglish: "", weight: 10))
         bad.passThreshold = 101
-        #expect(bad.problems() == [.duplicateCriterion(stage: "written", criterion: "plan"), .thresholdOutOfRange(stage: "written")])
+        #expect(
+            bad.problems() == [
+                .duplicateCriterion(stage: "written", criterion: "plan"), .thresholdOutOfRange(stage: "written"),
+            ])
         bad.criteria.removeLast()
-        #expect(bad.problems() == [.weightsDoNotSumTo100(stage: "written", total: 90), .thresholdOutOfRange(stage: "written")])
+        #expect(
+            bad.problems() == [
+                .weightsDoNotSumTo100(stage: "written", total: 90), .thresholdOutOfRange(stage: "written"),
+            ])
         #expect(EvaluationDesignError.problems(in: [stage, stage]) == [.duplicateStage("written")])
         #expect(EvaluationDesignError.problems(in: []) == [.noStages])
     }
 
     @Test func scorecardsNeedEveryCriterionInRangeWithAJustification() {
         #expect(throws: Never.self) { try stage.validate(card(80, 70)) }
-        #expect(throws: ScorecardError.missingScore(criterion: "impact")) { try stage.validate(Scorecard(entries: ["plan": .init(score: 1, justification: "long enough text")])) }
+        #expect(throws: ScorecardError.missingScore(criterion: "impact")) {
+            try stage.validate(Scorecard(entries: ["plan": .init(score: 1, justification: "long enough text")]))
+        }
         #expect(throws: ScorecardError.scoreOutOfRange(criterion: "plan")) { try stage.validate(card(100.5, 1)) }
         #expect(throws: ScorecardError.scoreOutOfRange(criterion: "plan")) { try stage.validate(card(.nan, 1)) }
         var unknown = card(1, 1)
@@ -39,7 +52,8 @@ import TeukguCore
 
     @Test func summariesWeighAndFlagOutliers() throws {
         let aggregation = StageAggregation(stage: stage, outlierDistance: 15)
-        let summary = try aggregation.summary(applicationID: "x", cards: ["e1": card(80, 70), "e2": card(82, 72), "e3": card(40, 30)])
+        let summary = try aggregation.summary(
+            applicationID: "x", cards: ["e1": card(80, 70), "e2": card(82, 72), "e3": card(40, 30)])
         #expect(abs(summary.mean! - (76 + 78 + 36) / 3) < 1e-9)
         #expect(summary.spread == 42)
         #expect(summary.totals.map(\.isOutlier) == [false, false, true])
@@ -60,9 +74,21 @@ import TeukguCore
     }
 
     @Test func conflictsAreDetectedByRegionAndCompany() {
-        let application = ApplicationParties(regionID: "busan", businessRegistrationNumbers: ["1208147521", "2148100001"])
-        #expect(DetectedConflict.detect(evaluator: EvaluatorTies(regionID: "busan"), application: application) == [.sameRegion("busan")])
-        #expect(DetectedConflict.detect(evaluator: EvaluatorTies(businessRegistrationNumbers: ["1208147521"]), application: application) == [.tiedToCompany("1208147521")])
-        #expect(DetectedConflict.detect(evaluator: EvaluatorTies(regionID: "daegu", businessRegistrationNumbers: ["999"]), application: application).isEmpty)
+        let application = ApplicationParties(
+            regionID: "busan", businessRegistrationNumbers: ["1208147521", "2148100001"])
+        #expect(
+            DetectedConflict.detect(evaluator: EvaluatorTies(regionID: "busan"), application: application) == [
+                .sameRegion("busan")
+            ])
+        #expect(
+            DetectedConflict.detect(
+                evaluator: EvaluatorTies(businessRegistrationNumbers: ["1208147521"]), application: application) == [
+                    .tiedToCompany("1208147521")
+                ])
+        #expect(
+            DetectedConflict.detect(
+                evaluator: EvaluatorTies(regionID: "daegu", businessRegistrationNumbers: ["999"]),
+                application: application
+            ).isEmpty)
     }
 }

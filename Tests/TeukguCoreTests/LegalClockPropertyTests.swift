@@ -47,7 +47,9 @@ import TeukguCore
                 pauses.append(ClockPause(from: cursor, to: end))
                 cursor = end.adding(days: random.next(1...30))
             }
-            let spec = LegalClockSpec(start: start, startTime: random.next(0...4) == 0 ? .midnight : nil, length: .days(n), rule: rule, pauses: pauses)
+            let spec = LegalClockSpec(
+                start: start, startTime: random.next(0...4) == 0 ? .midnight : nil, length: .days(n), rule: rule,
+                pauses: pauses)
             let expected = try referenceDue(spec)
             let actual = try clock.compute(spec, asOf: start).due
             #expect(actual == expected, "\(rule) start \(start) n \(n) pauses \(pauses)")

@@ -9,7 +9,8 @@ import TeukguCore
     }
 
     @Test func theFirstDayIsNotCounted() throws {
-        let spec = LegalClockSpec(start: date("2025-03-10"), startTime: TimeOfDay(hour: 14, minute: 0), length: .days(30))
+        let spec = LegalClockSpec(
+            start: date("2025-03-10"), startTime: TimeOfDay(hour: 14, minute: 0), length: .days(30))
         #expect(try due(spec) == date("2025-04-09"))
     }
 
@@ -45,15 +46,17 @@ import TeukguCore
     }
 
     @Test func pausedDaysAcrossAMonthEndAreAddedBack() throws {
-        let spec = LegalClockSpec(start: date("2025-03-10"), length: .days(30),
-                                  pauses: [ClockPause(from: date("2025-03-30"), to: date("2025-04-02"))])
+        let spec = LegalClockSpec(
+            start: date("2025-03-10"), length: .days(30),
+            pauses: [ClockPause(from: date("2025-03-30"), to: date("2025-04-02"))])
         let result = try clock.compute(spec, asOf: date("2025-05-01"))
         #expect(result.pausedDays == 4)
         #expect(result.due == date("2025-04-14"))  // 04-13 is a Sunday
     }
 
     @Test func anOpenPauseKeepsTheClockPausedAndMovesTheDueDateDaily() throws {
-        let spec = LegalClockSpec(start: date("2025-03-10"), length: .days(30), pauses: [ClockPause(from: date("2025-03-20"), to: nil)])
+        let spec = LegalClockSpec(
+            start: date("2025-03-10"), length: .days(30), pauses: [ClockPause(from: date("2025-03-20"), to: nil)])
         let first = try clock.compute(spec, asOf: date("2025-03-25"))
         let later = try clock.compute(spec, asOf: date("2025-03-26"))
         #expect(first.isPaused && first.state(on: date("2025-03-25")) == .paused)
@@ -61,9 +64,10 @@ import TeukguCore
     }
 
     @Test func supplementationCannotStretchReviewBeyondNinetyDaysButOneExtensionCan() throws {
-        var spec = LegalClockSpec(start: date("2025-03-10"), length: .days(30),
-                                  pauses: [ClockPause(from: date("2025-03-17"), to: date("2025-05-25"))],
-                                  maxExtensions: 1, maxExtensionLength: .days(30), cap: .days(90))
+        var spec = LegalClockSpec(
+            start: date("2025-03-10"), length: .days(30),
+            pauses: [ClockPause(from: date("2025-03-17"), to: date("2025-05-25"))],
+            maxExtensions: 1, maxExtensionLength: .days(30), cap: .days(90))
         #expect(try due(spec, asOf: "2025-06-01") == date("2025-06-09"))  // capped at Sunday 06-08, rolled
         spec.extensions = [.days(30)]
         #expect(try due(spec, asOf: "2025-06-01") == date("2025-07-08"))
@@ -74,7 +78,8 @@ import TeukguCore
     }
 
     @Test func theSameRequestCountedUnderEachRule() throws {
-        let civil = LegalClockSpec(start: date("2025-03-10"), startTime: TimeOfDay(hour: 14, minute: 0), length: .days(10), rule: .civilAct)
+        let civil = LegalClockSpec(
+            start: date("2025-03-10"), startTime: TimeOfDay(hour: 14, minute: 0), length: .days(10), rule: .civilAct)
         var petitions = civil
         petitions.rule = .civilPetitionsAct
         #expect(try due(civil) == date("2025-03-20"))
@@ -87,14 +92,18 @@ import TeukguCore
     }
 
     @Test func fiveDaysOrLessCountInWorkingHours() throws {
-        let spec = LegalClockSpec(start: date("2025-03-05"), startTime: TimeOfDay(hour: 15, minute: 0), length: .days(3), rule: .civilPetitionsAct)
+        let spec = LegalClockSpec(
+            start: date("2025-03-05"), startTime: TimeOfDay(hour: 15, minute: 0), length: .days(3),
+            rule: .civilPetitionsAct)
         let result = try clock.compute(spec, asOf: date("2025-03-05"))
         #expect(result.due == date("2025-03-10"))
         #expect(result.dueTime == TimeOfDay(hour: 15, minute: 0))
     }
 
     @Test func civilPetitionMonthsCountTheFirstDay() throws {
-        #expect(try due(LegalClockSpec(start: date("2025-03-10"), length: .months(1), rule: .civilPetitionsAct)) == date("2025-04-09"))
+        #expect(
+            try due(LegalClockSpec(start: date("2025-03-10"), length: .months(1), rule: .civilPetitionsAct))
+                == date("2025-04-09"))
     }
 
     @Test func aDeadlinePastTheHolidayTableIsRefused() {
@@ -105,17 +114,23 @@ import TeukguCore
 
     @Test func invertedPausesAndWorkingHoursUnderTheCivilActAreRefused() {
         #expect(throws: LegalTimeError.invertedPause(from: date("2025-03-20"), to: date("2025-03-10"))) {
-            try due(LegalClockSpec(start: date("2025-03-01"), length: .days(30), pauses: [ClockPause(from: date("2025-03-20"), to: date("2025-03-10"))]))
+            try due(
+                LegalClockSpec(
+                    start: date("2025-03-01"), length: .days(30),
+                    pauses: [ClockPause(from: date("2025-03-20"), to: date("2025-03-10"))]))
         }
         #expect(throws: LegalTimeError.unsupportedLength(rule: "civil-act", unit: "workingHours")) {
             try due(LegalClockSpec(start: date("2025-03-01"), length: .workingHours(8)))
         }
-        #expect(throws: LegalTimeError.nonPositiveLength) { try due(LegalClockSpec(start: date("2025-03-01"), length: .days(0))) }
+        #expect(throws: LegalTimeError.nonPositiveLength) {
+            try due(LegalClockSpec(start: date("2025-03-01"), length: .days(0)))
+        }
     }
 
     @Test func silenceAfterThirtyDaysMeansNoPermitNeeded() throws {
-        let deemed = ExpiryConsequence(korean: "허가 등이 필요하지 않은 것으로 봅니다", english: "Deemed: no permit needed",
-                                       citation: Citation(law: "Regional Special Zones Act", article: "art. 85(4)"))
+        let deemed = ExpiryConsequence(
+            korean: "허가 등이 필요하지 않은 것으로 봅니다", english: "Deemed: no permit needed",
+            citation: Citation(law: "Regional Special Zones Act", article: "art. 85(4)"))
         let spec = LegalClockSpec(start: date("2025-03-10"), length: .days(30), onExpiry: deemed)
         let result = try clock.compute(spec, asOf: date("2025-04-10"))
         #expect(result.state(on: date("2025-04-10")) == .expired)

@@ -32,12 +32,15 @@ import TeukguCore
         #expect(status == .decided && status.isFinal)
         #expect(!CallStatus.accepting.allows(.confirmSelection))
         #expect(!CallStatus.historical.allows(.startEvaluation))
-        #expect(CallStatus.selecting.hasSelection && CallStatus.decided.hasSelection && !CallStatus.evaluating.hasSelection)
+        #expect(
+            CallStatus.selecting.hasSelection && CallStatus.decided.hasSelection && !CallStatus.evaluating.hasSelection)
     }
 
     @Test func anEvaluatorDeclaresBeforeScoringAndAConflictEndsTheAssignment() throws {
         #expect(!AssignmentStatus.awaitingDeclaration.allows(.submitScorecard))
-        #expect(try AssignmentStatus.awaitingDeclaration.applying(.declareNoConflict).applying(.submitScorecard) == .submitted)
+        #expect(
+            try AssignmentStatus.awaitingDeclaration.applying(.declareNoConflict).applying(.submitScorecard)
+                == .submitted)
         let conflicted = try AssignmentStatus.awaitingDeclaration.applying(.declareConflict)
         #expect(conflicted.isConflicted && conflicted.isFinal && !conflicted.isCleared)
         #expect(AssignmentStatus.Event.allCases.allSatisfy { !AssignmentStatus.conflictDetected.allows($0) })
@@ -59,7 +62,8 @@ import TeukguCore
     @Test func finalStatesOfEveryLifecycleAllowNothing() {
         func check<State: Lifecycle>(_: State.Type) where State.Event: CaseIterable {
             for state in State.allCases where state.isFinal {
-                #expect(State.events(from: state).isEmpty, "\(State.lifecycleName).\(state.rawValue) is final but moves")
+                #expect(
+                    State.events(from: state).isEmpty, "\(State.lifecycleName).\(state.rawValue) is final but moves")
             }
         }
         check(CallStatus.self)
@@ -72,8 +76,10 @@ import TeukguCore
     }
 
     @Test func storedOutcomesReadBackExactly() {
-        let outcomes: [ApplicationOutcome] = [.draft, .submitted, .passed(stage: "written"), .failed(stage: "presentation"),
-                                              .passed(stage: "demo-day"), .candidate, .selected, .notSelected, .withdrawn]
+        let outcomes: [ApplicationOutcome] = [
+            .draft, .submitted, .passed(stage: "written"), .failed(stage: "presentation"),
+            .passed(stage: "demo-day"), .candidate, .selected, .notSelected, .withdrawn,
+        ]
         for outcome in outcomes {
             #expect(ApplicationOutcome(rawValue: outcome.rawValue) == outcome)
         }

@@ -2,14 +2,19 @@ import Testing
 import TeukguCore
 
 @Suite struct MatchingTests {
-    func instance(_ tracks: [(String, Int)], _ applicants: [(String, [String])], _ rankings: [String: [String]]) -> MatchingInstance {
-        MatchingInstance(tracks: tracks.map { .init(id: $0.0, capacity: $0.1) }, applicants: applicants.map { .init(id: $0.0, choices: $0.1) }, rankings: rankings)
+    func instance(
+        _ tracks: [(String, Int)], _ applicants: [(String, [String])], _ rankings: [String: [String]]
+    ) -> MatchingInstance {
+        MatchingInstance(
+            tracks: tracks.map { .init(id: $0.0, capacity: $0.1) },
+            applicants: applicants.map { .init(id: $0.0, choices: $0.1) }, rankings: rankings)
     }
 
     @Test func applicantsGetTheirBestStableChoice() throws {
-        let problem = instance([("nvidia", 1), ("aws", 1)],
-                               [("a", ["nvidia", "aws"]), ("b", ["nvidia", "aws"]), ("c", ["aws"])],
-                               ["nvidia": ["b", "a"], "aws": ["a", "c", "b"]])
+        let problem = instance(
+            [("nvidia", 1), ("aws", 1)],
+            [("a", ["nvidia", "aws"]), ("b", ["nvidia", "aws"]), ("c", ["aws"])],
+            ["nvidia": ["b", "a"], "aws": ["a", "c", "b"]])
         let matcher = try DeferredAcceptance(problem)
         let result = matcher.run().byApplicant
         #expect(result["b"] == "nvidia")
@@ -22,14 +27,30 @@ import TeukguCore
     }
 
     @Test func malformedInstancesAreRefusedWithAMessage() {
-        #expect(throws: MatchingError.negativeCapacity(track: "t", capacity: -1)) { try DeferredAcceptance(instance([("t", -1)], [], [:])) }
-        #expect(throws: MatchingError.duplicateTrack("t")) { try DeferredAcceptance(instance([("t", 1), ("t", 2)], [], [:])) }
-        #expect(throws: MatchingError.duplicateApplicant("a")) { try DeferredAcceptance(instance([("t", 1)], [("a", []), ("a", [])], [:])) }
-        #expect(throws: MatchingError.unknownTrackInChoices(applicant: "a", track: "x")) { try DeferredAcceptance(instance([("t", 1)], [("a", ["x"])], [:])) }
-        #expect(throws: MatchingError.duplicateChoice(applicant: "a", track: "t")) { try DeferredAcceptance(instance([("t", 1)], [("a", ["t", "t"])], [:])) }
-        #expect(throws: MatchingError.unknownTrackInRankings("x")) { try DeferredAcceptance(instance([("t", 1)], [], ["x": []])) }
-        #expect(throws: MatchingError.unknownApplicantInRanking(track: "t", applicant: "z")) { try DeferredAcceptance(instance([("t", 1)], [], ["t": ["z"]])) }
-        #expect(throws: MatchingError.duplicateInRanking(track: "t", applicant: "a")) { try DeferredAcceptance(instance([("t", 1)], [("a", ["t"])], ["t": ["a", "a"]])) }
+        #expect(throws: MatchingError.negativeCapacity(track: "t", capacity: -1)) {
+            try DeferredAcceptance(instance([("t", -1)], [], [:]))
+        }
+        #expect(throws: MatchingError.duplicateTrack("t")) {
+            try DeferredAcceptance(instance([("t", 1), ("t", 2)], [], [:]))
+        }
+        #expect(throws: MatchingError.duplicateApplicant("a")) {
+            try DeferredAcceptance(instance([("t", 1)], [("a", []), ("a", [])], [:]))
+        }
+        #expect(throws: MatchingError.unknownTrackInChoices(applicant: "a", track: "x")) {
+            try DeferredAcceptance(instance([("t", 1)], [("a", ["x"])], [:]))
+        }
+        #expect(throws: MatchingError.duplicateChoice(applicant: "a", track: "t")) {
+            try DeferredAcceptance(instance([("t", 1)], [("a", ["t", "t"])], [:]))
+        }
+        #expect(throws: MatchingError.unknownTrackInRankings("x")) {
+            try DeferredAcceptance(instance([("t", 1)], [], ["x": []]))
+        }
+        #expect(throws: MatchingError.unknownApplicantInRanking(track: "t", applicant: "z")) {
+            try DeferredAcceptance(instance([("t", 1)], [], ["t": ["z"]]))
+        }
+        #expect(throws: MatchingError.duplicateInRanking(track: "t", applicant: "a")) {
+            try DeferredAcceptance(instance([("t", 1)], [("a", ["t"])], ["t": ["a", "a"]]))
+        }
         #expect(MatchingError.negativeCapacity(track: "t", capacity: -1).description.contains("negative"))
     }
 
@@ -48,14 +69,19 @@ import TeukguCore
         let applicants = (0..<applicantCount).map { index -> MatchingInstance.Applicant in
             var pool = tracks.map(\.id)
             var picks: [String] = []
-            for _ in 0..<min(3, 1 + r.next(trackCount)) where !pool.isEmpty { picks.append(pool.remove(at: r.next(pool.count))) }
+            for _ in 0..<min(3, 1 + r.next(trackCount)) where !pool.isEmpty {
+                picks.append(pool.remove(at: r.next(pool.count)))
+            }
             return .init(id: "a\(index)", choices: picks)
         }
         var rankings: [String: [String]] = [:]
         for track in tracks {
             var pool = applicants.map(\.id)
             var order: [String] = []
-            while !pool.isEmpty { let pick = pool.remove(at: r.next(pool.count)); if r.next(5) > 0 { order.append(pick) } }
+            while !pool.isEmpty {
+                let pick = pool.remove(at: r.next(pool.count))
+                if r.next(5) > 0 { order.append(pick) }
+            }
             rankings[track.id] = order
         }
         return MatchingInstance(tracks: tracks, applicants: applicants, rankings: rankings)
@@ -104,12 +130,15 @@ import TeukguCore
             // No blocking pair: nobody prefers a track that would take them over someone it admitted or into a free seat.
             for applicant in problem.applicants {
                 let got = result[applicant.id] ?? nil
-                let better = applicant.choices.prefix(got.flatMap { applicant.choices.firstIndex(of: $0) } ?? applicant.choices.count)
+                let better = applicant.choices.prefix(
+                    got.flatMap { applicant.choices.firstIndex(of: $0) } ?? applicant.choices.count)
                 for track in better {
                     guard let myRank = problem.rankings[track]?.firstIndex(of: applicant.id) else { continue }
                     let list = admitted[track] ?? []
                     #expect(list.count >= capacity[track]!, "free seat at \(track) for \(applicant.id)")
-                    #expect(list.allSatisfy { problem.rankings[track]!.firstIndex(of: $0)! < myRank }, "\(applicant.id) blocks with \(track)")
+                    #expect(
+                        list.allSatisfy { problem.rankings[track]!.firstIndex(of: $0)! < myRank },
+                        "\(applicant.id) blocks with \(track)")
                 }
             }
         }
@@ -126,12 +155,20 @@ import TeukguCore
             // Every reordering of every subset of the true choices.
             var lists: [[String]] = [[]]
             for choice in problem.tracks.map(\.id) {
-                lists += lists.flatMap { list in (0...list.count).map { position in var copy = list; copy.insert(choice, at: position); return copy } }
+                lists += lists.flatMap { list in
+                    (0...list.count).map { position in
+                        var copy = list
+                        copy.insert(choice, at: position)
+                        return copy
+                    }
+                }
             }
             for list in lists where list.count <= 3 {
                 var applicants = problem.applicants
                 applicants[applicants.firstIndex { $0.id == liar.id }!] = .init(id: liar.id, choices: list)
-                let lied = try DeferredAcceptance(MatchingInstance(tracks: problem.tracks, applicants: applicants, rankings: problem.rankings)).run().byApplicant
+                let lied = try DeferredAcceptance(
+                    MatchingInstance(tracks: problem.tracks, applicants: applicants, rankings: problem.rankings)
+                ).run().byApplicant
                 #expect(value(lied[liar.id] ?? nil) >= honest, "\(liar.id) gains with \(list)")
             }
         }

@@ -40,9 +40,12 @@ import TeukguCore
 
 @Suite struct SHA256DigestTests {
     @Test func matchesTheStandardTestVectors() {
-        #expect(SHA256Digest.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(
+            SHA256Digest.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         #expect(SHA256Digest.hex([UInt8]()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        #expect(SHA256Digest.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)) == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        #expect(
+            SHA256Digest.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
+                == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
     }
 }
 
@@ -56,6 +59,7 @@ import TeukguCore
         #expect(negative.financing.totalWon == .min)
         let problems = negative.submissionProblems(knownRuleIDs: [])
         #expect(problems.contains(.negativeFinancing) && problems.contains(.missing("financing")))
-        #expect(DistrictPlan(name: "x", financing: .init(stateWon: 3, localWon: 4, privateWon: 5)).financing.totalWon == 12)
+        #expect(
+            DistrictPlan(name: "x", financing: .init(stateWon: 3, localWon: 4, privateWon: 5)).financing.totalWon == 12)
     }
 }

@@ -21,22 +21,32 @@ import TeukguCore
 
     @Test func forbiddenTransitionsAreRefused() throws {
         let state = ProcedureState(startedOn: date("2026-01-05"))
-        #expect(throws: ProcedureError.transitionNotAllowed(from: .plan, to: .gazette)) { try rules.advance(state, to: .gazette, on: date("2026-01-06")) }
-        #expect(throws: ProcedureError.dateBeforeCurrentStep(date("2026-01-05"))) { try rules.advance(state, to: .priorConsultation, on: date("2026-01-04")) }
+        #expect(throws: ProcedureError.transitionNotAllowed(from: .plan, to: .gazette)) {
+            try rules.advance(state, to: .gazette, on: date("2026-01-06"))
+        }
+        #expect(throws: ProcedureError.dateBeforeCurrentStep(date("2026-01-05"))) {
+            try rules.advance(state, to: .priorConsultation, on: date("2026-01-04"))
+        }
         let withdrawn = try rules.advance(state, to: .withdrawn, on: date("2026-01-06"))
-        #expect(throws: ProcedureError.terminal) { try rules.advance(withdrawn, to: .priorConsultation, on: date("2026-01-07")) }
+        #expect(throws: ProcedureError.terminal) {
+            try rules.advance(withdrawn, to: .priorConsultation, on: date("2026-01-07"))
+        }
     }
 
     @Test func publicNoticeRunsAtLeastThirtyDaysWithAHearingAnnouncedFourteenDaysAhead() throws {
         var state = try atPublicNotice()
-        #expect(throws: ProcedureError.hearingMissing) { try rules.advance(state, to: .application, on: date("2026-03-01")) }
+        #expect(throws: ProcedureError.hearingMissing) {
+            try rules.advance(state, to: .application, on: date("2026-03-01"))
+        }
         #expect(throws: ProcedureError.hearingAnnouncedTooLate(earliestHearing: date("2026-01-20"))) {
             try rules.recordHearing(state, announcedOn: date("2026-01-06"), heldOn: date("2026-01-19"))
         }
         state = try rules.recordHearing(state, announcedOn: date("2026-01-06"), heldOn: date("2026-01-20"))
         // Notice from 5 January: the first day is excluded, so the thirty days are 6 January – 4 February.
         #expect(try rules.noticeLastDay(startedOn: date("2026-01-05")) == date("2026-02-04"))
-        #expect(throws: ProcedureError.noticePeriodRunning(until: date("2026-02-04"))) { try rules.advance(state, to: .application, on: date("2026-02-04")) }
+        #expect(throws: ProcedureError.noticePeriodRunning(until: date("2026-02-04"))) {
+            try rules.advance(state, to: .application, on: date("2026-02-04"))
+        }
         let applied = try rules.advance(state, to: .application, on: date("2026-02-05"))
         #expect(applied.current == .application)
         let (clock, result) = try #require(try rules.stepClock(state, asOf: date("2026-01-10")))
@@ -54,7 +64,9 @@ import TeukguCore
         // Ministries answer within 30 days: 3 March + 30 = 2 April.
         #expect(try rules.stepClock(state, asOf: date("2026-03-03"))?.1.due == date("2026-04-02"))
         state = try rules.startSupplementation(state, on: date("2026-03-10"), reason: "Financing table incomplete")
-        #expect(throws: ProcedureError.supplementationAlreadyOpen) { try rules.startSupplementation(state, on: date("2026-03-11"), reason: "again") }
+        #expect(throws: ProcedureError.supplementationAlreadyOpen) {
+            try rules.startSupplementation(state, on: date("2026-03-11"), reason: "again")
+        }
         #expect(try rules.decisionClock(state, asOf: date("2026-03-12"))?.isPaused == true)
         state = try rules.endSupplementation(state, on: date("2026-03-19"))
         let paused = try #require(try rules.decisionClock(state, asOf: date("2026-03-20")))
@@ -68,16 +80,25 @@ import TeukguCore
     @Test func theCommitteeNeedsAQuorumAndAMajorityOfThosePresent() throws {
         var state = try atPublicNotice()
         state = try rules.recordHearing(state, announcedOn: date("2026-01-05"), heldOn: date("2026-01-19"))
-        for (step, day) in [(ProcedureStepID.application, "2026-02-05"), (.ministryOpinions, "2026-02-06"), (.subCommittee, "2026-03-02"),
-                            (.deliberationCommittee, "2026-03-10"), (.specialZoneCommittee, "2026-03-20")] {
+        for (step, day) in [
+            (ProcedureStepID.application, "2026-02-05"), (.ministryOpinions, "2026-02-06"),
+            (.subCommittee, "2026-03-02"),
+            (.deliberationCommittee, "2026-03-10"), (.specialZoneCommittee, "2026-03-20"),
+        ] {
             state = try rules.advance(state, to: step, on: date(day))
         }
         #expect(throws: ProcedureError.voteMissing) { try rules.advance(state, to: .gazette, on: date("2026-03-21")) }
-        #expect(throws: ProcedureError.self) { try rules.recordVote(state, members: 30, present: 31, inFavour: 1, on: date("2026-03-20")) }
+        #expect(throws: ProcedureError.self) {
+            try rules.recordVote(state, members: 30, present: 31, inFavour: 1, on: date("2026-03-20"))
+        }
         let noQuorum = try rules.recordVote(state, members: 30, present: 15, inFavour: 15, on: date("2026-03-20"))
-        #expect(throws: ProcedureError.noQuorum(present: 15, members: 30)) { try rules.advance(noQuorum, to: .gazette, on: date("2026-03-21")) }
+        #expect(throws: ProcedureError.noQuorum(present: 15, members: 30)) {
+            try rules.advance(noQuorum, to: .gazette, on: date("2026-03-21"))
+        }
         let tied = try rules.recordVote(state, members: 30, present: 16, inFavour: 8, on: date("2026-03-20"))
-        #expect(throws: ProcedureError.voteFailed(inFavour: 8, present: 16)) { try rules.advance(tied, to: .gazette, on: date("2026-03-21")) }
+        #expect(throws: ProcedureError.voteFailed(inFavour: 8, present: 16)) {
+            try rules.advance(tied, to: .gazette, on: date("2026-03-21"))
+        }
         let carried = try rules.recordVote(state, members: 30, present: 16, inFavour: 9, on: date("2026-03-20"))
         let gazette = try rules.advance(carried, to: .gazette, on: date("2026-03-25"))
         #expect(try rules.advance(gazette, to: .designated, on: date("2026-03-31")).current == .designated)
@@ -86,10 +107,14 @@ import TeukguCore
     @Test func districtTermsRunFourYearsWithOneExtensionAndTwoYearsOfMonitoring() throws {
         let term = try DistrictTerm.starting(on: date("2026-04-01"), parameters: .seed)
         #expect(term.endsOn == date("2030-03-31"))
-        #expect(throws: DistrictTermError.self) { try term.extended(by: .years(3), decidedOn: date("2030-01-10"), parameters: .seed) }
+        #expect(throws: DistrictTermError.self) {
+            try term.extended(by: .years(3), decidedOn: date("2030-01-10"), parameters: .seed)
+        }
         let extended = try term.extended(by: .years(2), decidedOn: date("2030-01-10"), parameters: .seed)
         #expect(extended.endsOn == date("2032-03-31"))
-        #expect(throws: DistrictTermError.alreadyExtended) { try extended.extended(by: .months(1), decidedOn: date("2031-01-10"), parameters: .seed) }
+        #expect(throws: DistrictTermError.alreadyExtended) {
+            try extended.extended(by: .months(1), decidedOn: date("2031-01-10"), parameters: .seed)
+        }
         #expect(try extended.postMonitoringUntil(parameters: .seed) == date("2034-03-31"))
         #expect(try extended.status(on: date("2033-01-01"), parameters: .seed) == .postMonitoring)
         let ended = try term.dedesignated(on: date("2027-07-01"), reason: "poor two years running")

@@ -9,7 +9,9 @@ import TeukguCore
         for mask in 0..<(1 << entrants.count) {
             let chosen = entrants.indices.filter { mask & (1 << $0) != 0 }.map { entrants[$0] }
             guard chosen.count <= cap else { continue }
-            if let limit, Dictionary(grouping: chosen, by: \.regionID).values.contains(where: { $0.count > limit }) { continue }
+            if let limit, Dictionary(grouping: chosen, by: \.regionID).values.contains(where: { $0.count > limit }) {
+                continue
+            }
             best = max(best, chosen.reduce(0) { $0 + $1.score })
         }
         return best
@@ -22,8 +24,9 @@ import TeukguCore
             let regions = ["busan", "daegu", "gangwon", "jeonnam"]
             let entrants = (0..<count).map { index in
                 // Scores on a coarse grid so ties happen often.
-                SelectionEntrant(id: "a\(index)", regionID: regions[random.next(0...3)], score: Double(random.next(60...70)),
-                                 regionHasDistrict: random.next(0...1) == 1, submittedOrder: random.next(0...5))
+                SelectionEntrant(
+                    id: "a\(index)", regionID: regions[random.next(0...3)], score: Double(random.next(60...70)),
+                    regionHasDistrict: random.next(0...1) == 1, submittedOrder: random.next(0...5))
             }
             let cap = random.next(0...4)
             let limit: Int? = random.next(0...2) == 0 ? nil : random.next(1...2)
@@ -46,22 +49,30 @@ import TeukguCore
             SelectionEntrant(id: "busan-2", regionID: "busan", score: 88, regionHasDistrict: true, submittedOrder: 2),
             SelectionEntrant(id: "ulsan", regionID: "ulsan", score: 85, regionHasDistrict: false, submittedOrder: 5),
             SelectionEntrant(id: "daegu", regionID: "daegu", score: 85, regionHasDistrict: true, submittedOrder: 3),
-            SelectionEntrant(id: "jeonbuk", regionID: "jeonbuk", score: 80, regionHasDistrict: false, submittedOrder: 4),
+            SelectionEntrant(
+                id: "jeonbuk", regionID: "jeonbuk", score: 80, regionHasDistrict: false, submittedOrder: 4),
         ]
-        let proposal = CandidateSelection(cap: 3, policy: BalancePolicy(maxPerRegion: 1, preferRegionsWithoutDistrict: true)).propose(entrants)
+        let proposal = CandidateSelection(
+            cap: 3, policy: BalancePolicy(maxPerRegion: 1, preferRegionsWithoutDistrict: true)
+        ).propose(entrants)
         #expect(proposal.proposedIDs == ["busan-1", "ulsan", "daegu"])
         let sentences = proposal.lines.map { $0.sentence(korean: false) }
         #expect(sentences[0] == "Proposed: first by score (91.00).")
-        #expect(sentences[1] == "Not proposed: second by score (88.00), but its region already has a candidate in this call.")
+        #expect(
+            sentences[1]
+                == "Not proposed: second by score (88.00), but its region already has a candidate in this call.")
         #expect(sentences[3].hasSuffix("(Tied on score; placed after a region without a district.)"))
-        #expect(sentences[4] == "Not proposed: fifth by score (80.00), and the cap of 3 designations is already reached.")
+        #expect(
+            sentences[4] == "Not proposed: fifth by score (80.00), and the cap of 3 designations is already reached.")
         #expect(proposal.lines[2].sentence(korean: true).contains("3위"))
     }
 
     @Test func overridesMayNeverBreakTheCap() {
         let selection = CandidateSelection(cap: 1, policy: BalancePolicy(maxPerRegion: 1))
-        let two = [SelectionEntrant(id: "a", regionID: "x", score: 1, regionHasDistrict: false, submittedOrder: 0),
-                   SelectionEntrant(id: "b", regionID: "x", score: 1, regionHasDistrict: false, submittedOrder: 1)]
+        let two = [
+            SelectionEntrant(id: "a", regionID: "x", score: 1, regionHasDistrict: false, submittedOrder: 0),
+            SelectionEntrant(id: "b", regionID: "x", score: 1, regionHasDistrict: false, submittedOrder: 1),
+        ]
         #expect(selection.violations(of: two, allowingRegionOverride: true).count == 1)
         #expect(selection.violations(of: two, allowingRegionOverride: false).count == 2)
     }

@@ -20,10 +20,14 @@ protocol ApplicationProgramme: Sendable {
     /// The applicant's own people (a region's officials, a company's members).
     static func isOwner(_ application: Record, _ account: CurrentAccount) -> Bool
     /// Readers besides the ministry and the owner (evaluators, partners, committee members).
-    static func mayAlsoRead(_ application: Record, by account: CurrentAccount, on database: any Database) async throws -> Bool
+    static func mayAlsoRead(
+        _ application: Record, by account: CurrentAccount, on database: any Database
+    ) async throws -> Bool
     /// What still stops a submission, or nil when it may go in.
-    static func submissionRefusal(_ application: Record, call: Call, account: CurrentAccount, context: SubmissionContext,
-                                  on database: any Database) async throws -> AppError?
+    static func submissionRefusal(
+        _ application: Record, call: Call, account: CurrentAccount, context: SubmissionContext,
+        on database: any Database
+    ) async throws -> AppError?
     /// The name the applicant knows the application by (the plan's or the company's), for messages.
     static func title(of application: Record, on database: any Database) async throws -> String
     /// Who hears that the ministry asked for more information.
@@ -31,7 +35,8 @@ protocol ApplicationProgramme: Sendable {
     /// Whether withdrawing needs the call still accepting (true), or only an undecided application.
     static var withdrawalNeedsOpenCall: Bool { get }
     /// Called inside the transaction of every change, e.g. to keep a revision of the plan.
-    static func recordChange(_ application: Record, change: ApplicationChange, by account: UUID, on database: any Database) async throws
+    static func recordChange(
+        _ application: Record, change: ApplicationChange, by account: UUID, on database: any Database) async throws
 }
 
 /// What a submission check may need beyond the records (the rule ids a plan may cite).
@@ -40,7 +45,9 @@ struct SubmissionContext: Sendable {
 }
 
 extension ApplicationProgramme {
-    static func recordChange(_ application: Record, change: ApplicationChange, by account: UUID, on database: any Database) async throws {}
+    static func recordChange(
+        _ application: Record, change: ApplicationChange, by account: UUID, on database: any Database
+    ) async throws {}
 }
 
 /// A change to an application, as kept in revisions and named in the audit log.

@@ -37,7 +37,9 @@ extension ApplicationCallRecord {
     func windowClosedError(now: Date) -> AppError {
         now < opensAt
             ? AppError.conflict("call_not_open", "The call opens at \(Timestamps.seoulMinute(opensAt)).")
-            : AppError.conflict("call_closed", "The call closed at \(Timestamps.seoulMinute(closesAt)); nothing can be submitted or changed now.")
+            : AppError.conflict(
+                "call_closed",
+                "The call closed at \(Timestamps.seoulMinute(closesAt)); nothing can be submitted or changed now.")
     }
 }
 

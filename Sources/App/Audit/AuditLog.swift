@@ -1,6 +1,6 @@
-import TeukguCore
 import Fluent
 import SQLKit
+import TeukguCore
 import Vapor
 
 /// Appends to and verifies the SHA-256 chained audit log.
@@ -27,23 +27,36 @@ enum AuditLog {
         before: [String: String]? = nil, after: [String: String]? = nil, at instant: Date = SystemClock().now()
     ) async throws {
         if database.inTransaction {
-            try await append(on: database, actor: actor, action: action, targetType: targetType, targetID: targetID, summary: summary(before: before, after: after), at: instant)
+            try await append(
+                on: database, actor: actor, action: action, targetType: targetType, targetID: targetID,
+                summary: summary(before: before, after: after), at: instant)
         } else {
             let text = summary(before: before, after: after)
             try await database.transaction { transaction in
-                try await append(on: transaction, actor: actor, action: action, targetType: targetType, targetID: targetID, summary: text, at: instant)
+                try await append(
+                    on: transaction, actor: actor, action: action, targetType: targetType, targetID: targetID,
+                    summary: text, at: instant)
             }
         }
     }
 
-    private static func append(on database: any Database, actor: Actor, action: String, targetType: String, targetID: String, summary: String, at instant: Date) async throws {
-        guard let sql = database as? any SQLDatabase else { throw Abort(.internalServerError, reason: "audit needs an SQL database") }
+    private static func append(
+        on database: any Database, actor: Actor, action: String, targetType: String, targetID: String, summary: String,
+        at instant: Date
+    ) async throws {
+        guard let sql = database as? any SQLDatabase else {
+            throw Abort(.internalServerError, reason: "audit needs an SQL database")
+        }
         struct Head: Decodable {
             let sequence: Int
             let last_hash: String
         }
-        guard let head = try await sql.raw("UPDATE \(ident: AuditHeadRecord.schema) SET sequence = sequence + 1 WHERE id = \(bind: chainID) RETURNING sequence, last_hash")
-            .first(decoding: Head.self) else {
+        guard
+            let head = try await sql.raw(
+                "UPDATE \(ident: AuditHeadRecord.schema) SET sequence = sequence + 1 WHERE id = \(bind: chainID) RETURNING sequence, last_hash"
+            )
+            .first(decoding: Head.self)
+        else {
             throw Abort(.internalServerError, reason: "audit chain head is missing")
         }
         let entry = AuditEntryRecord()
@@ -58,13 +71,16 @@ enum AuditLog {
         entry.previousHash = head.last_hash
         entry.hash = hash(of: entry)
         try await entry.create(on: database)
-        try await sql.raw("UPDATE \(ident: AuditHeadRecord.schema) SET last_hash = \(bind: entry.hash) WHERE id = \(bind: chainID)").run()
+        try await sql.raw(
+            "UPDATE \(ident: AuditHeadRecord.schema) SET last_hash = \(bind: entry.hash) WHERE id = \(bind: chainID)"
+        ).run()
     }
 
     static func hash(of entry: AuditEntryRecord) -> String {
         let material = [
             entry.previousHash, String(entry.sequence), String(entry.occurredAtMilliseconds),
-            entry.actorID?.uuidString ?? "-", entry.actorLabel, entry.action, entry.targetType, entry.targetID, entry.summary,
+            entry.actorID?.uuidString ?? "-", entry.actorLabel, entry.action, entry.targetType, entry.targetID,
+            entry.summary,
         ].joined(separator: "\u{1F}")
         return SHA256Digest.lowercaseHex(SHA256.hash(data: Data(material.utf8)))
     }

@@ -26,21 +26,31 @@ extension AuditLog {
             if page.isEmpty { break }
             for entry in page {
                 if entry.sequence != expectedSequence {
-                    return AuditVerification(intact: false, entriesChecked: checked, firstBrokenSequence: expectedSequence, problem: "row \(expectedSequence) is missing")
+                    return AuditVerification(
+                        intact: false, entriesChecked: checked, firstBrokenSequence: expectedSequence,
+                        problem: "row \(expectedSequence) is missing")
                 }
                 if entry.previousHash != previous {
-                    return AuditVerification(intact: false, entriesChecked: checked, firstBrokenSequence: entry.sequence, problem: "row \(entry.sequence) does not follow the row before it")
+                    return AuditVerification(
+                        intact: false, entriesChecked: checked, firstBrokenSequence: entry.sequence,
+                        problem: "row \(entry.sequence) does not follow the row before it")
                 }
                 if hash(of: entry) != entry.hash {
-                    return AuditVerification(intact: false, entriesChecked: checked, firstBrokenSequence: entry.sequence, problem: "row \(entry.sequence) was altered after it was written")
+                    return AuditVerification(
+                        intact: false, entriesChecked: checked, firstBrokenSequence: entry.sequence,
+                        problem: "row \(entry.sequence) was altered after it was written")
                 }
                 previous = entry.hash
                 expectedSequence += 1
                 checked += 1
             }
         }
-        if let head = try await AuditHeadRecord.find(chainID, on: database), head.sequence != checked || head.lastHash != previous {
-            return AuditVerification(intact: false, entriesChecked: checked, firstBrokenSequence: checked + 1, problem: "the chain ends at row \(checked) but the head records row \(head.sequence)")
+        if let head = try await AuditHeadRecord.find(chainID, on: database),
+            head.sequence != checked || head.lastHash != previous
+        {
+            return AuditVerification(
+                intact: false, entriesChecked: checked, firstBrokenSequence: checked + 1,
+                problem: "the chain ends at row \(checked) but the head records row \(head.sequence)")
         }
         return AuditVerification(intact: true, entriesChecked: checked, firstBrokenSequence: nil, problem: nil)
     }

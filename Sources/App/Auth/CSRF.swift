@@ -18,7 +18,8 @@ enum CSRF {
     static func verify(_ submitted: String?, for request: Request) throws {
         if request.account?.viaToken == true { return }
         guard request.hasSessionCookie, let expected = request.session.data[sessionKey], let submitted,
-              SecretHasher.constantTimeEquals(expected, submitted) else {
+            SecretHasher.constantTimeEquals(expected, submitted)
+        else {
             throw AppError.csrfMismatch
         }
     }
@@ -32,7 +33,8 @@ extension Request {
     /// Decodes an HTML form after checking its CSRF token.
     func decodeForm<T: Decodable>(_ type: T.Type) throws -> T {
         guard headers.contentType == .urlEncodedForm else {
-            throw AppError(.unsupportedMediaType, "form_expected", "Send the form as application/x-www-form-urlencoded.")
+            throw AppError(
+                .unsupportedMediaType, "form_expected", "Send the form as application/x-www-form-urlencoded.")
         }
         let field = try? content.decode(CSRFField.self)
         try CSRF.verify(field?.csrf, for: self)

@@ -29,8 +29,11 @@ struct CurrentAccount: Authenticatable, Sendable {
         self.viaToken = viaToken
     }
 
-    init(id: UUID, email: String, displayName: String, role: Role, regionID: String?, companyID: UUID?, partnerID: String?,
-         organisationID: UUID?, language: String, viaToken: Bool) {
+    init(
+        id: UUID, email: String, displayName: String, role: Role, regionID: String?, companyID: UUID?,
+        partnerID: String?,
+        organisationID: UUID?, language: String, viaToken: Bool
+    ) {
         self.id = id
         self.email = email
         self.displayName = displayName

@@ -15,7 +15,8 @@ enum SignIn {
             .filter(\.$attemptedAt >= since)
             .count()
         guard failures < settings.loginFailureLimit else {
-            throw AppError(.tooManyRequests, "too_many_attempts", "Too many failed sign-ins; wait 15 minutes and try again.")
+            throw AppError(
+                .tooManyRequests, "too_many_attempts", "Too many failed sign-ins; wait 15 minutes and try again.")
         }
         let account = try await AccountRecord.query(on: request.db).filter(\.$email == email).first()
         var passwordMatches = false
@@ -58,7 +59,9 @@ enum SignIn {
 
     static func signOut(request: Request) async throws {
         if let account = request.account {
-            try await AuditLog.record(on: request.db, actor: account.auditActor, action: "session.sign-out", targetType: "account", targetID: account.email)
+            try await AuditLog.record(
+                on: request.db, actor: account.auditActor, action: "session.sign-out", targetType: "account",
+                targetID: account.email)
         }
         request.auth.logout(CurrentAccount.self)
         if request.hasSessionCookie { request.session.destroy() }

@@ -24,45 +24,63 @@ enum CollaborationApplications: ApplicationProgramme {
 
     /// Staff of a track the application chose (partner or operating organisation) once it is
     /// submitted; evaluators through their assignments once they declared no conflict.
-    static func mayAlsoRead(_ application: CollaborationApplicationRecord, by account: CurrentAccount, on database: any Database) async throws -> Bool {
+    static func mayAlsoRead(
+        _ application: CollaborationApplicationRecord, by account: CurrentAccount, on database: any Database
+    ) async throws -> Bool {
         switch account.role {
         case .partnerStaff, .operatingOrganisationStaff:
             guard application.submittedAt != nil else { return false }
             let choices = try JSONColumn.decode([UUID].self, application.choicesJSON)
-            let tracks = choices.isEmpty ? [] : try await CollaborationTrackRecord.query(on: database).filter(\.$id ~~ choices).all()
+            let tracks =
+                choices.isEmpty
+                ? [] : try await CollaborationTrackRecord.query(on: database).filter(\.$id ~~ choices).all()
             return tracks.contains(where: { CollaborationTracks.isOwnTrack($0, account) })
         case .evaluator:
             return try await EvaluationAssignmentRecord.query(on: database).filter(\.$evaluatorID == account.id)
-                .filter(\.$applicationID == application.requireID()).filter(\.$status ~~ AssignmentStatus.cleared).count() > 0
+                .filter(\.$applicationID == application.requireID()).filter(\.$status ~~ AssignmentStatus.cleared)
+                .count() > 0
         default:
             return false
         }
     }
 
-    static func submissionRefusal(_ application: CollaborationApplicationRecord, call: CollaborationCallRecord, account: CurrentAccount,
-                                  context: SubmissionContext, on database: any Database) async throws -> AppError? {
+    static func submissionRefusal(
+        _ application: CollaborationApplicationRecord, call: CollaborationCallRecord, account: CurrentAccount,
+        context: SubmissionContext, on database: any Database
+    ) async throws -> AppError? {
         let company = try await CompanyProfiles.own(account, on: database)
         let problems = try await submissionProblems(application, call: call, company: company, on: database)
-        return problems.isEmpty ? nil : AppError(.unprocessableEntity, "application_incomplete", problems.joined(separator: " "))
+        return problems.isEmpty
+            ? nil : AppError(.unprocessableEntity, "application_incomplete", problems.joined(separator: " "))
     }
 
-    static func title(of application: CollaborationApplicationRecord, on database: any Database) async throws -> String {
+    static func title(of application: CollaborationApplicationRecord, on database: any Database) async throws -> String
+    {
         try await CompanyRecord.find(application.companyID, on: database)?.name ?? ""
     }
 
-    static func applicantAccounts(of application: CollaborationApplicationRecord, on database: any Database) async throws -> [AccountRecord] {
+    static func applicantAccounts(
+        of application: CollaborationApplicationRecord, on database: any Database
+    ) async throws -> [AccountRecord] {
         try await Recipients.members(ofCompany: application.companyID, on: database)
     }
 
     // MARK: - What differs: one per company, track choices, the amount within the cap
 
-    static func create(call: CollaborationCallRecord, input: CollaborationApplicationInput, account: CurrentAccount, now: Date,
-                       on database: any Database) async throws -> CollaborationApplicationRecord {
+    static func create(
+        call: CollaborationCallRecord, input: CollaborationApplicationInput, account: CurrentAccount, now: Date,
+        on database: any Database
+    ) async throws -> CollaborationApplicationRecord {
         let company = try await CompanyProfiles.own(account, on: database)
         guard call.isAccepting(now: now) else { throw call.windowClosedError(now: now) }
         let callID = try call.requireID()
-        guard try await CollaborationApplicationRecord.query(on: database).filter(\.$callID == callID).filter(\.$companyID == company.requireID()).count() == 0 else {
-            throw AppError.conflict("already_applied", "Your company already has an application to this call; one per company.")
+        guard
+            try await CollaborationApplicationRecord.query(on: database).filter(\.$callID == callID).filter(
+                \.$companyID == company.requireID()
+            ).count() == 0
+        else {
+            throw AppError.conflict(
+                "already_applied", "Your company already has an application to this call; one per company.")
         }
         let application = CollaborationApplicationRecord()
         application.callID = callID
@@ -77,27 +95,39 @@ enum CollaborationApplications: ApplicationProgramme {
         return application
     }
 
-    static func save(_ application: CollaborationApplicationRecord, input: CollaborationApplicationInput, account: CurrentAccount, now: Date,
-                     on database: any Database) async throws {
+    static func save(
+        _ application: CollaborationApplicationRecord, input: CollaborationApplicationInput, account: CurrentAccount,
+        now: Date,
+        on database: any Database
+    ) async throws {
         try requireOwner(application, account)
         let call = try await findCall(of: application, on: database)
         try requireEditable(application, call: call, now: now)
         try await apply(input, to: application, call: call, uploader: account.id, on: database)
-        try await storeEdits(application, account: account, details: ["requested": String(application.requestedWon)], on: database)
+        try await storeEdits(
+            application, account: account, details: ["requested": String(application.requestedWon)], on: database)
     }
 
     /// What still stops a submission: the plan, the choices, the amount, the company's eligibility.
-    static func submissionProblems(_ application: CollaborationApplicationRecord, call: CollaborationCallRecord, company: CompanyRecord,
-                                   on database: any Database) async throws -> [String] {
+    static func submissionProblems(
+        _ application: CollaborationApplicationRecord, call: CollaborationCallRecord, company: CompanyRecord,
+        on database: any Database
+    ) async throws -> [String] {
         var problems: [String] = []
-        if application.plan.trimmed.count < 20 { problems.append("Describe the collaboration plan (at least 20 characters).") }
+        if application.plan.trimmed.count < 20 {
+            problems.append("Describe the collaboration plan (at least 20 characters).")
+        }
         let choices = try JSONColumn.decode([UUID].self, application.choicesJSON)
         if choices.isEmpty { problems.append("Choose a track.") }
-        if choices.count > call.maxChoices { problems.append("This call takes at most \(call.maxChoices) track choice(s).") }
+        if choices.count > call.maxChoices {
+            problems.append("This call takes at most \(call.maxChoices) track choice(s).")
+        }
         if application.requestedWon <= 0 { problems.append("Give the amount requested.") }
         let eligibility = try JSONColumn.decode(CollaborationEligibility.self, call.eligibilityJSON)
         if let founded = CalendarDate(iso: company.foundedOn) {
-            problems += eligibility.problems(foundedOn: founded, sector: company.sector, on: CalendarDate(instant: call.closesAt)).map(\.description)
+            problems += eligibility.problems(
+                foundedOn: founded, sector: company.sector, on: CalendarDate(instant: call.closesAt)
+            ).map(\.description)
         } else {
             problems.append("Give the company's founding date in its profile.")
         }
@@ -105,33 +135,55 @@ enum CollaborationApplications: ApplicationProgramme {
     }
 
     /// Validates and copies the fields given; the amount above the cap is refused, never trimmed.
-    private static func apply(_ input: CollaborationApplicationInput, to application: CollaborationApplicationRecord, call: CollaborationCallRecord,
-                              uploader: UUID, on database: any Database) async throws {
+    private static func apply(
+        _ input: CollaborationApplicationInput, to application: CollaborationApplicationRecord,
+        call: CollaborationCallRecord,
+        uploader: UUID, on database: any Database
+    ) async throws {
         if let choices = input.choices {
-            guard Set(choices).count == choices.count else { throw AppError.invalid("duplicate_choice", "Each track may be chosen once.") }
-            guard choices.count <= call.maxChoices else {
-                throw AppError.invalid("too_many_choices", call.choiceMode == "single" ? "This call takes one track per application."
-                                                                                       : "Choose at most \(call.maxChoices) tracks, best first.")
+            guard Set(choices).count == choices.count else {
+                throw AppError.invalid("duplicate_choice", "Each track may be chosen once.")
             }
-            let tracks = choices.isEmpty ? [] : try await CollaborationTrackRecord.query(on: database).filter(\.$id ~~ choices).filter(\.$year == call.year).all()
-            guard tracks.count == choices.count else { throw AppError.invalid("unknown_track", "Every choice must be a track of the \(call.year) programme.") }
+            guard choices.count <= call.maxChoices else {
+                throw AppError.invalid(
+                    "too_many_choices",
+                    call.choiceMode == "single"
+                        ? "This call takes one track per application."
+                        : "Choose at most \(call.maxChoices) tracks, best first.")
+            }
+            let tracks =
+                choices.isEmpty
+                ? []
+                : try await CollaborationTrackRecord.query(on: database).filter(\.$id ~~ choices).filter(
+                    \.$year == call.year
+                ).all()
+            guard tracks.count == choices.count else {
+                throw AppError.invalid("unknown_track", "Every choice must be a track of the \(call.year) programme.")
+            }
             application.choicesJSON = try JSONColumn.encode(choices)
         }
         if let plan = input.plan {
-            guard plan.count <= 20_000 else { throw AppError.invalid("plan_too_long", "Keep the plan under 20,000 characters.") }
+            guard plan.count <= 20_000 else {
+                throw AppError.invalid("plan_too_long", "Keep the plan under 20,000 characters.")
+            }
             application.plan = plan.trimmed
         }
         if let amount = input.requestedWon {
-            guard amount >= 0 else { throw AppError.invalid("invalid_amount", "The requested amount cannot be negative.") }
+            guard amount >= 0 else {
+                throw AppError.invalid("invalid_amount", "The requested amount cannot be negative.")
+            }
             guard amount <= call.grantCapWon else {
-                throw AppError(.unprocessableEntity, "amount_over_cap",
-                               "The requested \(Money(won: amount).text(language: "en")) is above the cap of \(Money(won: call.grantCapWon).text(language: "en")) (\(call.grantCapCitation)).")
+                throw AppError(
+                    .unprocessableEntity, "amount_over_cap",
+                    "The requested \(Money(won: amount).text(language: "en")) is above the cap of \(Money(won: call.grantCapWon).text(language: "en")) (\(call.grantCapCitation))."
+                )
             }
             application.requestedWon = amount
         }
         if let documents = input.documentIDs {
             let previous = try JSONColumn.decode([UUID].self, application.documentsJSON).map(\.uuidString)
-            try await AttachableDocuments.validate(documents.map(\.uuidString), previously: previous, uploader: uploader, on: database)
+            try await AttachableDocuments.validate(
+                documents.map(\.uuidString), previously: previous, uploader: uploader, on: database)
             application.documentsJSON = try JSONColumn.encode(documents)
         }
     }

@@ -15,7 +15,8 @@ enum CollaborationTracks {
         switch account.role {
         case .ministryAdmin, .ministryOfficer: return true
         case .partnerStaff: return account.partnerID == track.partnerID
-        case .operatingOrganisationStaff: return account.organisationID != nil && account.organisationID == track.organisationID
+        case .operatingOrganisationStaff:
+            return account.organisationID != nil && account.organisationID == track.organisationID
         default: return false
         }
     }
@@ -24,14 +25,23 @@ enum CollaborationTracks {
         guard isOwnTrack(track, account) else { throw AppError.notFound("track") }
     }
 
-    static func create(_ input: TrackInput, actor: AuditLog.Actor, on database: any Database) async throws -> CollaborationTrackRecord {
-        guard let year = input.year, (2019...2100).contains(year), let partnerID = input.partnerID, let name = input.name?.trimmed, !name.isEmpty,
-              let capacity = input.capacity else {
+    static func create(
+        _ input: TrackInput, actor: AuditLog.Actor, on database: any Database
+    ) async throws -> CollaborationTrackRecord {
+        guard let year = input.year, (2019...2100).contains(year), let partnerID = input.partnerID,
+            let name = input.name?.trimmed, !name.isEmpty,
+            let capacity = input.capacity
+        else {
             throw AppError.invalid("invalid_track", "A track needs year, partnerID, name and capacity.")
         }
-        guard try await PartnerRecord.find(partnerID, on: database) != nil else { throw AppError.invalid("unknown_partner", "No partner '\(partnerID)'.") }
-        guard (0...10_000).contains(capacity) else { throw AppError.invalid("invalid_capacity", "capacity must be between 0 and 10,000.") }
-        if let organisation = input.organisationID, try await OrganisationRecord.find(organisation, on: database) == nil {
+        guard try await PartnerRecord.find(partnerID, on: database) != nil else {
+            throw AppError.invalid("unknown_partner", "No partner '\(partnerID)'.")
+        }
+        guard (0...10_000).contains(capacity) else {
+            throw AppError.invalid("invalid_capacity", "capacity must be between 0 and 10,000.")
+        }
+        if let organisation = input.organisationID, try await OrganisationRecord.find(organisation, on: database) == nil
+        {
             throw AppError.invalid("unknown_organisation", "No operating organisation \(organisation).")
         }
         let track = CollaborationTrackRecord()
@@ -46,32 +56,45 @@ enum CollaborationTracks {
         track.stageIndex = 0
         try await database.transaction { transaction in
             try await track.create(on: transaction)
-            try await AuditLog.record(on: transaction, actor: actor, action: "collaboration.track-created", targetType: "collaboration-track",
-                                      targetID: try track.requireID().uuidString, after: ["year": String(year), "partner": partnerID, "capacity": String(capacity)])
+            try await AuditLog.record(
+                on: transaction, actor: actor, action: "collaboration.track-created", targetType: "collaboration-track",
+                targetID: try track.requireID().uuidString,
+                after: ["year": String(year), "partner": partnerID, "capacity": String(capacity)])
         }
         return track
     }
 
     /// Partner staff may change the words of their own track; only the ministry changes capacity and operator.
-    static func update(_ track: CollaborationTrackRecord, _ input: TrackInput, account: CurrentAccount, on database: any Database) async throws {
+    static func update(
+        _ track: CollaborationTrackRecord, _ input: TrackInput, account: CurrentAccount, on database: any Database
+    ) async throws {
         try requireOwn(track, account)
-        let ministryFields = input.year != nil || input.partnerID != nil || input.capacity != nil || input.organisationID != nil
+        let ministryFields =
+            input.year != nil || input.partnerID != nil || input.capacity != nil || input.organisationID != nil
         if ministryFields && !account.role.isMinistry {
-            throw AppError(.forbidden, "field_not_yours", "Only the ministry changes a track's year, partner, capacity or operating organisation.")
+            throw AppError(
+                .forbidden, "field_not_yours",
+                "Only the ministry changes a track's year, partner, capacity or operating organisation.")
         }
         guard account.role.isMinistry || account.role == .partnerStaff else { throw AppError.forbiddenRole }
         if let description = input.description {
-            guard description.count <= 10_000 else { throw AppError.invalid("too_long", "Keep the description under 10,000 characters.") }
+            guard description.count <= 10_000 else {
+                throw AppError.invalid("too_long", "Keep the description under 10,000 characters.")
+            }
             track.description = description.trimmed
         }
         if let offer = input.offer {
-            guard offer.count <= 4_000 else { throw AppError.invalid("too_long", "Keep the offer under 4,000 characters.") }
+            guard offer.count <= 4_000 else {
+                throw AppError.invalid("too_long", "Keep the offer under 4,000 characters.")
+            }
             track.offer = offer.trimmed
         }
         if let focus = input.sectorFocus { track.sectorFocus = focus.trimmed }
         if let name = input.name?.trimmed, !name.isEmpty { track.name = name }
         if let capacity = input.capacity {
-            guard (0...10_000).contains(capacity) else { throw AppError.invalid("invalid_capacity", "capacity must be between 0 and 10,000.") }
+            guard (0...10_000).contains(capacity) else {
+                throw AppError.invalid("invalid_capacity", "capacity must be between 0 and 10,000.")
+            }
             track.capacity = capacity
         }
         if let organisation = input.organisationID {
@@ -82,18 +105,25 @@ enum CollaborationTracks {
         }
         try await database.transaction { transaction in
             try await track.save(on: transaction)
-            try await AuditLog.record(on: transaction, actor: account.auditActor, action: "collaboration.track-updated", targetType: "collaboration-track",
-                                      targetID: try track.requireID().uuidString, after: ["capacity": String(track.capacity)])
+            try await AuditLog.record(
+                on: transaction, actor: account.auditActor, action: "collaboration.track-updated",
+                targetType: "collaboration-track",
+                targetID: try track.requireID().uuidString, after: ["capacity": String(track.capacity)])
         }
     }
 
     /// The submitted applications that chose the track, for its own staff.
-    static func applications(choosing track: CollaborationTrackRecord, _ request: Request) async throws -> [CollaborationApplicationDTO] {
-        guard let call = try await CollaborationCallRecord.query(on: request.db).filter(\.$year == track.year).first() else { return [] }
+    static func applications(
+        choosing track: CollaborationTrackRecord, _ request: Request
+    ) async throws -> [CollaborationApplicationDTO] {
+        guard let call = try await CollaborationCallRecord.query(on: request.db).filter(\.$year == track.year).first()
+        else { return [] }
         let trackID = try track.requireID()
-        let records = try await CollaborationApplicationRecord.query(on: request.db).filter(\.$callID == call.requireID())
-            .filter(\.$submittedAt != nil).sort(\.$submittedOrder).all()
-            .filter { (try? JSONColumn.decode([UUID].self, $0.choicesJSON).contains(trackID)) == true }
+        let records = try await CollaborationApplicationRecord.query(on: request.db).filter(
+            \.$callID == call.requireID()
+        )
+        .filter(\.$submittedAt != nil).sort(\.$submittedOrder).all()
+        .filter { (try? JSONColumn.decode([UUID].self, $0.choicesJSON).contains(trackID)) == true }
         return try await CollaborationApplicationDTO.makeAll(records, for: request)
     }
 }

@@ -16,51 +16,76 @@ enum CompanyProfiles {
     }
 
     static func own(_ account: CurrentAccount, on database: any Database) async throws -> CompanyRecord {
-        guard account.role == .companyMember, let id = account.companyID, let company = try await CompanyRecord.find(id, on: database) else {
+        guard account.role == .companyMember, let id = account.companyID,
+            let company = try await CompanyRecord.find(id, on: database)
+        else {
             throw AppError.forbiddenRole
         }
         return company
     }
 
     static func dto(_ company: CompanyRecord) throws -> ProfileDTO {
-        ProfileDTO(id: try company.requireID(), name: company.name,
-                   businessRegistrationNumber: BusinessRegistrationNumber(company.businessRegistrationNumber)?.description ?? company.businessRegistrationNumber,
-                   foundedOn: company.foundedOn, sector: company.sector, employees: company.employees, revenueWon: company.revenueWon)
+        ProfileDTO(
+            id: try company.requireID(), name: company.name,
+            businessRegistrationNumber: BusinessRegistrationNumber(company.businessRegistrationNumber)?.description
+                ?? company.businessRegistrationNumber,
+            foundedOn: company.foundedOn, sector: company.sector, employees: company.employees,
+            revenueWon: company.revenueWon)
     }
 
-    static func update(_ company: CompanyRecord, _ input: ProfileInput, account: CurrentAccount, today: CalendarDate, on database: any Database) async throws {
+    static func update(
+        _ company: CompanyRecord, _ input: ProfileInput, account: CurrentAccount, today: CalendarDate,
+        on database: any Database
+    ) async throws {
         if let name = input.name {
-            guard (1...200).contains(name.trimmed.count) else { throw AppError.invalid("invalid_name", "The company name must be 1–200 characters.") }
+            guard (1...200).contains(name.trimmed.count) else {
+                throw AppError.invalid("invalid_name", "The company name must be 1–200 characters.")
+            }
             company.name = name.trimmed
         }
         if let text = input.businessRegistrationNumber {
             guard let number = BusinessRegistrationNumber(text) else {
-                throw AppError.invalid("invalid_business_registration_number", "'\(text)' is not a valid business registration number (check digit).")
+                throw AppError.invalid(
+                    "invalid_business_registration_number",
+                    "'\(text)' is not a valid business registration number (check digit).")
             }
-            let clash = try await CompanyRecord.query(on: database).filter(\.$businessRegistrationNumber == number.digits).filter(\.$id != company.requireID()).count()
-            guard clash == 0 else { throw AppError.conflict("registration_number_taken", "Another company holds this registration number.") }
+            let clash = try await CompanyRecord.query(on: database).filter(
+                \.$businessRegistrationNumber == number.digits
+            ).filter(\.$id != company.requireID()).count()
+            guard clash == 0 else {
+                throw AppError.conflict("registration_number_taken", "Another company holds this registration number.")
+            }
             company.businessRegistrationNumber = number.digits
         }
         if let text = input.foundedOn {
-            guard let day = CalendarDate(iso: text), day <= today else { throw AppError.invalid("invalid_date", "foundedOn must be a past date such as 2021-03-15.") }
+            guard let day = CalendarDate(iso: text), day <= today else {
+                throw AppError.invalid("invalid_date", "foundedOn must be a past date such as 2021-03-15.")
+            }
             company.foundedOn = day.iso
         }
         if let sector = input.sector {
-            guard (1...100).contains(sector.trimmed.count) else { throw AppError.invalid("invalid_sector", "The sector must be 1–100 characters.") }
+            guard (1...100).contains(sector.trimmed.count) else {
+                throw AppError.invalid("invalid_sector", "The sector must be 1–100 characters.")
+            }
             company.sector = sector.trimmed
         }
         if let employees = input.employees {
-            guard (0...1_000_000).contains(employees) else { throw AppError.invalid("invalid_employees", "employees must be 0 or more.") }
+            guard (0...1_000_000).contains(employees) else {
+                throw AppError.invalid("invalid_employees", "employees must be 0 or more.")
+            }
             company.employees = employees
         }
         if let revenue = input.revenueWon {
-            guard revenue >= 0, revenue <= Money.maximumWon else { throw AppError.invalid("invalid_revenue", "revenueWon must be 0 or more.") }
+            guard revenue >= 0, revenue <= Money.maximumWon else {
+                throw AppError.invalid("invalid_revenue", "revenueWon must be 0 or more.")
+            }
             company.revenueWon = revenue
         }
         try await database.transaction { transaction in
             try await company.save(on: transaction)
-            try await AuditLog.record(on: transaction, actor: account.auditActor, action: "company.profile-updated", targetType: "company",
-                                      targetID: try company.requireID().uuidString)
+            try await AuditLog.record(
+                on: transaction, actor: account.auditActor, action: "company.profile-updated", targetType: "company",
+                targetID: try company.requireID().uuidString)
         }
     }
 }

@@ -17,7 +17,8 @@ struct AuditCommand: AsyncCommand {
         if result.intact {
             context.console.print("Audit chain intact: \(result.entriesChecked) entries verified.")
         } else {
-            context.console.error("Audit chain broken at row \(result.firstBrokenSequence ?? 0): \(result.problem ?? "")")
+            context.console.error(
+                "Audit chain broken at row \(result.firstBrokenSequence ?? 0): \(result.problem ?? "")")
             throw AuditChainBroken(sequence: result.firstBrokenSequence ?? 0)
         }
     }

@@ -27,9 +27,12 @@ struct WhatIfBenchCommand: AsyncCommand {
         try await ReferenceSeed.seedIfEmpty(on: app.db)
         try await DesignationSeed.seedIfEmpty(on: app.db)
         try await CollaborationSeed.seedIfEmpty(on: app.db)
-        try await RulebookSeed.seedIfEmpty(on: app.db, directory: app.directory.workingDirectory + "Rules", now: app.clock.now())
+        try await RulebookSeed.seedIfEmpty(
+            on: app.db, directory: app.directory.workingDirectory + "Rules", now: app.clock.now())
         try await app.rulebooks.refresh(on: app.db)
-        guard let live = app.rulebooks.live, let sql = app.db as? any SQLDatabase else { throw RulesFailed(description: "no rulebooks") }
+        guard let live = app.rulebooks.live, let sql = app.db as? any SQLDatabase else {
+            throw RulesFailed(description: "no rulebooks")
+        }
 
         // Realistic requests: the shipped rulebook test cases, evaluated once each.
         let suite = RulebookSet.load(directory: app.directory.workingDirectory + "Rules")
@@ -37,13 +40,18 @@ struct WhatIfBenchCommand: AsyncCommand {
         for file in suite.testFiles {
             let text = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
             for testCase in RulebookTestRunner.cases(in: text, file: file) {
-                if let decision = try? live.snapshot.evaluate(testCase.request) { samples.append((testCase.request, decision)) }
+                if let decision = try? live.snapshot.evaluate(testCase.request) {
+                    samples.append((testCase.request, decision))
+                }
             }
         }
         let rows = samples.map { request, decision in
-            (district: request.district, asOf: request.asOf.iso, outcome: decision.outcome.rawValue, request: RegulationCheck.canonicalJSON(request),
-             decision: DecisionJSON.encode(decision), reasons: decision.reasons.map(\.ruleID).joined(separator: " "),
-             missing: decision.missingFacts.map(\.path).joined(separator: " "))
+            (
+                district: request.district, asOf: request.asOf.iso, outcome: decision.outcome.rawValue,
+                request: RegulationCheck.canonicalJSON(request),
+                decision: DecisionJSON.encode(decision), reasons: decision.reasons.map(\.ruleID).joined(separator: " "),
+                missing: decision.missingFacts.map(\.path).joined(separator: " ")
+            )
         }
         let versionID = live.versionID
         let existing = try await RegulationDecisionRecord.query(on: app.db).count()
@@ -57,24 +65,37 @@ struct WhatIfBenchCommand: AsyncCommand {
                 guard let sql = transaction as? any SQLDatabase else { return }
                 let batchRows = (0..<batch).map { offset in
                     let row = rows[(first + offset) % rows.count]
-                    return DecisionLogRow(id: UUID(), decidedAt: now.addingTimeInterval(-Double((first + offset) % (29 * 86_400))), district: row.district,
-                                          asOf: row.asOf, outcome: row.outcome, request: row.request, decision: row.decision, reasonIDs: row.reasons,
-                                          missingFacts: row.missing, versionID: versionID, accountID: nil, companyID: nil, channel: "bench")
+                    return DecisionLogRow(
+                        id: UUID(), decidedAt: now.addingTimeInterval(-Double((first + offset) % (29 * 86_400))),
+                        district: row.district,
+                        asOf: row.asOf, outcome: row.outcome, request: row.request, decision: row.decision,
+                        reasonIDs: row.reasons,
+                        missingFacts: row.missing, versionID: versionID, accountID: nil, companyID: nil,
+                        channel: "bench")
                 }
                 try await DecisionLogRow.insert(batchRows, on: sql)
             }
             inserted += batch
             if inserted % 100_000 < 500 { context.console.print("logged \(existing + inserted) decisions…") }
         }
-        context.console.print(String(format: "logging %d decisions took %.1f s", inserted, started.duration(to: .now).seconds))
+        context.console.print(
+            String(format: "logging %d decisions took %.1f s", inserted, started.duration(to: .now).seconds))
 
         // A draft that closes Busan's test-north zone, so some decisions change.
         let sources = live.sources.map { file -> (file: String, text: String) in
-            (file.file, file.text.replacingOccurrences(of: "site.zone in [\"test-north\", \"test-south\"] and company.isZoneOperator == true'\n    cites:\n      - {law: Regional Special Zones Act, article: art. 86}\n      - {law: Regional",
-                                                       with: "site.zone in [\"test-south\"] and company.isZoneOperator == true'\n    cites:\n      - {law: Regional Special Zones Act, article: art. 86}\n      - {law: Regional"))
+            (
+                file.file,
+                file.text.replacingOccurrences(
+                    of:
+                        "site.zone in [\"test-north\", \"test-south\"] and company.isZoneOperator == true'\n    cites:\n      - {law: Regional Special Zones Act, article: art. 86}\n      - {law: Regional",
+                    with:
+                        "site.zone in [\"test-south\"] and company.isZoneOperator == true'\n    cites:\n      - {law: Regional Special Zones Act, article: art. 86}\n      - {law: Regional"
+                )
+            )
         }
         let draft = RulebookVersionRecord()
-        draft.number = (try await RulebookVersionRecord.query(on: app.db).sort(\.$number, .descending).first()?.number ?? 0) + 1
+        draft.number =
+            (try await RulebookVersionRecord.query(on: app.db).sort(\.$number, .descending).first()?.number ?? 0) + 1
         draft.status = .draft
         draft.sources = try RulebookSources.encode(sources)
         draft.note = "what-if benchmark"
@@ -92,8 +113,11 @@ struct WhatIfBenchCommand: AsyncCommand {
         await WhatIf.run(jobID: try job.requireID(), app: app)
         let seconds = runStarted.duration(to: .now).seconds
         let done = try await WhatIfJobRecord.find(job.id, on: app.db)
-        context.console.print(String(format: "what-if over %d logged decisions: %.1f s (%.0f decisions/s), %d changed, status %@",
-                                     done?.processed ?? 0, seconds, Double(done?.processed ?? 0) / seconds, done?.changed ?? 0, done?.status.rawValue ?? "?"))
+        context.console.print(
+            String(
+                format: "what-if over %d logged decisions: %.1f s (%.0f decisions/s), %d changed, status %@",
+                done?.processed ?? 0, seconds, Double(done?.processed ?? 0) / seconds, done?.changed ?? 0,
+                done?.status.rawValue ?? "?"))
         _ = sql
     }
 }

@@ -7,7 +7,10 @@ import Vapor
 struct RulesCommand: AsyncCommandGroup {
     var help: String { "Regulation engine tools: check, test, eval (bulk JSONL), explain." }
     var commands: [String: any AnyAsyncCommand] {
-        ["check": RulesCheckCommand(), "test": RulesTestCommand(), "eval": RulesEvalCommand(), "explain": RulesExplainCommand()]
+        [
+            "check": RulesCheckCommand(), "test": RulesTestCommand(), "eval": RulesEvalCommand(),
+            "explain": RulesExplainCommand(),
+        ]
     }
 }
 
@@ -20,7 +23,11 @@ enum RulesLoading {
     static func load(_ directory: String, console: any Console, quiet: Bool = false) throws -> RulebookSet {
         let set = RulebookSet.load(directory: directory)
         for diagnostic in set.diagnostics where !quiet || diagnostic.severity == .error {
-            if diagnostic.severity == .error { console.error(diagnostic.description) } else { console.warning(diagnostic.description) }
+            if diagnostic.severity == .error {
+                console.error(diagnostic.description)
+            } else {
+                console.warning(diagnostic.description)
+            }
         }
         if set.hasErrors { throw RulesFailed(description: "\(set.errors.count) error(s) in \(directory)") }
         return set
@@ -39,7 +46,8 @@ struct RulesCheckCommand: AsyncCommand {
         let set = try RulesLoading.load(signature.directory, console: context.console)
         let rules = set.rulebooks.reduce(0) { $0 + $1.rules.count }
         let warnings = set.diagnostics.filter { $0.severity == .warning }.count
-        context.console.print("\(set.rulebooks.count) rulebook(s), \(rules) rule(s): no errors, \(warnings) warning(s).")
+        context.console.print(
+            "\(set.rulebooks.count) rulebook(s), \(rules) rule(s): no errors, \(warnings) warning(s).")
     }
 }
 
@@ -82,14 +90,17 @@ struct RulesEvalCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         guard let rules = signature.rules, let requests = signature.requests else {
-            throw RulesFailed(description: "usage: teukgu rules eval --rules DIR --requests FILE.jsonl [--out FILE.jsonl]")
+            throw RulesFailed(
+                description: "usage: teukgu rules eval --rules DIR --requests FILE.jsonl [--out FILE.jsonl]")
         }
         let set = try RulesLoading.load(rules, console: context.console, quiet: true)
         let snapshot = Snapshot(set)
         guard let data = Self.input(requests) else { throw RulesFailed(description: "cannot read \(requests)") }
         let handle: FileHandle
         if let out = signature.out {
-            guard FileManager.default.createFile(atPath: out, contents: nil), let file = FileHandle(forWritingAtPath: out) else {
+            guard FileManager.default.createFile(atPath: out, contents: nil),
+                let file = FileHandle(forWritingAtPath: out)
+            else {
                 throw RulesFailed(description: "cannot write \(out)")
             }
             handle = file
@@ -103,7 +114,10 @@ struct RulesEvalCommand: AsyncCommand {
         let seconds = started.duration(to: .now).seconds
         if signature.out != nil { try handle.close() }
         let rate = seconds > 0 ? Int(Double(summary.count) / seconds) : 0
-        FileHandle.standardError.write(Data("\(summary.count) request(s), \(summary.errors) error line(s), \(String(format: "%.3f", seconds)) s, \(rate) decisions/s\n".utf8))
+        FileHandle.standardError.write(
+            Data(
+                "\(summary.count) request(s), \(summary.errors) error line(s), \(String(format: "%.3f", seconds)) s, \(rate) decisions/s\n"
+                    .utf8))
     }
 }
 
@@ -135,7 +149,9 @@ struct RulesExplainCommand: AsyncCommand {
             throw RulesFailed(description: "usage: teukgu rules explain --rules DIR --request FILE.json [--lang ko|en]")
         }
         let set = try RulesLoading.load(rules, console: context.console, quiet: true)
-        guard let text = try? String(contentsOfFile: requestFile, encoding: .utf8) else { throw RulesFailed(description: "cannot read \(requestFile)") }
+        guard let text = try? String(contentsOfFile: requestFile, encoding: .utf8) else {
+            throw RulesFailed(description: "cannot read \(requestFile)")
+        }
         do {
             let request = try RequestDecoding.decode(text)
             let decision = try Snapshot(set).evaluate(request)

@@ -34,13 +34,15 @@ struct TeukguSettings: Sendable {
     init(environment: Environment, variables env: [String: String] = ProcessInfo.processInfo.environment) throws {
         // The environment name decides, not the build: a release build may still serve the demo.
         isProduction = environment.name == "production"
-        resourceRoot = try ResourceRoot.locate(configured: env["TEUKGU_ROOT"], workingDirectory: DirectoryConfiguration.detect().workingDirectory,
-                                               executable: ProcessInfo.processInfo.arguments.first.map { CommandLine.executablePath(from: $0) })
+        resourceRoot = try ResourceRoot.locate(
+            configured: env["TEUKGU_ROOT"], workingDirectory: DirectoryConfiguration.detect().workingDirectory,
+            executable: ProcessInfo.processInfo.arguments.first.map { CommandLine.executablePath(from: $0) })
         if let configured = env["TEUKGU_DATA"], !configured.isEmpty, environment != .testing {
             dataDirectory = configured
         } else if environment == .testing {
             // Each test application gets its own folder, so parallel tests never share uploads.
-            dataDirectory = (NSTemporaryDirectory() as NSString).appendingPathComponent("teukgu-test-\(UUID().uuidString)")
+            dataDirectory = (NSTemporaryDirectory() as NSString).appendingPathComponent(
+                "teukgu-test-\(UUID().uuidString)")
         } else {
             dataDirectory = "./data"
         }
@@ -65,7 +67,9 @@ struct TeukguSettings: Sendable {
         loginFailureWindow = TimeInterval(Int(env["TEUKGU_LOGIN_FAILURE_WINDOW_SECONDS"] ?? "") ?? 900)
         bcryptCost = environment == .testing ? 4 : 12
         if let host = env["TEUKGU_SMTP_HOST"], !host.isEmpty {
-            smtp = SMTPSettings(host: host, port: Int(env["TEUKGU_SMTP_PORT"] ?? "") ?? 25, from: env["TEUKGU_SMTP_FROM"] ?? "no-reply@teukgu.local")
+            smtp = SMTPSettings(
+                host: host, port: Int(env["TEUKGU_SMTP_PORT"] ?? "") ?? 25,
+                from: env["TEUKGU_SMTP_FROM"] ?? "no-reply@teukgu.local")
         } else {
             smtp = nil
         }
@@ -100,7 +104,9 @@ extension Application {
 
     var settings: TeukguSettings {
         get {
-            guard let value = storage[SettingsKey.self] else { fatalError("configure(_:) sets the settings before anything reads them") }
+            guard let value = storage[SettingsKey.self] else {
+                fatalError("configure(_:) sets the settings before anything reads them")
+            }
             return value
         }
         set { storage[SettingsKey.self] = newValue }

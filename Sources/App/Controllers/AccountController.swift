@@ -40,42 +40,57 @@ struct AccountController {
 
     private func renderAccount(_ request: Request, newToken: String?) async throws -> View {
         let account = try request.requireAccount()
-        let tokens = try await ApiTokenRecord.query(on: request.db).filter(\.$accountID == account.id).sort(\.$createdAt, .descending).all()
+        let tokens = try await ApiTokenRecord.query(on: request.db).filter(\.$accountID == account.id).sort(
+            \.$createdAt, .descending
+        ).all()
         let rows = tokens.map { token in
-            TokenRow(name: token.name, prefix: token.prefix + "…", created: Formatting.dateTime(token.createdAt),
-                     lastUsed: Formatting.dateTime(token.lastUsedAt), revoked: token.revokedAt != nil,
-                     revokeAction: Endpoints.revokeTokenForm.link([.tokenID: token.id?.uuidString ?? ""]))
+            TokenRow(
+                name: token.name, prefix: token.prefix + "…", created: Formatting.dateTime(token.createdAt),
+                lastUsed: Formatting.dateTime(token.lastUsedAt), revoked: token.revokedAt != nil,
+                revokeAction: Endpoints.revokeTokenForm.link([.tokenID: token.id?.uuidString ?? ""]))
         }
-        let page = AccountPage(email: account.email, name: account.displayName,
-                               roleLabel: Strings.text("role.\(account.role.rawValue)", request.language),
-                               tokens: rows, newToken: newToken, createAction: Endpoints.createTokenForm.link())
+        let page = AccountPage(
+            email: account.email, name: account.displayName,
+            roleLabel: Strings.text("role.\(account.role.rawValue)", request.language),
+            tokens: rows, newToken: newToken, createAction: Endpoints.createTokenForm.link())
         return try await request.renderPage("account", titleKey: "account.title", needsForm: true, page)
     }
 
     @Sendable func createToken(_ request: Request) async throws -> View {
         struct Form: Decodable { let name: String }
         let form = try request.decodeForm(Form.self)
-        let (_, secret) = try await TokenService.create(name: form.name, for: try request.requireAccount(), request: request)
+        let (_, secret) = try await TokenService.create(
+            name: form.name, for: try request.requireAccount(), request: request)
         return try await renderAccount(request, newToken: secret)
     }
 
     @Sendable func revokeToken(_ request: Request) async throws -> Response {
         struct Empty: Decodable {}
         _ = try request.decodeForm(Empty.self)
-        _ = try await TokenService.revoke(id: request.parameters.get("tokenID", as: UUID.self), for: try request.requireAccount(), request: request)
+        _ = try await TokenService.revoke(
+            id: request.parameters.get("tokenID", as: UUID.self), for: try request.requireAccount(), request: request)
         Flashes.set(Strings.text("account.revoked", request.language), on: request)
         return request.redirect(to: Endpoints.accountPage.link())
     }
 
     @Sendable func messagesPage(_ request: Request) async throws -> View {
-        struct Row: Encodable { let subject: String; let body: String; let received: String }
-        struct MessagesPage: Encodable { let messages: [Row]; let pagination: Pagination }
+        struct Row: Encodable {
+            let subject: String
+            let body: String
+            let received: String
+        }
+        struct MessagesPage: Encodable {
+            let messages: [Row]
+            let pagination: Pagination
+        }
         let account = try request.requireAccount()
         let query = OutboxMessageRecord.query(on: request.db).filter(\.$recipientAccountID == account.id)
         let pagination = Pagination(request: request, total: try await query.count(), perPage: 20)
-        let rows = try await query.sort(\.$createdAt, .descending).offset(pagination.offset).limit(pagination.perPage).all()
+        let rows = try await query.sort(\.$createdAt, .descending).offset(pagination.offset).limit(pagination.perPage)
+            .all()
             .map { Row(subject: $0.subject, body: $0.body, received: Formatting.dateTime($0.createdAt)) }
-        return try await request.renderPage("messages", titleKey: "messages.title", MessagesPage(messages: rows, pagination: pagination))
+        return try await request.renderPage(
+            "messages", titleKey: "messages.title", MessagesPage(messages: rows, pagination: pagination))
     }
 
     struct DocumentRow: Encodable {
@@ -87,16 +102,24 @@ struct AccountController {
     }
 
     @Sendable func documentsPage(_ request: Request) async throws -> View {
-        struct DocumentsPage: Encodable { let documents: [DocumentRow]; let uploadAction: String; let pagination: Pagination }
+        struct DocumentsPage: Encodable {
+            let documents: [DocumentRow]
+            let uploadAction: String
+            let pagination: Pagination
+        }
         let account = try request.requireAccount()
         let query = DocumentRecord.query(on: request.db).filter(\.$uploadedBy == account.id)
         let pagination = Pagination(request: request, total: try await query.count(), perPage: 20)
-        let rows = try await query.sort(\.$createdAt, .descending).offset(pagination.offset).limit(pagination.perPage).all().map {
-            DocumentRow(name: $0.displayName, type: $0.contentType, size: Formatting.bytes($0.byteCount),
-                        uploaded: Formatting.dateTime($0.createdAt), href: Endpoints.downloadDocument.link([.documentID: $0.id?.uuidString ?? ""]))
-        }
-        return try await request.renderPage("documents", titleKey: "documents.title", needsForm: true,
-                                            DocumentsPage(documents: rows, uploadAction: Endpoints.uploadDocumentForm.link(), pagination: pagination))
+        let rows = try await query.sort(\.$createdAt, .descending).offset(pagination.offset).limit(pagination.perPage)
+            .all().map {
+                DocumentRow(
+                    name: $0.displayName, type: $0.contentType, size: Formatting.bytes($0.byteCount),
+                    uploaded: Formatting.dateTime($0.createdAt),
+                    href: Endpoints.downloadDocument.link([.documentID: $0.id?.uuidString ?? ""]))
+            }
+        return try await request.renderPage(
+            "documents", titleKey: "documents.title", needsForm: true,
+            DocumentsPage(documents: rows, uploadAction: Endpoints.uploadDocumentForm.link(), pagination: pagination))
     }
 
     @Sendable func uploadDocument(_ request: Request) async throws -> Response {
@@ -105,21 +128,24 @@ struct AccountController {
             let file: File
         }
         guard request.headers.contentType?.type == "multipart" else {
-            throw AppError(.unsupportedMediaType, "multipart_expected", "Upload the file with the form (multipart/form-data).")
+            throw AppError(
+                .unsupportedMediaType, "multipart_expected", "Upload the file with the form (multipart/form-data).")
         }
         let form: UploadForm
         do { form = try request.content.decode(UploadForm.self) } catch {
             throw AppError.invalid("invalid_form", "Choose a file to upload.")
         }
         try CSRF.verify(form.csrf, for: request)
-        _ = try await DocumentService.store(bytes: Data(buffer: form.file.data), fileName: form.file.filename,
-                                            account: try request.requireAccount(), request: request)
+        _ = try await DocumentService.store(
+            bytes: Data(buffer: form.file.data), fileName: form.file.filename,
+            account: try request.requireAccount(), request: request)
         Flashes.set(form.file.filename, on: request)
         return request.redirect(to: Endpoints.documentsPage.link())
     }
 
     @Sendable func downloadDocument(_ request: Request) async throws -> Response {
-        let document = try await DocumentService.readable(request.parameters.get("documentID", as: UUID.self), by: try request.requireAccount(), on: request.db)
+        let document = try await DocumentService.readable(
+            request.parameters.get("documentID", as: UUID.self), by: try request.requireAccount(), on: request.db)
         return try DocumentService.contentResponse(document, request: request)
     }
 }

@@ -47,14 +47,23 @@ struct AdminController {
         let language = request.language
         let query = AccountRecord.query(on: request.db)
         let pagination = Pagination(request: request, total: try await query.count(), perPage: 50)
-        let users = try await query.sort(\.$email).offset(pagination.offset).limit(pagination.perPage).all().map { account in
-            UserRow(email: account.email, name: account.displayName, roleLabel: Strings.text("role.\(account.role)", language),
-                    binding: account.regionID ?? account.partnerID ?? account.companyID?.uuidString ?? account.organisationID?.uuidString ?? "",
-                    status: Strings.text(account.passwordHash == nil ? "users.invited" : "users.active", language))
+        let users = try await query.sort(\.$email).offset(pagination.offset).limit(pagination.perPage).all().map {
+            account in
+            UserRow(
+                email: account.email, name: account.displayName,
+                roleLabel: Strings.text("role.\(account.role)", language),
+                binding: account.regionID ?? account.partnerID ?? account.companyID?.uuidString ?? account
+                    .organisationID?.uuidString ?? "",
+                status: Strings.text(account.passwordHash == nil ? "users.invited" : "users.active", language))
         }
-        let roles = Role.allCases.map { RoleOption(value: $0.rawValue, label: Strings.text("role.\($0.rawValue)", language)) }
-        return try await request.renderPage("admin-users", titleKey: "users.title", needsForm: true,
-                                            UsersPage(users: users, roles: roles, createAction: Endpoints.adminCreateUser.link(), pagination: pagination, error: error))
+        let roles = Role.allCases.map {
+            RoleOption(value: $0.rawValue, label: Strings.text("role.\($0.rawValue)", language))
+        }
+        return try await request.renderPage(
+            "admin-users", titleKey: "users.title", needsForm: true,
+            UsersPage(
+                users: users, roles: roles, createAction: Endpoints.adminCreateUser.link(), pagination: pagination,
+                error: error))
     }
 
     @Sendable func createUser(_ request: Request) async throws -> Response {
@@ -70,11 +79,13 @@ struct AdminController {
             language: form.language
         )
         do {
-            let account = try await AccountAdministration.create(input, actor: try request.requireAccount().auditActor, request: request)
+            let account = try await AccountAdministration.create(
+                input, actor: try request.requireAccount().auditActor, request: request)
             Flashes.set(account.email, on: request)
             return request.redirect(to: Endpoints.adminUsersPage.link())
         } catch let error as AppError where error.status.code < 500 {
-            return try await renderUsers(request, error: error.message).encodeResponse(status: error.status, for: request)
+            return try await renderUsers(request, error: error.message).encodeResponse(
+                status: error.status, for: request)
         }
     }
 
@@ -98,14 +109,21 @@ struct AdminController {
     @Sendable func auditPage(_ request: Request) async throws -> View {
         let filter = AuditFilter(request: request)
         let query = filter.apply(AuditEntryRecord.query(on: request.db))
-        let pagination = Pagination(request: request, total: try await query.count(), perPage: 50, keeping: filter.queryItems)
-        let rows = try await query.sort(\.$sequence, .descending).offset(pagination.offset).limit(pagination.perPage).all().map {
-            AuditRow(sequence: $0.sequence, time: Formatting.dateTime($0.occurredAt), actor: $0.actorLabel, action: $0.action,
-                     target: "\($0.targetType) \($0.targetID)", summary: $0.summary)
-        }
+        let pagination = Pagination(
+            request: request, total: try await query.count(), perPage: 50, keeping: filter.queryItems)
+        let rows = try await query.sort(\.$sequence, .descending).offset(pagination.offset).limit(pagination.perPage)
+            .all().map {
+                AuditRow(
+                    sequence: $0.sequence, time: Formatting.dateTime($0.occurredAt), actor: $0.actorLabel,
+                    action: $0.action,
+                    target: "\($0.targetType) \($0.targetID)", summary: $0.summary)
+            }
         let verification = try await AuditLog.verify(on: request.db)
-        return try await request.renderPage("admin-audit", titleKey: "audit.title",
-                                            AuditPage(entries: rows, verification: verification, action: filter.action ?? "", actor: filter.actor ?? "", pagination: pagination))
+        return try await request.renderPage(
+            "admin-audit", titleKey: "audit.title",
+            AuditPage(
+                entries: rows, verification: verification, action: filter.action ?? "", actor: filter.actor ?? "",
+                pagination: pagination))
     }
 }
 
@@ -117,7 +135,9 @@ struct AuditFilter {
     let targetID: String?
 
     init(request: Request) {
-        func text(_ key: String) -> String? { (try? request.query.get(String.self, at: key))?.trimmingCharacters(in: .whitespaces).nilIfEmpty }
+        func text(_ key: String) -> String? {
+            (try? request.query.get(String.self, at: key))?.trimmingCharacters(in: .whitespaces).nilIfEmpty
+        }
         action = text("action")
         actor = text("actor")
         targetType = text("targetType")

@@ -40,7 +40,9 @@ struct ApplicationPagesController {
             area = plan.areaSquareKilometres.map { String($0) } ?? ""
             industry = plan.industry
             periodYears = plan.periodYears.map(String.init) ?? ""
-            operators = plan.zoneOperators.map { "\($0.name) | \(BusinessRegistrationNumber($0.businessRegistrationNumber)?.description ?? $0.businessRegistrationNumber)" }.joined(separator: "\n")
+            operators = plan.zoneOperators.map {
+                "\($0.name) | \(BusinessRegistrationNumber($0.businessRegistrationNumber)?.description ?? $0.businessRegistrationNumber)"
+            }.joined(separator: "\n")
             kpis = plan.kpis.map { "\($0.name) | \($0.unit) | \(Self.number($0.target))" }.joined(separator: "\n")
             exemptionRules = plan.exemptions.compactMap(\.ruleID)
             otherExemptions = plan.exemptions.filter { $0.ruleID == nil }.map(\.description).joined(separator: "\n")
@@ -60,16 +62,21 @@ struct ApplicationPagesController {
         /// The plan, or a 400 naming the line that could not be read.
         func plan(ruleTitles: [String: String]) throws -> DistrictPlan {
             func lines(_ text: String) -> [[String]] {
-                text.split(whereSeparator: \.isNewline).map { $0.split(separator: "|").map { String($0).trimmed } }.filter { !$0.allSatisfy(\.isEmpty) }
+                text.split(whereSeparator: \.isNewline).map { $0.split(separator: "|").map { String($0).trimmed } }
+                    .filter { !$0.allSatisfy(\.isEmpty) }
             }
             func won(_ text: String, _ field: String) throws -> Int64 {
                 let digits = text.filter { $0 != "," && !$0.isWhitespace }
                 if digits.isEmpty { return 0 }
-                guard let value = Int64(digits) else { throw AppError.invalid("invalid_amount", "\(field): write a whole number of won.") }
+                guard let value = Int64(digits) else {
+                    throw AppError.invalid("invalid_amount", "\(field): write a whole number of won.")
+                }
                 return value
             }
             let operators = try lines(self.operators).map { parts -> DistrictPlan.ZoneOperator in
-                guard parts.count == 2 else { throw AppError.invalid("invalid_line", "Zone operators: write each as 'name | 123-45-67890'.") }
+                guard parts.count == 2 else {
+                    throw AppError.invalid("invalid_line", "Zone operators: write each as 'name | 123-45-67890'.")
+                }
                 return DistrictPlan.ZoneOperator(name: parts[0], businessRegistrationNumber: parts[1])
             }
             let kpis = try lines(self.kpis).map { parts -> DistrictPlan.KPI in
@@ -78,16 +85,27 @@ struct ApplicationPagesController {
                 }
                 return DistrictPlan.KPI(name: parts[0], unit: parts[1], target: target)
             }
-            var exemptions = (exemptionRules ?? []).map { DistrictPlan.RequestedExemption(ruleID: $0, description: ruleTitles[$0] ?? $0) }
-            exemptions += lines(otherExemptions).map { DistrictPlan.RequestedExemption(description: $0.joined(separator: " | ")) }
+            var exemptions = (exemptionRules ?? []).map {
+                DistrictPlan.RequestedExemption(ruleID: $0, description: ruleTitles[$0] ?? $0)
+            }
+            exemptions += lines(otherExemptions).map {
+                DistrictPlan.RequestedExemption(description: $0.joined(separator: " | "))
+            }
             let areaText = area.trimmed
-            guard areaText.isEmpty || Double(areaText) != nil else { throw AppError.invalid("invalid_area", "Area: write a number of km².") }
+            guard areaText.isEmpty || Double(areaText) != nil else {
+                throw AppError.invalid("invalid_area", "Area: write a number of km².")
+            }
             let periodText = periodYears.trimmed
-            guard periodText.isEmpty || Int(periodText) != nil else { throw AppError.invalid("invalid_period", "Period: write a whole number of years.") }
+            guard periodText.isEmpty || Int(periodText) != nil else {
+                throw AppError.invalid("invalid_period", "Period: write a whole number of years.")
+            }
             return DistrictPlan(
-                name: name.trimmed, location: location.trimmed, areaSquareKilometres: Double(areaText), industry: industry.trimmed,
+                name: name.trimmed, location: location.trimmed, areaSquareKilometres: Double(areaText),
+                industry: industry.trimmed,
                 periodYears: Int(periodText), zoneOperators: operators, exemptions: exemptions, kpis: kpis,
-                financing: .init(stateWon: try won(stateWon, "State"), localWon: try won(localWon, "Local"), privateWon: try won(privateWon, "Private")),
+                financing: .init(
+                    stateWon: try won(stateWon, "State"), localWon: try won(localWon, "Local"),
+                    privateWon: try won(privateWon, "Private")),
                 measures: .init(safety: safety.trimmed, environment: environment.trimmed, privacy: privacy.trimmed),
                 documentIDs: documentIDs ?? [])
         }
@@ -121,8 +139,11 @@ struct ApplicationPagesController {
         let uploadHref: String
     }
 
-    static func render(_ record: DesignationApplicationRecord, form: PlanForm? = nil, error: String? = nil, status: HTTPResponseStatus = .ok,
-                       for request: Request) async throws -> Response {
+    static func render(
+        _ record: DesignationApplicationRecord, form: PlanForm? = nil, error: String? = nil,
+        status: HTTPResponseStatus = .ok,
+        for request: Request
+    ) async throws -> Response {
         let account = try request.requireAccount()
         let dto = try await ApplicationDTO.make(record, for: request)
         let call = try await DesignationCalls.find(record.callID.uuidString, on: request.db)
@@ -130,24 +151,35 @@ struct ApplicationPagesController {
         let chosen = Set(shownForm.exemptionRules ?? [])
         let id = try record.requireID().uuidString
         let isOwner = account.role == .regionalOfficial && account.regionID == record.regionID
-        let revisions = isOwner || account.role.isMinistry
-            ? try await DesignationApplications.revisions(record, on: request.db).map { "r\($0.revision) · \($0.event) · \(Timestamps.seoulMinute($0.savedAt))" }
+        let revisions =
+            isOwner || account.role.isMinistry
+            ? try await DesignationApplications.revisions(record, on: request.db).map {
+                "r\($0.revision) · \($0.event) · \(Timestamps.seoulMinute($0.savedAt))"
+            }
             : []
         let page = ApplicationPage(
             callTitle: call.title, callHref: Endpoints.callPage.link([.callID: record.callID.uuidString]), dto: dto,
             statusText: record.status.text(request.language), form: shownForm,
-            rules: NationalRules.entries(request.application, language: request.language).map { RuleOption(id: $0.id, title: $0.title, checked: chosen.contains($0.id)) },
+            rules: NationalRules.entries(request.application, language: request.language).map {
+                RuleOption(id: $0.id, title: $0.title, checked: chosen.contains($0.id))
+            },
             isOwner: isOwner, isMinistry: account.role.isMinistry, showForm: isOwner && dto.editable,
-            saveAction: Endpoints.saveApplicationForm.link([.applicationID: id]), submitAction: Endpoints.submitApplicationForm.link([.applicationID: id]),
-            withdrawAction: Endpoints.withdrawApplicationForm.link([.applicationID: id]), infoAction: Endpoints.infoRequestForm.link([.applicationID: id]),
+            saveAction: Endpoints.saveApplicationForm.link([.applicationID: id]),
+            submitAction: Endpoints.submitApplicationForm.link([.applicationID: id]),
+            withdrawAction: Endpoints.withdrawApplicationForm.link([.applicationID: id]),
+            infoAction: Endpoints.infoRequestForm.link([.applicationID: id]),
             closesAt: Timestamps.seoulMinute(call.closesAt), error: error,
-            financingTotal: Money(won: dto.plan.financing.totalWon).text(language: request.language), revisions: revisions,
-            documents: try await AttachableDocuments.options(for: account, attached: shownForm.documentIDs ?? dto.plan.documentIDs,
-                                                             editing: isOwner && dto.editable, on: request.db),
+            financingTotal: Money(won: dto.plan.financing.totalWon).text(language: request.language),
+            revisions: revisions,
+            documents: try await AttachableDocuments.options(
+                for: account, attached: shownForm.documentIDs ?? dto.plan.documentIDs,
+                editing: isOwner && dto.editable, on: request.db),
             uploadHref: Endpoints.documentsPage.link())
         let title = dto.plan.name.isEmpty ? Strings.text("text.districtApplication", request.language) : dto.plan.name
-        return try await request.renderPage("designation-application", titleKey: "nav.designation", title: title, needsForm: true, page)
-            .encodeResponse(status: status, for: request)
+        return try await request.renderPage(
+            "designation-application", titleKey: "nav.designation", title: title, needsForm: true, page
+        )
+        .encodeResponse(status: status, for: request)
     }
 
     @Sendable func page(_ request: Request) async throws -> Response {
@@ -157,15 +189,23 @@ struct ApplicationPagesController {
     }
 
     private func ruleTitles(_ request: Request) -> [String: String] {
-        Dictionary(NationalRules.entries(request.application, language: request.language).map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+        Dictionary(
+            NationalRules.entries(request.application, language: request.language).map { ($0.id, $0.title) },
+            uniquingKeysWith: { first, _ in first })
     }
 
     /// Runs a form action; a refusal re-renders the page with the message and the typed values.
-    private func attempt(_ request: Request, _ record: DesignationApplicationRecord, form: PlanForm?, flash: String,
-                         _ action: () async throws -> Void) async throws -> Response {
-        try await request.formAction(redirectTo: Endpoints.applicationPage.link([.applicationID: try record.requireID().uuidString]), flash: flash,
-                                     rerender: { message, status in try await Self.render(record, form: form, error: message, status: status, for: request) },
-                                     action)
+    private func attempt(
+        _ request: Request, _ record: DesignationApplicationRecord, form: PlanForm?, flash: String,
+        _ action: () async throws -> Void
+    ) async throws -> Response {
+        try await request.formAction(
+            redirectTo: Endpoints.applicationPage.link([.applicationID: try record.requireID().uuidString]),
+            flash: flash,
+            rerender: { message, status in
+                try await Self.render(record, form: form, error: message, status: status, for: request)
+            },
+            action)
     }
 
     @Sendable func save(_ request: Request) async throws -> Response {
@@ -173,10 +213,13 @@ struct ApplicationPagesController {
         let record = try await DesignationApplications.find(request.parameters.get("applicationID"), on: request.db)
         let account = try request.requireAccount()
         try DesignationApplications.requireOwner(record, account)
-        return try await attempt(request, record, form: form, flash: Strings.text("text.savedNotSubmittedYet", request.language)) {
+        return try await attempt(
+            request, record, form: form, flash: Strings.text("text.savedNotSubmittedYet", request.language)
+        ) {
             let plan = try form.plan(ruleTitles: ruleTitles(request))
-            try await DesignationApplications.save(record, input: ApplicationInput(plan: plan), account: account,
-                                                   knownRules: NationalRules.ids(request.application), now: request.now, on: request.db)
+            try await DesignationApplications.save(
+                record, input: ApplicationInput(plan: plan), account: account,
+                knownRules: NationalRules.ids(request.application), now: request.now, on: request.db)
         }
     }
 
@@ -187,7 +230,10 @@ struct ApplicationPagesController {
         let account = try request.requireAccount()
         try DesignationApplications.requireOwner(record, account)
         return try await attempt(request, record, form: nil, flash: Strings.text("text.submitted", request.language)) {
-            try await DesignationApplications.submit(record, account: account, context: SubmissionContext(knownRuleIDs: NationalRules.ids(request.application)), now: request.now, on: request.db)
+            try await DesignationApplications.submit(
+                record, account: account,
+                context: SubmissionContext(knownRuleIDs: NationalRules.ids(request.application)), now: request.now,
+                on: request.db)
         }
     }
 
@@ -207,8 +253,11 @@ struct ApplicationPagesController {
         let form = try request.decodeForm(Form.self)
         let record = try await DesignationApplications.find(request.parameters.get("applicationID"), on: request.db)
         let account = try request.requireAccount()
-        return try await attempt(request, record, form: nil, flash: Strings.text("text.moreInformationRequested", request.language)) {
-            try await DesignationApplications.requestInformation(record, message: form.message, account: account, on: request.db)
+        return try await attempt(
+            request, record, form: nil, flash: Strings.text("text.moreInformationRequested", request.language)
+        ) {
+            try await DesignationApplications.requestInformation(
+                record, message: form.message, account: account, on: request.db)
         }
     }
 }

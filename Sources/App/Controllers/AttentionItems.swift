@@ -22,8 +22,10 @@ enum AttentionItems {
             .limit(3)
             .all()
         for message in recent {
-            items.append(AttentionItem(title: message.subject, detail: Formatting.dateTime(message.createdAt),
-                                       href: Endpoints.messagesPage.link(), urgency: "info"))
+            items.append(
+                AttentionItem(
+                    title: message.subject, detail: Formatting.dateTime(message.createdAt),
+                    href: Endpoints.messagesPage.link(), urgency: "info"))
         }
         let today = request.today
         items += try await DesignationAttention.items(for: account, today: today, language: language, request: request)
@@ -34,16 +36,21 @@ enum AttentionItems {
         if account.role == .ministryAdmin {
             let invited = try await AccountRecord.query(on: request.db).filter(\.$passwordHash == nil).count()
             if invited > 0 {
-                items.append(AttentionItem(title: Strings.format("attention.invitedAccounts", language, invited),
-                                           detail: "", href: Endpoints.adminUsersPage.link(), urgency: "info"))
+                items.append(
+                    AttentionItem(
+                        title: Strings.format("attention.invitedAccounts", language, invited),
+                        detail: "", href: Endpoints.adminUsersPage.link(), urgency: "info"))
             }
         }
         if account.role == .regionalOfficial, let regionID = account.regionID {
             let districts = try await DistrictRecord.query(on: request.db).filter(\.$regionID == regionID).all()
             for district in districts {
-                items.append(AttentionItem(title: Strings.pick(district.nameKorean, district.nameEnglish, language),
-                                           detail: Strings.text("text.designated", request.language) + "\(district.startsOn) – \(district.endsOn)",
-                                           href: Endpoints.districtPage.link([.districtID: district.id ?? ""]), urgency: "info"))
+                items.append(
+                    AttentionItem(
+                        title: Strings.pick(district.nameKorean, district.nameEnglish, language),
+                        detail: Strings.text("text.designated", request.language)
+                            + "\(district.startsOn) – \(district.endsOn)",
+                        href: Endpoints.districtPage.link([.districtID: district.id ?? ""]), urgency: "info"))
             }
         }
         let order = ["overdue": 0, "soon": 1, "info": 2]
@@ -51,28 +58,35 @@ enum AttentionItems {
     }
 
     /// The holiday table must be extended before deadlines start reaching past it.
-    private static func holidayCoverage(today: CalendarDate, language: String, request: Request) async throws -> [AttentionItem] {
+    private static func holidayCoverage(
+        today: CalendarDate, language: String, request: Request
+    ) async throws -> [AttentionItem] {
         let years = try await HolidayYearRecord.query(on: request.db).all().compactMap(\.id)
         guard let last = years.max() else { return [] }
         let nextYearStart = CalendarDate(year: last + 1, month: 1, day: 1)!
         let daysLeft = today.days(until: nextYearStart)
         guard daysLeft <= 400 else { return [] }
-        return [AttentionItem(
-            title: Strings.format("attention.holidayTableEnds", language, last),
-            detail: Strings.format("attention.holidayTableDetail", language, last + 1, daysLeft),
-            href: Endpoints.holidaysPage.link(), urgency: daysLeft <= 120 ? "overdue" : "soon")]
+        return [
+            AttentionItem(
+                title: Strings.format("attention.holidayTableEnds", language, last),
+                detail: Strings.format("attention.holidayTableDetail", language, last + 1, daysLeft),
+                href: Endpoints.holidaysPage.link(), urgency: daysLeft <= 120 ? "overdue" : "soon")
+        ]
     }
 
-    private static func upcomingParameterChanges(today: CalendarDate, language: String, request: Request) async throws -> [AttentionItem] {
+    private static func upcomingParameterChanges(
+        today: CalendarDate, language: String, request: Request
+    ) async throws -> [AttentionItem] {
         let horizon = today.adding(days: 180)
         let versions = try await ParameterVersionRecord.query(on: request.db)
             .filter(\.$effectiveFrom > today.iso)
             .filter(\.$effectiveFrom <= horizon.iso)
             .all()
         return versions.map { version in
-            AttentionItem(title: Strings.format("attention.parameterChanges", language, version.parameterKey),
-                          detail: Strings.text("text.inForceFrom", request.language) + version.effectiveFrom,
-                          href: Endpoints.parametersPage.link(), urgency: "soon")
+            AttentionItem(
+                title: Strings.format("attention.parameterChanges", language, version.parameterKey),
+                detail: Strings.text("text.inForceFrom", request.language) + version.effectiveFrom,
+                href: Endpoints.parametersPage.link(), urgency: "soon")
         }
     }
 }

@@ -35,11 +35,16 @@ struct CollaborationPagesController {
     }
 
     static func row(_ call: CollaborationCallRecord, _ request: Request) throws -> CallRow {
-        CallRow(href: Endpoints.collaborationCallPage.link([.callID: try call.requireID().uuidString]), year: call.year, title: call.title,
-                window: "\(Timestamps.seoulMinute(call.opensAt)) – \(Timestamps.seoulMinute(call.closesAt))",
-                status: call.status.text(request.language),
-                mode: call.choiceMode == "single" ? Strings.text("text.singleTrack", request.language) : Strings.format("collaboration.rankedChoice", request.language, call.maxChoices),
-                cap: Money(won: call.grantCapWon).text(language: request.language), accepting: CollaborationCalls.isAccepting(call, now: request.now))
+        CallRow(
+            href: Endpoints.collaborationCallPage.link([.callID: try call.requireID().uuidString]), year: call.year,
+            title: call.title,
+            window: "\(Timestamps.seoulMinute(call.opensAt)) – \(Timestamps.seoulMinute(call.closesAt))",
+            status: call.status.text(request.language),
+            mode: call.choiceMode == "single"
+                ? Strings.text("text.singleTrack", request.language)
+                : Strings.format("collaboration.rankedChoice", request.language, call.maxChoices),
+            cap: Money(won: call.grantCapWon).text(language: request.language),
+            accepting: CollaborationCalls.isAccepting(call, now: request.now))
     }
 
     struct TrackRow: Encodable {
@@ -56,24 +61,43 @@ struct CollaborationPagesController {
     static func trackRows(_ tracks: [CollaborationTrackRecord], _ request: Request) async throws -> [TrackRow] {
         let dtos = try await TrackDTO.make(tracks, on: request.db)
         return zip(tracks, dtos).map { track, dto in
-            TrackRow(href: Endpoints.trackPage.link([.trackID: dto.id.uuidString]), name: dto.name, partner: dto.partnerName, year: dto.year,
-                     capacity: dto.capacity, focus: dto.sectorFocus, organisation: dto.organisationName ?? "—",
-                     own: request.account.map { CollaborationTracks.isOwnTrack(track, $0) && !$0.role.isMinistry } ?? false)
+            TrackRow(
+                href: Endpoints.trackPage.link([.trackID: dto.id.uuidString]), name: dto.name, partner: dto.partnerName,
+                year: dto.year,
+                capacity: dto.capacity, focus: dto.sectorFocus, organisation: dto.organisationName ?? "—",
+                own: request.account.map { CollaborationTracks.isOwnTrack(track, $0) && !$0.role.isMinistry } ?? false)
         }
     }
 
     @Sendable func home(_ request: Request) async throws -> View {
-        struct HomePage: Encodable { let calls: [CallRow]; let years: [YearGroup] }
-        struct YearGroup: Encodable { let year: Int; let tracks: [TrackRow]; let places: Int }
-        let calls = try await CollaborationCallRecord.query(on: request.db).sort(\.$year, .descending).all().map { try Self.row($0, request) }
-        let tracks = try await CollaborationTrackRecord.query(on: request.db).sort(\.$year, .descending).sort(\.$name).all()
+        struct HomePage: Encodable {
+            let calls: [CallRow]
+            let years: [YearGroup]
+        }
+        struct YearGroup: Encodable {
+            let year: Int
+            let tracks: [TrackRow]
+            let places: Int
+        }
+        let calls = try await CollaborationCallRecord.query(on: request.db).sort(\.$year, .descending).all().map {
+            try Self.row($0, request)
+        }
+        let tracks = try await CollaborationTrackRecord.query(on: request.db).sort(\.$year, .descending).sort(\.$name)
+            .all()
         let rows = try await Self.trackRows(tracks, request)
-        let years = Dictionary(grouping: rows, by: \.year).sorted { $0.key > $1.key }.map { YearGroup(year: $0.key, tracks: $0.value, places: $0.value.reduce(0) { $0 + $1.capacity }) }
-        return try await request.renderPage("collaboration-home", titleKey: "nav.collaboration", HomePage(calls: calls, years: years))
+        let years = Dictionary(grouping: rows, by: \.year).sorted { $0.key > $1.key }.map {
+            YearGroup(year: $0.key, tracks: $0.value, places: $0.value.reduce(0) { $0 + $1.capacity })
+        }
+        return try await request.renderPage(
+            "collaboration-home", titleKey: "nav.collaboration", HomePage(calls: calls, years: years))
     }
 
     @Sendable func callPage(_ request: Request) async throws -> View {
-        struct PanelLink: Encodable { let track: String; let stage: String; let href: String }
+        struct PanelLink: Encodable {
+            let track: String
+            let stage: String
+            let href: String
+        }
         struct CallPage: Encodable {
             let call: CallRow
             let dto: CollaborationCallDTO
@@ -92,7 +116,9 @@ struct CollaborationPagesController {
         let tracks = try await CollaborationCalls.tracks(of: call, on: request.db)
         var mine: String?
         if let account = request.account, account.role == .companyMember, let company = account.companyID,
-           let existing = try await CollaborationApplicationRecord.query(on: request.db).filter(\.$callID == callID).filter(\.$companyID == company).first() {
+            let existing = try await CollaborationApplicationRecord.query(on: request.db).filter(\.$callID == callID)
+                .filter(\.$companyID == company).first()
+        {
             mine = Endpoints.collaborationApplicationPage.link([.applicationID: try existing.requireID().uuidString])
         }
         let isMinistry = request.account?.role.isMinistry == true
@@ -100,25 +126,43 @@ struct CollaborationPagesController {
         if isMinistry {
             let trackIDs = tracks.compactMap(\.id)
             let names = tracks.keyedByID(\.name)
-            for panel in try await EvaluationPanelRecord.query(on: request.db).filter(\.$programme == CollaborationEvaluation.shared.id).filter(\.$callID ~~ trackIDs).all() {
-                panels.append(PanelLink(track: names[panel.callID] ?? "", stage: "\(panel.stageID) · \(panel.status)",
-                                        href: Endpoints.panelPage.link([.panelID: try panel.requireID().uuidString])))
+            for panel in try await EvaluationPanelRecord.query(on: request.db).filter(
+                \.$programme == CollaborationEvaluation.shared.id
+            ).filter(\.$callID ~~ trackIDs).all() {
+                panels.append(
+                    PanelLink(
+                        track: names[panel.callID] ?? "", stage: "\(panel.stageID) · \(panel.status)",
+                        href: Endpoints.panelPage.link([.panelID: try panel.requireID().uuidString])))
             }
         }
         let links: [PathParameter: String] = [.callID: callID.uuidString]
-        return try await request.renderPage("collaboration-call", titleKey: "nav.collaboration", title: call.title, needsForm: true, CallPage(
-            call: try Self.row(call, request), dto: try await CollaborationCalls.dto(call, request), tracks: try await Self.trackRows(tracks, request),
-            isCompany: request.account?.role == .companyMember, myApplicationHref: mine,
-            startAction: Endpoints.startCollaborationApplicationForm.link(links), isMinistry: isMinistry,
-            selectionHref: isMinistry && call.status.hasSelection ? Endpoints.matchingPage.link(links) : nil,
-            csv: ["applications": Endpoints.apiCollaborationApplicationsCSV.link(links), "scores": Endpoints.apiCollaborationScoresCSV.link(links),
-                  "results": Endpoints.apiCollaborationResultsCSV.link(links)],
-            budget: Money(won: call.budgetWon).text(language: request.language), panels: panels))
+        return try await request.renderPage(
+            "collaboration-call", titleKey: "nav.collaboration", title: call.title, needsForm: true,
+            CallPage(
+                call: try Self.row(call, request), dto: try await CollaborationCalls.dto(call, request),
+                tracks: try await Self.trackRows(tracks, request),
+                isCompany: request.account?.role == .companyMember, myApplicationHref: mine,
+                startAction: Endpoints.startCollaborationApplicationForm.link(links), isMinistry: isMinistry,
+                selectionHref: isMinistry && call.status.hasSelection ? Endpoints.matchingPage.link(links) : nil,
+                csv: [
+                    "applications": Endpoints.apiCollaborationApplicationsCSV.link(links),
+                    "scores": Endpoints.apiCollaborationScoresCSV.link(links),
+                    "results": Endpoints.apiCollaborationResultsCSV.link(links),
+                ],
+                budget: Money(won: call.budgetWon).text(language: request.language), panels: panels))
     }
 
     @Sendable func trackPage(_ request: Request) async throws -> View {
-        struct Applicant: Encodable { let href: String; let receipt: String; let company: String; let outcome: String }
-        struct EvaluatorOption: Encodable { let id: String; let label: String }
+        struct Applicant: Encodable {
+            let href: String
+            let receipt: String
+            let company: String
+            let outcome: String
+        }
+        struct EvaluatorOption: Encodable {
+            let id: String
+            let label: String
+        }
         struct TrackPage: Encodable {
             let dto: TrackDTO
             let canEdit: Bool
@@ -136,73 +180,124 @@ struct CollaborationPagesController {
         var applicants: [Applicant]?
         if own {
             applicants = try await CollaborationTracks.applications(choosing: track, request).map {
-                Applicant(href: Endpoints.collaborationApplicationPage.link([.applicationID: $0.id.uuidString]), receipt: $0.receiptNumber ?? "", company: $0.company, outcome: $0.outcome.text(request.language))
+                Applicant(
+                    href: Endpoints.collaborationApplicationPage.link([.applicationID: $0.id.uuidString]),
+                    receipt: $0.receiptNumber ?? "", company: $0.company, outcome: $0.outcome.text(request.language))
             }
         }
         let isMinistry = account?.role.isMinistry == true
         var stageID: String?
         var evaluators: [EvaluatorOption] = []
-        if isMinistry, let call = try await CollaborationCallRecord.query(on: request.db).filter(\.$year == track.year).first(),
-           call.status == .evaluating || (call.status == .accepting && request.now >= call.closesAt) {
+        if isMinistry,
+            let call = try await CollaborationCallRecord.query(on: request.db).filter(\.$year == track.year).first(),
+            call.status == .evaluating || (call.status == .accepting && request.now >= call.closesAt)
+        {
             stageID = try CollaborationCalls.stages(of: call)[safe: track.stageIndex]?.id
             evaluators = try await AccountRecord.query(on: request.db).filter(\.$isActive == true)
-                .group(.or) { $0.filter(\.$role == Role.evaluator.rawValue).filter(\.$partnerID == track.partnerID) }.sort(\.$email).all()
+                .group(.or) { $0.filter(\.$role == Role.evaluator.rawValue).filter(\.$partnerID == track.partnerID) }
+                .sort(\.$email).all()
                 .filter { $0.role == Role.evaluator.rawValue || $0.role == Role.partnerStaff.rawValue }
                 .map { EvaluatorOption(id: try $0.requireID().uuidString, label: "\($0.displayName) <\($0.email)>") }
         }
-        return try await request.renderPage("collaboration-track", titleKey: "nav.collaboration", title: dto.name, needsForm: true, TrackPage(
-            dto: dto, canEdit: own && (account?.role == .partnerStaff || isMinistry), saveAction: Endpoints.trackForm.link([.trackID: dto.id.uuidString]),
-            applicants: applicants, isMinistry: isMinistry, panelAction: Endpoints.trackPanelForm.link([.trackID: dto.id.uuidString]),
-            stageID: stageID, evaluators: evaluators))
+        return try await request.renderPage(
+            "collaboration-track", titleKey: "nav.collaboration", title: dto.name, needsForm: true,
+            TrackPage(
+                dto: dto, canEdit: own && (account?.role == .partnerStaff || isMinistry),
+                saveAction: Endpoints.trackForm.link([.trackID: dto.id.uuidString]),
+                applicants: applicants, isMinistry: isMinistry,
+                panelAction: Endpoints.trackPanelForm.link([.trackID: dto.id.uuidString]),
+                stageID: stageID, evaluators: evaluators))
     }
 
     @Sendable func saveTrack(_ request: Request) async throws -> Response {
-        struct Form: Decodable { let description: String?; let offer: String?; let sectorFocus: String? }
+        struct Form: Decodable {
+            let description: String?
+            let offer: String?
+            let sectorFocus: String?
+        }
         let form = try request.decodeForm(Form.self)
         let track = try await CollaborationTracks.find(request.parameters.get("trackID"), on: request.db)
-        try await CollaborationTracks.update(track, TrackInput(sectorFocus: form.sectorFocus, description: form.description, offer: form.offer),
-                                             account: try request.requireAccount(), on: request.db)
+        try await CollaborationTracks.update(
+            track, TrackInput(sectorFocus: form.sectorFocus, description: form.description, offer: form.offer),
+            account: try request.requireAccount(), on: request.db)
         Flashes.set(Strings.text("text.trackPageSaved", request.language), on: request)
         return request.redirect(to: Endpoints.trackPage.link([.trackID: try track.requireID().uuidString]))
     }
 
     @Sendable func formPanel(_ request: Request) async throws -> Response {
-        struct Form: Decodable { let stageID: String; let evaluatorIDs: [UUID]? }
+        struct Form: Decodable {
+            let stageID: String
+            let evaluatorIDs: [UUID]?
+        }
         let form = try request.decodeForm(Form.self)
         let track = try await CollaborationTracks.find(request.parameters.get("trackID"), on: request.db)
-        let panel = try await EvaluationPanels.assign(programmeID: CollaborationEvaluation.shared.id, callID: try track.requireID(), stageID: form.stageID,
-                                                      evaluatorIDs: form.evaluatorIDs ?? [], actor: try request.requireAccount(), now: request.now, on: request.db)
+        let panel = try await EvaluationPanels.assign(
+            programmeID: CollaborationEvaluation.shared.id, callID: try track.requireID(), stageID: form.stageID,
+            evaluatorIDs: form.evaluatorIDs ?? [], actor: try request.requireAccount(), now: request.now, on: request.db
+        )
         return request.redirect(to: Endpoints.panelPage.link([.panelID: try panel.requireID().uuidString]))
     }
 
     @Sendable func profilePage(_ request: Request) async throws -> View {
-        struct Mine: Encodable { let href: String; let year: Int; let status: String; let receipt: String }
-        struct ProfilePage: Encodable { let profile: CompanyProfiles.ProfileDTO; let action: String; let applications: [Mine] }
+        struct Mine: Encodable {
+            let href: String
+            let year: Int
+            let status: String
+            let receipt: String
+        }
+        struct ProfilePage: Encodable {
+            let profile: CompanyProfiles.ProfileDTO
+            let action: String
+            let applications: [Mine]
+        }
         let company = try await CompanyProfiles.own(try request.requireAccount(), on: request.db)
         var mine: [Mine] = []
-        for record in try await CollaborationApplicationRecord.query(on: request.db).filter(\.$companyID == company.requireID()).all() {
+        for record in try await CollaborationApplicationRecord.query(on: request.db).filter(
+            \.$companyID == company.requireID()
+        ).all() {
             let call = try await CollaborationCalls.find(record.callID.uuidString, on: request.db)
-            mine.append(Mine(href: Endpoints.collaborationApplicationPage.link([.applicationID: try record.requireID().uuidString]), year: call.year,
-                             status: record.outcome.text(request.language, stages: (try? CollaborationCalls.stages(of: call)) ?? []), receipt: record.receiptNumber ?? "—"))
+            mine.append(
+                Mine(
+                    href: Endpoints.collaborationApplicationPage.link([
+                        .applicationID: try record.requireID().uuidString
+                    ]), year: call.year,
+                    status: record.outcome.text(
+                        request.language, stages: (try? CollaborationCalls.stages(of: call)) ?? []),
+                    receipt: record.receiptNumber ?? "—"))
         }
-        return try await request.renderPage("collaboration-profile", titleKey: "nav.profile", needsForm: true,
-                                            ProfilePage(profile: try CompanyProfiles.dto(company), action: Endpoints.profileForm.link(), applications: mine))
+        return try await request.renderPage(
+            "collaboration-profile", titleKey: "nav.profile", needsForm: true,
+            ProfilePage(
+                profile: try CompanyProfiles.dto(company), action: Endpoints.profileForm.link(), applications: mine))
     }
 
     @Sendable func saveProfile(_ request: Request) async throws -> Response {
-        struct Form: Decodable { let name: String?; let businessRegistrationNumber: String?; let foundedOn: String?; let sector: String?; let employees: String?; let revenueWon: String? }
+        struct Form: Decodable {
+            let name: String?
+            let businessRegistrationNumber: String?
+            let foundedOn: String?
+            let sector: String?
+            let employees: String?
+            let revenueWon: String?
+        }
         let form = try request.decodeForm(Form.self)
         let account = try request.requireAccount()
         let company = try await CompanyProfiles.own(account, on: request.db)
         func int<T: FixedWidthInteger>(_ text: String?, _ field: String) throws -> T? {
             guard let text = text?.filter({ $0 != "," }).trimmed, !text.isEmpty else { return nil }
-            guard let value = T(text) else { throw AppError.invalid("invalid_number", "\(field): write a whole number.") }
+            guard let value = T(text) else {
+                throw AppError.invalid("invalid_number", "\(field): write a whole number.")
+            }
             return value
         }
-        try await CompanyProfiles.update(company, ProfileInput(name: form.name, businessRegistrationNumber: form.businessRegistrationNumber?.nilIfEmpty,
-                                                               foundedOn: form.foundedOn?.nilIfEmpty, sector: form.sector, employees: try int(form.employees, "Employees"),
-                                                               revenueWon: try int(form.revenueWon, "Revenue")),
-                                         account: account, today: request.today, on: request.db)
+        try await CompanyProfiles.update(
+            company,
+            ProfileInput(
+                name: form.name, businessRegistrationNumber: form.businessRegistrationNumber?.nilIfEmpty,
+                foundedOn: form.foundedOn?.nilIfEmpty, sector: form.sector,
+                employees: try int(form.employees, "Employees"),
+                revenueWon: try int(form.revenueWon, "Revenue")),
+            account: account, today: request.today, on: request.db)
         Flashes.set(Strings.text("text.profileSaved", request.language), on: request)
         return request.redirect(to: Endpoints.profilePage.link())
     }
@@ -211,9 +306,11 @@ struct CollaborationPagesController {
         struct Empty: Decodable {}
         _ = try request.decodeForm(Empty.self)
         let call = try await CollaborationCalls.find(request.parameters.get("callID"), on: request.db)
-        let record = try await CollaborationApplications.create(call: call, input: CollaborationApplicationInput(), account: try request.requireAccount(),
-                                                                now: request.now, on: request.db)
-        return request.redirect(to: Endpoints.collaborationApplicationPage.link([.applicationID: try record.requireID().uuidString]))
+        let record = try await CollaborationApplications.create(
+            call: call, input: CollaborationApplicationInput(), account: try request.requireAccount(),
+            now: request.now, on: request.db)
+        return request.redirect(
+            to: Endpoints.collaborationApplicationPage.link([.applicationID: try record.requireID().uuidString]))
     }
 
     struct TrackOption: Encodable {
@@ -246,7 +343,10 @@ struct CollaborationPagesController {
         let uploadHref: String
     }
 
-    static func renderApplication(_ record: CollaborationApplicationRecord, error: String? = nil, status: HTTPResponseStatus = .ok, for request: Request) async throws -> Response {
+    static func renderApplication(
+        _ record: CollaborationApplicationRecord, error: String? = nil, status: HTTPResponseStatus = .ok,
+        for request: Request
+    ) async throws -> Response {
         let dto = try await CollaborationApplicationDTO.make(record, for: request)
         let call = try await CollaborationCalls.find(record.callID.uuidString, on: request.db)
         let account = try request.requireAccount()
@@ -254,23 +354,33 @@ struct CollaborationPagesController {
         let tracks = try await CollaborationCalls.tracks(of: call, on: request.db)
         let chosen = dto.choices.map(\.trackID)
         let slots = (0..<call.maxChoices).map { slot in
-            ChoiceSlot(field: "choice\(slot)", number: slot + 1, options: tracks.compactMap { track in
-                track.id.map { TrackOption(id: $0.uuidString, name: track.name, selected: slot < chosen.count && chosen[slot] == $0) }
-            })
+            ChoiceSlot(
+                field: "choice\(slot)", number: slot + 1,
+                options: tracks.compactMap { track in
+                    track.id.map {
+                        TrackOption(
+                            id: $0.uuidString, name: track.name, selected: slot < chosen.count && chosen[slot] == $0)
+                    }
+                })
         }
         let id = dto.id.uuidString
-        let page = ApplicationPage(dto: dto, callTitle: call.title, callHref: Endpoints.collaborationCallPage.link([.callID: call.id?.uuidString ?? ""]),
-                                   isOwner: isOwner, showForm: isOwner && dto.editable, slots: slots,
-                                   saveAction: Endpoints.saveCollaborationApplicationForm.link([.applicationID: id]),
-                                   submitAction: Endpoints.submitCollaborationApplicationForm.link([.applicationID: id]),
-                                   withdrawAction: Endpoints.withdrawCollaborationApplicationForm.link([.applicationID: id]),
-                                   cap: Money(won: call.grantCapWon).text(language: request.language),
-                                   requested: Money(won: dto.requestedWon).text(language: request.language), error: error,
-                                   documents: try await AttachableDocuments.options(for: account, attached: dto.documentIDs.map(\.uuidString),
-                                                                                    editing: isOwner && dto.editable, on: request.db),
-                                   uploadHref: Endpoints.documentsPage.link())
-        return try await request.renderPage("collaboration-application", titleKey: "nav.collaboration", title: dto.company, needsForm: true, page)
-            .encodeResponse(status: status, for: request)
+        let page = ApplicationPage(
+            dto: dto, callTitle: call.title,
+            callHref: Endpoints.collaborationCallPage.link([.callID: call.id?.uuidString ?? ""]),
+            isOwner: isOwner, showForm: isOwner && dto.editable, slots: slots,
+            saveAction: Endpoints.saveCollaborationApplicationForm.link([.applicationID: id]),
+            submitAction: Endpoints.submitCollaborationApplicationForm.link([.applicationID: id]),
+            withdrawAction: Endpoints.withdrawCollaborationApplicationForm.link([.applicationID: id]),
+            cap: Money(won: call.grantCapWon).text(language: request.language),
+            requested: Money(won: dto.requestedWon).text(language: request.language), error: error,
+            documents: try await AttachableDocuments.options(
+                for: account, attached: dto.documentIDs.map(\.uuidString),
+                editing: isOwner && dto.editable, on: request.db),
+            uploadHref: Endpoints.documentsPage.link())
+        return try await request.renderPage(
+            "collaboration-application", titleKey: "nav.collaboration", title: dto.company, needsForm: true, page
+        )
+        .encodeResponse(status: status, for: request)
     }
 
     @Sendable func applicationPage(_ request: Request) async throws -> Response {
@@ -279,10 +389,16 @@ struct CollaborationPagesController {
         return try await Self.renderApplication(record, for: request)
     }
 
-    private func attempt(_ request: Request, _ record: CollaborationApplicationRecord, flash: String, _ action: () async throws -> Void) async throws -> Response {
-        try await request.formAction(redirectTo: Endpoints.collaborationApplicationPage.link([.applicationID: try record.requireID().uuidString]), flash: flash,
-                                     rerender: { message, status in try await Self.renderApplication(record, error: message, status: status, for: request) },
-                                     action)
+    private func attempt(
+        _ request: Request, _ record: CollaborationApplicationRecord, flash: String, _ action: () async throws -> Void
+    ) async throws -> Response {
+        try await request.formAction(
+            redirectTo: Endpoints.collaborationApplicationPage.link([.applicationID: try record.requireID().uuidString]
+            ), flash: flash,
+            rerender: { message, status in
+                try await Self.renderApplication(record, error: message, status: status, for: request)
+            },
+            action)
     }
 
     @Sendable func saveApplication(_ request: Request) async throws -> Response {
@@ -293,18 +409,27 @@ struct CollaborationPagesController {
         return try await attempt(request, record, flash: Strings.text("text.savedNotSubmittedYet", request.language)) {
             let choices = try (0..<3).compactMap { index -> UUID? in
                 guard let text = fields["choice\(index)"]?.nilIfEmpty else { return nil }
-                guard let id = UUID(uuidString: text) else { throw AppError.invalid("unknown_track", "Choose tracks from the list.") }
+                guard let id = UUID(uuidString: text) else {
+                    throw AppError.invalid("unknown_track", "Choose tracks from the list.")
+                }
                 return id
             }
             let amountText = (fields["requestedWon"] ?? "").filter { $0 != "," && !$0.isWhitespace }
-            guard amountText.isEmpty || Int64(amountText) != nil else { throw AppError.invalid("invalid_amount", "Write the amount as a whole number of won.") }
+            guard amountText.isEmpty || Int64(amountText) != nil else {
+                throw AppError.invalid("invalid_amount", "Write the amount as a whole number of won.")
+            }
             let documents = try fields.filter { $0.key.hasPrefix("document_") }.map { entry -> UUID in
-                guard let id = UUID(uuidString: entry.value) else { throw AppError.invalid("unknown_document", "Choose documents from the list.") }
+                guard let id = UUID(uuidString: entry.value) else {
+                    throw AppError.invalid("unknown_document", "Choose documents from the list.")
+                }
                 return id
             }.sorted { $0.uuidString < $1.uuidString }
-            try await CollaborationApplications.save(record, input: CollaborationApplicationInput(choices: choices, plan: fields["plan"], requestedWon: Int64(amountText) ?? 0,
-                                                                                                  documentIDs: documents),
-                                                     account: account, now: request.now, on: request.db)
+            try await CollaborationApplications.save(
+                record,
+                input: CollaborationApplicationInput(
+                    choices: choices, plan: fields["plan"], requestedWon: Int64(amountText) ?? 0,
+                    documentIDs: documents),
+                account: account, now: request.now, on: request.db)
         }
     }
 
@@ -331,13 +456,24 @@ struct CollaborationPagesController {
     }
 
     @Sendable func matchingPage(_ request: Request) async throws -> View {
-        struct MatchingPage: Encodable { let call: CallRow; let report: CollaborationMatching.Report; let action: String; let korean: Bool; let grants: String; let budget: String }
+        struct MatchingPage: Encodable {
+            let call: CallRow
+            let report: CollaborationMatching.Report
+            let action: String
+            let korean: Bool
+            let grants: String
+            let budget: String
+        }
         let call = try await CollaborationCalls.find(request.parameters.get("callID"), on: request.db)
         let report = try await CollaborationMatching.report(for: call, on: request.db)
-        return try await request.renderPage("collaboration-selection", titleKey: "nav.collaboration", title: call.title, needsForm: true, MatchingPage(
-            call: try Self.row(call, request), report: report, action: Endpoints.confirmMatchingForm.link([.callID: try call.requireID().uuidString]),
-            korean: Language.isKorean(request.language), grants: Money(won: report.grantsWon).text(language: request.language),
-            budget: Money(won: report.budgetWon).text(language: request.language)))
+        return try await request.renderPage(
+            "collaboration-selection", titleKey: "nav.collaboration", title: call.title, needsForm: true,
+            MatchingPage(
+                call: try Self.row(call, request), report: report,
+                action: Endpoints.confirmMatchingForm.link([.callID: try call.requireID().uuidString]),
+                korean: Language.isKorean(request.language),
+                grants: Money(won: report.grantsWon).text(language: request.language),
+                budget: Money(won: report.budgetWon).text(language: request.language)))
     }
 
     @Sendable func confirmMatching(_ request: Request) async throws -> Response {

@@ -57,20 +57,26 @@ struct DesignationPagesController {
         let rows = try calls.map { try Self.row($0, request: request) }
         let defaults = OpenCallForm(
             round: String((calls.map(\.round).max() ?? 0) + 1), title: "", description: "",
-            opensAt: Timestamps.formValue(request.now), closesAt: Timestamps.formValue(request.now.addingTimeInterval(30 * 86_400)),
+            opensAt: Timestamps.formValue(request.now),
+            closesAt: Timestamps.formValue(request.now.addingTimeInterval(30 * 86_400)),
             cap: "3", maxPerRegion: "1", preferRegionsWithoutDistrict: true, localGovernmentsEligible: true,
             stages: StageFormFields(StandardStages.designation))
-        return try await request.renderPage("designation-home", titleKey: "nav.designation", needsForm: true, HomePage(
-            calls: rows, canOpen: request.account?.role.isMinistry == true, openAction: Endpoints.openCallForm.link(),
-            form: form ?? defaults, error: error))
+        return try await request.renderPage(
+            "designation-home", titleKey: "nav.designation", needsForm: true,
+            HomePage(
+                calls: rows, canOpen: request.account?.role.isMinistry == true,
+                openAction: Endpoints.openCallForm.link(),
+                form: form ?? defaults, error: error))
     }
 
     static func row(_ call: DesignationCallRecord, request: Request) throws -> CallRow {
         let funnel = try call.funnelJSON.map { try JSONColumn.decode(CallFunnel.self, $0) }
-        return CallRow(title: call.title, href: Endpoints.callPage.link([.callID: try call.requireID().uuidString]), round: call.round,
-                       window: "\(Timestamps.seoulMinute(call.opensAt)) – \(Timestamps.seoulMinute(call.closesAt))",
-                       status: call.status.text(request.language), accepting: DesignationCalls.isAccepting(call, now: request.now),
-                       funnel: funnel.map { "\($0.governments)/\($0.projects) → \($0.writtenPassed) → \($0.candidates)" })
+        return CallRow(
+            title: call.title, href: Endpoints.callPage.link([.callID: try call.requireID().uuidString]),
+            round: call.round,
+            window: "\(Timestamps.seoulMinute(call.opensAt)) – \(Timestamps.seoulMinute(call.closesAt))",
+            status: call.status.text(request.language), accepting: DesignationCalls.isAccepting(call, now: request.now),
+            funnel: funnel.map { "\($0.governments)/\($0.projects) → \($0.writtenPassed) → \($0.candidates)" })
     }
 
     /// The page form: the call, its balance policy and its stages (the standard ones to start
@@ -78,57 +84,90 @@ struct DesignationPagesController {
     @Sendable func openCall(_ request: Request) async throws -> Response {
         let fields = try request.decodeForm([String: String].self)
         func text(_ key: String) -> String { fields[key] ?? "" }
-        let sent = OpenCallForm(round: text("round"), title: text("title"), description: text("description"), opensAt: text("opensAt"),
-                                closesAt: text("closesAt"), cap: text("cap"), maxPerRegion: text("maxPerRegion"),
-                                preferRegionsWithoutDistrict: fields["preferRegionsWithoutDistrict"] == "on",
-                                localGovernmentsEligible: fields["localGovernmentsEligible"] == "on", stages: StageFormFields(fields: fields))
-        return try await request.formAction(flash: Strings.text("text.theCallIsOpen", request.language), rerender: { message, status in
-            try await Self.renderHome(request, form: sent, error: message).encodeResponse(status: status, for: request)
-        }) {
-            guard let round = Int(sent.round.trimmed) else { throw AppError.invalid("invalid_round", "The round must be a whole number.") }
-            guard let cap = Int(sent.cap.trimmed) else { throw AppError.invalid("invalid_cap", "The cap must be a whole number.") }
+        let sent = OpenCallForm(
+            round: text("round"), title: text("title"), description: text("description"), opensAt: text("opensAt"),
+            closesAt: text("closesAt"), cap: text("cap"), maxPerRegion: text("maxPerRegion"),
+            preferRegionsWithoutDistrict: fields["preferRegionsWithoutDistrict"] == "on",
+            localGovernmentsEligible: fields["localGovernmentsEligible"] == "on",
+            stages: StageFormFields(fields: fields))
+        return try await request.formAction(
+            flash: Strings.text("text.theCallIsOpen", request.language),
+            rerender: { message, status in
+                try await Self.renderHome(request, form: sent, error: message).encodeResponse(
+                    status: status, for: request)
+            }
+        ) {
+            guard let round = Int(sent.round.trimmed) else {
+                throw AppError.invalid("invalid_round", "The round must be a whole number.")
+            }
+            guard let cap = Int(sent.cap.trimmed) else {
+                throw AppError.invalid("invalid_cap", "The cap must be a whole number.")
+            }
             let limitText = sent.maxPerRegion.trimmed
-            guard limitText.isEmpty || Int(limitText) != nil else { throw AppError.invalid("invalid_balance", "At most per region must be a whole number, or empty.") }
+            guard limitText.isEmpty || Int(limitText) != nil else {
+                throw AppError.invalid("invalid_balance", "At most per region must be a whole number, or empty.")
+            }
             // A form without stage fields (a script written for the earlier page) gets the standard stages.
-            let stages = fields.keys.contains { $0.hasPrefix("s0_") } ? try StageFormFields.read(fields) : StandardStages.designation
-            let input = CallInput(round: round, title: sent.title, description: sent.description.nilIfEmpty, opensAt: sent.opensAt, closesAt: sent.closesAt,
-                                  localGovernmentsEligible: sent.localGovernmentsEligible, cap: cap, stages: stages,
-                                  balance: BalancePolicy(maxPerRegion: Int(limitText), preferRegionsWithoutDistrict: sent.preferRegionsWithoutDistrict))
-            let call = try await DesignationCalls.open(input, actor: try request.requireAccount().auditActor, on: request.db)
+            let stages =
+                fields.keys.contains { $0.hasPrefix("s0_") }
+                ? try StageFormFields.read(fields) : StandardStages.designation
+            let input = CallInput(
+                round: round, title: sent.title, description: sent.description.nilIfEmpty, opensAt: sent.opensAt,
+                closesAt: sent.closesAt,
+                localGovernmentsEligible: sent.localGovernmentsEligible, cap: cap, stages: stages,
+                balance: BalancePolicy(
+                    maxPerRegion: Int(limitText), preferRegionsWithoutDistrict: sent.preferRegionsWithoutDistrict))
+            let call = try await DesignationCalls.open(
+                input, actor: try request.requireAccount().auditActor, on: request.db)
             return Endpoints.callPage.link([.callID: try call.requireID().uuidString])
         }
     }
 
     @Sendable func callPage(_ request: Request) async throws -> View {
         let call = try await DesignationCalls.find(request.parameters.get("callID"), on: request.db)
-        return try await request.renderPage("designation-call", titleKey: "nav.designation", title: call.title, needsForm: true,
-                                            try await CallPage.build(call, for: request))
+        return try await request.renderPage(
+            "designation-call", titleKey: "nav.designation", title: call.title, needsForm: true,
+            try await CallPage.build(call, for: request))
     }
 
     @Sendable func changeWindow(_ request: Request) async throws -> Response {
         struct Form: Decodable { let closesAt: String }
         let form = try request.decodeForm(Form.self)
         let call = try await DesignationCalls.find(request.parameters.get("callID"), on: request.db)
-        try await DesignationCalls.changeWindow(call, closesAt: form.closesAt, actor: try request.requireAccount().auditActor, now: request.now, on: request.db)
+        try await DesignationCalls.changeWindow(
+            call, closesAt: form.closesAt, actor: try request.requireAccount().auditActor, now: request.now,
+            on: request.db)
         return request.redirect(to: Endpoints.callPage.link([.callID: try call.requireID().uuidString]))
     }
 
     @Sendable func startApplication(_ request: Request) async throws -> Response {
-        struct Form: Decodable { let applicantName: String?; let applicantLevel: String?; let name: String? }
+        struct Form: Decodable {
+            let applicantName: String?
+            let applicantLevel: String?
+            let name: String?
+        }
         let form = try request.decodeForm(Form.self)
         let call = try await DesignationCalls.find(request.parameters.get("callID"), on: request.db)
-        let input = ApplicationInput(applicantName: form.applicantName, applicantLevel: form.applicantLevel?.nilIfEmpty, plan: DistrictPlan(name: form.name ?? ""))
-        let record = try await DesignationApplications.create(call: call, input: input, account: try request.requireAccount(),
-                                                              knownRules: NationalRules.ids(request.application), now: request.now, on: request.db)
+        let input = ApplicationInput(
+            applicantName: form.applicantName, applicantLevel: form.applicantLevel?.nilIfEmpty,
+            plan: DistrictPlan(name: form.name ?? ""))
+        let record = try await DesignationApplications.create(
+            call: call, input: input, account: try request.requireAccount(),
+            knownRules: NationalRules.ids(request.application), now: request.now, on: request.db)
         return request.redirect(to: Endpoints.applicationPage.link([.applicationID: try record.requireID().uuidString]))
     }
 
     @Sendable func formPanel(_ request: Request) async throws -> Response {
-        struct Form: Decodable { let stageID: String; let evaluatorIDs: [UUID]? }
+        struct Form: Decodable {
+            let stageID: String
+            let evaluatorIDs: [UUID]?
+        }
         let form = try request.decodeForm(Form.self)
         let call = try await DesignationCalls.find(request.parameters.get("callID"), on: request.db)
-        let panel = try await EvaluationPanels.assign(programmeID: DesignationEvaluation.shared.id, callID: try call.requireID(), stageID: form.stageID,
-                                                      evaluatorIDs: form.evaluatorIDs ?? [], actor: try request.requireAccount(), now: request.now, on: request.db)
+        let panel = try await EvaluationPanels.assign(
+            programmeID: DesignationEvaluation.shared.id, callID: try call.requireID(), stageID: form.stageID,
+            evaluatorIDs: form.evaluatorIDs ?? [], actor: try request.requireAccount(), now: request.now, on: request.db
+        )
         return request.redirect(to: Endpoints.panelPage.link([.panelID: try panel.requireID().uuidString]))
     }
 
@@ -142,17 +181,25 @@ struct DesignationPagesController {
         }
         let call = try await DesignationCalls.find(request.parameters.get("callID"), on: request.db)
         let proposal = try await DesignationSelection.proposal(for: call, today: request.today, on: request.db)
-        return try await request.renderPage("designation-selection", titleKey: "designation.selection", needsForm: true, SelectionPage(
-            call: try Self.row(call, request: request), callHref: Endpoints.callPage.link([.callID: try call.requireID().uuidString]), proposal: proposal,
-            action: Endpoints.confirmSelectionForm.link([.callID: try call.requireID().uuidString]), korean: Language.isKorean(request.language)))
+        return try await request.renderPage(
+            "designation-selection", titleKey: "designation.selection", needsForm: true,
+            SelectionPage(
+                call: try Self.row(call, request: request),
+                callHref: Endpoints.callPage.link([.callID: try call.requireID().uuidString]), proposal: proposal,
+                action: Endpoints.confirmSelectionForm.link([.callID: try call.requireID().uuidString]),
+                korean: Language.isKorean(request.language)))
     }
 
     @Sendable func confirmSelection(_ request: Request) async throws -> Response {
-        struct Form: Decodable { let chosen: [UUID]?; let reason: String? }
+        struct Form: Decodable {
+            let chosen: [UUID]?
+            let reason: String?
+        }
         let form = try request.decodeForm(Form.self)
         let call = try await DesignationCalls.find(request.parameters.get("callID"), on: request.db)
-        _ = try await DesignationSelection.confirm(call: call, chosen: form.chosen ?? [], reason: form.reason, account: try request.requireAccount(),
-                                                   today: request.today, on: request.db)
+        _ = try await DesignationSelection.confirm(
+            call: call, chosen: form.chosen ?? [], reason: form.reason, account: try request.requireAccount(),
+            today: request.today, on: request.db)
         Flashes.set(Strings.text("text.candidatesConfirmedTheirStatutoryProceduresHave", request.language), on: request)
         return request.redirect(to: Endpoints.proceduresPage.link())
     }

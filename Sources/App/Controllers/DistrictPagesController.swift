@@ -39,18 +39,24 @@ struct DistrictPagesController {
         let links: [PathParameter: String] = [.districtID: dto.id]
         let actions = [
             "planChange": Endpoints.planChangeForm.link(links), "extension": Endpoints.extensionForm.link(links),
-            "dedesignation": Endpoints.dedesignationForm.link(links), "selfEvaluation": Endpoints.selfEvaluationForm.link(links),
+            "dedesignation": Endpoints.dedesignationForm.link(links),
+            "selfEvaluation": Endpoints.selfEvaluationForm.link(links),
             "panelEvaluation": Endpoints.panelEvaluationForm.link(links),
         ]
         let decisions = dto.planChanges.filter { $0.status == .pendingCommittee }.map {
-            PendingChange(number: $0.number, description: $0.description,
-                          action: Endpoints.planChangeDecisionForm.link([.districtID: dto.id, .number: String($0.number)]))
+            PendingChange(
+                number: $0.number, description: $0.description,
+                action: Endpoints.planChangeDecisionForm.link([.districtID: dto.id, .number: String($0.number)]))
         }
         let title = Strings.pick(dto.nameKorean, dto.name, request.language)
-        return try await request.renderPage("district", titleKey: "nav.districts", title: title, needsForm: true, Page(
-            dto: dto, isMinistry: account?.role.isMinistry == true, isRegion: account?.role == .regionalOfficial && account?.regionID == dto.regionID,
-            regimeHref: dto.hasRulebook ? Endpoints.regimePage.link([.district: dto.id]) : nil, actions: actions, currentYear: request.today.year,
-            decisionActions: decisions))
+        return try await request.renderPage(
+            "district", titleKey: "nav.districts", title: title, needsForm: true,
+            Page(
+                dto: dto, isMinistry: account?.role.isMinistry == true,
+                isRegion: account?.role == .regionalOfficial && account?.regionID == dto.regionID,
+                regimeHref: dto.hasRulebook ? Endpoints.regimePage.link([.district: dto.id]) : nil, actions: actions,
+                currentYear: request.today.year,
+                decisionActions: decisions))
     }
 
     private func back(_ request: Request, _ district: DistrictRecord) throws -> Response {
@@ -58,73 +64,110 @@ struct DistrictPagesController {
     }
 
     @Sendable func planChange(_ request: Request) async throws -> Response {
-        struct Form: Decodable { let kind: String; let description: String; let add: String?; let remove: String? }
+        struct Form: Decodable {
+            let kind: String
+            let description: String
+            let add: String?
+            let remove: String?
+        }
         let form = try request.decodeForm(Form.self)
-        let (district, operation) = try await DistrictOperations.find(request.parameters.get("districtID"), on: request.db)
+        let (district, operation) = try await DistrictOperations.find(
+            request.parameters.get("districtID"), on: request.db)
         let add = try (form.add ?? "").split(whereSeparator: \.isNewline).map { line -> DistrictPlan.ZoneOperator in
             let parts = line.split(separator: "|").map { String($0).trimmed }
-            guard parts.count == 2 else { throw AppError.invalid("invalid_line", "Write each new operator as 'name | 123-45-67890'.") }
+            guard parts.count == 2 else {
+                throw AppError.invalid("invalid_line", "Write each new operator as 'name | 123-45-67890'.")
+            }
             return DistrictPlan.ZoneOperator(name: parts[0], businessRegistrationNumber: parts[1])
         }
-        let remove = (form.remove ?? "").split(whereSeparator: { $0.isNewline || $0 == "," }).map { String($0).trimmed }.filter { !$0.isEmpty }
-        try await DistrictOperations.fileChange(PlanChangeInput(kind: form.kind, description: form.description, addOperators: add, removeOperators: remove),
-                                                district: district, operation: operation, account: try request.requireAccount(), today: request.today, on: request.db)
+        let remove = (form.remove ?? "").split(whereSeparator: { $0.isNewline || $0 == "," }).map { String($0).trimmed }
+            .filter { !$0.isEmpty }
+        try await DistrictOperations.fileChange(
+            PlanChangeInput(kind: form.kind, description: form.description, addOperators: add, removeOperators: remove),
+            district: district, operation: operation, account: try request.requireAccount(), today: request.today,
+            on: request.db)
         return try back(request, district)
     }
 
     @Sendable func decideChange(_ request: Request) async throws -> Response {
-        struct Form: Decodable { let approve: String; let reason: String }
+        struct Form: Decodable {
+            let approve: String
+            let reason: String
+        }
         let form = try request.decodeForm(Form.self)
-        guard let number = request.parameters.get("number").flatMap(Int.init) else { throw AppError.notFound("plan change") }
-        let (district, operation) = try await DistrictOperations.find(request.parameters.get("districtID"), on: request.db)
-        try await DistrictOperations.decideChange(number: number, PlanChangeDecisionInput(approve: form.approve == "yes", reason: form.reason), district: district,
-                                                  operation: operation, account: try request.requireAccount(), today: request.today, on: request.db)
+        guard let number = request.parameters.get("number").flatMap(Int.init) else {
+            throw AppError.notFound("plan change")
+        }
+        let (district, operation) = try await DistrictOperations.find(
+            request.parameters.get("districtID"), on: request.db)
+        try await DistrictOperations.decideChange(
+            number: number, PlanChangeDecisionInput(approve: form.approve == "yes", reason: form.reason),
+            district: district,
+            operation: operation, account: try request.requireAccount(), today: request.today, on: request.db)
         return try back(request, district)
     }
 
     @Sendable func extend(_ request: Request) async throws -> Response {
         struct Form: Decodable { let months: Int }
         let form = try request.decodeForm(Form.self)
-        let (district, operation) = try await DistrictOperations.find(request.parameters.get("districtID"), on: request.db)
-        try await DistrictOperations.extend(ExtensionInput(years: nil, months: form.months, reason: nil), district: district, operation: operation,
-                                            account: try request.requireAccount(), today: request.today, on: request.db)
+        let (district, operation) = try await DistrictOperations.find(
+            request.parameters.get("districtID"), on: request.db)
+        try await DistrictOperations.extend(
+            ExtensionInput(years: nil, months: form.months, reason: nil), district: district, operation: operation,
+            account: try request.requireAccount(), today: request.today, on: request.db)
         return try back(request, district)
     }
 
     @Sendable func dedesignate(_ request: Request) async throws -> Response {
-        struct Form: Decodable { let on: String; let reason: String }
+        struct Form: Decodable {
+            let on: String
+            let reason: String
+        }
         let form = try request.decodeForm(Form.self)
-        let (district, operation) = try await DistrictOperations.find(request.parameters.get("districtID"), on: request.db)
-        try await DistrictOperations.dedesignate(DedesignationInput(on: form.on, reason: form.reason), district: district, operation: operation,
-                                                 account: try request.requireAccount(), on: request.db)
+        let (district, operation) = try await DistrictOperations.find(
+            request.parameters.get("districtID"), on: request.db)
+        try await DistrictOperations.dedesignate(
+            DedesignationInput(on: form.on, reason: form.reason), district: district, operation: operation,
+            account: try request.requireAccount(), on: request.db)
         return try back(request, district)
     }
 
     /// KPI actuals arrive as `actual_<index>` beside the KPI list the page showed.
     @Sendable func selfEvaluate(_ request: Request) async throws -> Response {
         let fields = try request.decodeForm([String: String].self)
-        let (district, operation) = try await DistrictOperations.find(request.parameters.get("districtID"), on: request.db)
+        let (district, operation) = try await DistrictOperations.find(
+            request.parameters.get("districtID"), on: request.db)
         let kpis = try JSONColumn.decode([DistrictPlan.KPI].self, operation.kpisJSON)
-        guard let year = fields["year"].flatMap({ Int($0) }), let score = fields["selfScore"].flatMap({ Double($0) }) else {
+        guard let year = fields["year"].flatMap({ Int($0) }), let score = fields["selfScore"].flatMap({ Double($0) })
+        else {
             throw AppError.invalid("invalid_form", "Give the year and a self-evaluation score.")
         }
         var actuals: [SelfEvaluationInput.Actual] = []
         for (index, kpi) in kpis.enumerated() {
             guard let text = fields["actual_\(index)"]?.trimmed, !text.isEmpty else { continue }
-            guard let value = Double(text) else { throw AppError.invalid("invalid_actual", "'\(kpi.name)': write a number.") }
+            guard let value = Double(text) else {
+                throw AppError.invalid("invalid_actual", "'\(kpi.name)': write a number.")
+            }
             actuals.append(.init(name: kpi.name, actual: value))
         }
-        try await DistrictOperations.selfEvaluate(SelfEvaluationInput(year: year, actuals: actuals, selfScore: score, comment: fields["comment"]),
-                                                  district: district, operation: operation, account: try request.requireAccount(), today: request.today, on: request.db)
+        try await DistrictOperations.selfEvaluate(
+            SelfEvaluationInput(year: year, actuals: actuals, selfScore: score, comment: fields["comment"]),
+            district: district, operation: operation, account: try request.requireAccount(), today: request.today,
+            on: request.db)
         return try back(request, district)
     }
 
     @Sendable func panelEvaluate(_ request: Request) async throws -> Response {
-        struct Form: Decodable { let year: Int; let score: Double; let comment: String? }
+        struct Form: Decodable {
+            let year: Int
+            let score: Double
+            let comment: String?
+        }
         let form = try request.decodeForm(Form.self)
         let (district, _) = try await DistrictOperations.find(request.parameters.get("districtID"), on: request.db)
-        try await DistrictOperations.panelEvaluate(PanelEvaluationInput(year: form.year, score: form.score, comment: form.comment), district: district,
-                                                   account: try request.requireAccount(), today: request.today, on: request.db)
+        try await DistrictOperations.panelEvaluate(
+            PanelEvaluationInput(year: form.year, score: form.score, comment: form.comment), district: district,
+            account: try request.requireAccount(), today: request.today, on: request.db)
         return try back(request, district)
     }
 }

@@ -33,8 +33,11 @@ struct HomeController {
     @Sendable func landing(_ request: Request) async throws -> Response {
         if request.account != nil, !request.account!.viaToken { return request.redirect(to: Endpoints.home.link()) }
         let language = request.language
-        let tools = [("nav.deadline", Endpoints.deadlinePage), ("nav.parameters", Endpoints.parametersPage), ("nav.holidays", Endpoints.holidaysPage)]
-            .map { LayoutContext.NavItem(label: Strings.text($0.0, language), href: $0.1.link(), current: false) }
+        let tools = [
+            ("nav.deadline", Endpoints.deadlinePage), ("nav.parameters", Endpoints.parametersPage),
+            ("nav.holidays", Endpoints.holidaysPage),
+        ]
+        .map { LayoutContext.NavItem(label: Strings.text($0.0, language), href: $0.1.link(), current: false) }
         let page = LandingPage(districts: try await Self.districtSummaries(request), tools: tools)
         return try await request.renderPage("landing", titleKey: "app.name", page).encodeResponse(for: request)
     }
@@ -51,10 +54,14 @@ struct HomeController {
             let designatedOn: String
         }
         let rounds = try await DistrictRoundRecord.query(on: request.db).sort(\.$id).all().map {
-            RoundSummary(round: $0.id ?? 0, published: $0.callPublished,
-                         funnel: "\($0.governments) / \($0.projects) → \($0.writtenPassed) → \($0.candidates)", designatedOn: $0.designatedOn ?? "")
+            RoundSummary(
+                round: $0.id ?? 0, published: $0.callPublished,
+                funnel: "\($0.governments) / \($0.projects) → \($0.writtenPassed) → \($0.candidates)",
+                designatedOn: $0.designatedOn ?? "")
         }
-        return try await request.renderPage("districts", titleKey: "districts.title", DistrictsPage(districts: try await Self.districtSummaries(request), rounds: rounds))
+        return try await request.renderPage(
+            "districts", titleKey: "districts.title",
+            DistrictsPage(districts: try await Self.districtSummaries(request), rounds: rounds))
     }
 
     static func districtSummaries(_ request: Request) async throws -> [DistrictSummary] {
@@ -75,8 +82,9 @@ struct HomeController {
         let account = try request.requireAccount()
         let language = request.language
         let items = try await AttentionItems.collect(for: account, request: request)
-        let page = HomePage(greeting: "\(Strings.text("home.welcome", language)), \(account.displayName)",
-                            roleLabel: Strings.text("role.\(account.role.rawValue)", language), items: items)
+        let page = HomePage(
+            greeting: "\(Strings.text("home.welcome", language)), \(account.displayName)",
+            roleLabel: Strings.text("role.\(account.role.rawValue)", language), items: items)
         return try await request.renderPage("home", titleKey: "home.title", page)
     }
 }

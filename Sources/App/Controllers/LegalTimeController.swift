@@ -32,7 +32,12 @@ struct LegalTimeController {
     }
 
     @Sendable func parametersPage(_ request: Request) async throws -> View {
-        struct ParametersPage: Encodable { let parameters: [ParameterRow]; let isAdmin: Bool; let today: String; let error: String? }
+        struct ParametersPage: Encodable {
+            let parameters: [ParameterRow]
+            let isAdmin: Bool
+            let today: String
+            let error: String?
+        }
         let language = request.language
         let today = request.today
         let catalog = try await LegalTimeStore.catalog(on: request.db)
@@ -40,60 +45,103 @@ struct LegalTimeController {
             ParameterRow(
                 key: parameter.key, title: Strings.pick(parameter.titleKorean, parameter.titleEnglish, language),
                 versions: parameter.versions.map { version in
-                    VersionRow(value: version.value.text(language: language), from: version.effectiveFrom.iso,
-                               until: version.effectiveUntil.map { $0.adding(days: -1).iso } ?? "—", citation: version.citation.text,
-                               note: version.citation.note ?? "", inForce: version.covers(today))
+                    VersionRow(
+                        value: version.value.text(language: language), from: version.effectiveFrom.iso,
+                        until: version.effectiveUntil.map { $0.adding(days: -1).iso } ?? "—",
+                        citation: version.citation.text,
+                        note: version.citation.note ?? "", inForce: version.covers(today))
                 },
                 addAction: Endpoints.addParameterVersionForm.link([.key: parameter.key]),
                 unit: parameter.versions.last?.value.unit ?? "days"
             )
         }
         let error = (try? request.query.get(String.self, at: "error"))
-        return try await request.renderPage("parameters", titleKey: "nav.parameters",
-                                            ParametersPage(parameters: rows, isAdmin: request.account?.role == .ministryAdmin, today: today.iso, error: error))
+        return try await request.renderPage(
+            "parameters", titleKey: "nav.parameters",
+            ParametersPage(
+                parameters: rows, isAdmin: request.account?.role == .ministryAdmin, today: today.iso, error: error))
     }
 
     @Sendable func addVersion(_ request: Request) async throws -> Response {
-        struct Form: Decodable { let unit: String; let amount: Int64; let effectiveFrom: String; let law: String; let article: String; let note: String? }
+        struct Form: Decodable {
+            let unit: String
+            let amount: Int64
+            let effectiveFrom: String
+            let law: String
+            let article: String
+            let note: String?
+        }
         let form = try request.decodeForm(Form.self)
-        let input = NewParameterVersionInput(unit: form.unit, amount: form.amount, effectiveFrom: form.effectiveFrom, law: form.law,
-                                             article: form.article, amendment: nil, amendmentDate: nil, note: form.note)
+        let input = NewParameterVersionInput(
+            unit: form.unit, amount: form.amount, effectiveFrom: form.effectiveFrom, law: form.law,
+            article: form.article, amendment: nil, amendmentDate: nil, note: form.note)
         let (value, from, citation) = try input.validated()
-        _ = try await LegalTimeStore.addVersion(key: request.parameters.get("key") ?? "", value: value, effectiveFrom: from, citation: citation,
-                                                actor: try request.requireAccount().auditActor, today: request.today, on: request.db)
+        _ = try await LegalTimeStore.addVersion(
+            key: request.parameters.get("key") ?? "", value: value, effectiveFrom: from, citation: citation,
+            actor: try request.requireAccount().auditActor, today: request.today, on: request.db)
         Flashes.set(Strings.text("text.versionAdded", request.language), on: request)
         return request.redirect(to: Endpoints.parametersPage.link())
     }
 
     @Sendable func holidaysPage(_ request: Request) async throws -> View {
-        struct Row: Encodable { let date: String; let weekday: String; let name: String; let kind: String; let deleteAction: String }
-        struct YearGroup: Encodable { let year: Int; let covered: Bool; let holidays: [Row] }
-        struct HolidaysPage: Encodable { let years: [YearGroup]; let isAdmin: Bool; let addAction: String; let kinds: [String] }
+        struct Row: Encodable {
+            let date: String
+            let weekday: String
+            let name: String
+            let kind: String
+            let deleteAction: String
+        }
+        struct YearGroup: Encodable {
+            let year: Int
+            let covered: Bool
+            let holidays: [Row]
+        }
+        struct HolidaysPage: Encodable {
+            let years: [YearGroup]
+            let isAdmin: Bool
+            let addAction: String
+            let kinds: [String]
+        }
         let language = request.language
         let weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map { Strings.text("weekday.\($0)", language) }
         let covered = Set(try await HolidayYearRecord.query(on: request.db).all().compactMap(\.id))
         let records = try await HolidayRecord.query(on: request.db).sort(\.$id).all()
-        let grouped = Dictionary(grouping: records.compactMap { record -> (CalendarDate, HolidayRecord)? in
-            guard let date = CalendarDate(iso: record.id ?? "") else { return nil }
-            return (date, record)
-        }, by: { $0.0.year })
+        let grouped = Dictionary(
+            grouping: records.compactMap { record -> (CalendarDate, HolidayRecord)? in
+                guard let date = CalendarDate(iso: record.id ?? "") else { return nil }
+                return (date, record)
+            }, by: { $0.0.year })
         let years = Set(grouped.keys).union(covered).sorted().map { year in
-            YearGroup(year: year, covered: covered.contains(year), holidays: (grouped[year] ?? []).map { date, record in
-                Row(date: date.iso, weekday: weekdays[date.isoWeekday - 1], name: Strings.pick(record.nameKorean, record.nameEnglish, language),
-                    kind: record.kind, deleteAction: Endpoints.deleteHolidayForm.link([.date: date.iso]))
-            })
+            YearGroup(
+                year: year, covered: covered.contains(year),
+                holidays: (grouped[year] ?? []).map { date, record in
+                    Row(
+                        date: date.iso, weekday: weekdays[date.isoWeekday - 1],
+                        name: Strings.pick(record.nameKorean, record.nameEnglish, language),
+                        kind: record.kind, deleteAction: Endpoints.deleteHolidayForm.link([.date: date.iso]))
+                })
         }
-        return try await request.renderPage("holidays", titleKey: "nav.holidays",
-                                            HolidaysPage(years: years, isAdmin: request.account?.role == .ministryAdmin,
-                                                         addAction: Endpoints.addHolidayForm.link(), kinds: Holiday.Kind.allCases.map(\.rawValue)))
+        return try await request.renderPage(
+            "holidays", titleKey: "nav.holidays",
+            HolidaysPage(
+                years: years, isAdmin: request.account?.role == .ministryAdmin,
+                addAction: Endpoints.addHolidayForm.link(), kinds: Holiday.Kind.allCases.map(\.rawValue)))
     }
 
     @Sendable func addHoliday(_ request: Request) async throws -> Response {
-        struct Form: Decodable { let date: String; let nameKorean: String; let nameEnglish: String; let kind: String; let completesYear: String? }
+        struct Form: Decodable {
+            let date: String
+            let nameKorean: String
+            let nameEnglish: String
+            let kind: String
+            let completesYear: String?
+        }
         let form = try request.decodeForm(Form.self)
-        _ = try await HolidayEditing.add(NewHolidayInput(date: form.date, nameKorean: form.nameKorean, nameEnglish: form.nameEnglish,
-                                                         kind: form.kind, completesYear: form.completesYear == "on"),
-                                         actor: try request.requireAccount().auditActor, on: request.db)
+        _ = try await HolidayEditing.add(
+            NewHolidayInput(
+                date: form.date, nameKorean: form.nameKorean, nameEnglish: form.nameEnglish,
+                kind: form.kind, completesYear: form.completesYear == "on"),
+            actor: try request.requireAccount().auditActor, on: request.db)
         Flashes.set(form.date, on: request)
         return request.redirect(to: Endpoints.holidaysPage.link())
     }
@@ -101,7 +149,8 @@ struct LegalTimeController {
     @Sendable func deleteHoliday(_ request: Request) async throws -> Response {
         struct Empty: Decodable {}
         _ = try request.decodeForm(Empty.self)
-        try await HolidayEditing.remove(date: request.parameters.get("date") ?? "", actor: try request.requireAccount().auditActor, on: request.db)
+        try await HolidayEditing.remove(
+            date: request.parameters.get("date") ?? "", actor: try request.requireAccount().auditActor, on: request.db)
         return request.redirect(to: Endpoints.holidaysPage.link())
     }
 
@@ -126,27 +175,35 @@ struct LegalTimeController {
     @Sendable func deadlinePage(_ request: Request) async throws -> View {
         var form = DeadlineForm()
         form.start = request.today.iso
-        return try await request.renderPage("deadline", titleKey: "nav.deadline", needsForm: true,
-                                            DeadlinePage(form: form, action: Endpoints.computeDeadlineForm.link(), clock: nil, error: nil))
+        return try await request.renderPage(
+            "deadline", titleKey: "nav.deadline", needsForm: true,
+            DeadlinePage(form: form, action: Endpoints.computeDeadlineForm.link(), clock: nil, error: nil))
     }
 
     @Sendable func computeDeadline(_ request: Request) async throws -> Response {
         let form = try request.decodeForm(DeadlineForm.self)
         var pauses: [[String: String?]] = []
         if let from = form.pauseFrom?.nilIfEmpty { pauses.append(["from": from, "to": form.pauseTo?.nilIfEmpty]) }
-        let input = LegalClockInput(start: form.start, startTime: form.startTime?.nilIfEmpty, length: [form.unit: form.amount ?? 0],
-                                    rule: form.rule, pauses: pauses, asOf: form.asOf?.nilIfEmpty)
+        let input = LegalClockInput(
+            start: form.start, startTime: form.startTime?.nilIfEmpty, length: [form.unit: form.amount ?? 0],
+            rule: form.rule, pauses: pauses, asOf: form.asOf?.nilIfEmpty)
         do {
             let spec = try input.spec()
             let asOf = try input.asOfDate(default: request.today)
-            let result = try LegalClock(holidays: try await LegalTimeStore.holidays(on: request.db)).compute(spec, asOf: asOf)
-            let page = DeadlinePage(form: form, action: Endpoints.computeDeadlineForm.link(), clock: ClockView(result: result, asOf: asOf, language: request.language), error: nil)
-            return try await request.renderPage("deadline", titleKey: "nav.deadline", needsForm: true, page).encodeResponse(for: request)
+            let result = try LegalClock(holidays: try await LegalTimeStore.holidays(on: request.db)).compute(
+                spec, asOf: asOf)
+            let page = DeadlinePage(
+                form: form, action: Endpoints.computeDeadlineForm.link(),
+                clock: ClockView(result: result, asOf: asOf, language: request.language), error: nil)
+            return try await request.renderPage("deadline", titleKey: "nav.deadline", needsForm: true, page)
+                .encodeResponse(for: request)
         } catch {
             let mapped = TeukguErrorMiddleware.classify(error)
             guard mapped.status.code < 500 else { throw error }
-            let page = DeadlinePage(form: form, action: Endpoints.computeDeadlineForm.link(), clock: nil, error: mapped.message)
-            return try await request.renderPage("deadline", titleKey: "nav.deadline", needsForm: true, page).encodeResponse(status: mapped.status, for: request)
+            let page = DeadlinePage(
+                form: form, action: Endpoints.computeDeadlineForm.link(), clock: nil, error: mapped.message)
+            return try await request.renderPage("deadline", titleKey: "nav.deadline", needsForm: true, page)
+                .encodeResponse(status: mapped.status, for: request)
         }
     }
 }

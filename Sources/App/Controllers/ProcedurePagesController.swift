@@ -30,9 +30,13 @@ struct ProcedurePagesController {
         let rows = try await query.sort(\.$title).all().map { record -> Row in
             let dto = try ProcedureDTO(record, rules: rules, today: request.today)
             let step = definition.step(ProcedureStepID(rawValue: dto.currentStep) ?? .plan)
-            return Row(href: Endpoints.procedurePage.link([.procedureID: dto.id.uuidString]), title: dto.title, region: dto.regionID,
-                       step: Strings.pick(step.titleKorean, step.titleEnglish, request.language), decisionDue: dto.decisionClock?.due ?? "—",
-                       overdue: dto.decisionOverdue, district: dto.districtID.map { Endpoints.districtPage.link([.districtID: $0]) })
+            return Row(
+                href: Endpoints.procedurePage.link([.procedureID: dto.id.uuidString]), title: dto.title,
+                region: dto.regionID,
+                step: Strings.pick(step.titleKorean, step.titleEnglish, request.language),
+                decisionDue: dto.decisionClock?.due ?? "—",
+                overdue: dto.decisionOverdue,
+                district: dto.districtID.map { Endpoints.districtPage.link([.districtID: $0]) })
         }.sorted { $0.overdue && !$1.overdue }
         return try await request.renderPage("procedures", titleKey: "nav.procedures", rows)
     }
@@ -59,30 +63,41 @@ struct ProcedurePagesController {
         let title: String
     }
 
-    static func render(_ record: DesignationProcedureRecord, error: String? = nil, status: HTTPResponseStatus = .ok, for request: Request) async throws -> Response {
+    static func render(
+        _ record: DesignationProcedureRecord, error: String? = nil, status: HTTPResponseStatus = .ok,
+        for request: Request
+    ) async throws -> Response {
         let rules = try await DesignationProcedures.rules(on: request.db)
         let dto = try ProcedureDTO(record, rules: rules, today: request.today)
         let state = try JSONColumn.decode(ProcedureState.self, record.stateJSON)
         func title(_ id: ProcedureStepID) -> String {
-            Strings.pick(rules.definition.step(id).titleKorean, rules.definition.step(id).titleEnglish, request.language)
+            Strings.pick(
+                rules.definition.step(id).titleKorean, rules.definition.step(id).titleEnglish, request.language)
         }
         var stepClock: ClockView?
         var decisionClock: ClockView?
         do {
-            stepClock = try rules.stepClock(state, asOf: request.today).map { ClockView(result: $0.1, asOf: request.today, language: request.language) }
-            decisionClock = try rules.decisionClock(state, asOf: request.today).map { ClockView(result: $0, asOf: request.today, language: request.language) }
+            stepClock = try rules.stepClock(state, asOf: request.today).map {
+                ClockView(result: $0.1, asOf: request.today, language: request.language)
+            }
+            decisionClock = try rules.decisionClock(state, asOf: request.today).map {
+                ClockView(result: $0, asOf: request.today, language: request.language)
+            }
         } catch {
             throw AppError(.unprocessableEntity, error.code, error.description)
         }
         let page = Page(
             dto: dto, currentTitle: title(state.current),
             next: rules.definition.step(state.current).next.map { Option(id: $0.rawValue, title: title($0)) },
-            action: Endpoints.procedureActionForm.link([.procedureID: dto.id.uuidString]), canAct: request.account?.role.isMinistry == true,
+            action: Endpoints.procedureActionForm.link([.procedureID: dto.id.uuidString]),
+            canAct: request.account?.role.isMinistry == true,
             today: request.today.iso, stepClock: stepClock, decisionClock: decisionClock,
             districtHref: dto.districtID.map { Endpoints.districtPage.link([.districtID: $0]) }, error: error,
             showHearing: state.current == .publicNotice, showVote: state.current == .specialZoneCommittee,
             canSupplement: state.current.isUnderDecisionClock, supplementing: state.isSupplementing)
-        return try await request.renderPage("procedure", titleKey: "nav.procedures", title: dto.title, needsForm: true, page).encodeResponse(status: status, for: request)
+        return try await request.renderPage(
+            "procedure", titleKey: "nav.procedures", title: dto.title, needsForm: true, page
+        ).encodeResponse(status: status, for: request)
     }
 
     @Sendable func page(_ request: Request) async throws -> Response {
@@ -107,13 +122,17 @@ struct ProcedurePagesController {
         let form = try request.decodeForm(Form.self)
         let record = try await DesignationProcedures.find(request.parameters.get("procedureID"), on: request.db)
         func number(_ text: String?) -> Int? { text.flatMap { Int($0.trimmed) } }
-        let input = ProcedureActionInput(action: form.action, to: form.to?.nilIfEmpty, date: form.date?.nilIfEmpty, note: form.note,
-                                         announcedOn: form.announcedOn?.nilIfEmpty, heldOn: form.heldOn?.nilIfEmpty, members: number(form.members),
-                                         present: number(form.present), inFavour: number(form.inFavour), reason: form.reason)
+        let input = ProcedureActionInput(
+            action: form.action, to: form.to?.nilIfEmpty, date: form.date?.nilIfEmpty, note: form.note,
+            announcedOn: form.announcedOn?.nilIfEmpty, heldOn: form.heldOn?.nilIfEmpty, members: number(form.members),
+            present: number(form.present), inFavour: number(form.inFavour), reason: form.reason)
         let account = try request.requireAccount()
-        return try await request.formAction(redirectTo: Endpoints.procedurePage.link([.procedureID: try record.requireID().uuidString]),
-                                            rerender: { message, status in try await Self.render(record, error: message, status: status, for: request) }) {
-            try await DesignationProcedures.apply(input, to: record, account: account, today: request.today, on: request.db)
+        return try await request.formAction(
+            redirectTo: Endpoints.procedurePage.link([.procedureID: try record.requireID().uuidString]),
+            rerender: { message, status in try await Self.render(record, error: message, status: status, for: request) }
+        ) {
+            try await DesignationProcedures.apply(
+                input, to: record, account: account, today: request.today, on: request.db)
         }
     }
 }

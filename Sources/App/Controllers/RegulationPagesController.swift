@@ -27,8 +27,9 @@ struct RegulationPagesController {
         let live = request.application.rulebooks.live
         let links = (live?.snapshot.districts ?? []).map { id -> DistrictLink in
             let title = live?.set.rulebooks.first { $0.scope == .district(id) }?.title
-            return DistrictLink(name: title?.text(language) ?? id, regime: Endpoints.regimePage.link([.district: id]),
-                                check: Endpoints.checkPage.link([.district: id]))
+            return DistrictLink(
+                name: title?.text(language) ?? id, regime: Endpoints.regimePage.link([.district: id]),
+                check: Endpoints.checkPage.link([.district: id]))
         }
         return try await request.renderPage("regulation-home", titleKey: "regulation.title", HomePage(districts: links))
     }
@@ -42,10 +43,13 @@ struct RegulationPagesController {
         }
         let district = request.parameters.get("district") ?? ""
         let regime = try RegimeView.build(district: district, library: request.application.rulebooks, asOf: nil)
-        let page = RegimePage(regime: regime, check: Endpoints.checkPage.link([.district: district]),
-                              json: Endpoints.apiRegulationRegime.link([.district: district]),
-                              yaml: Endpoints.apiRegulationRegime.link([.district: district], query: ["format": "yaml"]))
-        return try await request.renderPage("regime", titleKey: "regulation.title", title: Strings.pick(regime.titleKorean, regime.titleEnglish, request.language), page)
+        let page = RegimePage(
+            regime: regime, check: Endpoints.checkPage.link([.district: district]),
+            json: Endpoints.apiRegulationRegime.link([.district: district]),
+            yaml: Endpoints.apiRegulationRegime.link([.district: district], query: ["format": "yaml"]))
+        return try await request.renderPage(
+            "regime", titleKey: "regulation.title",
+            title: Strings.pick(regime.titleKorean, regime.titleEnglish, request.language), page)
     }
 
     struct Field: Encodable {
@@ -75,10 +79,15 @@ struct RegulationPagesController {
     @Sendable func checkPage(_ request: Request) async throws -> Response {
         let district = request.parameters.get("district") ?? ""
         let all = (try? request.query.get(String.self, at: "all")) == "1"
-        return try await renderCheck(request, district: district, answers: [:], asking: all ? nil : Self.firstQuestions, asOf: request.today.iso, error: nil, status: .ok)
+        return try await renderCheck(
+            request, district: district, answers: [:], asking: all ? nil : Self.firstQuestions, asOf: request.today.iso,
+            error: nil, status: .ok)
     }
 
-    private func renderCheck(_ request: Request, district: String, answers: [String: String], asking: [String]?, asOf: String, error: String?, status: HTTPResponseStatus) async throws -> Response {
+    private func renderCheck(
+        _ request: Request, district: String, answers: [String: String], asking: [String]?, asOf: String,
+        error: String?, status: HTTPResponseStatus
+    ) async throws -> Response {
         guard let live = request.application.rulebooks.live, live.snapshot.districts.contains(district) else {
             throw AppError(.notFound, "unknown_district", "No rulebook covers district '\(district)'.")
         }
@@ -89,7 +98,9 @@ struct RegulationPagesController {
             let kind: String
             var options: [String] = []
             switch declaration.type {
-            case .enumeration(let values): kind = "select"; options = values
+            case .enumeration(let values):
+                kind = "select"
+                options = values
             case .bool: kind = "bool"
             case .number: kind = "number"
             case .date: kind = "date"
@@ -98,8 +109,10 @@ struct RegulationPagesController {
                 options = FactHints.values(for: declaration.path, in: books)
                 kind = options.isEmpty ? "text" : "select"
             }
-            return Field(path: declaration.path, label: declaration.label.text(language), help: declaration.help?.text(language), kind: kind,
-                         options: options, value: answers[declaration.path] ?? "")
+            return Field(
+                path: declaration.path, label: declaration.label.text(language), help: declaration.help?.text(language),
+                kind: kind,
+                options: options, value: answers[declaration.path] ?? "")
         }
         let asked = declarations.filter { declaration in
             guard answers[declaration.path] == nil else { return false }
@@ -107,13 +120,17 @@ struct RegulationPagesController {
         }
         let answered = declarations.filter { answers[$0.path] != nil }
         let title = books.first { $0.scope == .district(district) }?.title.text(language) ?? district
-        let intro = answers.isEmpty
+        let intro =
+            answers.isEmpty
             ? Strings.text("text.startWithWhatYouWantTo", language)
             : Strings.text("text.toDecideTheRulesNeedThese", language)
-        let page = CheckPage(district: district, districtName: title, action: Endpoints.checkForm.link([.district: district]), asOf: asOf,
-                             fields: asked.map(field), answered: answered.map(field),
-                             showAll: Endpoints.checkPage.link([.district: district], query: ["all": "1"]), intro: intro, error: error)
-        return try await request.renderPage("check", titleKey: "regulation.title", title: title, needsForm: true, page).encodeResponse(status: status, for: request)
+        let page = CheckPage(
+            district: district, districtName: title, action: Endpoints.checkForm.link([.district: district]),
+            asOf: asOf,
+            fields: asked.map(field), answered: answered.map(field),
+            showAll: Endpoints.checkPage.link([.district: district], query: ["all": "1"]), intro: intro, error: error)
+        return try await request.renderPage("check", titleKey: "regulation.title", title: title, needsForm: true, page)
+            .encodeResponse(status: status, for: request)
     }
 
     @Sendable func check(_ request: Request) async throws -> Response {
@@ -126,16 +143,21 @@ struct RegulationPagesController {
         }
         let answers = form.filter { !$0.value.trimmingCharacters(in: .whitespaces).isEmpty }
         guard let asOf = CalendarDate(iso: asOfText) else {
-            return try await renderCheck(request, district: district, answers: answers, asking: nil, asOf: asOfText,
-                                         error: Strings.text("text.giveTheDateAsYyyyMm", request.language), status: .badRequest)
+            return try await renderCheck(
+                request, district: district, answers: answers, asking: nil, asOf: asOfText,
+                error: Strings.text("text.giveTheDateAsYyyyMm", request.language), status: .badRequest)
         }
-        let declarations = Dictionary(live.snapshot.factDeclarations(district: district).map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let declarations = Dictionary(
+            live.snapshot.factDeclarations(district: district).map { ($0.path, $0) },
+            uniquingKeysWith: { first, _ in first })
         var facts: [String: FactValue] = [:]
         for (path, text) in answers {
             guard let declaration = declarations[path] else { continue }
             guard let value = Self.value(text, type: declaration.type) else {
-                return try await renderCheck(request, district: district, answers: answers, asking: nil, asOf: asOfText,
-                                             error: Strings.text("text.checkThisAnswer", request.language) + declaration.label.text(request.language), status: .badRequest)
+                return try await renderCheck(
+                    request, district: district, answers: answers, asking: nil, asOf: asOfText,
+                    error: Strings.text("text.checkThisAnswer", request.language)
+                        + declaration.label.text(request.language), status: .badRequest)
             }
             facts[path] = value
         }
@@ -143,13 +165,18 @@ struct RegulationPagesController {
         let companyID = try RegulationCheck.company(for: account, asked: nil)
         let answer: RegulationCheck.Answer
         do {
-            answer = try await RegulationCheck.run(EvaluationRequest(district: district, asOf: asOf, facts: facts), channel: "page",
-                                                   account: account, companyID: companyID, app: request.application)
+            answer = try await RegulationCheck.run(
+                EvaluationRequest(district: district, asOf: asOf, facts: facts), channel: "page",
+                account: account, companyID: companyID, app: request.application)
         } catch let error as AppError where error.status.code < 500 {
-            return try await renderCheck(request, district: district, answers: answers, asking: nil, asOf: asOfText, error: error.message, status: error.status)
+            return try await renderCheck(
+                request, district: district, answers: answers, asking: nil, asOf: asOfText, error: error.message,
+                status: error.status)
         }
         if answer.decision.outcome == .indeterminate {
-            return try await renderCheck(request, district: district, answers: answers, asking: answer.decision.missingFacts.map(\.path), asOf: asOfText, error: nil, status: .ok)
+            return try await renderCheck(
+                request, district: district, answers: answers, asking: answer.decision.missingFacts.map(\.path),
+                asOf: asOfText, error: nil, status: .ok)
         }
         return request.redirect(to: Endpoints.verdictPage.link([.decisionID: answer.record.id.uuidString.lowercased()]))
     }
@@ -167,12 +194,16 @@ struct RegulationPagesController {
     }
 
     @Sendable func verdict(_ request: Request) async throws -> View {
-        guard let id = request.parameters.get("decisionID", as: UUID.self), let record = try await RegulationDecisionRecord.find(id, on: request.db),
-              let document = DecisionDocument.parse(record.decision) else { throw AppError.notFound("decision") }
+        guard let id = request.parameters.get("decisionID", as: UUID.self),
+            let record = try await RegulationDecisionRecord.find(id, on: request.db),
+            let document = DecisionDocument.parse(record.decision)
+        else { throw AppError.notFound("decision") }
         let version = try await RulebookVersionRecord.find(record.versionID, on: request.db)?.number ?? 0
-        let page = VerdictPage(document: document, id: id, version: version, decidedAt: record.decidedAt, language: request.language,
-                               permalink: request.application.settings.publicURL + Endpoints.verdictPage.link([.decisionID: id.uuidString.lowercased()]),
-                               again: Endpoints.checkPage.link([.district: record.district]))
+        let page = VerdictPage(
+            document: document, id: id, version: version, decidedAt: record.decidedAt, language: request.language,
+            permalink: request.application.settings.publicURL
+                + Endpoints.verdictPage.link([.decisionID: id.uuidString.lowercased()]),
+            again: Endpoints.checkPage.link([.district: record.district]))
         return try await request.renderPage("verdict", titleKey: "regulation.verdict", page)
     }
 }

@@ -29,9 +29,12 @@ struct SessionController {
         return try await renderLogin(request, next: next, email: "", error: nil, status: .ok)
     }
 
-    private func renderLogin(_ request: Request, next: String, email: String, error: String?, status: HTTPResponseStatus) async throws -> Response {
+    private func renderLogin(
+        _ request: Request, next: String, email: String, error: String?, status: HTTPResponseStatus
+    ) async throws -> Response {
         let demo = request.application.settings.isProduction ? [] : DemoAccounts.listings
-        let page = LoginPage(action: Endpoints.login.link(), next: safeNext(next), email: email, error: error, demoAccounts: demo)
+        let page = LoginPage(
+            action: Endpoints.login.link(), next: safeNext(next), email: email, error: error, demoAccounts: demo)
         let view = try await request.renderPage("login", titleKey: "login.title", needsForm: true, page)
         return try await view.encodeResponse(status: status, for: request)
     }
@@ -41,10 +44,12 @@ struct SessionController {
         do {
             _ = try await SignIn.attempt(email: form.email, password: form.password, request: request)
         } catch let error as AppError where error.code == "invalid_credentials" {
-            return try await renderLogin(request, next: form.next ?? "", email: form.email,
-                                         error: Strings.text("login.failed", request.language), status: .unauthorized)
+            return try await renderLogin(
+                request, next: form.next ?? "", email: form.email,
+                error: Strings.text("login.failed", request.language), status: .unauthorized)
         }
-        return request.redirect(to: safeNext(form.next ?? "").isEmpty ? Endpoints.home.link() : safeNext(form.next ?? ""))
+        return request.redirect(
+            to: safeNext(form.next ?? "").isEmpty ? Endpoints.home.link() : safeNext(form.next ?? ""))
     }
 
     @Sendable func logout(_ request: Request) async throws -> Response {
@@ -61,14 +66,16 @@ struct SessionController {
 
     /// Switching language is harmless whoever asks, so it needs no CSRF token and works before any session exists.
     @Sendable func setLanguage(_ request: Request) async throws -> Response {
-        guard request.headers.contentType == .urlEncodedForm, let form = try? request.content.decode(LanguageForm.self) else {
+        guard request.headers.contentType == .urlEncodedForm, let form = try? request.content.decode(LanguageForm.self)
+        else {
             throw AppError.invalid("invalid_form", "Choose a language: ko or en.")
         }
         guard Language.supported.contains(form.lang) else {
             throw AppError.invalid("unsupported_language", "Choose a language: ko or en.")
         }
         request.session.data[Language.sessionKey] = form.lang
-        return request.redirect(to: safeNext(form.back ?? "").isEmpty ? Endpoints.landing.link() : safeNext(form.back ?? ""))
+        return request.redirect(
+            to: safeNext(form.back ?? "").isEmpty ? Endpoints.landing.link() : safeNext(form.back ?? ""))
     }
 
     /// Only local paths, so a crafted link cannot send people to another site after signing in.

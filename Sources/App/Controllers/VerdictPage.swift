@@ -33,7 +33,10 @@ struct VerdictPage: Encodable {
     let permalink: String
     let again: String
 
-    init(document: DecisionDocument, id: UUID, version: Int, decidedAt: Date, language: String, permalink: String, again: String) {
+    init(
+        document: DecisionDocument, id: UUID, version: Int, decidedAt: Date, language: String, permalink: String,
+        again: String
+    ) {
         self.id = id.uuidString.lowercased()
         outcome = document.outcome
         headline = Strings.text("verdict.\(document.outcome)", language)
@@ -46,12 +49,21 @@ struct VerdictPage: Encodable {
             list.map { "\($0.law) \($0.article)" + ($0.note.map { " — \($0)" } ?? "") }
         }
         reasons = document.reasons.map {
-            Reason(id: $0.id, title: $0.title.pick(language), effect: $0.effect, undecided: $0.status == .undecided, citations: citations($0.citations))
+            Reason(
+                id: $0.id, title: $0.title.pick(language), effect: $0.effect, undecided: $0.status == .undecided,
+                citations: citations($0.citations))
         }
-        conditions = document.conditions.map { Condition(text: Explanation.describe($0.ruleCondition, language: language), sources: $0.sources.joined(separator: ", ")) }
+        conditions = document.conditions.map {
+            Condition(
+                text: Explanation.describe($0.ruleCondition, language: language),
+                sources: $0.sources.joined(separator: ", "))
+        }
         exemptions = document.exemptions.map {
-            Reason(id: $0.id, title: $0.title.pick(language) + Strings.text("text.switchesOff", language) + $0.exempts.joined(separator: ", ") + ")",
-                   effect: "exempt", undecided: false, citations: citations($0.citations))
+            Reason(
+                id: $0.id,
+                title: $0.title.pick(language) + Strings.text("text.switchesOff", language)
+                    + $0.exempts.joined(separator: ", ") + ")",
+                effect: "exempt", undecided: false, citations: citations($0.citations))
         }
         missing = document.missingFacts.map { $0.label.pick(language) + " (\($0.path))" }
         rulebooks = document.rulebooks.map { "\($0.id) · sha256 \($0.sha256.prefix(16))…" }

@@ -21,7 +21,10 @@ struct ApplicationDTO: Content {
     let missingForSubmission: [String]
     let feedback: [StageFeedback]?
 
-    init(_ record: DesignationApplicationRecord, call: DesignationCallRecord, now: Date, knownRules: Set<String>, feedback: [StageFeedback]?) throws {
+    init(
+        _ record: DesignationApplicationRecord, call: DesignationCallRecord, now: Date, knownRules: Set<String>,
+        feedback: [StageFeedback]?
+    ) throws {
         id = try record.requireID()
         callID = record.callID
         regionID = record.regionID
@@ -35,7 +38,8 @@ struct ApplicationDTO: Content {
         infoRequest = record.infoRequest
         editable = DesignationApplications.isEditable(record, call: call, now: now)
         plan = try JSONColumn.decode(DistrictPlan.self, record.planJSON)
-        missingForSubmission = record.status == .submitted ? [] : plan.submissionProblems(knownRuleIDs: knownRules).map(\.description)
+        missingForSubmission =
+            record.status == .submitted ? [] : plan.submissionProblems(knownRuleIDs: knownRules).map(\.description)
         self.feedback = feedback
     }
 
@@ -44,10 +48,13 @@ struct ApplicationDTO: Content {
         let account = try request.requireAccount()
         var feedback: [StageFeedback]?
         if account.role.isMinistry || (account.role == .regionalOfficial && account.regionID == record.regionID) {
-            feedback = try await StageFeedback.forApplication(try record.requireID(), programme: DesignationEvaluation.shared.id, callID: record.callID,
-                                                              stages: DesignationCalls.stages(of: call), language: request.language, on: request.db)
+            feedback = try await StageFeedback.forApplication(
+                try record.requireID(), programme: DesignationEvaluation.shared.id, callID: record.callID,
+                stages: DesignationCalls.stages(of: call), language: request.language, on: request.db)
         }
-        return try ApplicationDTO(record, call: call, now: request.now, knownRules: NationalRules.ids(request.application), feedback: feedback)
+        return try ApplicationDTO(
+            record, call: call, now: request.now, knownRules: NationalRules.ids(request.application), feedback: feedback
+        )
     }
 }
 

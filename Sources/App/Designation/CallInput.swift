@@ -14,7 +14,9 @@ struct CallInput: StrictJSONInput, Content {
     var stages: [EvaluationStage]
     var balance: BalancePolicy?
 
-    static let fields: Set<String> = ["round", "title", "description", "opensAt", "closesAt", "localGovernmentsEligible", "cap", "stages", "balance"]
+    static let fields: Set<String> = [
+        "round", "title", "description", "opensAt", "closesAt", "localGovernmentsEligible", "cap", "stages", "balance",
+    ]
     static let nestedFields: [String: Set<String>] = [
         "stages[]": ["id", "titleKorean", "titleEnglish", "criteria", "passThreshold", "advanceCount"],
         "stages[].criteria[]": ["id", "titleKorean", "titleEnglish", "weight"],
@@ -23,17 +25,28 @@ struct CallInput: StrictJSONInput, Content {
 
     /// The checked call, or a 4xx naming every problem.
     func validated() throws -> (opens: Date, closes: Date, balance: BalancePolicy) {
-        guard (1...99).contains(round) else { throw AppError.invalid("invalid_round", "The round must be between 1 and 99.") }
-        guard !title.trimmed.isEmpty, title.count <= 200 else { throw AppError.invalid("invalid_title", "The title must be 1–200 characters.") }
+        guard (1...99).contains(round) else {
+            throw AppError.invalid("invalid_round", "The round must be between 1 and 99.")
+        }
+        guard !title.trimmed.isEmpty, title.count <= 200 else {
+            throw AppError.invalid("invalid_title", "The title must be 1–200 characters.")
+        }
         guard let opens = Timestamps.parse(opensAt), let closes = Timestamps.parse(closesAt) else {
-            throw AppError.invalid("invalid_date", "opensAt and closesAt must be date-times such as 2026-12-01T09:00:00+09:00.")
+            throw AppError.invalid(
+                "invalid_date", "opensAt and closesAt must be date-times such as 2026-12-01T09:00:00+09:00.")
         }
         guard closes > opens else { throw AppError.invalid("invalid_window", "The call must close after it opens.") }
-        guard (1...17).contains(cap) else { throw AppError.invalid("invalid_cap", "The cap on designations must be between 1 and 17.") }
+        guard (1...17).contains(cap) else {
+            throw AppError.invalid("invalid_cap", "The cap on designations must be between 1 and 17.")
+        }
         let problems = EvaluationDesignError.problems(in: stages)
-        guard problems.isEmpty else { throw AppError.invalid("invalid_stages", problems.map(\.description).joined(separator: " ")) }
+        guard problems.isEmpty else {
+            throw AppError.invalid("invalid_stages", problems.map(\.description).joined(separator: " "))
+        }
         let balance = self.balance ?? .none
-        if let limit = balance.maxPerRegion, limit < 1 { throw AppError.invalid("invalid_balance", "maxPerRegion must be at least 1.") }
+        if let limit = balance.maxPerRegion, limit < 1 {
+            throw AppError.invalid("invalid_balance", "maxPerRegion must be at least 1.")
+        }
         return (opens, closes, balance)
     }
 }
@@ -41,16 +54,26 @@ struct CallInput: StrictJSONInput, Content {
 /// The seed call's evaluation: a written stage, then a presentation, as the two real rounds ran.
 enum StandardStages {
     static let designation: [EvaluationStage] = [
-        EvaluationStage(id: "written", titleKorean: "서면평가", titleEnglish: "Written evaluation", criteria: [
-            Criterion(id: "feasibility", titleKorean: "계획의 실현 가능성", titleEnglish: "Feasibility of the plan", weight: 30),
-            Criterion(id: "regulation", titleKorean: "규제 특례의 필요성", titleEnglish: "Need for the regulatory exemptions", weight: 25),
-            Criterion(id: "global", titleKorean: "글로벌 진출 가능성", titleEnglish: "Global market potential", weight: 25),
-            Criterion(id: "region", titleKorean: "지역 파급 효과", titleEnglish: "Regional impact", weight: 20),
-        ], passThreshold: 70, advanceCount: 6),
-        EvaluationStage(id: "presentation", titleKorean: "발표평가", titleEnglish: "Presentation", criteria: [
-            Criterion(id: "readiness", titleKorean: "추진 준비도", titleEnglish: "Readiness", weight: 40),
-            Criterion(id: "safety", titleKorean: "안전·환경·개인정보 대책", titleEnglish: "Safety, environment and privacy measures", weight: 30),
-            Criterion(id: "commitment", titleKorean: "지자체 의지와 재원", titleEnglish: "Commitment and financing", weight: 30),
-        ], passThreshold: 75, advanceCount: nil),
+        EvaluationStage(
+            id: "written", titleKorean: "서면평가", titleEnglish: "Written evaluation",
+            criteria: [
+                Criterion(
+                    id: "feasibility", titleKorean: "계획의 실현 가능성", titleEnglish: "Feasibility of the plan", weight: 30),
+                Criterion(
+                    id: "regulation", titleKorean: "규제 특례의 필요성", titleEnglish: "Need for the regulatory exemptions",
+                    weight: 25),
+                Criterion(id: "global", titleKorean: "글로벌 진출 가능성", titleEnglish: "Global market potential", weight: 25),
+                Criterion(id: "region", titleKorean: "지역 파급 효과", titleEnglish: "Regional impact", weight: 20),
+            ], passThreshold: 70, advanceCount: 6),
+        EvaluationStage(
+            id: "presentation", titleKorean: "발표평가", titleEnglish: "Presentation",
+            criteria: [
+                Criterion(id: "readiness", titleKorean: "추진 준비도", titleEnglish: "Readiness", weight: 40),
+                Criterion(
+                    id: "safety", titleKorean: "안전·환경·개인정보 대책",
+                    titleEnglish: "Safety, environment and privacy measures", weight: 30),
+                Criterion(
+                    id: "commitment", titleKorean: "지자체 의지와 재원", titleEnglish: "Commitment and financing", weight: 30),
+            ], passThreshold: 75, advanceCount: nil),
     ]
 }

@@ -22,21 +22,27 @@ enum DesignationApplications: ApplicationProgramme {
     }
 
     /// Evaluators who declared no conflict on it, and committee members once it is a candidate.
-    static func mayAlsoRead(_ application: DesignationApplicationRecord, by account: CurrentAccount, on database: any Database) async throws -> Bool {
+    static func mayAlsoRead(
+        _ application: DesignationApplicationRecord, by account: CurrentAccount, on database: any Database
+    ) async throws -> Bool {
         switch account.role {
         case .evaluator, .partnerStaff:
             return try await EvaluationAssignmentRecord.query(on: database)
                 .filter(\.$evaluatorID == account.id).filter(\.$applicationID == application.requireID())
                 .filter(\.$status ~~ AssignmentStatus.cleared).count() > 0
         case .committeeMember:
-            return try await DesignationProcedureRecord.query(on: database).filter(\.$applicationID == application.requireID()).count() > 0
+            return try await DesignationProcedureRecord.query(on: database).filter(
+                \.$applicationID == application.requireID()
+            ).count() > 0
         default:
             return false
         }
     }
 
-    static func submissionRefusal(_ application: DesignationApplicationRecord, call: DesignationCallRecord, account: CurrentAccount,
-                                  context: SubmissionContext, on database: any Database) async throws -> AppError? {
+    static func submissionRefusal(
+        _ application: DesignationApplicationRecord, call: DesignationCallRecord, account: CurrentAccount,
+        context: SubmissionContext, on database: any Database
+    ) async throws -> AppError? {
         let plan = try JSONColumn.decode(DistrictPlan.self, application.planJSON)
         let problems = plan.submissionProblems(knownRuleIDs: context.knownRuleIDs)
         guard let first = problems.first else { return nil }
@@ -47,12 +53,17 @@ enum DesignationApplications: ApplicationProgramme {
         (try? JSONColumn.decode(DistrictPlan.self, application.planJSON).name) ?? application.applicantName
     }
 
-    static func applicantAccounts(of application: DesignationApplicationRecord, on database: any Database) async throws -> [AccountRecord] {
+    static func applicantAccounts(
+        of application: DesignationApplicationRecord, on database: any Database
+    ) async throws -> [AccountRecord] {
         try await Recipients.officials(ofRegion: application.regionID, on: database)
     }
 
     /// Every change keeps the plan as it stood, so a request for more information never loses what was submitted.
-    static func recordChange(_ application: DesignationApplicationRecord, change: ApplicationChange, by account: UUID, on database: any Database) async throws {
+    static func recordChange(
+        _ application: DesignationApplicationRecord, change: ApplicationChange, by account: UUID,
+        on database: any Database
+    ) async throws {
         guard change != .withdrawn, change != .informationRequested else { return }
         let revision = DesignationRevisionRecord()
         revision.applicationID = try application.requireID()
@@ -65,56 +76,80 @@ enum DesignationApplications: ApplicationProgramme {
 
     // MARK: - What differs: the region, the applicant level and the plan
 
-    static func create(call: DesignationCallRecord, input: ApplicationInput, account: CurrentAccount, knownRules: Set<String>, now: Date,
-                       on database: any Database) async throws -> DesignationApplicationRecord {
+    static func create(
+        call: DesignationCallRecord, input: ApplicationInput, account: CurrentAccount, knownRules: Set<String>,
+        now: Date,
+        on database: any Database
+    ) async throws -> DesignationApplicationRecord {
         guard account.role == .regionalOfficial, let regionID = account.regionID else { throw AppError.forbiddenRole }
-        guard let region = try await RegionRecord.find(regionID, on: database) else { throw AppError.notFound("region") }
+        guard let region = try await RegionRecord.find(regionID, on: database) else {
+            throw AppError.notFound("region")
+        }
         guard !region.isCapitalRegion else {
-            throw AppError(.forbidden, "region_not_eligible", "The capital region (Seoul, Gyeonggi, Incheon) cannot apply for a global innovation special district.")
+            throw AppError(
+                .forbidden, "region_not_eligible",
+                "The capital region (Seoul, Gyeonggi, Incheon) cannot apply for a global innovation special district.")
         }
         guard call.isAccepting(now: now) else { throw call.windowClosedError(now: now) }
         let level = try applicantLevel(input.applicantLevel, call: call)
         try rejectFormProblems(input.plan, knownRules: knownRules)
-        try await AttachableDocuments.validate(input.plan.documentIDs, previously: [], uploader: account.id, on: database)
+        try await AttachableDocuments.validate(
+            input.plan.documentIDs, previously: [], uploader: account.id, on: database)
         let application = DesignationApplicationRecord()
         application.callID = try call.requireID()
         application.regionID = regionID
-        application.applicantName = input.applicantName?.trimmed.nilIfEmpty ?? Strings.pick(region.nameKorean, region.nameEnglish, account.language)
+        application.applicantName =
+            input.applicantName?.trimmed.nilIfEmpty
+            ?? Strings.pick(region.nameKorean, region.nameEnglish, account.language)
         application.applicantLevel = level
         application.planJSON = try JSONColumn.encode(input.plan)
         application.revision = 1
         application.createdBy = account.id
-        try await insertDraft(application, account: account, details: ["region": regionID, "plan": input.plan.name], on: database)
+        try await insertDraft(
+            application, account: account, details: ["region": regionID, "plan": input.plan.name], on: database)
         return application
     }
 
     /// Saves a new revision of the plan: while a draft in an open window, or when the ministry asked for more.
-    static func save(_ application: DesignationApplicationRecord, input: ApplicationInput, account: CurrentAccount, knownRules: Set<String>,
-                     now: Date, on database: any Database) async throws {
+    static func save(
+        _ application: DesignationApplicationRecord, input: ApplicationInput, account: CurrentAccount,
+        knownRules: Set<String>,
+        now: Date, on database: any Database
+    ) async throws {
         try requireOwner(application, account)
         let call = try await findCall(of: application, on: database)
         try requireEditable(application, call: call, now: now)
         try rejectFormProblems(input.plan, knownRules: knownRules)
         let previous = (try? JSONColumn.decode(DistrictPlan.self, application.planJSON).documentIDs) ?? []
-        try await AttachableDocuments.validate(input.plan.documentIDs, previously: previous, uploader: account.id, on: database)
+        try await AttachableDocuments.validate(
+            input.plan.documentIDs, previously: previous, uploader: account.id, on: database)
         if let name = input.applicantName?.trimmed.nilIfEmpty { application.applicantName = name }
-        if input.applicantLevel != nil { application.applicantLevel = try applicantLevel(input.applicantLevel, call: call) }
+        if input.applicantLevel != nil {
+            application.applicantLevel = try applicantLevel(input.applicantLevel, call: call)
+        }
         application.planJSON = try JSONColumn.encode(input.plan)
         application.revision += 1
-        try await storeEdits(application, account: account, details: ["revision": String(application.revision)], on: database)
+        try await storeEdits(
+            application, account: account, details: ["revision": String(application.revision)], on: database)
     }
 
-    static func revisions(_ application: DesignationApplicationRecord, on database: any Database) async throws -> [DesignationRevisionRecord] {
-        try await DesignationRevisionRecord.query(on: database).filter(\.$applicationID == application.requireID()).sort(\.$revision).all()
+    static func revisions(
+        _ application: DesignationApplicationRecord, on database: any Database
+    ) async throws -> [DesignationRevisionRecord] {
+        try await DesignationRevisionRecord.query(on: database).filter(\.$applicationID == application.requireID())
+            .sort(\.$revision).all()
     }
 
     private static func applicantLevel(_ text: String?, call: DesignationCallRecord) throws -> String {
         let level = text ?? "metropolitan"
         guard level == "metropolitan" || level == "local" else {
-            throw AppError.invalid("invalid_applicant_level", "applicantLevel is 'metropolitan' (시·도) or 'local' (시·군·구).")
+            throw AppError.invalid(
+                "invalid_applicant_level", "applicantLevel is 'metropolitan' (시·도) or 'local' (시·군·구).")
         }
         if level == "local" && !call.localGovernmentsEligible {
-            throw AppError(.forbidden, "applicant_not_eligible", "In this call only metropolitan and provincial governments may apply.")
+            throw AppError(
+                .forbidden, "applicant_not_eligible",
+                "In this call only metropolitan and provincial governments may apply.")
         }
         return level
     }
@@ -124,8 +159,10 @@ enum DesignationApplications: ApplicationProgramme {
         if let first = problems.first {
             throw AppError.invalid(first.code, problems.map(\.description).joined(separator: " "))
         }
-        guard plan.name.count <= 200, plan.location.count <= 500, plan.industry.count <= 200, plan.zoneOperators.count <= 500,
-              plan.kpis.count <= 100, plan.exemptions.count <= 200 else {
+        guard plan.name.count <= 200, plan.location.count <= 500, plan.industry.count <= 200,
+            plan.zoneOperators.count <= 500,
+            plan.kpis.count <= 100, plan.exemptions.count <= 200
+        else {
             throw AppError.invalid("plan_too_large", "The plan has more entries or longer texts than a plan may have.")
         }
     }

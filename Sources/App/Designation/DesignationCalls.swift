@@ -13,7 +13,9 @@ enum DesignationCalls {
         try await DesignationCallRecord.find(text: id, on: database, what: "call")
     }
 
-    static func open(_ input: CallInput, actor: AuditLog.Actor, on database: any Database) async throws -> DesignationCallRecord {
+    static func open(
+        _ input: CallInput, actor: AuditLog.Actor, on database: any Database
+    ) async throws -> DesignationCallRecord {
         let (opens, closes, balance) = try input.validated()
         let call = DesignationCallRecord()
         call.round = input.round
@@ -29,17 +31,25 @@ enum DesignationCalls {
         call.stageIndex = 0
         try await database.transaction { transaction in
             try await call.create(on: transaction)
-            try await AuditLog.record(on: transaction, actor: actor, action: "designation.call-opened", targetType: "designation-call",
-                                      targetID: try call.requireID().uuidString,
-                                      after: ["round": String(call.round), "title": call.title, "cap": String(call.cap),
-                                              "closesAt": Timestamps.text(closes) ?? ""])
+            try await AuditLog.record(
+                on: transaction, actor: actor, action: "designation.call-opened", targetType: "designation-call",
+                targetID: try call.requireID().uuidString,
+                after: [
+                    "round": String(call.round), "title": call.title, "cap": String(call.cap),
+                    "closesAt": Timestamps.text(closes) ?? "",
+                ])
         }
         return call
     }
 
     /// Moves the closing minute, only while the call is still accepting; an extension is audited.
-    static func changeWindow(_ call: DesignationCallRecord, closesAt text: String, actor: AuditLog.Actor, now: Date, on database: any Database) async throws {
-        guard call.status == .accepting else { throw AppError.conflict("call_not_accepting", "This call no longer accepts applications.") }
+    static func changeWindow(
+        _ call: DesignationCallRecord, closesAt text: String, actor: AuditLog.Actor, now: Date,
+        on database: any Database
+    ) async throws {
+        guard call.status == .accepting else {
+            throw AppError.conflict("call_not_accepting", "This call no longer accepts applications.")
+        }
         guard let closes = Timestamps.parse(text), closes > call.opensAt else {
             throw AppError.invalid("invalid_date", "closesAt must be a date-time after the opening.")
         }
@@ -47,8 +57,11 @@ enum DesignationCalls {
         call.closesAt = closes
         try await database.transaction { transaction in
             try await call.save(on: transaction)
-            try await AuditLog.record(on: transaction, actor: actor, action: "designation.call-window-changed", targetType: "designation-call",
-                                      targetID: try call.requireID().uuidString, before: ["closesAt": before], after: ["closesAt": Timestamps.text(closes) ?? ""])
+            try await AuditLog.record(
+                on: transaction, actor: actor, action: "designation.call-window-changed",
+                targetType: "designation-call",
+                targetID: try call.requireID().uuidString, before: ["closesAt": before],
+                after: ["closesAt": Timestamps.text(closes) ?? ""])
         }
     }
 

@@ -21,7 +21,9 @@ struct DesignationEvaluation: EvaluationProgramme {
         switch call.status {
         case .accepting:
             guard now >= call.closesAt else {
-                throw AppError.conflict("call_still_open", "Evaluation starts after the call closes at \(Timestamps.seoulMinute(call.closesAt)).")
+                throw AppError.conflict(
+                    "call_still_open",
+                    "Evaluation starts after the call closes at \(Timestamps.seoulMinute(call.closesAt)).")
             }
             call.status = try Lifecycles.move(call.status, .startEvaluation)
             call.stageIndex = 0
@@ -30,7 +32,8 @@ struct DesignationEvaluation: EvaluationProgramme {
         case .evaluating:
             return call.stageIndex
         default:
-            throw AppError.conflict("not_evaluating", "This call is not being evaluated (it is '\(call.status.rawValue)').")
+            throw AppError.conflict(
+                "not_evaluating", "This call is not being evaluated (it is '\(call.status.rawValue)').")
         }
     }
 
@@ -47,27 +50,37 @@ struct DesignationEvaluation: EvaluationProgramme {
             return EvaluationEntrant(
                 applicationID: try application.requireID(),
                 label: "\(application.receiptNumber ?? "") \(plan.name)",
-                parties: ApplicationParties(regionID: application.regionID, businessRegistrationNumbers: plan.operatorNumbers),
+                parties: ApplicationParties(
+                    regionID: application.regionID, businessRegistrationNumbers: plan.operatorNumbers),
                 submittedOrder: application.submittedOrder ?? Int.max,
                 disclosure: ["\(application.applicantName) (\(application.regionID))", plan.name]
-                    + plan.zoneOperators.map { "\($0.name) \(BusinessRegistrationNumber($0.businessRegistrationNumber)?.description ?? $0.businessRegistrationNumber)" }
+                    + plan.zoneOperators.map {
+                        "\($0.name) \(BusinessRegistrationNumber($0.businessRegistrationNumber)?.description ?? $0.businessRegistrationNumber)"
+                    }
             )
         }
     }
 
-    func stageFinalised(callID: UUID, stageIndex: Int, results: [StageResult], actor: AuditLog.Actor, on database: any Database) async throws {
+    func stageFinalised(
+        callID: UUID, stageIndex: Int, results: [StageResult], actor: AuditLog.Actor, on database: any Database
+    ) async throws {
         let call = try await DesignationCalls.find(callID.uuidString, on: database)
         let stages = try DesignationCalls.stages(of: call)
         let stage = stages[stageIndex]
         for result in results {
-            guard let id = UUID(uuidString: result.applicationID), let application = try await DesignationApplicationRecord.find(id, on: database) else { continue }
+            guard let id = UUID(uuidString: result.applicationID),
+                let application = try await DesignationApplicationRecord.find(id, on: database)
+            else { continue }
             application.outcome = .stageResult(stage.id, advances: result.advances)
             try await application.save(on: database)
             let officials = try await Recipients.officials(ofRegion: application.regionID, on: database)
             for official in officials {
-                try await Outbox.write(on: database, to: official, subject: "\(stage.titleKorean) 결과 / \(stage.titleEnglish) result: \(application.receiptNumber ?? "")",
-                                       body: result.announcement,
-                                       relatedType: "designation-application", relatedID: result.applicationID)
+                try await Outbox.write(
+                    on: database, to: official,
+                    subject:
+                        "\(stage.titleKorean) 결과 / \(stage.titleEnglish) result: \(application.receiptNumber ?? "")",
+                    body: result.announcement,
+                    relatedType: "designation-application", relatedID: result.applicationID)
             }
         }
         if stageIndex + 1 < stages.count {

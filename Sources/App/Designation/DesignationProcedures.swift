@@ -17,7 +17,9 @@ struct ProcedureActionInput: StrictJSONInput, Content {
     var inFavour: Int?
     var reason: String?
 
-    static let fields: Set<String> = ["action", "to", "date", "note", "announcedOn", "heldOn", "members", "present", "inFavour", "reason"]
+    static let fields: Set<String> = [
+        "action", "to", "date", "note", "announcedOn", "heldOn", "members", "present", "inFavour", "reason",
+    ]
 }
 
 /// Runs the statutory procedure of each candidate, with its clocks; designation creates the district.
@@ -34,25 +36,36 @@ enum DesignationProcedures {
     }
 
     static func rules(on database: any Database) async throws -> ProcedureRules {
-        ProcedureRules(parameters: try await LegalTimeStore.catalog(on: database), holidays: try await LegalTimeStore.holidays(on: database))
+        ProcedureRules(
+            parameters: try await LegalTimeStore.catalog(on: database),
+            holidays: try await LegalTimeStore.holidays(on: database))
     }
 
-    static func apply(_ input: ProcedureActionInput, to procedure: DesignationProcedureRecord, account: CurrentAccount, today: CalendarDate,
-                      on database: any Database) async throws {
+    static func apply(
+        _ input: ProcedureActionInput, to procedure: DesignationProcedureRecord, account: CurrentAccount,
+        today: CalendarDate,
+        on database: any Database
+    ) async throws {
         let rules = try await rules(on: database)
         let state = try JSONColumn.decode(ProcedureState.self, procedure.stateJSON)
         let date = try day(input.date, field: "date") ?? today
-        guard date <= today else { throw AppError.invalid("date_in_future", "Record what has happened: the date cannot be after today.") }
+        guard date <= today else {
+            throw AppError.invalid("date_in_future", "Record what has happened: the date cannot be after today.")
+        }
         let next: ProcedureState
         do {
             switch input.action {
             case "advance":
                 guard let target = input.to.flatMap(ProcedureStepID.init(rawValue:)) else {
-                    throw AppError.invalid("invalid_step", "'to' must be one of: \(ProcedureStepID.allCases.map(\.rawValue).joined(separator: ", ")).")
+                    throw AppError.invalid(
+                        "invalid_step",
+                        "'to' must be one of: \(ProcedureStepID.allCases.map(\.rawValue).joined(separator: ", ")).")
                 }
                 next = try rules.advance(state, to: target, on: date, note: input.note?.trimmed ?? "")
             case "hearing":
-                guard let announced = try day(input.announcedOn, field: "announcedOn"), let held = try day(input.heldOn, field: "heldOn") else {
+                guard let announced = try day(input.announcedOn, field: "announcedOn"),
+                    let held = try day(input.heldOn, field: "heldOn")
+                else {
                     throw AppError.invalid("invalid_date", "announcedOn and heldOn are required dates.")
                 }
                 next = try rules.recordHearing(state, announcedOn: announced, heldOn: held)
@@ -66,36 +79,52 @@ enum DesignationProcedures {
             case "supplementation-end":
                 next = try rules.endSupplementation(state, on: date)
             default:
-                throw AppError.invalid("invalid_action", "action is advance, hearing, vote, supplementation-start or supplementation-end.")
+                throw AppError.invalid(
+                    "invalid_action", "action is advance, hearing, vote, supplementation-start or supplementation-end.")
             }
         } catch let error as ProcedureError {
-            throw AppError(error == .terminal || error.code == "transition_not_allowed" ? .conflict : .unprocessableEntity, error.code, error.description)
+            throw AppError(
+                error == .terminal || error.code == "transition_not_allowed" ? .conflict : .unprocessableEntity,
+                error.code, error.description)
         }
         try await database.transaction { transaction in
             procedure.stateJSON = try JSONColumn.encode(next)
             procedure.currentStep = next.current.rawValue
             if next.current == .designated && state.current != .designated {
-                procedure.districtID = try await DistrictOperations.createDistrict(from: procedure, designatedOn: date, actor: account.auditActor, on: transaction)
+                procedure.districtID = try await DistrictOperations.createDistrict(
+                    from: procedure, designatedOn: date, actor: account.auditActor, on: transaction)
             }
             try await procedure.save(on: transaction)
-            try await AuditLog.record(on: transaction, actor: account.auditActor, action: "designation.procedure-\(input.action)",
-                                      targetType: "designation-procedure", targetID: try procedure.requireID().uuidString,
-                                      before: ["step": state.current.rawValue], after: ["step": next.current.rawValue, "date": date.iso])
+            try await AuditLog.record(
+                on: transaction, actor: account.auditActor, action: "designation.procedure-\(input.action)",
+                targetType: "designation-procedure", targetID: try procedure.requireID().uuidString,
+                before: ["step": state.current.rawValue], after: ["step": next.current.rawValue, "date": date.iso])
         }
     }
 
     /// Procedures whose decision or step deadline has run out: they lead the officers' home page.
-    static func overdue(today: CalendarDate, on database: any Database) async throws -> [(DesignationProcedureRecord, String)] {
+    static func overdue(
+        today: CalendarDate, on database: any Database
+    ) async throws -> [(DesignationProcedureRecord, String)] {
         let open = try await DesignationProcedureRecord.query(on: database)
-            .filter(\.$currentStep !~ [ProcedureStepID.designated.rawValue, ProcedureStepID.rejected.rawValue, ProcedureStepID.withdrawn.rawValue]).all()
+            .filter(
+                \.$currentStep !~ [
+                    ProcedureStepID.designated.rawValue, ProcedureStepID.rejected.rawValue,
+                    ProcedureStepID.withdrawn.rawValue,
+                ]
+            ).all()
         guard !open.isEmpty else { return [] }
         let rules = try await rules(on: database)
         var late: [(DesignationProcedureRecord, String)] = []
         for procedure in open {
             guard let state = try? JSONColumn.decode(ProcedureState.self, procedure.stateJSON) else { continue }
-            if (try? rules.isDecisionOverdue(state, asOf: today)) == true, let due = try? rules.decisionClock(state, asOf: today)?.due {
+            if (try? rules.isDecisionOverdue(state, asOf: today)) == true,
+                let due = try? rules.decisionClock(state, asOf: today)?.due
+            {
                 late.append((procedure, "decision due \(due.iso)"))
-            } else if let (clock, result) = try? rules.stepClock(state, asOf: today), clock.kind == .deadline, !state.isSupplementing, result.due < today {
+            } else if let (clock, result) = try? rules.stepClock(state, asOf: today), clock.kind == .deadline,
+                !state.isSupplementing, result.due < today
+            {
                 late.append((procedure, "\(state.current.rawValue) due \(result.due.iso)"))
             }
         }
@@ -104,7 +133,9 @@ enum DesignationProcedures {
 
     private static func day(_ text: String?, field: String) throws -> CalendarDate? {
         guard let text, !text.isEmpty else { return nil }
-        guard let date = CalendarDate(iso: text) else { throw AppError.invalid("invalid_date", "\(field) must be a date such as 2026-12-01.") }
+        guard let date = CalendarDate(iso: text) else {
+            throw AppError.invalid("invalid_date", "\(field) must be a date such as 2026-12-01.")
+        }
         return date
     }
 }
@@ -159,13 +190,19 @@ struct ProcedureDTO: Content {
         allowedNext = rules.definition.step(state.current).next.map(\.rawValue)
         let visited = Set(state.history.map(\.step))
         steps = rules.definition.steps.map { step in
-            StepDTO(id: step.id.rawValue, title: step.titleEnglish, titleKorean: step.titleKorean, citation: step.citation.text,
-                    enteredOn: state.entered(step.id)?.iso, isCurrent: step.id == state.current, done: visited.contains(step.id) && step.id != state.current)
+            StepDTO(
+                id: step.id.rawValue, title: step.titleEnglish, titleKorean: step.titleKorean,
+                citation: step.citation.text,
+                enteredOn: state.entered(step.id)?.iso, isCurrent: step.id == state.current,
+                done: visited.contains(step.id) && step.id != state.current)
         }
         history = state.history
         func dto(_ kind: String, _ parameter: String?, _ result: LegalClockResult) -> ClockDTO {
-            ClockDTO(kind: kind, parameter: parameter, due: result.due.iso, state: result.state(on: today).rawValue, daysLeft: result.daysLeft(on: today),
-                     pausedDays: result.pausedDays, steps: result.steps.map { $0.english + ($0.citation.map { " (\($0))" } ?? "") })
+            ClockDTO(
+                kind: kind, parameter: parameter, due: result.due.iso, state: result.state(on: today).rawValue,
+                daysLeft: result.daysLeft(on: today),
+                pausedDays: result.pausedDays,
+                steps: result.steps.map { $0.english + ($0.citation.map { " (\($0))" } ?? "") })
         }
         let clocks = try Self.clocks(state, rules: rules, today: today)
         stepClock = clocks.step.map { dto($0.0.kind.rawValue, $0.0.parameterKey, $0.1) }
@@ -177,10 +214,16 @@ struct ProcedureDTO: Content {
         districtID = record.districtID
     }
 
-    private static func clocks(_ state: ProcedureState, rules: ProcedureRules, today: CalendarDate) throws
-        -> (step: (ProcedureDefinition.StepClock, LegalClockResult)?, decision: LegalClockResult?, overdue: Bool) {
+    private static func clocks(
+        _ state: ProcedureState, rules: ProcedureRules, today: CalendarDate
+    ) throws
+        -> (step: (ProcedureDefinition.StepClock, LegalClockResult)?, decision: LegalClockResult?, overdue: Bool)
+    {
         do {
-            return (try rules.stepClock(state, asOf: today), try rules.decisionClock(state, asOf: today), try rules.isDecisionOverdue(state, asOf: today))
+            return (
+                try rules.stepClock(state, asOf: today), try rules.decisionClock(state, asOf: today),
+                try rules.isDecisionOverdue(state, asOf: today)
+            )
         } catch {
             throw AppError(.unprocessableEntity, error.code, error.description)
         }

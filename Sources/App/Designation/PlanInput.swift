@@ -11,7 +11,10 @@ struct ApplicationInput: StrictJSONInput, Content {
 
     static let fields: Set<String> = ["applicantName", "applicantLevel", "plan"]
     static let nestedFields: [String: Set<String>] = [
-        "plan": ["name", "location", "areaSquareKilometres", "industry", "periodYears", "zoneOperators", "exemptions", "kpis", "financing", "measures", "documentIDs"],
+        "plan": [
+            "name", "location", "areaSquareKilometres", "industry", "periodYears", "zoneOperators", "exemptions",
+            "kpis", "financing", "measures", "documentIDs",
+        ],
         "plan.zoneOperators[]": ["name", "businessRegistrationNumber"],
         "plan.exemptions[]": ["ruleID", "description"],
         "plan.kpis[]": ["name", "unit", "target"],

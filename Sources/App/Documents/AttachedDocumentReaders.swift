@@ -8,7 +8,8 @@ import TeukguCore
 /// it attaches; before this they saw the links and got "not found".
 enum AttachedDocumentReaders {
     /// Whether `account` may read an application that lists the document among its attachments.
-    static func mayRead(_ documentID: UUID, by account: CurrentAccount, on database: any Database) async throws -> Bool {
+    static func mayRead(_ documentID: UUID, by account: CurrentAccount, on database: any Database) async throws -> Bool
+    {
         // Attachments live in the applications' JSON. The text search only narrows the rows; the
         // decoded attachment list decides, so an id typed into a plan's prose grants nothing.
         // Ids are stored as given, in either case, and PostgreSQL's LIKE is case-sensitive.
@@ -18,15 +19,22 @@ enum AttachedDocumentReaders {
             .limit(50).all()
         for application in designation {
             guard let plan = try? JSONColumn.decode(DistrictPlan.self, application.planJSON),
-                  plan.documentIDs.contains(where: { UUID(uuidString: $0) == documentID }) else { continue }
-            if (try? await DesignationApplications.requireReadable(application, by: account, on: database)) != nil { return true }
+                plan.documentIDs.contains(where: { UUID(uuidString: $0) == documentID })
+            else { continue }
+            if (try? await DesignationApplications.requireReadable(application, by: account, on: database)) != nil {
+                return true
+            }
         }
         let collaboration = try await CollaborationApplicationRecord.query(on: database)
             .group(.or) { group in for text in spellings { group.filter(\.$documentsJSON ~~ text) } }
             .limit(50).all()
         for application in collaboration {
-            guard let attached = try? JSONColumn.decode([UUID].self, application.documentsJSON), attached.contains(documentID) else { continue }
-            if (try? await CollaborationApplications.requireReadable(application, by: account, on: database)) != nil { return true }
+            guard let attached = try? JSONColumn.decode([UUID].self, application.documentsJSON),
+                attached.contains(documentID)
+            else { continue }
+            if (try? await CollaborationApplications.requireReadable(application, by: account, on: database)) != nil {
+                return true
+            }
         }
         return false
     }

@@ -27,7 +27,8 @@ struct DocumentStore: Sendable {
         let target = try path(for: hash)
         let manager = FileManager.default
         if manager.fileExists(atPath: target) { return hash }
-        try manager.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try manager.createDirectory(
+            atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         // Write beside the target and rename, so a reader never sees half a file.
         let temporary = target + ".tmp-\(UUID().uuidString)"
         try data.write(to: URL(fileURLWithPath: temporary))

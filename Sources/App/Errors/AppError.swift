@@ -27,7 +27,10 @@ struct AppError: AbortError, DebuggableError {
         AppError(.conflict, code, message)
     }
 
-    static let authenticationRequired = AppError(.unauthorized, "authentication_required", "Sign in or send a bearer token to use this.")
+    static let authenticationRequired = AppError(
+        .unauthorized, "authentication_required", "Sign in or send a bearer token to use this.")
     static let forbiddenRole = AppError(.forbidden, "forbidden_role", "Your role may not use this.")
-    static let csrfMismatch = AppError(.forbidden, "csrf_token_invalid", "The form expired or did not come from this site; reload the page and try again.")
+    static let csrfMismatch = AppError(
+        .forbidden, "csrf_token_invalid",
+        "The form expired or did not come from this site; reload the page and try again.")
 }

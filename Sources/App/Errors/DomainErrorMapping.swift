@@ -9,7 +9,9 @@ enum DomainErrorMapping {
         case let error as LegalTimeError: return map(error)
         case let error as ParameterError: return map(error)
         case let error as MoneyError:
-            switch error { case .overflow: return AppError(.badRequest, "amount_overflow", "The amount is too large.") }
+            switch error {
+            case .overflow: return AppError(.badRequest, "amount_overflow", "The amount is too large.")
+            }
         default: return nil
         }
     }
@@ -17,7 +19,9 @@ enum DomainErrorMapping {
     static func map(_ error: LegalTimeError) -> AppError {
         switch error {
         case .holidayTableDoesNotCover(let year):
-            AppError(.unprocessableEntity, "holiday_table_not_covering", "The public-holiday table does not cover \(year), so no deadline reaching it is computed.")
+            AppError(
+                .unprocessableEntity, "holiday_table_not_covering",
+                "The public-holiday table does not cover \(year), so no deadline reaching it is computed.")
         case .invertedPause(let from, let to):
             AppError(.badRequest, "pause_inverted", "A pause ends (\(to.iso)) before it starts (\(from.iso)).")
         case .overlappingPauses:
@@ -46,9 +50,13 @@ enum DomainErrorMapping {
         case .unknownParameter(let key):
             AppError(.notFound, "parameter_unknown", "There is no parameter \(key).")
         case .retroactive(_, let from, let today):
-            AppError(.unprocessableEntity, "parameter_version_retroactive", "A new version may not start (\(from.iso)) before today (\(today.iso)).")
+            AppError(
+                .unprocessableEntity, "parameter_version_retroactive",
+                "A new version may not start (\(from.iso)) before today (\(today.iso)).")
         case .notAfterLatest(_, let latest):
-            AppError(.unprocessableEntity, "parameter_version_not_after_latest", "A new version must start after \(latest.iso).")
+            AppError(
+                .unprocessableEntity, "parameter_version_not_after_latest",
+                "A new version must start after \(latest.iso).")
         case .unitMismatch(_, let expected, let got):
             AppError(.unprocessableEntity, "parameter_unit_mismatch", "Expected a value in \(expected), got \(got).")
         case .gap(_, let from, let to):

@@ -12,7 +12,8 @@ struct TeukguErrorMiddleware: AsyncMiddleware {
             if appError.status == .internalServerError {
                 request.logger.report(error: error)
             }
-            let response = Self.wantsJSON(request) ? Self.jsonResponse(appError) : await Self.htmlResponse(appError, for: request)
+            let response =
+                Self.wantsJSON(request) ? Self.jsonResponse(appError) : await Self.htmlResponse(appError, for: request)
             // The stable code in a header too, so scripts can read it from HTML pages as well.
             response.headers.replaceOrAdd(name: Self.codeHeader, value: appError.code)
             return response
@@ -34,7 +35,8 @@ struct TeukguErrorMiddleware: AsyncMiddleware {
         case let abort as any AbortError:
             return AppError(abort.status, code(for: abort.status), abort.reason)
         default:
-            return AppError(.internalServerError, "internal_error", "Something went wrong on our side; it has been logged.")
+            return AppError(
+                .internalServerError, "internal_error", "Something went wrong on our side; it has been logged.")
         }
     }
 
@@ -62,8 +64,9 @@ struct TeukguErrorMiddleware: AsyncMiddleware {
     }
 
     static func htmlResponse(_ error: AppError, for request: Request) async -> Response {
-        let context = ErrorPage(status: Int(error.status.code), code: error.code, message: error.message,
-                                layout: LayoutBuilder.minimal(for: request, titleKey: "error.title"))
+        let context = ErrorPage(
+            status: Int(error.status.code), code: error.code, message: error.message,
+            layout: LayoutBuilder.minimal(for: request, titleKey: "error.title"))
         do {
             let view = try await request.view.render("error", context)
             let response = try await view.encodeResponse(status: error.status, for: request)

@@ -13,7 +13,9 @@ protocol EvaluationProgramme: Sendable {
     func currentStageIndex(callID: UUID, now: Date, on database: any Database) async throws -> Int
     func entrants(callID: UUID, stageIndex: Int, on database: any Database) async throws -> [EvaluationEntrant]
     /// Records the decided stage on the applications and moves the call on; inside the finalising transaction.
-    func stageFinalised(callID: UUID, stageIndex: Int, results: [StageResult], actor: AuditLog.Actor, on database: any Database) async throws
+    func stageFinalised(
+        callID: UUID, stageIndex: Int, results: [StageResult], actor: AuditLog.Actor, on database: any Database)
+        async throws
 }
 
 /// One application entering a stage, with the parties conflict detection looks at.

@@ -37,17 +37,26 @@ struct StageFormFields: Encodable {
         var rows: [StageRow] = []
         for (index, stage) in stages.prefix(Self.maximumStages).enumerated() {
             let filled = stage.criteria.prefix(Self.maximumCriteria).enumerated().map { number, criterion in
-                CriterionRow(prefix: "s\(index)_c\(number)", id: criterion.id, titleKorean: criterion.titleKorean, titleEnglish: criterion.titleEnglish,
-                             weight: String(criterion.weight))
+                CriterionRow(
+                    prefix: "s\(index)_c\(number)", id: criterion.id, titleKorean: criterion.titleKorean,
+                    titleEnglish: criterion.titleEnglish,
+                    weight: String(criterion.weight))
             }
-            rows.append(StageRow(prefix: "s\(index)", number: index + 1, id: stage.id, titleKorean: stage.titleKorean, titleEnglish: stage.titleEnglish,
-                                 passThreshold: Self.text(stage.passThreshold), advanceCount: stage.advanceCount.map(String.init) ?? "",
-                                 criteria: filled + Self.blankCriteria(stage: index, from: filled.count)))
+            rows.append(
+                StageRow(
+                    prefix: "s\(index)", number: index + 1, id: stage.id, titleKorean: stage.titleKorean,
+                    titleEnglish: stage.titleEnglish,
+                    passThreshold: Self.text(stage.passThreshold),
+                    advanceCount: stage.advanceCount.map(String.init) ?? "",
+                    criteria: filled + Self.blankCriteria(stage: index, from: filled.count)))
         }
         if rows.count < Self.maximumStages {
             let index = rows.count
-            rows.append(StageRow(prefix: "s\(index)", number: index + 1, id: "", titleKorean: "", titleEnglish: "", passThreshold: "", advanceCount: "",
-                                 criteria: Self.blankCriteria(stage: index, from: 0, count: 4)))
+            rows.append(
+                StageRow(
+                    prefix: "s\(index)", number: index + 1, id: "", titleKorean: "", titleEnglish: "",
+                    passThreshold: "", advanceCount: "",
+                    criteria: Self.blankCriteria(stage: index, from: 0, count: 4)))
         }
         self.stages = rows
     }
@@ -61,12 +70,16 @@ struct StageFormFields: Encodable {
             let criteria = (0..<Self.maximumCriteria).compactMap { number -> CriterionRow? in
                 let row = "\(prefix)_c\(number)"
                 guard fields.keys.contains(where: { $0.hasPrefix(row + "_") }) else { return nil }
-                return CriterionRow(prefix: row, id: fields[row + "_id"] ?? "", titleKorean: fields[row + "_ko"] ?? "",
-                                    titleEnglish: fields[row + "_en"] ?? "", weight: fields[row + "_weight"] ?? "")
+                return CriterionRow(
+                    prefix: row, id: fields[row + "_id"] ?? "", titleKorean: fields[row + "_ko"] ?? "",
+                    titleEnglish: fields[row + "_en"] ?? "", weight: fields[row + "_weight"] ?? "")
             }
-            rows.append(StageRow(prefix: prefix, number: index + 1, id: fields[prefix + "_id"] ?? "", titleKorean: fields[prefix + "_ko"] ?? "",
-                                 titleEnglish: fields[prefix + "_en"] ?? "", passThreshold: fields[prefix + "_pass"] ?? "",
-                                 advanceCount: fields[prefix + "_advance"] ?? "", criteria: criteria))
+            rows.append(
+                StageRow(
+                    prefix: prefix, number: index + 1, id: fields[prefix + "_id"] ?? "",
+                    titleKorean: fields[prefix + "_ko"] ?? "",
+                    titleEnglish: fields[prefix + "_en"] ?? "", passThreshold: fields[prefix + "_pass"] ?? "",
+                    advanceCount: fields[prefix + "_advance"] ?? "", criteria: criteria))
         }
         stages = rows
     }
@@ -76,29 +89,53 @@ struct StageFormFields: Encodable {
         var stages: [EvaluationStage] = []
         for row in StageFormFields(fields: fields).stages {
             let criteria = try row.criteria.enumerated().compactMap { number, criterion -> Criterion? in
-                let id = criterion.id.trimmed, ko = criterion.titleKorean.trimmed, en = criterion.titleEnglish.trimmed, weight = criterion.weight.trimmed
+                let id = criterion.id.trimmed
+                let ko = criterion.titleKorean.trimmed
+                let en = criterion.titleEnglish.trimmed
+                let weight = criterion.weight.trimmed
                 if id.isEmpty && ko.isEmpty && en.isEmpty && weight.isEmpty { return nil }
                 guard let value = Int(weight) else {
-                    throw AppError.invalid("invalid_stages", "Stage \(row.number), criterion \(number + 1): the weight must be a whole number.")
+                    throw AppError.invalid(
+                        "invalid_stages",
+                        "Stage \(row.number), criterion \(number + 1): the weight must be a whole number.")
                 }
                 guard !ko.isEmpty || !en.isEmpty else {
-                    throw AppError.invalid("invalid_stages", "Stage \(row.number), criterion \(number + 1): give it a title.")
+                    throw AppError.invalid(
+                        "invalid_stages", "Stage \(row.number), criterion \(number + 1): give it a title.")
                 }
-                return Criterion(id: id.isEmpty ? "criterion-\(number + 1)" : id, titleKorean: ko.isEmpty ? en : ko, titleEnglish: en.isEmpty ? ko : en, weight: value)
+                return Criterion(
+                    id: id.isEmpty ? "criterion-\(number + 1)" : id, titleKorean: ko.isEmpty ? en : ko,
+                    titleEnglish: en.isEmpty ? ko : en, weight: value)
             }
-            let ko = row.titleKorean.trimmed, en = row.titleEnglish.trimmed, pass = row.passThreshold.trimmed, advance = row.advanceCount.trimmed
-            if criteria.isEmpty && row.id.trimmed.isEmpty && ko.isEmpty && en.isEmpty && pass.isEmpty && advance.isEmpty { continue }
-            guard !ko.isEmpty || !en.isEmpty else { throw AppError.invalid("invalid_stages", "Stage \(row.number): give it a title.") }
+            let ko = row.titleKorean.trimmed
+            let en = row.titleEnglish.trimmed
+            let pass = row.passThreshold.trimmed
+            let advance = row.advanceCount.trimmed
+            if criteria.isEmpty && row.id.trimmed.isEmpty && ko.isEmpty && en.isEmpty && pass.isEmpty && advance.isEmpty
+            {
+                continue
+            }
+            guard !ko.isEmpty || !en.isEmpty else {
+                throw AppError.invalid("invalid_stages", "Stage \(row.number): give it a title.")
+            }
             guard let threshold = Double(pass), threshold.isFinite else {
-                throw AppError.invalid("invalid_stages", "Stage \(row.number): the pass mark must be a number from 0 to 100.")
+                throw AppError.invalid(
+                    "invalid_stages", "Stage \(row.number): the pass mark must be a number from 0 to 100.")
             }
             var advanceCount: Int?
             if !advance.isEmpty {
-                guard let count = Int(advance) else { throw AppError.invalid("invalid_stages", "Stage \(row.number): how many advance must be a whole number, or empty.") }
+                guard let count = Int(advance) else {
+                    throw AppError.invalid(
+                        "invalid_stages", "Stage \(row.number): how many advance must be a whole number, or empty.")
+                }
                 advanceCount = count
             }
-            stages.append(EvaluationStage(id: row.id.trimmed.isEmpty ? "stage-\(row.number)" : row.id.trimmed, titleKorean: ko.isEmpty ? en : ko,
-                                          titleEnglish: en.isEmpty ? ko : en, criteria: criteria, passThreshold: threshold, advanceCount: advanceCount))
+            stages.append(
+                EvaluationStage(
+                    id: row.id.trimmed.isEmpty ? "stage-\(row.number)" : row.id.trimmed,
+                    titleKorean: ko.isEmpty ? en : ko,
+                    titleEnglish: en.isEmpty ? ko : en, criteria: criteria, passThreshold: threshold,
+                    advanceCount: advanceCount))
         }
         return stages
     }

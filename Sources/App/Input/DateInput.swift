@@ -5,7 +5,9 @@ import Vapor
 /// days or a 400 `invalid_date` that names the field.
 enum DateInput {
     static func required(_ text: String, field: String) throws -> CalendarDate {
-        guard let date = CalendarDate(iso: text) else { throw AppError.invalid("invalid_date", "\(field) must be a real date as YYYY-MM-DD.") }
+        guard let date = CalendarDate(iso: text) else {
+            throw AppError.invalid("invalid_date", "\(field) must be a real date as YYYY-MM-DD.")
+        }
         return date
     }
 

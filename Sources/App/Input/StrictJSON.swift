@@ -25,12 +25,16 @@ enum StrictJSONShape {
         }
         guard let object = value as? [String: Any] else { return nil }
         let allowed = nested[path]
-        if let allowed, let unknown = Set(object.keys).subtracting(allowed).sorted().first { return path + "." + unknown }
+        if let allowed, let unknown = Set(object.keys).subtracting(allowed).sorted().first {
+            return path + "." + unknown
+        }
         // `path.*` declares the fields of every value in a map keyed by data (scores by criterion).
         let isMap = nested.keys.contains { $0.hasPrefix(path + ".*") }
         guard allowed != nil || isMap || nested.keys.contains(where: { $0.hasPrefix(path + ".") }) else { return nil }
         for (key, child) in object {
-            if let found = firstUnknownField(in: child, path: isMap ? path + ".*" : path + "." + key, nested: nested) { return found }
+            if let found = firstUnknownField(in: child, path: isMap ? path + ".*" : path + "." + key, nested: nested) {
+                return found
+            }
         }
         return nil
     }
@@ -39,14 +43,20 @@ enum StrictJSONShape {
 extension Request {
     /// The body of a JSON request as text: right media type, not empty, valid UTF-8.
     func jsonBodyText() throws -> String {
-        guard let contentType = headers.contentType, contentType.type == "application", contentType.subType == "json" else {
-            throw AppError(.unsupportedMediaType, "json_expected", "Send a JSON body with Content-Type: application/json.")
+        guard let contentType = headers.contentType, contentType.type == "application", contentType.subType == "json"
+        else {
+            throw AppError(
+                .unsupportedMediaType, "json_expected", "Send a JSON body with Content-Type: application/json.")
         }
         guard let buffer = body.data, buffer.readableBytes > 0 else {
             throw AppError.invalid("empty_body", "The request body is empty.")
         }
         // Straight from the buffer, validating: no intermediate Data copy.
-        guard let text = buffer.readableBytesView.withContiguousStorageIfAvailable({ String(validating: $0, as: UTF8.self) }) ?? String(data: Data(buffer: buffer), encoding: .utf8) else {
+        guard
+            let text = buffer.readableBytesView.withContiguousStorageIfAvailable({
+                String(validating: $0, as: UTF8.self)
+            }) ?? String(data: Data(buffer: buffer), encoding: .utf8)
+        else {
             throw AppError.invalid("invalid_utf8", "The body is not valid UTF-8.")
         }
         return text
@@ -66,7 +76,9 @@ extension Request {
         }
         let unknown = Set(dictionary.keys).subtracting(T.fields).sorted()
         if let first = unknown.first {
-            throw AppError.invalid("unknown_field", "Unknown field '\(first)'" + (unknown.count > 1 ? " (and \(unknown.count - 1) more)." : "."))
+            throw AppError.invalid(
+                "unknown_field",
+                "Unknown field '\(first)'" + (unknown.count > 1 ? " (and \(unknown.count - 1) more)." : "."))
         }
         for (key, child) in dictionary {
             if let path = StrictJSONShape.firstUnknownField(in: child, path: key, nested: T.nestedFields) {

@@ -15,16 +15,26 @@ struct LegalClockInput: StrictJSONInput {
     static let fields: Set<String> = ["start", "startTime", "length", "rule", "pauses", "asOf"]
 
     func spec() throws -> LegalClockSpec {
-        guard let startDate = CalendarDate(iso: start) else { throw AppError.invalid("invalid_date", "start must be a real date as YYYY-MM-DD.") }
+        guard let startDate = CalendarDate(iso: start) else {
+            throw AppError.invalid("invalid_date", "start must be a real date as YYYY-MM-DD.")
+        }
         var time: TimeOfDay?
         if let startTime {
-            guard let parsed = TimeOfDay(text: startTime) else { throw AppError.invalid("invalid_time", "startTime must be HH:MM (00:00–23:59).") }
+            guard let parsed = TimeOfDay(text: startTime) else {
+                throw AppError.invalid("invalid_time", "startTime must be HH:MM (00:00–23:59).")
+            }
             time = parsed
         }
-        guard length.count == 1, let (unit, amount) = length.first, let clockLength = ClockLength(unit: unit, amount: amount) else {
-            throw AppError.invalid("invalid_length", "length has exactly one of days, weeks, months, years or workingHours, with a whole number.")
+        guard length.count == 1, let (unit, amount) = length.first,
+            let clockLength = ClockLength(unit: unit, amount: amount)
+        else {
+            throw AppError.invalid(
+                "invalid_length",
+                "length has exactly one of days, weeks, months, years or workingHours, with a whole number.")
         }
-        guard amount > 0 else { throw AppError.invalid("length_not_positive", "The length must be a positive whole number.") }
+        guard amount > 0 else {
+            throw AppError.invalid("length_not_positive", "The length must be a positive whole number.")
+        }
         guard let countingRule = CountingRule(rawValue: rule) else {
             throw AppError.invalid("unknown_rule", "rule is civil-act or civil-petitions-act.")
         }
@@ -38,13 +48,16 @@ struct LegalClockInput: StrictJSONInput {
             }
             var to: CalendarDate?
             if let toText = pause["to"] ?? nil {
-                guard let parsed = CalendarDate(iso: toText) else { throw AppError.invalid("invalid_date", "pauses[\(index)].to must be YYYY-MM-DD or null.") }
+                guard let parsed = CalendarDate(iso: toText) else {
+                    throw AppError.invalid("invalid_date", "pauses[\(index)].to must be YYYY-MM-DD or null.")
+                }
                 to = parsed
             }
             parsedPauses.append(ClockPause(from: from, to: to))
         }
         guard parsedPauses.count <= 50 else { throw AppError.invalid("too_many_pauses", "At most 50 pauses.") }
-        return LegalClockSpec(start: startDate, startTime: time, length: clockLength, rule: countingRule, pauses: parsedPauses)
+        return LegalClockSpec(
+            start: startDate, startTime: time, length: clockLength, rule: countingRule, pauses: parsedPauses)
     }
 
     func asOfDate(default today: CalendarDate) throws -> CalendarDate {

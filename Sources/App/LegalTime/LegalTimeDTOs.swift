@@ -63,11 +63,15 @@ struct NewParameterVersionInput: StrictJSONInput {
     let amendmentDate: String?
     let note: String?
 
-    static let fields: Set<String> = ["unit", "amount", "effectiveFrom", "law", "article", "amendment", "amendmentDate", "note"]
+    static let fields: Set<String> = [
+        "unit", "amount", "effectiveFrom", "law", "article", "amendment", "amendmentDate", "note",
+    ]
 
     func validated() throws -> (ParameterValue, CalendarDate, Citation) {
         guard let value = ParameterValue(unit: unit, amount: amount) else {
-            throw AppError.invalid("invalid_parameter_value", "unit is days, months, years, won, points or count, and amount is not negative.")
+            throw AppError.invalid(
+                "invalid_parameter_value",
+                "unit is days, months, years, won, points or count, and amount is not negative.")
         }
         let from = try DateInput.required(effectiveFrom, field: "effectiveFrom")
         let law = law.trimmingCharacters(in: .whitespaces)
@@ -76,7 +80,12 @@ struct NewParameterVersionInput: StrictJSONInput {
             throw AppError.invalid("citation_required", "Every version cites its law and article.")
         }
         let amendedOn = try DateInput.optional(amendmentDate, field: "amendmentDate")
-        return (value, from, Citation(law: law, article: article, amendment: amendment?.nilIfEmpty, amendmentDate: amendedOn, note: note?.nilIfEmpty))
+        return (
+            value, from,
+            Citation(
+                law: law, article: article, amendment: amendment?.nilIfEmpty, amendmentDate: amendedOn,
+                note: note?.nilIfEmpty)
+        )
     }
 }
 

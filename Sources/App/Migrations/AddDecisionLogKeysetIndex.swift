@@ -6,7 +6,9 @@ import SQLKit
 struct AddDecisionLogKeysetIndex: AsyncMigration {
     func prepare(on database: any Database) async throws {
         guard let sql = database as? any SQLDatabase else { return }
-        try await sql.create(index: "regulation_decisions_keyset").on(RegulationDecisionRecord.schema).column("decided_at").column("id").run()
+        try await sql.create(index: "regulation_decisions_keyset").on(RegulationDecisionRecord.schema).column(
+            "decided_at"
+        ).column("id").run()
     }
 
     func revert(on database: any Database) async throws {

@@ -30,7 +30,8 @@ struct CheckLifecycleStates: AsyncMigration {
     func prepare(on database: any Database) async throws {
         guard let sql = database as? any SQLDatabase else { return }
         for column in Self.columns {
-            let words = try await sql.raw("SELECT DISTINCT \(ident: column.column) AS word FROM \(ident: column.table)").all(decoding: Word.self)
+            let words = try await sql.raw("SELECT DISTINCT \(ident: column.column) AS word FROM \(ident: column.table)")
+                .all(decoding: Word.self)
             if let unknown = words.first(where: { !column.isKnown($0.word) }) {
                 throw LifecycleMigrationError(table: column.table, column: column.column, word: unknown.word)
             }
@@ -45,5 +46,7 @@ struct LifecycleMigrationError: Error, CustomStringConvertible {
     let table: String
     let column: String
     let word: String
-    var description: String { "\(table).\(column) holds '\(word)', which no lifecycle knows; correct the row, then migrate again." }
+    var description: String {
+        "\(table).\(column) holds '\(word)', which no lifecycle knows; correct the row, then migrate again."
+    }
 }

@@ -48,7 +48,8 @@ struct CreateAccountTables: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        for schema in [LoginAttemptRecord.schema, InvitationRecord.schema, ApiTokenRecord.schema, AccountRecord.schema] {
+        for schema in [LoginAttemptRecord.schema, InvitationRecord.schema, ApiTokenRecord.schema, AccountRecord.schema]
+        {
             try await database.schema(schema).delete()
         }
     }

@@ -66,12 +66,16 @@ struct CreateCollaborationTables: AsyncMigration {
             .unique(on: "call_id")
             .create()
         if let sql = database as? any SQLDatabase {
-            try await sql.create(index: "collaboration_tracks_year").on(CollaborationTrackRecord.schema).column("year").run()
+            try await sql.create(index: "collaboration_tracks_year").on(CollaborationTrackRecord.schema).column("year")
+                .run()
         }
     }
 
     func revert(on database: any Database) async throws {
-        for schema in [CollaborationMatchingRecord.schema, CollaborationApplicationRecord.schema, CollaborationCallRecord.schema, CollaborationTrackRecord.schema] {
+        for schema in [
+            CollaborationMatchingRecord.schema, CollaborationApplicationRecord.schema, CollaborationCallRecord.schema,
+            CollaborationTrackRecord.schema,
+        ] {
             try await database.schema(schema).delete()
         }
         try await database.schema(CompanyRecord.schema).deleteField("employees").update()

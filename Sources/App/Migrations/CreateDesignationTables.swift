@@ -129,15 +129,22 @@ struct CreateDesignationTables: AsyncMigration {
             .unique(on: "account_id", "kind", "value")
             .create()
         if let sql = database as? any SQLDatabase {
-            try await sql.create(index: "designation_applications_call").on(DesignationApplicationRecord.schema).column("call_id").run()
-            try await sql.create(index: "evaluation_assignments_evaluator").on(EvaluationAssignmentRecord.schema).column("evaluator_id").run()
+            try await sql.create(index: "designation_applications_call").on(DesignationApplicationRecord.schema).column(
+                "call_id"
+            ).run()
+            try await sql.create(index: "evaluation_assignments_evaluator").on(EvaluationAssignmentRecord.schema)
+                .column("evaluator_id").run()
         }
     }
 
     func revert(on database: any Database) async throws {
-        for schema in [EvaluatorAffiliationRecord.schema, EvaluationScorecardRecord.schema, EvaluationAssignmentRecord.schema, EvaluationPanelRecord.schema,
-                       DistrictEvaluationRecord.schema, DistrictOperationRecord.schema, DesignationProcedureRecord.schema,
-                       DesignationSelectionRecord.schema, DesignationRevisionRecord.schema, DesignationApplicationRecord.schema, DesignationCallRecord.schema] {
+        for schema in [
+            EvaluatorAffiliationRecord.schema, EvaluationScorecardRecord.schema, EvaluationAssignmentRecord.schema,
+            EvaluationPanelRecord.schema,
+            DistrictEvaluationRecord.schema, DistrictOperationRecord.schema, DesignationProcedureRecord.schema,
+            DesignationSelectionRecord.schema, DesignationRevisionRecord.schema, DesignationApplicationRecord.schema,
+            DesignationCallRecord.schema,
+        ] {
             try await database.schema(schema).delete()
         }
     }

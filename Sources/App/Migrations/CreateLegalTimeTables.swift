@@ -35,7 +35,9 @@ struct CreateLegalTimeTables: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        for schema in [ParameterVersionRecord.schema, ParameterRecord.schema, HolidayYearRecord.schema, HolidayRecord.schema] {
+        for schema in [
+            ParameterVersionRecord.schema, ParameterRecord.schema, HolidayYearRecord.schema, HolidayRecord.schema,
+        ] {
             try await database.schema(schema).delete()
         }
     }

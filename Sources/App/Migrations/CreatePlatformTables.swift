@@ -54,13 +54,19 @@ struct CreatePlatformTables: AsyncMigration {
             .create()
         if let sql = database as? any SQLDatabase {
             try await sql.create(index: "audit_entries_action").on(AuditEntryRecord.schema).column("action").run()
-            try await sql.create(index: "outbox_recipient").on(OutboxMessageRecord.schema).column("recipient_account_id").run()
-            try await sql.create(index: "login_attempts_lookup").on(LoginAttemptRecord.schema).column("email").column("address").run()
+            try await sql.create(index: "outbox_recipient").on(OutboxMessageRecord.schema).column(
+                "recipient_account_id"
+            ).run()
+            try await sql.create(index: "login_attempts_lookup").on(LoginAttemptRecord.schema).column("email").column(
+                "address"
+            ).run()
         }
     }
 
     func revert(on database: any Database) async throws {
-        for schema in [DocumentRecord.schema, OutboxMessageRecord.schema, AuditHeadRecord.schema, AuditEntryRecord.schema] {
+        for schema in [
+            DocumentRecord.schema, OutboxMessageRecord.schema, AuditHeadRecord.schema, AuditEntryRecord.schema,
+        ] {
             try await database.schema(schema).delete()
         }
     }

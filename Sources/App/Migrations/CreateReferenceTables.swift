@@ -61,8 +61,10 @@ struct CreateReferenceTables: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        for schema in [OrganisationRecord.schema, CompanyRecord.schema, ProgrammeYearRecord.schema, PartnerRecord.schema,
-                       DistrictRoundRecord.schema, DistrictRecord.schema, RegionRecord.schema] {
+        for schema in [
+            OrganisationRecord.schema, CompanyRecord.schema, ProgrammeYearRecord.schema, PartnerRecord.schema,
+            DistrictRoundRecord.schema, DistrictRecord.schema, RegionRecord.schema,
+        ] {
             try await database.schema(schema).delete()
         }
     }

@@ -51,13 +51,20 @@ struct CreateRegulationTables: AsyncMigration {
             .field("count", .int, .required)
             .create()
         if let sql = database as? any SQLDatabase {
-            try await sql.create(index: "regulation_decisions_time").on(RegulationDecisionRecord.schema).column("decided_at").run()
-            try await sql.create(index: "regulation_decisions_district").on(RegulationDecisionRecord.schema).column("district").column("outcome").run()
+            try await sql.create(index: "regulation_decisions_time").on(RegulationDecisionRecord.schema).column(
+                "decided_at"
+            ).run()
+            try await sql.create(index: "regulation_decisions_district").on(RegulationDecisionRecord.schema).column(
+                "district"
+            ).column("outcome").run()
         }
     }
 
     func revert(on database: any Database) async throws {
-        for schema in [RateLimitRecord.schema, WhatIfJobRecord.schema, RegulationDecisionRecord.schema, RulebookVersionRecord.schema] {
+        for schema in [
+            RateLimitRecord.schema, WhatIfJobRecord.schema, RegulationDecisionRecord.schema,
+            RulebookVersionRecord.schema,
+        ] {
             try await database.schema(schema).delete()
         }
     }

@@ -11,6 +11,8 @@ struct DropRedundantDecisionTimeIndex: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         guard let sql = database as? any SQLDatabase else { return }
-        try await sql.create(index: "regulation_decisions_time").on(RegulationDecisionRecord.schema).column("decided_at").run()
+        try await sql.create(index: "regulation_decisions_time").on(RegulationDecisionRecord.schema).column(
+            "decided_at"
+        ).run()
     }
 }

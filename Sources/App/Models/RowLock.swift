@@ -8,6 +8,7 @@ import SQLKit
 enum RowLock {
     static func take(_ schema: String, id: UUID, touching column: String, on database: any Database) async throws {
         guard let sql = database as? any SQLDatabase else { return }
-        try await sql.raw("UPDATE \(ident: schema) SET \(ident: column) = \(ident: column) WHERE id = \(bind: id)").run()
+        try await sql.raw("UPDATE \(ident: schema) SET \(ident: column) = \(ident: column) WHERE id = \(bind: id)")
+            .run()
     }
 }

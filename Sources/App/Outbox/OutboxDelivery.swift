@@ -19,21 +19,26 @@ enum OutboxDelivery {
         for message in candidates {
             guard let id = message.id else { continue }
             struct Claimed: Decodable { let id: UUID }
-            let claimed = try await sql.raw("""
+            let claimed = try await sql.raw(
+                """
                 UPDATE \(ident: OutboxMessageRecord.schema) SET delivery_error = \(bind: claimMarker)
                 WHERE id = \(bind: id) AND sent_at IS NULL AND delivery_error IS NULL RETURNING id
-                """).first(decoding: Claimed.self)
+                """
+            ).first(decoding: Claimed.self)
             guard claimed != nil else { continue }
             do {
                 try await app.threadPool.runIfActive {
-                    try client.send(from: smtp.from, to: message.recipientEmail, subject: message.subject, body: message.body)
+                    try client.send(
+                        from: smtp.from, to: message.recipientEmail, subject: message.subject, body: message.body)
                 }
                 message.sentAt = app.clock.now()
                 message.deliveryError = nil
                 sent += 1
             } catch {
                 message.deliveryError = "\(error)"
-                app.logger.warning("outbox delivery failed", metadata: ["message": .string(id.uuidString), "error": .string("\(error)")])
+                app.logger.warning(
+                    "outbox delivery failed",
+                    metadata: ["message": .string(id.uuidString), "error": .string("\(error)")])
             }
             try await message.save(on: app.db)
         }

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A deliberately small SMTP client (RFC 5321) for a relay on the local network: EHLO, MAIL, RCPT,
@@ -40,7 +41,9 @@ struct SMTPClient: Sendable {
 
     static func message(from: String, to: String, subject: String, body: String) -> String {
         let encodedSubject = "=?UTF-8?B?\(Data(subject.utf8).base64EncodedString())?="
-        let encodedBody = Data(body.utf8).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
+        let encodedBody = Data(body.utf8).base64EncodedString(options: [
+            .lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed,
+        ])
         return [
             "From: \(from)", "To: \(to)", "Subject: \(encodedSubject)", "MIME-Version: 1.0",
             "Content-Type: text/plain; charset=UTF-8", "Content-Transfer-Encoding: base64", "", encodedBody,
@@ -57,7 +60,9 @@ struct SMTPClient: Sendable {
             hints.ai_family = AF_UNSPEC
             hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
             var result: UnsafeMutablePointer<addrinfo>?
-            guard getaddrinfo(host, String(port), &hints, &result) == 0, let first = result else { throw SMTPError.unreachable }
+            guard getaddrinfo(host, String(port), &hints, &result) == 0, let first = result else {
+                throw SMTPError.unreachable
+            }
             defer { freeaddrinfo(result) }
             var candidate: UnsafeMutablePointer<addrinfo>? = first
             var connected: Int32 = -1
@@ -84,7 +89,9 @@ struct SMTPClient: Sendable {
         func write(_ text: String) throws {
             var bytes = Array(text.utf8)
             while !bytes.isEmpty {
-                let sent = bytes.withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+                let sent = bytes.withUnsafeBytes {
+                    Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+                }
                 guard sent > 0 else { throw SMTPError.connectionLost }
                 bytes.removeFirst(sent)
             }

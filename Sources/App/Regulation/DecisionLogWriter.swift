@@ -23,12 +23,15 @@ struct DecisionLogRow: Sendable {
     static func insert(_ rows: [DecisionLogRow], on sql: any SQLDatabase) async throws {
         guard !rows.isEmpty else { return }
         var insert = sql.insert(into: RegulationDecisionRecord.schema)
-            .columns("id", "decided_at", "district", "as_of", "outcome", "request", "decision", "reason_ids", "missing_facts",
-                     "version_id", "account_id", "company_id", "channel")
+            .columns(
+                "id", "decided_at", "district", "as_of", "outcome", "request", "decision", "reason_ids",
+                "missing_facts",
+                "version_id", "account_id", "company_id", "channel")
         for row in rows {
             insert = insert.values([
                 SQLBind(row.id), SQLBind(row.decidedAt), SQLBind(row.district), SQLBind(row.asOf), SQLBind(row.outcome),
-                SQLBind(row.request), SQLBind(row.decision), SQLBind(row.reasonIDs), SQLBind(row.missingFacts), SQLBind(row.versionID),
+                SQLBind(row.request), SQLBind(row.decision), SQLBind(row.reasonIDs), SQLBind(row.missingFacts),
+                SQLBind(row.versionID),
                 SQLBind(row.accountID), SQLBind(row.companyID), SQLBind(row.channel),
             ])
         }
@@ -66,7 +69,9 @@ actor DecisionLogWriter {
             do {
                 // One multi-row INSERT is atomic by itself in autocommit mode on both databases, so the
                 // batch needs no BEGIN/COMMIT round trips: all its rows land, or none and every caller hears so.
-                guard let sql = database as? any SQLDatabase else { throw Abort(.internalServerError, reason: "the decision log needs SQL") }
+                guard let sql = database as? any SQLDatabase else {
+                    throw Abort(.internalServerError, reason: "the decision log needs SQL")
+                }
                 try await DecisionLogRow.insert(batch.map(\.0), on: sql)
                 batch.forEach { $0.1.resume() }
             } catch {

@@ -46,7 +46,8 @@ struct RegimeView: Encodable {
     let rulebookYAML: String
 
     enum CodingKeys: String, CodingKey {
-        case district, titleKorean, titleEnglish, description, effectiveFrom, effectiveUntil, version, sha256, groups, exemptedNational, file
+        case district, titleKorean, titleEnglish, description, effectiveFrom, effectiveUntil, version, sha256, groups,
+            exemptedNational, file
     }
 
     var json: String {
@@ -56,11 +57,13 @@ struct RegimeView: Encodable {
     }
 
     static func entry(_ rule: Rule) -> RuleEntry {
-        RuleEntry(id: rule.id, effect: rule.effect.rawValue, titleKorean: rule.title.ko, titleEnglish: rule.title.en, when: rule.whenText,
-                  citations: rule.cites.map { Citation(law: $0.law, article: $0.article, note: $0.note) },
-                  effectiveFrom: rule.effective.from?.iso, effectiveUntil: rule.effective.until?.iso,
-                  conditions: rule.conditions.map { Explanation.describe($0, language: "en") },
-                  conditionsKorean: rule.conditions.map { Explanation.describe($0, language: "ko") }, exempts: rule.exempts)
+        RuleEntry(
+            id: rule.id, effect: rule.effect.rawValue, titleKorean: rule.title.ko, titleEnglish: rule.title.en,
+            when: rule.whenText,
+            citations: rule.cites.map { Citation(law: $0.law, article: $0.article, note: $0.note) },
+            effectiveFrom: rule.effective.from?.iso, effectiveUntil: rule.effective.until?.iso,
+            conditions: rule.conditions.map { Explanation.describe($0, language: "en") },
+            conditionsKorean: rule.conditions.map { Explanation.describe($0, language: "ko") }, exempts: rule.exempts)
     }
 
     static func build(district: String, library: RulebookLibrary, asOf: CalendarDate?) throws -> RegimeView {
@@ -71,12 +74,17 @@ struct RegimeView: Encodable {
         var grouped: [String: [RuleEntry]] = [:]
         for rule in rulebook.rules { grouped[rule.group ?? "other", default: []].append(entry(rule)) }
         let exempted = Set(rulebook.rules.flatMap(\.exempts))
-        let national = version.set.rulebooks.filter { $0.scope == .national }.flatMap(\.rules).filter { exempted.contains($0.id) }
+        let national = version.set.rulebooks.filter { $0.scope == .national }.flatMap(\.rules).filter {
+            exempted.contains($0.id)
+        }
         let source = version.sources.first { $0.file == rulebook.file }?.text ?? ""
-        return RegimeView(district: district, titleKorean: rulebook.title.ko, titleEnglish: rulebook.title.en, description: rulebook.description,
-                          effectiveFrom: rulebook.effective.from?.iso, effectiveUntil: rulebook.effective.until?.iso, version: version.number,
-                          sha256: rulebook.contentHash, groups: grouped.keys.sorted().map { Group(name: $0, rules: grouped[$0]!) },
-                          exemptedNational: national.map(entry), file: rulebook.file, rulebookYAML: source)
+        return RegimeView(
+            district: district, titleKorean: rulebook.title.ko, titleEnglish: rulebook.title.en,
+            description: rulebook.description,
+            effectiveFrom: rulebook.effective.from?.iso, effectiveUntil: rulebook.effective.until?.iso,
+            version: version.number,
+            sha256: rulebook.contentHash, groups: grouped.keys.sorted().map { Group(name: $0, rules: grouped[$0]!) },
+            exemptedNational: national.map(entry), file: rulebook.file, rulebookYAML: source)
     }
 }
 
@@ -92,8 +100,10 @@ struct RulebookDiff: Content {
     let changed: [Change]
 
     static func between(_ old: RulebookSet, _ new: RulebookSet) -> RulebookDiff {
-        let before = Dictionary(old.rulebooks.flatMap(\.rules).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let after = Dictionary(new.rulebooks.flatMap(\.rules).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let before = Dictionary(
+            old.rulebooks.flatMap(\.rules).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let after = Dictionary(
+            new.rulebooks.flatMap(\.rules).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var changed: [Change] = []
         for (id, rule) in after {
             guard let previous = before[id] else { continue }
@@ -107,7 +117,9 @@ struct RulebookDiff: Content {
             if rule.effective != previous.effective { fields.append("effective") }
             if !fields.isEmpty { changed.append(Change(id: id, fields: fields)) }
         }
-        return RulebookDiff(added: after.keys.filter { before[$0] == nil }.sorted(), removed: before.keys.filter { after[$0] == nil }.sorted(),
-                            changed: changed.sorted { $0.id < $1.id })
+        return RulebookDiff(
+            added: after.keys.filter { before[$0] == nil }.sorted(),
+            removed: before.keys.filter { after[$0] == nil }.sorted(),
+            changed: changed.sorted { $0.id < $1.id })
     }
 }

@@ -28,20 +28,28 @@ enum RegulationCheck {
     }
 
     /// Evaluates and logs. `companyID` ties the decision to the caller's company.
-    static func run(_ request: EvaluationRequest, channel: String, account: CurrentAccount?, companyID: UUID?, app: Application) async throws -> Answer {
+    static func run(
+        _ request: EvaluationRequest, channel: String, account: CurrentAccount?, companyID: UUID?, app: Application
+    ) async throws -> Answer {
         guard let version = app.rulebooks.version(for: request.asOf) else {
-            throw AppError(.unprocessableEntity, "date_out_of_range", "No rulebook version is in force on \(request.asOf.iso).")
+            throw AppError(
+                .unprocessableEntity, "date_out_of_range", "No rulebook version is in force on \(request.asOf.iso).")
         }
         let decision: Decision
         do { decision = try version.snapshot.evaluate(request) } catch { throw engineError(error) }
         let body = DecisionJSON.encode(decision)
         let record = DecisionLogRow(
-            id: UUID(), decidedAt: app.clock.now(), district: request.district, asOf: request.asOf.iso, outcome: decision.outcome.rawValue,
-            request: canonicalJSON(request), decision: body, reasonIDs: decision.reasons.map(\.ruleID).joined(separator: " "),
-            missingFacts: decision.missingFacts.map(\.path).joined(separator: " "), versionID: version.versionID, accountID: account?.id,
+            id: UUID(), decidedAt: app.clock.now(), district: request.district, asOf: request.asOf.iso,
+            outcome: decision.outcome.rawValue,
+            request: canonicalJSON(request), decision: body,
+            reasonIDs: decision.reasons.map(\.ruleID).joined(separator: " "),
+            missingFacts: decision.missingFacts.map(\.path).joined(separator: " "), versionID: version.versionID,
+            accountID: account?.id,
             companyID: companyID, channel: channel)
         try await app.decisionLog.append(record)
-        return Answer(record: record, decision: decision, versionNumber: version.number, json: wrap(body, id: record.id, version: version.number))
+        return Answer(
+            record: record, decision: decision, versionNumber: version.number,
+            json: wrap(body, id: record.id, version: version.number))
     }
 
     /// `{"decisionId":…,"version":N, …decision fields…}`.
@@ -63,7 +71,8 @@ enum RegulationCheck {
         func object(_ facts: [String: FactValue]) -> String {
             "{" + facts.keys.sorted().map { quoted($0) + ":" + value(facts[$0]!) }.joined(separator: ",") + "}"
         }
-        var out = "{\"district\":\(quoted(request.district)),\"asOf\":\"\(request.asOf.iso)\",\"facts\":\(object(request.facts))"
+        var out =
+            "{\"district\":\(quoted(request.district)),\"asOf\":\"\(request.asOf.iso)\",\"facts\":\(object(request.facts))"
         if !request.company.isEmpty { out += ",\"company\":\(object(request.company))" }
         return out + "}"
     }
@@ -78,14 +87,17 @@ enum RegulationCheck {
     static func parseBody(_ text: String) throws -> (EvaluationRequest, companyID: UUID?) {
         let json: JSONValue
         do { json = try JSONValue.parse(text) } catch {
-            throw AppError.invalid("malformed_json", "The body is not well-formed JSON (\(error.message) at byte \(error.offset)).")
+            throw AppError.invalid(
+                "malformed_json", "The body is not well-formed JSON (\(error.message) at byte \(error.offset)).")
         }
         var companyID: UUID?
         var stripped = json
         if case .object(let members) = json, let company = json["company"] {
             switch company {
             case .string(let text):
-                guard let id = UUID(uuidString: text) else { throw AppError.invalid("invalid_company", "company is a company id (UUID).") }
+                guard let id = UUID(uuidString: text) else {
+                    throw AppError.invalid("invalid_company", "company is a company id (UUID).")
+                }
                 companyID = id
                 stripped = .object(members.filter { $0.0 != "company" })
             case .null:
@@ -105,7 +117,9 @@ enum RegulationCheck {
     static func company(for account: CurrentAccount?, asked: UUID?) throws -> UUID? {
         guard let account else { return nil }
         if account.role == .companyMember {
-            if let asked, asked != account.companyID { throw AppError(.forbidden, "not_your_company", "You may check only for your own company.") }
+            if let asked, asked != account.companyID {
+                throw AppError(.forbidden, "not_your_company", "You may check only for your own company.")
+            }
             return account.companyID
         }
         return account.role.isMinistry ? asked : nil

@@ -25,8 +25,12 @@ struct RegulationStatistics: Content {
     let topRules: [Count]
     let topMissingFacts: [Count]
 
-    static func compute(from: CalendarDate, to: CalendarDate, on database: any Database) async throws -> RegulationStatistics {
-        guard let sql = database as? any SQLDatabase else { throw AppError(.internalServerError, "internal_error", "statistics need SQL") }
+    static func compute(
+        from: CalendarDate, to: CalendarDate, on database: any Database
+    ) async throws -> RegulationStatistics {
+        guard let sql = database as? any SQLDatabase else {
+            throw AppError(.internalServerError, "internal_error", "statistics need SQL")
+        }
         struct Row: Decodable {
             let decided_at: Date
             let district: String
@@ -39,10 +43,12 @@ struct RegulationStatistics: Content {
         var rules: [String: Int] = [:]
         var missing: [String: Int] = [:]
         var total = 0
-        let rows = try await sql.raw("""
+        let rows = try await sql.raw(
+            """
             SELECT decided_at, district, outcome, reason_ids, missing_facts FROM \(ident: RegulationDecisionRecord.schema)
             WHERE decided_at >= \(bind: from.startInstant) AND decided_at < \(bind: to.adding(days: 1).startInstant)
-            """).all(decoding: Row.self)
+            """
+        ).all(decoding: Row.self)
         for row in rows {
             total += 1
             pairs[row.district + "\u{1F}" + row.outcome, default: 0] += 1
@@ -51,7 +57,9 @@ struct RegulationStatistics: Content {
             for fact in row.missing_facts.split(separator: " ") { missing[String(fact), default: 0] += 1 }
         }
         func top(_ counts: [String: Int], _ n: Int) -> [Count] {
-            counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(n).map { Count(label: $0.key, count: $0.value) }
+            counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(n).map {
+                Count(label: $0.key, count: $0.value)
+            }
         }
         return RegulationStatistics(
             from: from.iso, to: to.iso, total: total,
@@ -78,7 +86,9 @@ enum StatisticsPeriod {
         let today = request.today
         let from = try request.queryDate("from") ?? today.adding(days: -29)
         let to = try request.queryDate("to") ?? today
-        guard from <= to, from.days(until: to) <= 3_660 else { throw AppError.invalid("invalid_period", "from must precede to, within ten years.") }
+        guard from <= to, from.days(until: to) <= 3_660 else {
+            throw AppError.invalid("invalid_period", "from must precede to, within ten years.")
+        }
         return (from, to)
     }
 }

@@ -36,7 +36,9 @@ final class RulebookLibrary: @unchecked Sendable {
 
     /// Reloads when the set of published versions changed; compiles only versions not seen before.
     func refresh(on database: any Database) async throws {
-        let records = try await RulebookVersionRecord.query(on: database).filter(\.$status == .published).sort(\.$number).all()
+        let records = try await RulebookVersionRecord.query(on: database).filter(\.$status == .published).sort(
+            \.$number
+        ).all()
         let print = records.map { "\($0.id?.uuidString ?? ""):\($0.effectiveFrom ?? "")" }.joined(separator: ",")
         if lock.withLock({ print == fingerprint }) { return }
         var compiled: [Compiled] = []
@@ -54,15 +56,22 @@ final class RulebookLibrary: @unchecked Sendable {
     /// Any version by id (drafts included), compiled once and cached.
     func compiled(_ id: UUID, on database: any Database) async throws -> Compiled {
         if let hit = lock.withLock({ cache[id] }) { return hit }
-        guard let record = try await RulebookVersionRecord.find(id, on: database) else { throw AppError.notFound("rulebook version") }
-        return try compile(record, id: id, effectiveFrom: record.effectiveFrom.flatMap(CalendarDate.init(iso:)) ?? CalendarDate(year: 1, month: 1, day: 1)!)
+        guard let record = try await RulebookVersionRecord.find(id, on: database) else {
+            throw AppError.notFound("rulebook version")
+        }
+        return try compile(
+            record, id: id,
+            effectiveFrom: record.effectiveFrom.flatMap(CalendarDate.init(iso:)) ?? CalendarDate(
+                year: 1, month: 1, day: 1)!)
     }
 
     private func compile(_ record: RulebookVersionRecord, id: UUID, effectiveFrom: CalendarDate) throws -> Compiled {
         if let hit = lock.withLock({ cache[id] }), hit.effectiveFrom == effectiveFrom { return hit }
         let sources = try RulebookSources.decode(record.sources)
         let set = RulebookSet.check(sources: sources)
-        let result = Compiled(versionID: id, number: record.number, effectiveFrom: effectiveFrom, set: set, snapshot: Snapshot(set), sources: sources)
+        let result = Compiled(
+            versionID: id, number: record.number, effectiveFrom: effectiveFrom, set: set, snapshot: Snapshot(set),
+            sources: sources)
         lock.withLock { cache[id] = result }
         return result
     }
@@ -87,13 +96,18 @@ enum RulebookSources {
     /// Reads every rulebook file of a folder (the shipped `Rules/`), test files excluded.
     static func read(directory: String) -> [(file: String, text: String)] {
         let root = URL(fileURLWithPath: directory)
-        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else { return [] }
+        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else {
+            return []
+        }
         var files: [(file: String, text: String)] = []
         while let url = enumerator.nextObject() as? URL {
             let name = url.lastPathComponent
-            guard name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.hasSuffix(".json"), !name.contains(".tests.") else { continue }
+            guard name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.hasSuffix(".json"),
+                !name.contains(".tests.")
+            else { continue }
             guard let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
-            let relative = url.standardizedFileURL.path.replacingOccurrences(of: root.standardizedFileURL.path + "/", with: "")
+            let relative = url.standardizedFileURL.path.replacingOccurrences(
+                of: root.standardizedFileURL.path + "/", with: "")
             files.append((relative, text))
         }
         return files.sorted { $0.file < $1.file }

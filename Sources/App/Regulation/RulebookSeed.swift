@@ -18,8 +18,9 @@ enum RulebookSeed {
         version.publishedAt = now
         try await database.transaction { transaction in
             try await version.create(on: transaction)
-            try await AuditLog.record(on: transaction, actor: .system, action: "rulebook.seed", targetType: "rulebook-version", targetID: "1",
-                                      after: ["files": String(files.count)])
+            try await AuditLog.record(
+                on: transaction, actor: .system, action: "rulebook.seed", targetType: "rulebook-version", targetID: "1",
+                after: ["files": String(files.count)])
         }
     }
 }

@@ -25,8 +25,12 @@ enum WhatIf {
         var examples: [Example] = []
     }
 
-    static func start(versionID: UUID?, from: CalendarDate, to: CalendarDate, actor: CurrentAccount, app: Application) async throws -> WhatIfJobRecord {
-        guard let versionID, try await RulebookVersionRecord.find(versionID, on: app.db) != nil else { throw AppError.notFound("rulebook version") }
+    static func start(
+        versionID: UUID?, from: CalendarDate, to: CalendarDate, actor: CurrentAccount, app: Application
+    ) async throws -> WhatIfJobRecord {
+        guard let versionID, try await RulebookVersionRecord.find(versionID, on: app.db) != nil else {
+            throw AppError.notFound("rulebook version")
+        }
         guard from <= to else { throw AppError.invalid("invalid_period", "from must not be after to.") }
         let job = WhatIfJobRecord()
         job.versionID = versionID
@@ -34,13 +38,17 @@ enum WhatIf {
         job.toDay = to.iso
         job.status = .queued
         job.processed = 0
-        job.total = try await DecisionFilter(district: nil, outcome: nil, from: from, to: to).apply(RegulationDecisionRecord.query(on: app.db)).count()
+        job.total = try await DecisionFilter(district: nil, outcome: nil, from: from, to: to).apply(
+            RegulationDecisionRecord.query(on: app.db)
+        ).count()
         job.changed = 0
         job.requestedBy = actor.id
         try await app.db.transaction { transaction in
             try await job.create(on: transaction)
-            try await AuditLog.record(on: transaction, actor: actor.auditActor, action: "rulebook.what-if", targetType: "what-if-job",
-                                      targetID: job.id?.uuidString ?? "", after: ["from": from.iso, "to": to.iso, "decisions": String(job.total)])
+            try await AuditLog.record(
+                on: transaction, actor: actor.auditActor, action: "rulebook.what-if", targetType: "what-if-job",
+                targetID: job.id?.uuidString ?? "",
+                after: ["from": from.iso, "to": to.iso, "decisions": String(job.total)])
         }
         let jobID = try job.requireID()
         Task.detached { await run(jobID: jobID, app: app) }
@@ -85,27 +93,37 @@ enum WhatIf {
             if sql.dialect.name == "sqlite" {
                 var after: Int64 = 0
                 if case .rowid(let value) = cursor { after = value }
-                let rows = try await sql.raw("""
+                let rows = try await sql.raw(
+                    """
                     SELECT rowid, id, decided_at, district, outcome, reason_ids, request FROM \(ident: table)
                     WHERE rowid > \(bind: after) AND decided_at >= \(bind: from) AND decided_at < \(bind: until)
                     ORDER BY rowid LIMIT \(literal: Self.pageSize)
-                    """).all(decoding: SQLiteRow.self)
-                let mapped = rows.map { Row(id: $0.id, decided_at: $0.decided_at, district: $0.district, outcome: $0.outcome, reason_ids: $0.reason_ids, request: $0.request) }
+                    """
+                ).all(decoding: SQLiteRow.self)
+                let mapped = rows.map {
+                    Row(
+                        id: $0.id, decided_at: $0.decided_at, district: $0.district, outcome: $0.outcome,
+                        reason_ids: $0.reason_ids, request: $0.request)
+                }
                 return (mapped, rows.last.map { .rowid($0.rowid) } ?? cursor)
             }
             let rows: [Row]
             if case .time(let time, let id) = cursor {
-                rows = try await sql.raw("""
+                rows = try await sql.raw(
+                    """
                     SELECT id, decided_at, district, outcome, reason_ids, request FROM \(ident: table)
                     WHERE decided_at < \(bind: until) AND (decided_at > \(bind: time) OR (decided_at = \(bind: time) AND id > \(bind: id)))
                     ORDER BY decided_at, id LIMIT \(literal: Self.pageSize)
-                    """).all(decoding: Row.self)
+                    """
+                ).all(decoding: Row.self)
             } else {
-                rows = try await sql.raw("""
+                rows = try await sql.raw(
+                    """
                     SELECT id, decided_at, district, outcome, reason_ids, request FROM \(ident: table)
                     WHERE decided_at >= \(bind: from) AND decided_at < \(bind: until)
                     ORDER BY decided_at, id LIMIT \(literal: Self.pageSize)
-                    """).all(decoding: Row.self)
+                    """
+                ).all(decoding: Row.self)
             }
             return (rows, rows.last.map { .time($0.decided_at, $0.id) } ?? cursor)
         }
@@ -115,7 +133,8 @@ enum WhatIf {
     static func run(jobID: UUID, app: Application) async {
         let database = app.db
         guard let job = try? await WhatIfJobRecord.find(jobID, on: database), let sql = database as? any SQLDatabase,
-              let from = CalendarDate(iso: job.fromDay), let to = CalendarDate(iso: job.toDay) else { return }
+            let from = CalendarDate(iso: job.fromDay), let to = CalendarDate(iso: job.toDay)
+        else { return }
         do {
             let version = try await app.rulebooks.compiled(job.versionID, on: database)
             job.status = try Lifecycles.move(job.status, .claim)
@@ -158,8 +177,10 @@ enum WhatIf {
         report.byDistrict[row.district, default: [:]]["changed", default: 0] += 1
         report.transitions["\(row.outcome)→\(decision.outcome.rawValue)", default: 0] += 1
         if report.examples.count < 200 {
-            report.examples.append(.init(decisionId: row.id.uuidString.lowercased(), district: row.district, oldOutcome: row.outcome,
-                                         newOutcome: decision.outcome.rawValue, oldReasons: oldReasons, newReasons: newReasons))
+            report.examples.append(
+                .init(
+                    decisionId: row.id.uuidString.lowercased(), district: row.district, oldOutcome: row.outcome,
+                    newOutcome: decision.outcome.rawValue, oldReasons: oldReasons, newReasons: newReasons))
         }
     }
 }
@@ -199,13 +220,16 @@ extension ApiRegulationController {
         let input = try request.decodeStrictJSON(WhatIfInput.self)
         let from = try DateInput.required(input.from, field: "from")
         let to = try DateInput.required(input.to, field: "to")
-        let job = try await WhatIf.start(versionID: request.parameters.get("versionID", as: UUID.self), from: from, to: to,
-                                         actor: try request.requireAccount(), app: request.application)
+        let job = try await WhatIf.start(
+            versionID: request.parameters.get("versionID", as: UUID.self), from: from, to: to,
+            actor: try request.requireAccount(), app: request.application)
         return try await WhatIfJobDTO(job).encodeResponse(status: .accepted, for: request)
     }
 
     @Sendable func whatIfJob(_ request: Request) async throws -> WhatIfJobDTO {
-        guard let id = request.parameters.get("jobID", as: UUID.self), let job = try await WhatIfJobRecord.find(id, on: request.db) else {
+        guard let id = request.parameters.get("jobID", as: UUID.self),
+            let job = try await WhatIfJobRecord.find(id, on: request.db)
+        else {
             throw AppError.notFound("what-if job")
         }
         return WhatIfJobDTO(job)

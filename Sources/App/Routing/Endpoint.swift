@@ -53,14 +53,19 @@ struct Endpoint: Sendable {
                 segments.append(String(part))
                 continue
             }
-            guard let name = PathParameter(rawValue: String(part.dropFirst())), let value = values[name], !value.isEmpty else { break }
-            segments.append(value.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? value)
+            guard let name = PathParameter(rawValue: String(part.dropFirst())), let value = values[name], !value.isEmpty
+            else { break }
+            segments.append(
+                value.addingPercentEncoding(
+                    withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? value)
         }
         var out = "/" + segments.joined(separator: "/")
         if !query.isEmpty {
-            out += "?" + query.sorted { $0.key < $1.key }.map { key, value in
-                "\(key)=\(value.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(CharacterSet(charactersIn: "&=+"))) ?? value)"
-            }.joined(separator: "&")
+            out +=
+                "?"
+                + query.sorted { $0.key < $1.key }.map { key, value in
+                    "\(key)=\(value.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(CharacterSet(charactersIn: "&=+"))) ?? value)"
+                }.joined(separator: "&")
         }
         return out
     }

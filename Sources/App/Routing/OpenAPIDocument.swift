@@ -11,14 +11,22 @@ enum OpenAPIDocument {
     static var document: [String: Any] {
         var paths: [String: [String: Any]] = [:]
         for endpoint in Endpoints.all where endpoint.isAPI {
-            let openAPIPath = "/" + endpoint.path.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.joined(separator: "/")
+            let openAPIPath =
+                "/"
+                + endpoint.path.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }
+                .joined(separator: "/")
             var operation: [String: Any] = [
                 "operationId": operationID(endpoint),
                 "summary": endpoint.summary,
                 "description": "Access: \(accessText(endpoint.access)). Sees: \(endpoint.visibility.rawValue).",
                 "responses": [
-                    "200": ["description": "Success", "content": ["application/json": ["schema": [:] as [String: Any]]]],
-                    "4XX": ["description": "Refused; the code says why", "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Error"]]]],
+                    "200": [
+                        "description": "Success", "content": ["application/json": ["schema": [:] as [String: Any]]],
+                    ],
+                    "4XX": [
+                        "description": "Refused; the code says why",
+                        "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Error"]]],
+                    ],
                 ],
             ]
             if endpoint.access != .anyone {
@@ -30,7 +38,10 @@ enum OpenAPIDocument {
             if !parameters.isEmpty { operation["parameters"] = parameters }
             if [.POST, .PUT, .PATCH].contains(endpoint.method) {
                 let mediaType = endpoint.path.hasSuffix("/documents") ? "application/octet-stream" : "application/json"
-                operation["requestBody"] = ["required": true, "content": [mediaType: ["schema": ["type": mediaType == "application/json" ? "object" : "string"]]]]
+                operation["requestBody"] = [
+                    "required": true,
+                    "content": [mediaType: ["schema": ["type": mediaType == "application/json" ? "object" : "string"]]],
+                ]
             }
             paths[openAPIPath, default: [:]][endpoint.method.rawValue.lowercased()] = operation
         }
@@ -39,22 +50,30 @@ enum OpenAPIDocument {
             "info": [
                 "title": "Teukgu API",
                 "version": "1.0.0",
-                "description": "Global innovation special districts and the global collaboration programme. Errors are {\"error\":{\"code\",\"message\"}}; unknown fields are refused.",
+                "description":
+                    "Global innovation special districts and the global collaboration programme. Errors are {\"error\":{\"code\",\"message\"}}; unknown fields are refused.",
             ],
             "servers": [["url": "/"]],
             "paths": paths,
             "components": [
                 "securitySchemes": [
-                    "bearer": ["type": "http", "scheme": "bearer", "description": "An API token created on the account page or POST /api/v1/tokens."],
+                    "bearer": [
+                        "type": "http", "scheme": "bearer",
+                        "description": "An API token created on the account page or POST /api/v1/tokens.",
+                    ],
                     "session": ["type": "apiKey", "in": "cookie", "name": "teukgu-session"],
                 ],
                 "schemas": [
                     "Error": [
                         "type": "object",
                         "required": ["error"],
-                        "properties": ["error": ["type": "object", "required": ["code", "message"],
-                                                 "properties": ["code": ["type": "string"], "message": ["type": "string"]]]],
-                    ],
+                        "properties": [
+                            "error": [
+                                "type": "object", "required": ["code", "message"],
+                                "properties": ["code": ["type": "string"], "message": ["type": "string"]],
+                            ]
+                        ],
+                    ]
                 ],
             ],
         ]

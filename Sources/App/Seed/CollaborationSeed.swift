@@ -11,15 +11,25 @@ import Vapor
 /// partner with two tracks, and leaves Ansys out, which is how 13 partners make 14 tracks here.
 enum CollaborationSeed {
     static let focus: [String: String] = [
-        "google": "AI, cloud and mobile", "google-play": "Apps and games", "nvidia": "AI and accelerated computing", "microsoft": "AI and SaaS",
-        "aws": "Cloud-native services", "dassault-systemes": "Digital twins and manufacturing", "ansys": "Simulation", "siemens": "Industrial automation",
-        "oracle": "Enterprise software", "ibm": "Enterprise AI and quantum", "intel": "Edge AI and semiconductors", "openai": "Generative AI applications",
-        "thales": "Aerospace, defence and security", "l-oreal-korea": "Beauty tech", "air-liquide": "Hydrogen and industrial gases",
+        "google": "AI, cloud and mobile", "google-play": "Apps and games", "nvidia": "AI and accelerated computing",
+        "microsoft": "AI and SaaS",
+        "aws": "Cloud-native services", "dassault-systemes": "Digital twins and manufacturing", "ansys": "Simulation",
+        "siemens": "Industrial automation",
+        "oracle": "Enterprise software", "ibm": "Enterprise AI and quantum", "intel": "Edge AI and semiconductors",
+        "openai": "Generative AI applications",
+        "thales": "Aerospace, defence and security", "l-oreal-korea": "Beauty tech",
+        "air-liquide": "Hydrogen and industrial gases",
     ]
 
-    static let partners2024 = ["google", "nvidia", "microsoft", "aws", "dassault-systemes", "ansys", "siemens", "oracle", "ibm", "intel", "openai"]
-    static let partners2025 = ["google", "google-play", "nvidia", "microsoft", "aws", "dassault-systemes", "siemens", "oracle", "ibm", "intel", "openai",
-                               "thales", "l-oreal-korea", "air-liquide"]
+    static let partners2024 = [
+        "google", "nvidia", "microsoft", "aws", "dassault-systemes", "ansys", "siemens", "oracle", "ibm", "intel",
+        "openai",
+    ]
+    static let partners2025 = [
+        "google", "google-play", "nvidia", "microsoft", "aws", "dassault-systemes", "siemens", "oracle", "ibm", "intel",
+        "openai",
+        "thales", "l-oreal-korea", "air-liquide",
+    ]
 
     /// Spreads `total` places over `count` tracks as evenly as whole numbers allow.
     static func capacities(total: Int, count: Int) -> [Int] {
@@ -32,13 +42,15 @@ enum CollaborationSeed {
         try await database.transaction { transaction in
             for (year, ids, total) in [(2024, partners2024, 305), (2025, partners2025, 364)] {
                 for (id, capacity) in zip(ids, capacities(total: total, count: ids.count)) where partners[id] != nil {
-                    try await track(year: year, partner: partners[id]!, capacity: capacity, organisation: nil).create(on: transaction)
+                    try await track(year: year, partner: partners[id]!, capacity: capacity, organisation: nil).create(
+                        on: transaction)
                 }
             }
         }
     }
 
-    static func track(year: Int, partner: PartnerRecord, capacity: Int, organisation: UUID?) -> CollaborationTrackRecord {
+    static func track(year: Int, partner: PartnerRecord, capacity: Int, organisation: UUID?) -> CollaborationTrackRecord
+    {
         let track = CollaborationTrackRecord()
         track.year = year
         track.partnerID = partner.id ?? ""
@@ -57,8 +69,12 @@ enum CollaborationSeed {
         guard try await CollaborationCallRecord.query(on: database).filter(\.$year == 2026).count() == 0 else { return }
         let partners = try await PartnerRecord.query(on: database).all().keyedByID()
         let run = Set(["nvidia", "aws", "microsoft"])
-        for (id, capacity) in zip(partners2025, capacities(total: 364, count: partners2025.count)) where partners[id] != nil {
-            try await track(year: 2026, partner: partners[id]!, capacity: capacity, organisation: run.contains(id) ? organisation : nil).create(on: database)
+        for (id, capacity) in zip(partners2025, capacities(total: 364, count: partners2025.count))
+        where partners[id] != nil {
+            try await track(
+                year: 2026, partner: partners[id]!, capacity: capacity,
+                organisation: run.contains(id) ? organisation : nil
+            ).create(on: database)
         }
         let call = CollaborationCallRecord()
         call.year = 2026
@@ -66,7 +82,8 @@ enum CollaborationSeed {
         let today = CalendarDate(instant: now)
         call.opensAt = today.adding(days: -7).startInstant.addingTimeInterval(9 * 3600)
         call.closesAt = today.adding(days: 30).startInstant.addingTimeInterval(18 * 3600)
-        call.eligibilityJSON = try JSONColumn.encode(CollaborationEligibility(minimumAgeYears: 0, maximumAgeYears: 7, sectors: []))
+        call.eligibilityJSON = try JSONColumn.encode(
+            CollaborationEligibility(minimumAgeYears: 0, maximumAgeYears: 7, sectors: []))
         call.grantCapWon = 200_000_000
         call.grantCapCitation = "MSS programme notice call for applications"
         call.budgetWon = 43_000_000_000

@@ -26,7 +26,10 @@ enum DemoAccounts {
         ("startup2@teukgu.demo", "오헬스 (Gangwon Care AI)", .companyMember, "Gangwon Care AI"),
         ("startup3@teukgu.demo", "임직류 (Naju DC Grid)", .companyMember, "Naju DC Grid"),
         ("nvidia@teukgu.demo", "Alex Kim (NVIDIA)", .partnerStaff, "nvidia"),
-        ("operator@teukgu.demo", "윤운영 (Operating organisation)", .operatingOrganisationStaff, "Korea Startup Campus (demo)"),
+        (
+            "operator@teukgu.demo", "윤운영 (Operating organisation)", .operatingOrganisationStaff,
+            "Korea Startup Campus (demo)"
+        ),
     ]
 
     static var listings: [Listing] {
@@ -81,11 +84,15 @@ enum DemoAccounts {
                 case nil: break
                 }
                 try await account.create(on: transaction)
-                try await Outbox.write(on: transaction, to: account, subject: "특구에 오신 것을 환영합니다 / Welcome to Teukgu",
-                                       body: "데모 계정입니다. This is a demo account; its data is illustrative.", relatedType: "account", relatedID: account.id?.uuidString)
+                try await Outbox.write(
+                    on: transaction, to: account, subject: "특구에 오신 것을 환영합니다 / Welcome to Teukgu",
+                    body: "데모 계정입니다. This is a demo account; its data is illustrative.", relatedType: "account",
+                    relatedID: account.id?.uuidString)
             }
             // Evaluator 2 teaches at a Busan university: the system blocks them from Busan's applications.
-            if let evaluator = try await AccountRecord.query(on: transaction).filter(\.$email == "evaluator2@teukgu.demo").first() {
+            if let evaluator = try await AccountRecord.query(on: transaction).filter(
+                \.$email == "evaluator2@teukgu.demo"
+            ).first() {
                 let affiliation = EvaluatorAffiliationRecord()
                 affiliation.accountID = try evaluator.requireID()
                 affiliation.kind = "region"
@@ -96,8 +103,9 @@ enum DemoAccounts {
             if try await DesignationCallRecord.query(on: transaction).filter(\.$status == .accepting).count() == 0 {
                 try await DesignationSeed.demoCall(now: now).create(on: transaction)
             }
-            try await AuditLog.record(on: transaction, actor: .system, action: "seed.demo", targetType: "database", targetID: "demo",
-                                      after: ["accounts": String(entries.count), "companies": String(companies.count)])
+            try await AuditLog.record(
+                on: transaction, actor: .system, action: "seed.demo", targetType: "database", targetID: "demo",
+                after: ["accounts": String(entries.count), "companies": String(companies.count)])
         }
         return true
     }

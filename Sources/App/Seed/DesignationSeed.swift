@@ -9,8 +9,12 @@ enum DesignationSeed {
     /// Zone operators and KPIs of the seeded districts are illustrative: the real lists run to dozens
     /// of companies and are not published as data. Registration numbers are fictitious but valid.
     static let illustrativeOperators: [String: [(String, String)]] = [
-        "busan-marine-mobility": [("Haeum Marine Robotics", "605812345"), ("Busan Ammonia Propulsion (illustrative)", "607811111")],
-        "gangwon-ai-healthcare": [("Gangwon Care AI", "221874321"), ("Chuncheon Remote Clinic (illustrative)", "221812222")],
+        "busan-marine-mobility": [
+            ("Haeum Marine Robotics", "605812345"), ("Busan Ammonia Propulsion (illustrative)", "607811111"),
+        ],
+        "gangwon-ai-healthcare": [
+            ("Gangwon Care AI", "221874321"), ("Chuncheon Remote Clinic (illustrative)", "221812222"),
+        ],
         "chungbuk-regenerative-bio": [("Osong Cell Works (illustrative)", "301813333")],
         "jeonnam-dc-energy": [("Naju DC Grid", "412860077"), ("Jeonnam DC Devices (illustrative)", "412814444")],
         "daegu-ai-robots": [("Daegu Delivery Robots (illustrative)", "503815555")],
@@ -20,7 +24,8 @@ enum DesignationSeed {
 
     static func seedIfEmpty(on database: any Database) async throws {
         guard try await DesignationCallRecord.query(on: database).count() == 0,
-              try await DistrictOperationRecord.query(on: database).count() == 0 else { return }
+            try await DistrictOperationRecord.query(on: database).count() == 0
+        else { return }
         let rounds = try await DistrictRoundRecord.query(on: database).sort(\.$id).all()
         let districts = try await DistrictRecord.query(on: database).all()
         try await database.transaction { transaction in
@@ -45,11 +50,14 @@ enum DesignationSeed {
         call.localGovernmentsEligible = number >= 2
         call.cap = round.candidates
         call.stagesJSON = (try? JSONColumn.encode(StandardStages.designation)) ?? "[]"
-        call.balanceJSON = (try? JSONColumn.encode(BalancePolicy(maxPerRegion: 1, preferRegionsWithoutDistrict: true))) ?? "{}"
+        call.balanceJSON =
+            (try? JSONColumn.encode(BalancePolicy(maxPerRegion: 1, preferRegionsWithoutDistrict: true))) ?? "{}"
         call.status = .historical
         call.stageIndex = 0
-        call.funnelJSON = try JSONColumn.encode(CallFunnel(governments: round.governments, projects: round.projects, writtenPassed: round.writtenPassed,
-                                                           candidates: round.candidates, designatedOn: round.designatedOn))
+        call.funnelJSON = try JSONColumn.encode(
+            CallFunnel(
+                governments: round.governments, projects: round.projects, writtenPassed: round.writtenPassed,
+                candidates: round.candidates, designatedOn: round.designatedOn))
         return call
     }
 
@@ -59,9 +67,12 @@ enum DesignationSeed {
         let record = DistrictOperationRecord()
         record.id = district.id
         record.termJSON = try JSONColumn.encode(DistrictTerm(startsOn: start, endsOn: end))
-        record.operatorsJSON = try JSONColumn.encode((illustrativeOperators[district.id ?? ""] ?? []).map { name, first9 in
-            ZoneOperatorEntry(name: name, businessRegistrationNumber: DemoAccounts.registrationNumber(first9), since: start, until: nil)
-        })
+        record.operatorsJSON = try JSONColumn.encode(
+            (illustrativeOperators[district.id ?? ""] ?? []).map { name, first9 in
+                ZoneOperatorEntry(
+                    name: name, businessRegistrationNumber: DemoAccounts.registrationNumber(first9), since: start,
+                    until: nil)
+            })
         record.changesJSON = "[]"
         record.kpisJSON = try JSONColumn.encode([
             DistrictPlan.KPI(name: "Demonstrations run", unit: "cases", target: 20),
@@ -76,7 +87,8 @@ enum DesignationSeed {
         let call = DesignationCallRecord()
         call.round = 3
         call.title = "글로벌혁신특구 3차 공모 (예시) / Global innovation special districts, round 3 (illustrative)"
-        call.description = "An illustrative call for trying the product: criteria and weights are examples, not the ministry's."
+        call.description =
+            "An illustrative call for trying the product: criteria and weights are examples, not the ministry's."
         // On the hour, as real calls are: 09:00 two weeks ago to 18:00 in about six weeks (Seoul time).
         let today = CalendarDate(instant: now)
         call.opensAt = today.adding(days: -14).startInstant.addingTimeInterval(9 * 3600)

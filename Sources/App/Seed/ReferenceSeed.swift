@@ -33,15 +33,19 @@ enum ReferenceSeed {
         guard try await RegionRecord.query(on: database).count() == 0 else { return }
         let file = try YAMLDecoder().decode(ProgrammeFile.self, from: ProgrammeData.yaml)
         try await database.transaction { transaction in
-            try await file.regions.map { RegionRecord(id: $0.id, nameKorean: $0.ko, nameEnglish: $0.en, isCapitalRegion: $0.capital) }.create(on: transaction)
+            try await file.regions.map {
+                RegionRecord(id: $0.id, nameKorean: $0.ko, nameEnglish: $0.en, isCapitalRegion: $0.capital)
+            }.create(on: transaction)
             try await file.districts.map(districtRecord).create(on: transaction)
             try await file.district_rounds.map(roundRecord).create(on: transaction)
             try await partnerRecords(file.collaboration_programme).create(on: transaction)
             try await file.collaboration_programme.years.map(yearRecord).create(on: transaction)
             try await seedHolidays(on: transaction)
             try await seedParameters(on: transaction)
-            try await AuditLog.record(on: transaction, actor: .system, action: "seed.reference", targetType: "database", targetID: "reference",
-                                      after: ["regions": String(file.regions.count), "districts": String(file.districts.count)])
+            try await AuditLog.record(
+                on: transaction, actor: .system, action: "seed.reference", targetType: "database",
+                targetID: "reference",
+                after: ["regions": String(file.regions.count), "districts": String(file.districts.count)])
         }
     }
 
@@ -98,7 +102,8 @@ enum ReferenceSeed {
         record.startups = entry.startups ?? entry.startups_planned
         record.budgetWon = entry.budget_krw
         record.partnersCount = entry.partners_count ?? entry.partners.map(\.count)
-        record.note = [entry.name, entry.note, entry.tracks.map { "\($0) tracks" }].compactMap { $0 }.joined(separator: "; ")
+        record.note = [entry.name, entry.note, entry.tracks.map { "\($0) tracks" }].compactMap { $0 }.joined(
+            separator: "; ")
         return record
     }
 
@@ -132,7 +137,8 @@ enum ReferenceSeed {
             record.titleEnglish = parameter.titleEnglish
             try await record.create(on: database)
             try await parameter.versions.map {
-                LegalTimeStore.versionRecord(key: key, value: $0.value, from: $0.effectiveFrom, until: $0.effectiveUntil, citation: $0.citation)
+                LegalTimeStore.versionRecord(
+                    key: key, value: $0.value, from: $0.effectiveFrom, until: $0.effectiveUntil, citation: $0.citation)
             }.create(on: database)
         }
     }

@@ -13,7 +13,9 @@ struct NewAccountInput: StrictJSONInput, Content {
     let organisationID: UUID?
     let language: String?
 
-    static let fields: Set<String> = ["email", "displayName", "role", "regionID", "companyID", "partnerID", "organisationID", "language"]
+    static let fields: Set<String> = [
+        "email", "displayName", "role", "regionID", "companyID", "partnerID", "organisationID", "language",
+    ]
 }
 
 /// Creates accounts and their invitations; used by the admin page, the API and the seed.
@@ -21,7 +23,8 @@ enum AccountAdministration {
     static let invitationLifetime: TimeInterval = 7 * 24 * 3600
 
     /// Creates the account without a password and writes an invitation link to the outbox.
-    static func create(_ input: NewAccountInput, actor: AuditLog.Actor, request: Request) async throws -> AccountRecord {
+    static func create(_ input: NewAccountInput, actor: AuditLog.Actor, request: Request) async throws -> AccountRecord
+    {
         let account = try await validated(input, on: request.db)
         let secret = SecretHasher.newSecret(prefix: "")
         let invitation = InvitationRecord()
@@ -35,11 +38,13 @@ enum AccountAdministration {
             try await Outbox.write(
                 on: database, to: account,
                 subject: "특구 초대 / Your Teukgu invitation",
-                body: "특구 계정이 만들어졌습니다. 7일 안에 아래 링크에서 비밀번호를 정하세요.\nAn account was created for you on Teukgu. Choose your password within 7 days:\n\(link)",
+                body:
+                    "특구 계정이 만들어졌습니다. 7일 안에 아래 링크에서 비밀번호를 정하세요.\nAn account was created for you on Teukgu. Choose your password within 7 days:\n\(link)",
                 relatedType: "account", relatedID: account.id?.uuidString
             )
-            try await AuditLog.record(on: database, actor: actor, action: "account.create", targetType: "account",
-                                      targetID: account.id?.uuidString ?? "", after: ["email": account.email, "role": account.role])
+            try await AuditLog.record(
+                on: database, actor: actor, action: "account.create", targetType: "account",
+                targetID: account.id?.uuidString ?? "", after: ["email": account.email, "role": account.role])
         }
         return account
     }
@@ -48,12 +53,17 @@ enum AccountAdministration {
         let email = input.email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         guard isPlausibleEmail(email) else { throw AppError.invalid("invalid_email", "That is not an email address.") }
         let name = input.displayName.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard (1...100).contains(name.count) else { throw AppError.invalid("invalid_display_name", "Give a name of 1 to 100 characters.") }
+        guard (1...100).contains(name.count) else {
+            throw AppError.invalid("invalid_display_name", "Give a name of 1 to 100 characters.")
+        }
         guard let role = Role(rawValue: input.role) else {
-            throw AppError.invalid("invalid_role", "Role must be one of: \(Role.allCases.map(\.rawValue).joined(separator: ", ")).")
+            throw AppError.invalid(
+                "invalid_role", "Role must be one of: \(Role.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
         let language = input.language ?? "ko"
-        guard Language.supported.contains(language) else { throw AppError.invalid("unsupported_language", "Language is ko or en.") }
+        guard Language.supported.contains(language) else {
+            throw AppError.invalid("unsupported_language", "Language is ko or en.")
+        }
         if try await AccountRecord.query(on: database).filter(\.$email == email).first() != nil {
             throw AppError.conflict("email_taken", "An account with that email exists.")
         }
@@ -81,7 +91,8 @@ enum AccountAdministration {
             account.partnerID = id
         case .organisation:
             guard let id = input.organisationID, try await OrganisationRecord.find(id, on: database) != nil else {
-                throw AppError.invalid("binding_required", "Operating-organisation staff need an existing organisationID.")
+                throw AppError.invalid(
+                    "binding_required", "Operating-organisation staff need an existing organisationID.")
             }
             account.organisationID = id
         case nil:
@@ -92,8 +103,10 @@ enum AccountAdministration {
 
     static func isPlausibleEmail(_ email: String) -> Bool {
         let parts = email.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
-              email.count <= 200, !email.contains(where: { $0.isWhitespace }) else { return false }
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
+            !parts[1].hasSuffix("."),
+            email.count <= 200, !email.contains(where: { $0.isWhitespace })
+        else { return false }
         return true
     }
 }

@@ -33,7 +33,9 @@ struct LayoutContext: Encodable {
 
 enum LayoutBuilder {
     /// The layout for a normal page. `needsForm` creates a session for the CSRF token when there is none.
-    static func build(for request: Request, titleKey: String, title: String? = nil, needsForm: Bool = false) -> LayoutContext {
+    static func build(
+        for request: Request, titleKey: String, title: String? = nil, needsForm: Bool = false
+    ) -> LayoutContext {
         let language = Language.current(for: request)
         let table = Strings.table(for: language)
         let account = request.account
@@ -43,8 +45,12 @@ enum LayoutBuilder {
             lang: language,
             t: table,
             title: title ?? Strings.text(titleKey, language),
-            nav: Navigation.items(for: account?.role, signedIn: account != nil, language: language, currentPath: request.url.path),
-            account: account.map { LayoutContext.AccountBadge(name: $0.displayName, roleLabel: Strings.text("role.\($0.role.rawValue)", language)) },
+            nav: Navigation.items(
+                for: account?.role, signedIn: account != nil, language: language, currentPath: request.url.path),
+            account: account.map {
+                LayoutContext.AccountBadge(
+                    name: $0.displayName, roleLabel: Strings.text("role.\($0.role.rawValue)", language))
+            },
             csrf: csrf,
             flash: hasSession ? Flashes.take(from: request) : nil,
             currentPath: request.url.path,
@@ -66,8 +72,10 @@ enum LayoutBuilder {
             lang: language, t: table, title: Strings.text(titleKey, language),
             nav: Navigation.items(for: nil, signedIn: false, language: language, currentPath: ""),
             account: nil, csrf: "", flash: nil, currentPath: request.url.path,
-            links: ["landing": Endpoints.landing.link(), "home": Endpoints.home.link(), "login": Endpoints.loginPage.link(),
-                    "logout": Endpoints.logout.link(), "language": Endpoints.setLanguage.link()]
+            links: [
+                "landing": Endpoints.landing.link(), "home": Endpoints.home.link(), "login": Endpoints.loginPage.link(),
+                "logout": Endpoints.logout.link(), "language": Endpoints.setLanguage.link(),
+            ]
         )
     }
 }
@@ -95,7 +103,9 @@ struct Page<Body: Encodable>: Encodable {
 }
 
 extension Request {
-    func renderPage<Body: Encodable>(_ template: String, titleKey: String, title: String? = nil, needsForm: Bool = false, _ body: Body) async throws -> View {
+    func renderPage<Body: Encodable>(
+        _ template: String, titleKey: String, title: String? = nil, needsForm: Bool = false, _ body: Body
+    ) async throws -> View {
         let layout = LayoutBuilder.build(for: self, titleKey: titleKey, title: title, needsForm: needsForm)
         return try await view.render(template, Page(layout: layout, page: body))
     }

@@ -12,7 +12,8 @@ extension ApplicationOutcome {
     func text(_ language: String, stages: [EvaluationStage] = []) -> String {
         switch self {
         case .passed(let stage), .failed(let stage):
-            let title = stages.first { $0.id == stage }.map { Strings.pick($0.titleKorean, $0.titleEnglish, language) } ?? stage
+            let title =
+                stages.first { $0.id == stage }.map { Strings.pick($0.titleKorean, $0.titleEnglish, language) } ?? stage
             let verdict = Strings.text(self == .passed(stage: stage) ? "outcome.passed" : "outcome.failed", language)
             return "\(title) \(verdict)"
         default:

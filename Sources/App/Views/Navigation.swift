@@ -2,7 +2,8 @@ import TeukguCore
 
 /// The menu for each role: what each kind of user comes to do.
 enum Navigation {
-    static func items(for role: Role?, signedIn: Bool, language: String, currentPath: String) -> [LayoutContext.NavItem] {
+    static func items(for role: Role?, signedIn: Bool, language: String, currentPath: String) -> [LayoutContext.NavItem]
+    {
         var entries: [(String, String)] = []
         if signedIn {
             entries.append(("nav.home", Endpoints.home.link()))

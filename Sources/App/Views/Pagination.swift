@@ -21,7 +21,10 @@ struct Pagination: Encodable {
         func href(_ number: Int) -> String {
             var items = query
             items["page"] = String(number)
-            return path + "?" + items.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(CharacterSet(charactersIn: "&=+"))) ?? $0.value)" }.joined(separator: "&")
+            return path + "?"
+                + items.sorted { $0.key < $1.key }.map {
+                    "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(CharacterSet(charactersIn: "&=+"))) ?? $0.value)"
+                }.joined(separator: "&")
         }
         previousHref = page > 1 ? href(page - 1) : nil
         nextHref = page < pages ? href(page + 1) : nil

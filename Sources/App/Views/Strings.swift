@@ -3,9 +3,10 @@
 enum Strings {
     /// The table for templates. Leaf reads a dot as a nested key, so `app.name` becomes `app_name` there.
     static func table(for language: String) -> [String: String] {
-        Dictionary(uniqueKeysWithValues: entries.map { key, value in
-            (key.replacingOccurrences(of: ".", with: "_"), pick(value.0, value.1, language))
-        })
+        Dictionary(
+            uniqueKeysWithValues: entries.map { key, value in
+                (key.replacingOccurrences(of: ".", with: "_"), pick(value.0, value.1, language))
+            })
     }
 
     static func text(_ key: String, _ language: String) -> String {
@@ -26,7 +27,10 @@ enum Strings {
 
     static let entries: [String: (String, String)] = [
         "app.name": ("특구", "Teukgu"),
-        "app.tagline": ("글로벌혁신특구와 글로벌 기업 협업 프로그램을 처음부터 끝까지", "Global innovation special districts and the global collaboration programme, end to end"),
+        "app.tagline": (
+            "글로벌혁신특구와 글로벌 기업 협업 프로그램을 처음부터 끝까지",
+            "Global innovation special districts and the global collaboration programme, end to end"
+        ),
         "app.ministry": ("중소벤처기업부", "Ministry of SMEs and Startups"),
         "nav.main": ("주 메뉴", "Main navigation"),
         "nav.home": ("홈", "Home"),
@@ -69,7 +73,10 @@ enum Strings {
         "login.failed": ("이메일 또는 비밀번호가 맞지 않습니다.", "The email or password is not right."),
         "login.demo": ("데모 계정", "Demo accounts"),
         "landing.title": ("규제는 풀고, 기한은 지킵니다", "Regulation lifted, deadlines kept"),
-        "landing.lead": ("특구 지정, 네거티브 규제, 규제특례 사건의 법정 기한, 글로벌 기업 협업과 보조금을 한곳에서 처리합니다.", "Designation calls, the negative-list rules, the legal clocks of sandbox cases, and the global collaboration programme with its grants, in one place."),
+        "landing.lead": (
+            "특구 지정, 네거티브 규제, 규제특례 사건의 법정 기한, 글로벌 기업 협업과 보조금을 한곳에서 처리합니다.",
+            "Designation calls, the negative-list rules, the legal clocks of sandbox cases, and the global collaboration programme with its grants, in one place."
+        ),
         "landing.districts": ("지정된 글로벌혁신특구", "Designated global innovation special districts"),
         "landing.tools": ("누구나 쓸 수 있는 도구", "Tools for everyone"),
         "home.title": ("할 일", "What needs your attention"),
@@ -82,7 +89,10 @@ enum Strings {
         "account.createToken": ("토큰 만들기", "Create token"),
         "account.revoke": ("폐기", "Revoke"),
         "account.revoked": ("폐기됨", "Revoked"),
-        "account.newToken": ("새 토큰입니다. 지금 한 번만 보여 드립니다. 안전한 곳에 보관하세요.", "Your new token. It is shown only this once; keep it somewhere safe."),
+        "account.newToken": (
+            "새 토큰입니다. 지금 한 번만 보여 드립니다. 안전한 곳에 보관하세요.",
+            "Your new token. It is shown only this once; keep it somewhere safe."
+        ),
         "account.noTokens": ("토큰이 없습니다.", "No tokens yet."),
         "account.lastUsed": ("마지막 사용", "Last used"),
         "messages.title": ("알림함", "Messages"),
@@ -166,18 +176,24 @@ enum Strings {
         "collaboration.rankedChoice": ("지망 순위 (최대 %d)", "Ranked choice (up to %d)"),
         "call.opened": ("공모를 열었습니다.", "The call is open."),
         "form.untitled": ("(제목 없음)", "(untitled)"),
-        "text.candidatesConfirmedTheirStatutoryProceduresHave": ("후보를 확정했습니다. 법정 절차가 시작됩니다.", "Candidates confirmed; their statutory procedures have begun."),
+        "text.candidatesConfirmedTheirStatutoryProceduresHave": (
+            "후보를 확정했습니다. 법정 절차가 시작됩니다.", "Candidates confirmed; their statutory procedures have begun."
+        ),
         "text.checkThisAnswer": ("값을 확인해 주세요: ", "Check this answer: "),
         "text.designated": ("지정 기간 ", "Designated "),
         "text.districtApplication": ("특구 신청서", "District application"),
         "text.expired": ("만료", "Expired"),
         "text.giveTheDateAsYyyyMm": ("기준일을 YYYY-MM-DD로 적어 주세요.", "Give the date as YYYY-MM-DD."),
         "text.inForceFrom": ("시행일 ", "In force from "),
-        "text.metropolitanAndProvincialGovernmentsCapitalRegion": ("시·도 (수도권 제외)", "Metropolitan and provincial governments (capital region excluded)"),
+        "text.metropolitanAndProvincialGovernmentsCapitalRegion": (
+            "시·도 (수도권 제외)", "Metropolitan and provincial governments (capital region excluded)"
+        ),
         "text.moreInformationRequested": ("보완을 요청했습니다.", "More information requested."),
         "text.pausedSupplementation": ("정지(보완 중)", "Paused (supplementation)"),
         "text.profileSaved": ("기업 정보를 저장했습니다.", "Profile saved."),
-        "text.regionsAndCityCountyDistrictGovernments": ("시·도 및 시·군·구 (수도권 제외)", "Regions and city/county/district governments (capital region excluded)"),
+        "text.regionsAndCityCountyDistrictGovernments": (
+            "시·도 및 시·군·구 (수도권 제외)", "Regions and city/county/district governments (capital region excluded)"
+        ),
         "text.running": ("진행 중", "Running"),
         "text.savedNotSubmittedYet": ("저장했습니다. 아직 제출되지 않았습니다.", "Saved. Not submitted yet."),
         "text.scorecardSubmitted": ("채점을 제출했습니다.", "Scorecard submitted."),
@@ -185,7 +201,10 @@ enum Strings {
         "text.selectionConfirmed": ("선정 결과를 확정했습니다.", "Selection confirmed."),
         "text.singleTrack": ("단일 트랙", "Single track"),
         "text.stageFinalised": ("단계를 확정했습니다.", "Stage finalised."),
-        "text.startWithWhatYouWantTo": ("먼저 무엇을 하려는지 알려 주세요. 판단에 필요한 것만 차례로 더 묻습니다.", "Start with what you want to do; we then ask only what the rules need, step by step."),
+        "text.startWithWhatYouWantTo": (
+            "먼저 무엇을 하려는지 알려 주세요. 판단에 필요한 것만 차례로 더 묻습니다.",
+            "Start with what you want to do; we then ask only what the rules need, step by step."
+        ),
         "text.submitted": ("제출되었습니다.", "Submitted."),
         "text.switchesOff": (" (적용 배제: ", " (switches off: "),
         "text.theCallIsOpen": ("공모를 열었습니다.", "The call is open."),
@@ -206,7 +225,10 @@ enum Strings {
         "attention.closes": ("마감 %@", "Closes %@"),
         "attention.invitedAccounts": ("초대를 수락하지 않은 계정 %d개", "%d invited account(s) not yet accepted"),
         "attention.holidayTableEnds": ("공휴일 표가 %d년까지만 있습니다", "The holiday table ends with %d"),
-        "attention.holidayTableDetail": ("%d년 공휴일을 넣어야 그해에 닿는 기한을 계산할 수 있습니다 (남은 일수 %d).", "Add %d's holidays so that deadlines reaching it can be computed (%d days left)."),
+        "attention.holidayTableDetail": (
+            "%d년 공휴일을 넣어야 그해에 닿는 기한을 계산할 수 있습니다 (남은 일수 %d).",
+            "Add %d's holidays so that deadlines reaching it can be computed (%d days left)."
+        ),
         "attention.parameterChanges": ("%@ 변경 예정", "%@ changes soon"),
         "clock.dayLeft": ("%d일 남음", "%d day left"),
         "clock.daysLeft": ("%d일 남음", "%d days left"),

@@ -61,7 +61,13 @@ enum Comparison {
             }
         case .isIn, .notIn:
             let found: Bool
-            if let set { found = set.contains(l) } else if case .list(let items) = r { found = items.contains(l) } else { found = false }
+            if let set {
+                found = set.contains(l)
+            } else if case .list(let items) = r {
+                found = items.contains(l)
+            } else {
+                found = false
+            }
             return op == .isIn ? found : !found
         case .contains:
             guard case .list(let items) = l else { return false }

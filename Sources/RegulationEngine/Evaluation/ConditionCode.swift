@@ -37,7 +37,9 @@ final class ConditionCode: Sendable {
     let sets: [Set<FactValue>]
     let setMembers: [Int32]
 
-    static let operators: [ComparisonOperator] = [.equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual, .isIn, .notIn, .contains]
+    static let operators: [ComparisonOperator] = [
+        .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual, .isIn, .notIn, .contains,
+    ]
 
     /// What a request's string fact is, per slot, for the string instructions.
     enum StringID {
@@ -81,7 +83,9 @@ final class ConditionCode: Sendable {
             return UInt64(literals.count - 1)
         }
 
-        private mutating func emit(_ kind: Instruction.Kind, op: ComparisonOperator? = nil, slot: Int, payload: UInt64 = 0) {
+        private mutating func emit(
+            _ kind: Instruction.Kind, op: ComparisonOperator? = nil, slot: Int, payload: UInt64 = 0
+        ) {
             let code = op.map { UInt8(ConditionCode.operators.firstIndex(of: $0)!) } ?? 0
             instructions.append(Instruction(kind: kind, op: code, slot: Int32(slot), payload: payload))
         }
@@ -112,17 +116,25 @@ final class ConditionCode: Sendable {
             instructions[position] = Instruction(kind: open.kind, op: 0, slot: -1, payload: UInt64(instructions.count))
         }
 
-        private mutating func lowerComparison(_ left: Operand, _ op: ComparisonOperator, _ right: Operand, set: Set<FactValue>?) {
+        private mutating func lowerComparison(
+            _ left: Operand, _ op: ComparisonOperator, _ right: Operand, set: Set<FactValue>?
+        ) {
             switch (left, right) {
             case (.slot(let slot), .literal(.number(let number))) where op != .isIn && op != .notIn && op != .contains:
                 emit(.numberLiteral, op: op, slot: slot, payload: number.bitPattern)
             case (.slot(let slot), .literal(.string(let text))) where op == .equal || op == .notEqual:
-                emit(op == .equal ? .stringEqual : .stringNotEqual, slot: slot, payload: UInt64(UInt32(bitPattern: id(text))))
+                emit(
+                    op == .equal ? .stringEqual : .stringNotEqual, slot: slot,
+                    payload: UInt64(UInt32(bitPattern: id(text))))
             case (.slot(let slot), .literal) where (op == .isIn || op == .notIn) && set.map(Self.allStrings) == true:
-                let ids = set!.compactMap { value -> Int32? in if case .string(let text) = value { return id(text) } else { return nil } }.sorted()
+                let ids = set!.compactMap { value -> Int32? in
+                    if case .string(let text) = value { return id(text) } else { return nil }
+                }.sorted()
                 let start = setMembers.count
                 setMembers += ids
-                emit(op == .isIn ? .stringIn : .stringNotIn, slot: slot, payload: UInt64(start) << 32 | UInt64(ids.count))
+                emit(
+                    op == .isIn ? .stringIn : .stringNotIn, slot: slot, payload: UInt64(start) << 32 | UInt64(ids.count)
+                )
             case (.slot(let slot), .literal) where (op == .isIn || op == .notIn) && set != nil:
                 sets.append(set!)
                 emit(.setMembership, op: op, slot: slot, payload: UInt64(sets.count - 1))
@@ -144,25 +156,38 @@ final class ConditionCode: Sendable {
 
     /// Kleene evaluation of the condition starting at `start`, appending missing slots when unknown.
     /// `ids` holds the request's string ids by slot (see `RuleIndex.lookUp`).
-    func truth(at start: Int, _ facts: [FactValue?], _ ids: UnsafeMutableBufferPointer<Int32>, missing: inout [Int]) -> Truth {
+    func truth(
+        at start: Int, _ facts: [FactValue?], _ ids: UnsafeMutableBufferPointer<Int32>, missing: inout [Int]
+    ) -> Truth {
         instructions.withUnsafeBufferPointer { code in
             evaluate(code, start, facts, UnsafeBufferPointer(ids), &missing)
         }
     }
 
-    private func evaluate(_ code: UnsafeBufferPointer<Instruction>, _ pc: Int, _ facts: [FactValue?], _ ids: UnsafeBufferPointer<Int32>, _ missing: inout [Int]) -> Truth {
+    private func evaluate(
+        _ code: UnsafeBufferPointer<Instruction>, _ pc: Int, _ facts: [FactValue?], _ ids: UnsafeBufferPointer<Int32>,
+        _ missing: inout [Int]
+    ) -> Truth {
         let instruction = code[pc]
         let slot = Int(instruction.slot)
         switch instruction.kind {
         case .constantTrue: return .isTrue
         case .constantFalse: return .isFalse
         case .boolFact:
-            guard slot >= 0, let value = facts[slot] else { missing.append(slot); return .unknown }
+            guard slot >= 0, let value = facts[slot] else {
+                missing.append(slot)
+                return .unknown
+            }
             if case .bool(let b) = value { return b ? .isTrue : .isFalse }
             return .isFalse
         case .numberLiteral:
-            guard slot >= 0, let value = facts[slot] else { missing.append(slot); return .unknown }
-            guard case .number(let number) = value else { return Self.operators[Int(instruction.op)] == .notEqual ? .isTrue : .isFalse }
+            guard slot >= 0, let value = facts[slot] else {
+                missing.append(slot)
+                return .unknown
+            }
+            guard case .number(let number) = value else {
+                return Self.operators[Int(instruction.op)] == .notEqual ? .isTrue : .isFalse
+            }
             let literal = Double(bitPattern: instruction.payload)
             let holds: Bool
             switch Self.operators[Int(instruction.op)] {
@@ -176,30 +201,55 @@ final class ConditionCode: Sendable {
             return holds ? .isTrue : .isFalse
         case .stringEqual, .stringNotEqual:
             let id = slot >= 0 ? ids[slot] : StringID.missing
-            guard id != StringID.missing else { missing.append(slot); return .unknown }
+            guard id != StringID.missing else {
+                missing.append(slot)
+                return .unknown
+            }
             let equal = id == Int32(bitPattern: UInt32(truncatingIfNeeded: instruction.payload))
             return (equal == (instruction.kind == .stringEqual)) ? .isTrue : .isFalse
         case .stringIn, .stringNotIn:
             let id = slot >= 0 ? ids[slot] : StringID.missing
-            guard id != StringID.missing else { missing.append(slot); return .unknown }
+            guard id != StringID.missing else {
+                missing.append(slot)
+                return .unknown
+            }
             let start = Int(instruction.payload >> 32)
             let count = Int(instruction.payload & 0xFFFF_FFFF)
             let found = id >= 0 && setMembers.withUnsafeBufferPointer { Self.contains($0[start..<(start + count)], id) }
             return (found == (instruction.kind == .stringIn)) ? .isTrue : .isFalse
         case .setMembership:
-            guard slot >= 0, let value = facts[slot] else { missing.append(slot); return .unknown }
+            guard slot >= 0, let value = facts[slot] else {
+                missing.append(slot)
+                return .unknown
+            }
             let found = sets[Int(instruction.payload)].contains(value)
             return (found == (Self.operators[Int(instruction.op)] == .isIn)) ? .isTrue : .isFalse
         case .compareSlotLiteral:
-            guard slot >= 0, let value = facts[slot] else { missing.append(slot); return .unknown }
-            return Comparison.holds(value, Self.operators[Int(instruction.op)], literals[Int(instruction.payload)], set: nil) ? .isTrue : .isFalse
+            guard slot >= 0, let value = facts[slot] else {
+                missing.append(slot)
+                return .unknown
+            }
+            return Comparison.holds(
+                value, Self.operators[Int(instruction.op)], literals[Int(instruction.payload)], set: nil)
+                ? .isTrue : .isFalse
         case .compareLiteralSlot:
-            guard slot >= 0, let value = facts[slot] else { missing.append(slot); return .unknown }
-            return Comparison.holds(literals[Int(instruction.payload)], Self.operators[Int(instruction.op)], value, set: nil) ? .isTrue : .isFalse
+            guard slot >= 0, let value = facts[slot] else {
+                missing.append(slot)
+                return .unknown
+            }
+            return Comparison.holds(
+                literals[Int(instruction.payload)], Self.operators[Int(instruction.op)], value, set: nil)
+                ? .isTrue : .isFalse
         case .compareSlotSlot:
             let right = Int(Int32(bitPattern: UInt32(truncatingIfNeeded: instruction.payload)))
-            guard slot >= 0, let left = facts[slot] else { missing.append(slot); return .unknown }
-            guard right >= 0, let other = facts[right] else { missing.append(right); return .unknown }
+            guard slot >= 0, let left = facts[slot] else {
+                missing.append(slot)
+                return .unknown
+            }
+            guard right >= 0, let other = facts[right] else {
+                missing.append(right)
+                return .unknown
+            }
             return Comparison.holds(left, Self.operators[Int(instruction.op)], other, set: nil) ? .isTrue : .isFalse
         case .and, .or:
             let decisive: Truth = instruction.kind == .and ? .isFalse : .isTrue
@@ -230,7 +280,8 @@ final class ConditionCode: Sendable {
     /// Whether sorted `ids` hold `id`: a scan for the short lists conditions usually name.
     private static func contains(_ ids: Slice<UnsafeBufferPointer<Int32>>, _ id: Int32) -> Bool {
         if ids.count <= 16 { return ids.contains(id) }
-        var low = ids.startIndex, high = ids.endIndex
+        var low = ids.startIndex
+        var high = ids.endIndex
         while low < high {
             let middle = (low + high) / 2
             if ids[middle] < id { low = middle + 1 } else { high = middle }

@@ -65,10 +65,14 @@ final class SummaryTable: Sendable {
     }
 
     /// A rule's three fragments, encoded (run on every core while compiling).
-    static func fragments(of rule: Rule, rulebookID: String, exempts: [String]) -> (bytes: [UInt8], lengths: (Int32, Int32, Int32)) {
+    static func fragments(
+        of rule: Rule, rulebookID: String, exempts: [String]
+    ) -> (bytes: [UInt8], lengths: (Int32, Int32, Int32)) {
         let head = DecisionJSON.reasonHead(id: rule.id, effect: rule.effect)
         let tail = DecisionJSON.reasonTail(rulebookID: rulebookID, title: rule.title, cites: rule.cites)
-        let exemption = rule.effect == .exempt ? DecisionJSON.exemption(id: rule.id, title: rule.title, exempts: exempts, cites: rule.cites) : []
+        let exemption =
+            rule.effect == .exempt
+            ? DecisionJSON.exemption(id: rule.id, title: rule.title, exempts: exempts, cites: rule.cites) : []
         return (head + tail + exemption, (Int32(head.count), Int32(tail.count), Int32(exemption.count)))
     }
 }
@@ -78,8 +82,11 @@ extension JSONWriter {
     @inline(__always) mutating func raw(_ table: SummaryTable, _ position: Int, _ fragment: SummaryTable.Fragment) {
         let index = 3 * position + fragment.rawValue
         table.offsets.withUnsafeBufferPointer { offsets in
-            let start = Int(offsets[index]), end = Int(offsets[index + 1])
-            table.bytes.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<end])) }
+            let start = Int(offsets[index])
+            let end = Int(offsets[index + 1])
+            table.bytes.withUnsafeBufferPointer {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<end]))
+            }
         }
     }
 }
@@ -107,7 +114,9 @@ public struct DecisionReason: Hashable, Sendable {
     public var cites: [RuleCitation] { summary.cites }
     public var rulebookID: String { summary.rulebookID }
 
-    public static func == (a: DecisionReason, b: DecisionReason) -> Bool { a.ruleID == b.ruleID && a.applies == b.applies }
+    public static func == (a: DecisionReason, b: DecisionReason) -> Bool {
+        a.ruleID == b.ruleID && a.applies == b.applies
+    }
     public func hash(into hasher: inout Hasher) {
         hasher.combine(ruleID)
         hasher.combine(applies)
@@ -169,8 +178,12 @@ public struct Decision: Hashable, Sendable {
     /// The `rulebooks` array already encoded, when the snapshot had it at hand.
     var encodedRulebooks: [UInt8] = []
 
-    init(district: String, asOf: CalendarDate, outcome: Outcome, reasons: [DecisionReason], conditions: [DecisionCondition],
-         exemptions: [AppliedExemption], missingFacts: [MissingFact], rulebooks: [RulebookReference], basis: LocalizedText, encodedRulebooks: [UInt8] = []) {
+    init(
+        district: String, asOf: CalendarDate, outcome: Outcome, reasons: [DecisionReason],
+        conditions: [DecisionCondition],
+        exemptions: [AppliedExemption], missingFacts: [MissingFact], rulebooks: [RulebookReference],
+        basis: LocalizedText, encodedRulebooks: [UInt8] = []
+    ) {
         self.district = district
         self.asOf = asOf
         self.outcome = outcome
@@ -184,8 +197,10 @@ public struct Decision: Hashable, Sendable {
     }
 
     public static func == (a: Decision, b: Decision) -> Bool {
-        a.district == b.district && a.asOf == b.asOf && a.outcome == b.outcome && a.reasons == b.reasons && a.conditions == b.conditions
-            && a.exemptions == b.exemptions && a.missingFacts == b.missingFacts && a.rulebooks == b.rulebooks && a.basis == b.basis
+        a.district == b.district && a.asOf == b.asOf && a.outcome == b.outcome && a.reasons == b.reasons
+            && a.conditions == b.conditions
+            && a.exemptions == b.exemptions && a.missingFacts == b.missingFacts && a.rulebooks == b.rulebooks
+            && a.basis == b.basis
     }
 
     public func hash(into hasher: inout Hasher) {

@@ -41,13 +41,16 @@ struct Verdict {
 /// Turns the truth of candidate rules into a decision. Rule order never matters: every list in the
 /// decision is sorted by rule id.
 enum Evaluator {
-    static let noProvisionApplies = LocalizedText(ko: "금지하거나 조건을 붙이는 규정이 없어 허용됩니다 (네거티브 방식).",
-                                                  en: "Permitted: no listed provision applies (negative list).")
+    static let noProvisionApplies = LocalizedText(
+        ko: "금지하거나 조건을 붙이는 규정이 없어 허용됩니다 (네거티브 방식).",
+        en: "Permitted: no listed provision applies (negative list).")
 
     /// Which rules hold, which are undecided and which exemptions apply; `decide` and the bulk
     /// encoder both start from this.
     /// `candidates` is a buffer to reuse; it ends up holding the positions the index proposed.
-    static func verdict(program: DistrictProgram, asOf: CalendarDate, facts: [FactValue?], candidates: inout [Int]) -> Verdict {
+    static func verdict(
+        program: DistrictProgram, asOf: CalendarDate, facts: [FactValue?], candidates: inout [Int]
+    ) -> Verdict {
         var prohibitions: [Int] = []
         var requirements: [Int] = []
         var undecided: [Int] = []
@@ -105,11 +108,14 @@ enum Evaluator {
         if prohibitions.count > 1 { prohibitions.sort { entries[$0].order < entries[$1].order } }
         if requirements.count > 1 { requirements.sort { entries[$0].order < entries[$1].order } }
         if undecided.count > 1 { undecided.sort { entries[$0].order < entries[$1].order } }
-        return Verdict(program: program, prohibitions: prohibitions, requirements: requirements, undecided: undecided,
-                       applied: applied, missing: missing)
+        return Verdict(
+            program: program, prohibitions: prohibitions, requirements: requirements, undecided: undecided,
+            applied: applied, missing: missing)
     }
 
-    static func decide(program: DistrictProgram, district: String, asOf: CalendarDate, facts: [FactValue?], slotPaths: [String]) -> Decision {
+    static func decide(
+        program: DistrictProgram, district: String, asOf: CalendarDate, facts: [FactValue?], slotPaths: [String]
+    ) -> Decision {
         var candidates: [Int] = []
         let verdict = verdict(program: program, asOf: asOf, facts: facts, candidates: &candidates)
         let table = program.summaries
@@ -118,28 +124,38 @@ enum Evaluator {
         let encodedReferences = program.encodedReferences(on: asOf)
         switch verdict.outcome {
         case .prohibited:
-            return Decision(district: district, asOf: asOf, outcome: .prohibited,
-                            reasons: reasons(verdict.prohibitions, table, applies: true), conditions: [], exemptions: exemptions, missingFacts: [],
-                            rulebooks: references, basis: prohibitedBasis, encodedRulebooks: encodedReferences)
+            return Decision(
+                district: district, asOf: asOf, outcome: .prohibited,
+                reasons: reasons(verdict.prohibitions, table, applies: true), conditions: [], exemptions: exemptions,
+                missingFacts: [],
+                rulebooks: references, basis: prohibitedBasis, encodedRulebooks: encodedReferences)
         case .indeterminate:
-            return Decision(district: district, asOf: asOf, outcome: .indeterminate,
-                            reasons: reasons(verdict.undecided, table, applies: false), conditions: verdict.conditions, exemptions: exemptions,
-                            missingFacts: missingFacts(verdict.missing, program: program, slotPaths: slotPaths), rulebooks: references,
-                            basis: indeterminateBasis, encodedRulebooks: encodedReferences)
+            return Decision(
+                district: district, asOf: asOf, outcome: .indeterminate,
+                reasons: reasons(verdict.undecided, table, applies: false), conditions: verdict.conditions,
+                exemptions: exemptions,
+                missingFacts: missingFacts(verdict.missing, program: program, slotPaths: slotPaths),
+                rulebooks: references,
+                basis: indeterminateBasis, encodedRulebooks: encodedReferences)
         case .conditional:
-            return Decision(district: district, asOf: asOf, outcome: .conditional,
-                            reasons: reasons(verdict.conditioned, table, applies: true), conditions: verdict.conditions, exemptions: exemptions,
-                            missingFacts: [], rulebooks: references, basis: conditionalBasis, encodedRulebooks: encodedReferences)
+            return Decision(
+                district: district, asOf: asOf, outcome: .conditional,
+                reasons: reasons(verdict.conditioned, table, applies: true), conditions: verdict.conditions,
+                exemptions: exemptions,
+                missingFacts: [], rulebooks: references, basis: conditionalBasis, encodedRulebooks: encodedReferences)
         case .permitted:
-            return Decision(district: district, asOf: asOf, outcome: .permitted,
-                            reasons: reasons(verdict.applied, table, applies: true), conditions: [], exemptions: exemptions, missingFacts: [],
-                            rulebooks: references, basis: noProvisionApplies, encodedRulebooks: encodedReferences)
+            return Decision(
+                district: district, asOf: asOf, outcome: .permitted,
+                reasons: reasons(verdict.applied, table, applies: true), conditions: [], exemptions: exemptions,
+                missingFacts: [],
+                rulebooks: references, basis: noProvisionApplies, encodedRulebooks: encodedReferences)
         }
     }
 
     static let prohibitedBasis = LocalizedText(ko: "열거된 규정이 금지합니다.", en: "A listed provision prohibits it.")
-    static let indeterminateBasis = LocalizedText(ko: "정해지지 않은 사실이 있어 판단할 수 없습니다. 아래 사실을 알려 주세요.",
-                                                  en: "Some facts that decide it are missing; answer the questions below.")
+    static let indeterminateBasis = LocalizedText(
+        ko: "정해지지 않은 사실이 있어 판단할 수 없습니다. 아래 사실을 알려 주세요.",
+        en: "Some facts that decide it are missing; answer the questions below.")
     static let conditionalBasis = LocalizedText(ko: "아래 조건을 갖추면 허용됩니다.", en: "Permitted on the conditions below.")
 
     /// `verdict` hands over every list already sorted by rule id, each rule once.
@@ -152,7 +168,8 @@ enum Evaluator {
         return slots.filter { $0 >= 0 && seen.insert($0).inserted }.compactMap { slot in
             let path = slotPaths[slot]
             let declaration = program.declarations[path]?.declaration
-            return MissingFact(path: path, label: declaration?.label ?? LocalizedText(ko: path, en: path), help: declaration?.help)
+            return MissingFact(
+                path: path, label: declaration?.label ?? LocalizedText(ko: path, en: path), help: declaration?.help)
         }.sorted { $0.path < $1.path }
     }
 }
@@ -175,7 +192,10 @@ extension DistrictProgram {
 enum ConditionMerger {
     /// `rules` come sorted by id (the verdict sorts them), so sources are listed in id order.
     static func merge(_ rules: [RuleSummary]) -> [DecisionCondition] {
-        var death: Int64?, injury: Int64?, disability: Int64?, property: Int64?
+        var death: Int64?
+        var injury: Int64?
+        var disability: Int64?
+        var property: Int64?
         var insuranceSources: [String] = []
         var others: [(condition: RuleCondition, sources: [String])] = []
         for compiled in rules {
@@ -197,7 +217,10 @@ enum ConditionMerger {
         var result: [DecisionCondition] = []
         result.reserveCapacity(others.count + 1)
         if !insuranceSources.isEmpty {
-            result.append(DecisionCondition(condition: .insurance(death: death, injury: injury, disability: disability, property: property), sources: insuranceSources))
+            result.append(
+                DecisionCondition(
+                    condition: .insurance(death: death, injury: injury, disability: disability, property: property),
+                    sources: insuranceSources))
         }
         for item in others { result.append(DecisionCondition(condition: item.condition, sources: item.sources)) }
         return result

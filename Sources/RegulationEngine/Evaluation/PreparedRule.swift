@@ -15,7 +15,9 @@ struct PreparedRule: Sendable {
         let shared = ReadOnly((rulebooks, slots))
         return inParallel(places) { place in
             let (rulebooks, slots) = shared.value
-            return PreparedRule(rulebook: place.rulebook, rule: place.rule, rule: rulebooks[place.rulebook].rules[place.rule], slots: slots)
+            return PreparedRule(
+                rulebook: place.rulebook, rule: place.rule, rule: rulebooks[place.rulebook].rules[place.rule],
+                slots: slots)
         }
     }
 

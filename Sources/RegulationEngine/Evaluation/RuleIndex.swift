@@ -68,7 +68,8 @@ struct RuleIndex: Sendable {
         for (text, id) in ids {
             let start = guards.count
             for (slot, positions) in (byString[text] ?? [:]).sorted(by: { $0.key < $1.key }) {
-                guards.append(StringGuard(slot: Int32(slot), start: Int32(members.count), count: Int32(positions.count)))
+                guards.append(
+                    StringGuard(slot: Int32(slot), start: Int32(members.count), count: Int32(positions.count)))
                 members += positions
             }
             strings[text] = LiteralString(id: id, guardStart: Int32(start), guardCount: Int32(guards.count - start))
@@ -97,7 +98,9 @@ struct RuleIndex: Sendable {
 
     /// Looks up the request's strings, once each: their ids go to `ids` (see `ConditionCode.StringID`)
     /// and the rules they guard in their slot to `guarded` (an index into `guards`, or -1).
-    func lookUp(_ facts: [FactValue?], ids: UnsafeMutableBufferPointer<Int32>, guarded: UnsafeMutableBufferPointer<Int32>) {
+    func lookUp(
+        _ facts: [FactValue?], ids: UnsafeMutableBufferPointer<Int32>, guarded: UnsafeMutableBufferPointer<Int32>
+    ) {
         for slot in facts.indices {
             guarded[slot] = -1
             switch facts[slot] {
@@ -110,7 +113,9 @@ struct RuleIndex: Sendable {
                 }
                 ids[slot] = literal.id
                 let first = Int(literal.guardStart)
-                for index in first..<(first + Int(literal.guardCount)) where guards[index].slot == Int32(slot) { guarded[slot] = Int32(index) }
+                for index in first..<(first + Int(literal.guardCount)) where guards[index].slot == Int32(slot) {
+                    guarded[slot] = Int32(index)
+                }
             default:
                 ids[slot] = ConditionCode.StringID.unnamed
             }
@@ -132,7 +137,9 @@ struct RuleIndex: Sendable {
                 guard index >= 0 else { continue }
                 let found = guards[index]
                 members.withUnsafeBufferPointer { members in
-                    for member in members[Int(found.start)..<Int(found.start + found.count)] { result.append(Int(member)) }
+                    for member in members[Int(found.start)..<Int(found.start + found.count)] {
+                        result.append(Int(member))
+                    }
                 }
             case let value?:
                 if let matched = table.byValue[value] { result += matched }

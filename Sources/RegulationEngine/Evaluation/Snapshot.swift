@@ -66,8 +66,12 @@ final class DistrictProgram: Sendable {
     /// The days on which every rulebook is in force.
     let allReferencesPeriod: EffectivePeriod
 
-    init(districtID: String, rulebooks: [Rulebook], districtRulebooks: [Rulebook], entries: [RuleEntry], exemptionLinks: [Int32], summaries: SummaryTable,
-         index: RuleIndex, code: ConditionCode, declarations: [String: DeclaredFact], references: [(period: EffectivePeriod, reference: RulebookReference)]) {
+    init(
+        districtID: String, rulebooks: [Rulebook], districtRulebooks: [Rulebook], entries: [RuleEntry],
+        exemptionLinks: [Int32], summaries: SummaryTable,
+        index: RuleIndex, code: ConditionCode, declarations: [String: DeclaredFact],
+        references: [(period: EffectivePeriod, reference: RulebookReference)]
+    ) {
         self.districtID = districtID
         self.rulebooks = rulebooks
         self.districtRulebooks = districtRulebooks
@@ -78,7 +82,9 @@ final class DistrictProgram: Sendable {
         self.code = code
         self.declarations = declarations
         var company: [String: DeclaredFact] = [:]
-        for (path, entry) in declarations where path.hasPrefix("company.") { company[String(path.dropFirst("company.".count))] = entry }
+        for (path, entry) in declarations where path.hasPrefix("company.") {
+            company[String(path.dropFirst("company.".count))] = entry
+        }
         companyDeclarations = company
         referencePeriods = references
         allReferences = references.map(\.reference)
@@ -121,11 +127,15 @@ public final class Snapshot: Sendable {
         self.programs = programs
     }
 
-    static func program(district: String, national: [Rulebook], district books: [Rulebook], slots: [String: Int]) -> DistrictProgram {
+    static func program(
+        district: String, national: [Rulebook], district books: [Rulebook], slots: [String: Int]
+    ) -> DistrictProgram {
         let rulebooks = national + books
         var declarations: [String: DeclaredFact] = [:]
         for rulebook in rulebooks {
-            for fact in rulebook.facts where declarations[fact.path] == nil { declarations[fact.path] = DeclaredFact(declaration: fact, slot: slots[fact.path] ?? -1) }
+            for fact in rulebook.facts where declarations[fact.path] == nil {
+                declarations[fact.path] = DeclaredFact(declaration: fact, slot: slots[fact.path] ?? -1)
+            }
         }
         let prepared = PreparedRule.prepareAll(rulebooks, slots: slots)
         // Rules that share a guard are evaluated together; laying them out side by side keeps one
@@ -150,7 +160,10 @@ public final class Snapshot: Sendable {
             let rulebook = rulebooks[item.rulebook]
             let rule = rulebook.rules[item.rule]
             let start = Int(codeBuilder.append(item.condition))
-            entries.append(RuleEntry(periods: [rulebook.effective, rule.effective], codeStart: start, isProhibition: rule.effect == .prohibit))
+            entries.append(
+                RuleEntry(
+                    periods: [rulebook.effective, rule.effective], codeStart: start,
+                    isProhibition: rule.effect == .prohibit))
             if rule.effect == .exempt {
                 for target in rule.exempts { exemptionsByTarget[target, default: []].append(Int32(position)) }
             } else {
@@ -166,12 +179,17 @@ public final class Snapshot: Sendable {
         }
         let code = ConditionCode(codeBuilder)
         // Ranks by id, so decisions sort integers rather than strings.
-        for (rank, position) in entries.indices.sorted(by: { summaries[$0].ruleID < summaries[$1].ruleID }).enumerated() {
+        for (rank, position) in entries.indices.sorted(by: { summaries[$0].ruleID < summaries[$1].ruleID }).enumerated()
+        {
             entries[position].order = Int32(rank)
         }
-        return DistrictProgram(districtID: district, rulebooks: rulebooks, districtRulebooks: books, entries: entries, exemptionLinks: exemptionLinks,
-                               summaries: SummaryTable(summaries, fragments: described.map(\.1)), index: RuleIndex(conditions: indexed, stringIDs: codeBuilder.stringIDs), code: code, declarations: declarations,
-                               references: rulebooks.map { ($0.effective, RulebookReference(id: $0.id, contentHash: $0.contentHash)) })
+        return DistrictProgram(
+            districtID: district, rulebooks: rulebooks, districtRulebooks: books, entries: entries,
+            exemptionLinks: exemptionLinks,
+            summaries: SummaryTable(summaries, fragments: described.map(\.1)),
+            index: RuleIndex(conditions: indexed, stringIDs: codeBuilder.stringIDs), code: code,
+            declarations: declarations,
+            references: rulebooks.map { ($0.effective, RulebookReference(id: $0.id, contentHash: $0.contentHash)) })
     }
 
     /// The district ids this snapshot can answer for.
@@ -187,23 +205,31 @@ public final class Snapshot: Sendable {
     /// Evaluates a request using the index.
     public func evaluate(_ request: EvaluationRequest) throws(EvaluationError) -> Decision {
         let (program, facts) = try prepare(request)
-        return Evaluator.decide(program: program, district: request.district, asOf: request.asOf, facts: facts, slotPaths: slotPaths)
+        return Evaluator.decide(
+            program: program, district: request.district, asOf: request.asOf, facts: facts, slotPaths: slotPaths)
     }
 
     /// The same, from facts given as pairs (the bulk reader's form, which skips building dictionaries).
-    func evaluate(district: String, asOf: CalendarDate, facts given: [(String, FactValue)], company: [(String, FactValue)]) throws(EvaluationError) -> Decision {
+    func evaluate(
+        district: String, asOf: CalendarDate, facts given: [(String, FactValue)], company: [(String, FactValue)]
+    ) throws(EvaluationError) -> Decision {
         let (program, facts) = try prepare(district: district, asOf: asOf, facts: given, company: company)
         return Evaluator.decide(program: program, district: district, asOf: asOf, facts: facts, slotPaths: slotPaths)
     }
 
-    func prepare(district: String, asOf: CalendarDate, facts given: [(String, FactValue)], company: [(String, FactValue)]) throws(EvaluationError) -> (DistrictProgram, [FactValue?]) {
+    func prepare(
+        district: String, asOf: CalendarDate, facts given: [(String, FactValue)], company: [(String, FactValue)]
+    ) throws(EvaluationError) -> (DistrictProgram, [FactValue?]) {
         var facts: [FactValue?] = []
         let program = try prepare(district: district, asOf: asOf, facts: given, company: company, into: &facts)
         return (program, facts)
     }
 
     /// Lays the facts out by slot into a reused buffer.
-    func prepare(district: String, asOf: CalendarDate, facts given: [(String, FactValue)], company: [(String, FactValue)], into facts: inout [FactValue?]) throws(EvaluationError) -> DistrictProgram {
+    func prepare(
+        district: String, asOf: CalendarDate, facts given: [(String, FactValue)], company: [(String, FactValue)],
+        into facts: inout [FactValue?]
+    ) throws(EvaluationError) -> DistrictProgram {
         let program = try program(district: district, asOf: asOf)
         if facts.count == slotPaths.count {
             for index in facts.indices { facts[index] = nil }
@@ -233,7 +259,9 @@ public final class Snapshot: Sendable {
     }
 
     /// Company facts may be named with or without their `company.` prefix.
-    private func placeCompany(_ name: String, _ given: FactValue, program: DistrictProgram, into facts: inout [FactValue?]) throws(EvaluationError) {
+    private func placeCompany(
+        _ name: String, _ given: FactValue, program: DistrictProgram, into facts: inout [FactValue?]
+    ) throws(EvaluationError) {
         if let entry = program.companyDeclarations[name] {
             try place("company." + name, given, entry: entry, into: &facts)  // the path is built only on error
         } else {
@@ -241,12 +269,16 @@ public final class Snapshot: Sendable {
         }
     }
 
-    private func place(_ path: String, _ given: FactValue, program: DistrictProgram, into facts: inout [FactValue?]) throws(EvaluationError) {
+    private func place(
+        _ path: String, _ given: FactValue, program: DistrictProgram, into facts: inout [FactValue?]
+    ) throws(EvaluationError) {
         guard let entry = program.declarations[path] else { throw .unknownFact(path) }
         try place(path, given, entry: entry, into: &facts)
     }
 
-    private func place(_ path: @autoclosure () -> String, _ given: FactValue, entry: DeclaredFact, into facts: inout [FactValue?]) throws(EvaluationError) {
+    private func place(
+        _ path: @autoclosure () -> String, _ given: FactValue, entry: DeclaredFact, into facts: inout [FactValue?]
+    ) throws(EvaluationError) {
         let type = entry.declaration.type
         var value = given
         // JSON has no dates: a date fact arrives as "YYYY-MM-DD".

@@ -22,7 +22,9 @@ public indirect enum Expression: Hashable, Sendable {
 
     public var offset: Int {
         switch self {
-        case .literal(_, let o), .fact(_, let o), .comparison(_, _, _, let o), .and(_, let o), .or(_, let o), .not(_, let o): o
+        case .literal(_, let o), .fact(_, let o), .comparison(_, _, _, let o), .and(_, let o), .or(_, let o),
+            .not(_, let o):
+            o
         }
     }
 

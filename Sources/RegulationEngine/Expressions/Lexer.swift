@@ -46,14 +46,23 @@ enum Lexer {
         while i < n {
             let c = b[i]
             if c >= 0x80 { return nil }
-            if isSpace(c) { i += 1; continue }
+            if isSpace(c) {
+                i += 1
+                continue
+            }
             let start = i
             if isLetter(c) || c == UInt8(ascii: "_") {
-                while i < n, isLetter(b[i]) || isDigit(b[i]) || b[i] == UInt8(ascii: "_") || b[i] == UInt8(ascii: ".") || b[i] == UInt8(ascii: "-") { i += 1 }
+                while i < n,
+                    isLetter(b[i]) || isDigit(b[i]) || b[i] == UInt8(ascii: "_") || b[i] == UInt8(ascii: ".")
+                        || b[i] == UInt8(ascii: "-")
+                { i += 1 }
                 if i < n && b[i] >= 0x80 { return nil }
                 let word = text(start..<i)
                 var doubleDot = false
-                for k in start..<(i - 1) where b[k] == UInt8(ascii: ".") && b[k + 1] == UInt8(ascii: ".") { doubleDot = true; break }
+                for k in start..<(i - 1) where b[k] == UInt8(ascii: ".") && b[k + 1] == UInt8(ascii: ".") {
+                    doubleDot = true
+                    break
+                }
                 if b[i - 1] == UInt8(ascii: ".") || doubleDot {
                     throw ExpressionSyntaxError(message: "malformed fact path '\(word)'", offset: start)
                 }
@@ -80,15 +89,20 @@ enum Lexer {
                 guard i < n else { throw ExpressionSyntaxError(message: "unterminated string", offset: start) }
                 i += 1
                 tokens.append(Token(kind: .string(String(decoding: value, as: UTF8.self)), offset: start))
-            } else if i + 1 < n, b[i + 1] == UInt8(ascii: "="), c == UInt8(ascii: "=") || c == UInt8(ascii: "!") || c == UInt8(ascii: "<") || c == UInt8(ascii: ">") {
+            } else if i + 1 < n, b[i + 1] == UInt8(ascii: "="),
+                c == UInt8(ascii: "=") || c == UInt8(ascii: "!") || c == UInt8(ascii: "<") || c == UInt8(ascii: ">")
+            {
                 tokens.append(Token(kind: .symbol(text(i..<i + 2)), offset: start))
                 i += 2
-            } else if c == UInt8(ascii: "<") || c == UInt8(ascii: ">") || c == UInt8(ascii: "(") || c == UInt8(ascii: ")") || c == UInt8(ascii: "[")
-                        || c == UInt8(ascii: "]") || c == UInt8(ascii: ",") {
+            } else if c == UInt8(ascii: "<") || c == UInt8(ascii: ">") || c == UInt8(ascii: "(")
+                || c == UInt8(ascii: ")") || c == UInt8(ascii: "[")
+                || c == UInt8(ascii: "]") || c == UInt8(ascii: ",")
+            {
                 tokens.append(Token(kind: .symbol(text(i..<i + 1)), offset: start))
                 i += 1
             } else {
-                throw ExpressionSyntaxError(message: "unexpected character '\(Character(Unicode.Scalar(c)))'", offset: start)
+                throw ExpressionSyntaxError(
+                    message: "unexpected character '\(Character(Unicode.Scalar(c)))'", offset: start)
             }
         }
         tokens.append(Token(kind: .end, offset: n))
@@ -102,10 +116,15 @@ enum Lexer {
         var i = 0
         while i < chars.count {
             let c = chars[i]
-            if c.isWhitespace { i += 1; continue }
+            if c.isWhitespace {
+                i += 1
+                continue
+            }
             let start = i
             if c.isLetter || c == "_" {
-                while i < chars.count, chars[i].isLetter || chars[i].isNumber || chars[i] == "_" || chars[i] == "." || chars[i] == "-" { i += 1 }
+                while i < chars.count,
+                    chars[i].isLetter || chars[i].isNumber || chars[i] == "_" || chars[i] == "." || chars[i] == "-"
+                { i += 1 }
                 let word = String(chars[start..<i])
                 if word.hasSuffix(".") || word.contains("..") {
                     throw ExpressionSyntaxError(message: "malformed fact path '\(word)'", offset: start)
@@ -115,7 +134,10 @@ enum Lexer {
                 i += 1
                 while i < chars.count, chars[i].isNumber || chars[i] == "_" || chars[i] == "." { i += 1 }
                 let raw = String(chars[start..<i]).replacingOccurrences(of: "_", with: "")
-                guard let value = Double(raw) else { throw ExpressionSyntaxError(message: "malformed number '\(String(chars[start..<i]))'", offset: start) }
+                guard let value = Double(raw) else {
+                    throw ExpressionSyntaxError(
+                        message: "malformed number '\(String(chars[start..<i]))'", offset: start)
+                }
                 tokens.append(Token(kind: .number(value), offset: start))
             } else if c == "\"" {
                 i += 1
@@ -125,7 +147,9 @@ enum Lexer {
                     value.append(chars[i])
                     i += 1
                 }
-                guard i < chars.count else { throw ExpressionSyntaxError(message: "unterminated string", offset: start) }
+                guard i < chars.count else {
+                    throw ExpressionSyntaxError(message: "unterminated string", offset: start)
+                }
                 i += 1
                 tokens.append(Token(kind: .string(value), offset: start))
             } else if i + 1 < chars.count, ["==", "!=", "<=", ">="].contains(String(chars[i...i + 1])) {

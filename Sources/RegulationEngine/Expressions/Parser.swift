@@ -7,7 +7,8 @@ public enum ExpressionParser {
         var state = State(tokens: try Lexer.tokens(text))
         let expression = try state.parseOr()
         guard case .end = state.current.kind else {
-            throw ExpressionSyntaxError(message: "unexpected \(state.describe(state.current))", offset: state.current.offset)
+            throw ExpressionSyntaxError(
+                message: "unexpected \(state.describe(state.current))", offset: state.current.offset)
         }
         return expression
     }
@@ -42,12 +43,16 @@ public enum ExpressionParser {
         mutating func enter(at offset: Int) throws(ExpressionSyntaxError) {
             depth += 1
             guard depth <= ExpressionParser.maximumNesting else {
-                throw ExpressionSyntaxError(message: "nested more than \(ExpressionParser.maximumNesting) levels deep", offset: offset)
+                throw ExpressionSyntaxError(
+                    message: "nested more than \(ExpressionParser.maximumNesting) levels deep", offset: offset)
             }
         }
 
         mutating func expectSymbol(_ symbol: String) throws(ExpressionSyntaxError) {
-            guard isSymbol(symbol) else { throw ExpressionSyntaxError(message: "expected '\(symbol)', found \(describe(current))", offset: current.offset) }
+            guard isSymbol(symbol) else {
+                throw ExpressionSyntaxError(
+                    message: "expected '\(symbol)', found \(describe(current))", offset: current.offset)
+            }
             advance()
         }
 
@@ -125,7 +130,8 @@ public enum ExpressionParser {
                 advance()
                 try expectSymbol("(")
                 guard case .string(let text) = current.kind, let date = CalendarDate(iso: text) else {
-                    throw ExpressionSyntaxError(message: "date(...) takes a date as \"YYYY-MM-DD\"", offset: current.offset)
+                    throw ExpressionSyntaxError(
+                        message: "date(...) takes a date as \"YYYY-MM-DD\"", offset: current.offset)
                 }
                 advance()
                 try expectSymbol(")")
@@ -148,14 +154,18 @@ public enum ExpressionParser {
                         throw ExpressionSyntaxError(message: "lists hold literals only", offset: item.offset)
                     }
                     items.append(value)
-                    if isSymbol(",") { advance() } else if !isSymbol("]") {
-                        throw ExpressionSyntaxError(message: "expected ',' or ']' in list, found \(describe(current))", offset: current.offset)
+                    if isSymbol(",") {
+                        advance()
+                    } else if !isSymbol("]") {
+                        throw ExpressionSyntaxError(
+                            message: "expected ',' or ']' in list, found \(describe(current))", offset: current.offset)
                     }
                 }
                 advance()
                 return .literal(.list(items), offset: token.offset)
             default:
-                throw ExpressionSyntaxError(message: "expected a fact, a value or '(', found \(describe(token))", offset: token.offset)
+                throw ExpressionSyntaxError(
+                    message: "expected a fact, a value or '(', found \(describe(token))", offset: token.offset)
             }
         }
     }

@@ -45,7 +45,10 @@ struct TypeChecker {
         var checker = TypeChecker(schema: schema)
         let type = checker.type(of: expression)
         if type != .bool && type != .unknown {
-            checker.issues.append(ExpressionIssue(kind: .typeMismatch, message: "a condition must be true or false, but this is a \(type.name)", offset: expression.offset))
+            checker.issues.append(
+                ExpressionIssue(
+                    kind: .typeMismatch, message: "a condition must be true or false, but this is a \(type.name)",
+                    offset: expression.offset))
         }
         checker.findContradictions(expression)
         return checker.issues
@@ -79,7 +82,9 @@ struct TypeChecker {
     mutating func type(of expression: Expression) -> StaticType {
         switch expression {
         case .literal(let value, let offset):
-            if case .list(let items) = value, let first = items.first, items.contains(where: { $0.typeName != first.typeName }) {
+            if case .list(let items) = value, let first = items.first,
+                items.contains(where: { $0.typeName != first.typeName })
+            {
                 report(.typeMismatch, "a list must hold values of one type", at: offset)
             }
             return Self.staticType(of: value)
@@ -91,12 +96,16 @@ struct TypeChecker {
             return Self.staticType(of: declaration.type)
         case .not(let inner, let offset):
             let innerType = type(of: inner)
-            if innerType != .bool && innerType != .unknown { report(.typeMismatch, "'not' needs a condition, not a \(innerType.name)", at: offset) }
+            if innerType != .bool && innerType != .unknown {
+                report(.typeMismatch, "'not' needs a condition, not a \(innerType.name)", at: offset)
+            }
             return .bool
         case .and(let items, _), .or(let items, _):
             for item in items {
                 let itemType = type(of: item)
-                if itemType != .bool && itemType != .unknown { report(.typeMismatch, "'and'/'or' join conditions, not a \(itemType.name)", at: item.offset) }
+                if itemType != .bool && itemType != .unknown {
+                    report(.typeMismatch, "'and'/'or' join conditions, not a \(itemType.name)", at: item.offset)
+                }
             }
             return .bool
         case .comparison(let op, let left, let right, let offset):
@@ -113,14 +122,19 @@ struct TypeChecker {
         case .equal, .notEqual:
             let compatible = (leftType.isStringLike && rightType.isStringLike) || leftType.name == rightType.name
             guard compatible, leftType != .list else {
-                report(.typeMismatch, "cannot compare \(leftType.name) with \(rightType.name) using \(op.rawValue)", at: offset)
+                report(
+                    .typeMismatch, "cannot compare \(leftType.name) with \(rightType.name) using \(op.rawValue)",
+                    at: offset)
                 return
             }
             checkEnumLiteral(leftType, right, op: op)
             checkEnumLiteral(rightType, left, op: op)
         case .less, .lessOrEqual, .greater, .greaterOrEqual:
             guard leftType == rightType, leftType == .number || leftType == .date else {
-                report(.typeMismatch, "\(op.rawValue) compares two numbers or two dates, not \(leftType.name) and \(rightType.name)", at: offset)
+                report(
+                    .typeMismatch,
+                    "\(op.rawValue) compares two numbers or two dates, not \(leftType.name) and \(rightType.name)",
+                    at: offset)
                 return
             }
         case .isIn, .notIn:
@@ -129,7 +143,11 @@ struct TypeChecker {
                 if let first = items.first {
                     let elementType = Self.staticType(of: first)
                     let fits = (leftType.isStringLike && elementType == .string) || leftType.name == elementType.name
-                    if !fits || leftType == .list { report(.typeMismatch, "cannot look for a \(leftType.name) in a list of \(elementType.name)", at: offset) }
+                    if !fits || leftType == .list {
+                        report(
+                            .typeMismatch, "cannot look for a \(leftType.name) in a list of \(elementType.name)",
+                            at: offset)
+                    }
                 }
                 if case .enumeration(let allowed) = leftType {
                     let strays = items.compactMap { item -> String? in
@@ -137,13 +155,21 @@ struct TypeChecker {
                         return nil
                     }
                     if !strays.isEmpty && strays.count == items.count && op == .isIn {
-                        report(.neverHolds, "none of \(strays.map { "\"\($0)\"" }.joined(separator: ", ")) is a value of this enum, so this can never hold", at: listOffset)
+                        report(
+                            .neverHolds,
+                            "none of \(strays.map { "\"\($0)\"" }.joined(separator: ", ")) is a value of this enum, so this can never hold",
+                            at: listOffset)
                     } else if !strays.isEmpty {
-                        report(.neverHolds, "\(strays.map { "\"\($0)\"" }.joined(separator: ", ")) is not a value of this enum", at: listOffset)
+                        report(
+                            .neverHolds,
+                            "\(strays.map { "\"\($0)\"" }.joined(separator: ", ")) is not a value of this enum",
+                            at: listOffset)
                     }
                 }
             } else if rightType == .list {
-                if !leftType.isStringLike { report(.typeMismatch, "list facts hold strings; cannot look for a \(leftType.name)", at: offset) }
+                if !leftType.isStringLike {
+                    report(.typeMismatch, "list facts hold strings; cannot look for a \(leftType.name)", at: offset)
+                }
             } else {
                 report(.typeMismatch, "'\(op.rawValue)' needs a list on its right, not a \(rightType.name)", at: offset)
             }
@@ -157,9 +183,14 @@ struct TypeChecker {
 
     /// `kind == "typo"` against an enum can never hold (and `!=` always holds).
     mutating func checkEnumLiteral(_ type: StaticType, _ other: Expression, op: ComparisonOperator) {
-        guard case .enumeration(let allowed) = type, case .literal(.string(let value), let offset) = other, !allowed.contains(value) else { return }
+        guard case .enumeration(let allowed) = type, case .literal(.string(let value), let offset) = other,
+            !allowed.contains(value)
+        else { return }
         let verb = op == .equal ? "can never hold" : "always holds"
-        report(.neverHolds, "\"\(value)\" is not one of the values \(allowed.map { "\"\($0)\"" }.joined(separator: ", ")), so this \(verb)", at: offset)
+        report(
+            .neverHolds,
+            "\"\(value)\" is not one of the values \(allowed.map { "\"\($0)\"" }.joined(separator: ", ")), so this \(verb)",
+            at: offset)
     }
 
     /// Within one conjunction: two different required values of a fact, or an empty numeric range.

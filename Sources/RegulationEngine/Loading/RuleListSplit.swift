@@ -41,7 +41,9 @@ struct RuleListSplit {
             let indent = line.prefix { $0 == UInt8(ascii: " ") }.count
             let rest = line.dropFirst(indent)
             if rest.isEmpty || rest.first == UInt8(ascii: "#") || rest.first == UInt8(ascii: "\r") { continue }
-            let isItem = rest.first == UInt8(ascii: "-") && (rest.count == 1 || [UInt8(ascii: " "), UInt8(ascii: "\r")].contains(rest[rest.startIndex + 1]))
+            let isItem =
+                rest.first == UInt8(ascii: "-")
+                && (rest.count == 1 || [UInt8(ascii: " "), UInt8(ascii: "\r")].contains(rest[rest.startIndex + 1]))
             if itemIndent == nil {
                 guard isItem else { return nil }  // a flow list or something else: read it whole
                 itemIndent = indent
@@ -72,7 +74,9 @@ struct RuleListSplit {
         var header = Array(bytes[0..<lines[rulesLine]])
         header += Array("rules: []".utf8)
         let listEnd = end < lines.count ? lines[end] : bytes.count
-        header += [UInt8](repeating: UInt8(ascii: "\n"), count: bytes[lines[rulesLine]..<listEnd].filter { $0 == UInt8(ascii: "\n") }.count)
+        header += [UInt8](
+            repeating: UInt8(ascii: "\n"),
+            count: bytes[lines[rulesLine]..<listEnd].filter { $0 == UInt8(ascii: "\n") }.count)
         header += bytes[listEnd...]
         self.header = String(decoding: header, as: UTF8.self)
     }
@@ -80,7 +84,9 @@ struct RuleListSplit {
     /// The offset where each line starts.
     static func lineStarts(_ bytes: [UInt8]) -> [Int] {
         var starts = [0]
-        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") && offset + 1 < bytes.count { starts.append(offset + 1) }
+        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") && offset + 1 < bytes.count {
+            starts.append(offset + 1)
+        }
         return starts
     }
 

@@ -25,27 +25,46 @@ enum RulebookChecks {
 
         for rulebook in rulebooks {
             if let other = seenRulebooks[rulebook.id] {
-                diagnostics.append(Diagnostic(.error, .duplicateRule, "rulebook id '\(rulebook.id)' is also used by \(other)", at: SourceLocation(file: rulebook.file, line: 1, column: 1)))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, .duplicateRule, "rulebook id '\(rulebook.id)' is also used by \(other)",
+                        at: SourceLocation(file: rulebook.file, line: 1, column: 1)))
             }
             seenRulebooks[rulebook.id] = rulebook.file
             for rule in rulebook.rules {
                 if let first = seenRules[rule.id] {
-                    diagnostics.append(Diagnostic(.error, .duplicateRule, "rule id '\(rule.id)' is already used at \(first)", at: rule.location))
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, .duplicateRule, "rule id '\(rule.id)' is already used at \(first)",
+                            at: rule.location))
                 } else {
                     seenRules[rule.id] = rule.location
                 }
                 if !rule.effective.isWithin(rulebook.effective) {
-                    diagnostics.append(Diagnostic(.error, .effectiveOutsideRulebook, "rule '\(rule.id)' is effective outside its rulebook's period", at: rule.location))
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, .effectiveOutsideRulebook,
+                            "rule '\(rule.id)' is effective outside its rulebook's period", at: rule.location))
                 }
                 guard rule.effect == .exempt else { continue }
                 if rulebook.scope == .national {
-                    diagnostics.append(Diagnostic(.error, .structure, "exemptions belong to district rulebooks; '\(rule.id)' is national", at: rule.location))
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, .structure, "exemptions belong to district rulebooks; '\(rule.id)' is national",
+                            at: rule.location))
                 }
                 for target in rule.exempts {
                     if !allRuleIDs.contains(target) {
-                        diagnostics.append(Diagnostic(.error, .missingExemptionTarget, "rule '\(rule.id)' exempts '\(target)', which no rulebook defines", at: rule.location))
+                        diagnostics.append(
+                            Diagnostic(
+                                .error, .missingExemptionTarget,
+                                "rule '\(rule.id)' exempts '\(target)', which no rulebook defines", at: rule.location))
                     } else if !nationalRuleIDs.contains(target) {
-                        diagnostics.append(Diagnostic(.error, .nonNationalExemptionTarget, "rule '\(rule.id)' exempts '\(target)', which is not a national rule", at: rule.location))
+                        diagnostics.append(
+                            Diagnostic(
+                                .error, .nonNationalExemptionTarget,
+                                "rule '\(rule.id)' exempts '\(target)', which is not a national rule", at: rule.location
+                            ))
                     }
                 }
             }
@@ -63,7 +82,9 @@ enum RulebookChecks {
             let (rulebooks, schemas) = shared.value
             let rule = rulebooks[place.rulebook].rules[place.rule]
             return TypeChecker.check(rule.when, schema: schemas[place.rulebook]).map { issue in
-                let at = SourceLocation(file: rule.whenLocation.file, line: rule.whenLocation.line, column: rule.whenLocation.column + issue.offset)
+                let at = SourceLocation(
+                    file: rule.whenLocation.file, line: rule.whenLocation.line,
+                    column: rule.whenLocation.column + issue.offset)
                 return Diagnostic(.error, issue.kind, "\(issue.message) (rule '\(rule.id)')", at: at)
             }
         }.flatMap { $0 }
@@ -74,8 +95,11 @@ enum RulebookChecks {
         var diagnostics: [Diagnostic] = []
         for fact in rulebook.facts {
             if let existing = schema[fact.path], existing.type != fact.type {
-                diagnostics.append(Diagnostic(.error, .conflictingFact, "fact '\(fact.path)' is declared as \(fact.type.name) here and as \(existing.type.name) elsewhere",
-                                              at: SourceLocation(file: rulebook.file, line: 1, column: 1)))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, .conflictingFact,
+                        "fact '\(fact.path)' is declared as \(fact.type.name) here and as \(existing.type.name) elsewhere",
+                        at: SourceLocation(file: rulebook.file, line: 1, column: 1)))
             } else {
                 schema[fact.path] = fact
             }
@@ -104,7 +128,9 @@ enum RulebookChecks {
                     let key = Set(cycle).sorted().joined(separator: ",")
                     if !reported.contains(key), let at = locations[next] {
                         reported.insert(key)
-                        diagnostics.append(Diagnostic(.error, .exemptionCycle, "exemption cycle: " + cycle.joined(separator: " → "), at: at))
+                        diagnostics.append(
+                            Diagnostic(
+                                .error, .exemptionCycle, "exemption cycle: " + cycle.joined(separator: " → "), at: at))
                     }
                 } else if state[next] == nil {
                     visit(next, path: path + [node])

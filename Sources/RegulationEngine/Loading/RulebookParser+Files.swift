@@ -6,11 +6,18 @@ extension RulebookParser {
     /// into chunks (see `RuleListSplit`), and every chunk of every file is one task, so all cores
     /// work until the last chunk is read (tasks nested inside a task would run one after another).
     /// The results are the same as reading each file whole, in the given order.
-    static func parse(sources: [(file: String, text: String)], splitFrom minimumItems: Int = 2_000) -> [(Rulebook?, [Diagnostic])] {
+    static func parse(
+        sources: [(file: String, text: String)], splitFrom minimumItems: Int = 2_000
+    ) -> [(Rulebook?, [Diagnostic])] {
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let splits = sources.map { RuleListSplit(source: $0.text, minimumItems: minimumItems, chunkCount: cores * 4) }
         // One task per whole file, per header, per chunk and per content hash.
-        enum Task { case whole(Int), header(Int), chunk(Int, Int), hash(Int) }
+        enum Task {
+            case whole(Int)
+            case header(Int)
+            case chunk(Int, Int)
+            case hash(Int)
+        }
         var tasks: [Task] = []
         for (index, split) in splits.enumerated() {
             if let split {
@@ -30,14 +37,23 @@ extension RulebookParser {
             let (sources, splits, tasks) = shared.value
             switch tasks[number] {
             case .whole(let index):
-                wholes.set(index, parse(text: sources[index].text, file: sources[index].file, source: sources[index].text, rules: nil))
+                wholes.set(
+                    index,
+                    parse(text: sources[index].text, file: sources[index].file, source: sources[index].text, rules: nil)
+                )
             case .hash(let index):
                 hashes.set(index, SHA256Digest.hex(Array(sources[index].text.utf8)))
             case .header(let index):
                 let placeholder: (rules: [Rule], diagnostics: [Diagnostic], hash: String) = ([], [], "")
-                headers.set(index, parse(text: splits[index]!.header, file: sources[index].file, source: sources[index].text, rules: placeholder))
+                headers.set(
+                    index,
+                    parse(
+                        text: splits[index]!.header, file: sources[index].file, source: sources[index].text,
+                        rules: placeholder))
             case .chunk(let index, let chunk):
-                if let result = parseRules(chunk: splits[index]!.chunks[chunk], file: sources[index].file) { chunkResults[index].set(chunk, result) }
+                if let result = parseRules(chunk: splits[index]!.chunks[chunk], file: sources[index].file) {
+                    chunkResults[index].set(chunk, result)
+                }
             }
         }
         var results: [(Rulebook?, [Diagnostic])] = []
@@ -54,7 +70,8 @@ extension RulebookParser {
             }
             let rules = chunks.flatMap { $0!.0 }
             let diagnostics = header.1 + chunks.flatMap { $0!.1 }
-            results.append((header.0.map { $0.replacingRules(rules, contentHash: hashes.values()[index] ?? "") }, diagnostics))
+            results.append(
+                (header.0.map { $0.replacingRules(rules, contentHash: hashes.values()[index] ?? "") }, diagnostics))
         }
         return results
     }

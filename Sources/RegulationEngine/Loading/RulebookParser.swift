@@ -5,7 +5,9 @@ import TeukguCore
 /// Expressions are parsed here; they are type-checked later, once every schema is known.
 enum RulebookParser {
     static let rulebookKeys: [String] = ["id", "scope", "title", "description", "effective", "facts", "rules"]
-    static let ruleKeys: [String] = ["id", "title", "effect", "when", "cites", "effective", "conditions", "exempts", "group"]
+    static let ruleKeys: [String] = [
+        "id", "title", "effect", "when", "cites", "effective", "conditions", "exempts", "group",
+    ]
 
     /// One file, read whole.
     static func parse(source: String, file: String) -> (Rulebook?, [Diagnostic]) {
@@ -13,7 +15,10 @@ enum RulebookParser {
     }
 
     /// Reads the rulebook from `text`; its rules too unless they were read already.
-    static func parse(text: String, file: String, source: String, rules parsedRules: (rules: [Rule], diagnostics: [Diagnostic], hash: String)?) -> (Rulebook?, [Diagnostic]) {
+    static func parse(
+        text: String, file: String, source: String,
+        rules parsedRules: (rules: [Rule], diagnostics: [Diagnostic], hash: String)?
+    ) -> (Rulebook?, [Diagnostic]) {
         var reader = YAMLReader(file: file)
         let root: YAMLNode
         do {
@@ -26,7 +31,9 @@ enum RulebookParser {
             reader.diagnostics.append(yamlDiagnostic(error, file: file))
             return (nil, reader.diagnostics)
         }
-        guard let top = reader.fields(root, allowed: rulebookKeys, context: "a rulebook") else { return (nil, reader.diagnostics) }
+        guard let top = reader.fields(root, allowed: rulebookKeys, context: "a rulebook") else {
+            return (nil, reader.diagnostics)
+        }
         let id = reader.requiredString(top, "id", context: "a rulebook", parent: root) ?? "?"
         let scope = parseScope(top["scope"], reader: &reader, parent: root)
         let title = reader.localized(top["title"], context: "title") ?? LocalizedText(ko: id, en: id)
@@ -40,16 +47,21 @@ enum RulebookParser {
         } else if top["facts"] != nil {
             reader.error(.structure, "'facts' must map each fact name to its declaration", at: top["facts"])
         }
-        let (rules, ruleDiagnostics, contentHash) = parsedRules ?? parseRules(reader.sequence(top["rules"], context: "rules"), file: file, source: source)
+        let (rules, ruleDiagnostics, contentHash) =
+            parsedRules ?? parseRules(reader.sequence(top["rules"], context: "rules"), file: file, source: source)
         reader.diagnostics += ruleDiagnostics
-        let rulebook = Rulebook(id: id, scope: scope ?? .national, title: title, description: reader.optionalString(top, "description") ?? "",
-                                effective: effective, facts: facts, rules: rules, file: file, contentHash: contentHash)
+        let rulebook = Rulebook(
+            id: id, scope: scope ?? .national, title: title,
+            description: reader.optionalString(top, "description") ?? "",
+            effective: effective, facts: facts, rules: rules, file: file, contentHash: contentHash)
         return (scope == nil ? nil : rulebook, reader.diagnostics)
     }
 
     /// The rules of a file read whole, with the file's content hash. Runs as one task of
     /// `parse(sources:)`, which spreads large files over the cores by cutting them instead.
-    static func parseRules(_ nodes: [YAMLNode], file: String, source: String) -> (rules: [Rule], diagnostics: [Diagnostic], hash: String) {
+    static func parseRules(
+        _ nodes: [YAMLNode], file: String, source: String
+    ) -> (rules: [Rule], diagnostics: [Diagnostic], hash: String) {
         var reader = YAMLReader(file: file)
         var rules: [Rule] = []
         rules.reserveCapacity(nodes.count)
@@ -61,7 +73,9 @@ enum RulebookParser {
 
     /// Composes and reads one chunk of a cut rule list; nil when it does not compose alone.
     static func parseRules(chunk: (text: String, linesBefore: Int), file: String) -> ([Rule], [Diagnostic])? {
-        guard let composed = try? YAMLComposer.compose(chunk.text), case .sequence(let items) = composed else { return nil }
+        guard let composed = try? YAMLComposer.compose(chunk.text), case .sequence(let items) = composed else {
+            return nil
+        }
         var reader = YAMLReader(file: file, lineOffset: chunk.linesBefore)
         var rules: [Rule] = []
         rules.reserveCapacity(items.count)
@@ -72,7 +86,9 @@ enum RulebookParser {
     }
 
     static func yamlDiagnostic(_ error: YAMLSyntaxError, file: String) -> Diagnostic {
-        Diagnostic(.error, .yamlSyntax, error.problem, at: SourceLocation(file: file, line: error.mark.line, column: error.mark.column))
+        Diagnostic(
+            .error, .yamlSyntax, error.problem,
+            at: SourceLocation(file: file, line: error.mark.line, column: error.mark.column))
     }
 
     static func parseScope(_ node: YAMLNode?, reader: inout YAMLReader, parent: YAMLNode) -> RulebookScope? {
@@ -87,7 +103,9 @@ enum RulebookParser {
                 let id = text.dropFirst("district:".count).trimmingCharacters(in: .whitespaces)
                 if !id.isEmpty { return .district(id) }
             }
-        } else if case .mapping(let mapping) = node, mapping.count == 1, let id = mapping["district"]?.string, !id.isEmpty {
+        } else if case .mapping(let mapping) = node, mapping.count == 1, let id = mapping["district"]?.string,
+            !id.isEmpty
+        {
             return .district(id)
         }
         reader.error(.structure, "scope must be 'national' or 'district: <id>'", at: node)
@@ -95,8 +113,13 @@ enum RulebookParser {
     }
 
     static func parseFact(path: String, node: YAMLNode, reader: inout YAMLReader) -> FactDeclaration? {
-        guard let map = reader.fields(node, allowed: ["type", "values", "unit", "label", "help"], context: "fact '\(path)'") else { return nil }
-        guard path.split(separator: ".").count >= 1, path.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-" }) else {
+        guard
+            let map = reader.fields(
+                node, allowed: ["type", "values", "unit", "label", "help"], context: "fact '\(path)'")
+        else { return nil }
+        guard path.split(separator: ".").count >= 1,
+            path.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-" })
+        else {
             reader.error(.structure, "'\(path)' is not a fact path (letters, digits and dots)", at: node)
             return nil
         }
@@ -113,20 +136,27 @@ enum RulebookParser {
         case "date": type = .date
         case "list": type = .list
         default:
-            reader.error(.structure, "fact '\(path)' has unknown type '\(typeName)' (string, enum, number, bool, date, list)", at: map["type"] ?? node)
+            reader.error(
+                .structure, "fact '\(path)' has unknown type '\(typeName)' (string, enum, number, bool, date, list)",
+                at: map["type"] ?? node)
             return nil
         }
         let label = reader.localized(map["label"], context: "label of '\(path)'") ?? LocalizedText(ko: path, en: path)
-        return FactDeclaration(path: path, type: type, label: label, help: reader.localized(map["help"], context: "help of '\(path)'"))
+        return FactDeclaration(
+            path: path, type: type, label: label, help: reader.localized(map["help"], context: "help of '\(path)'"))
     }
 
     static func parseRule(_ node: YAMLNode, reader: inout YAMLReader) -> Rule? {
         guard let map = reader.fields(node, allowed: ruleKeys, context: "a rule") else { return nil }
         guard let id = reader.requiredString(map, "id", context: "a rule", parent: node) else { return nil }
         let title = reader.localized(map["title"], context: "title of '\(id)'") ?? LocalizedText(ko: id, en: id)
-        guard let effectText = reader.requiredString(map, "effect", context: "rule '\(id)'", parent: node) else { return nil }
+        guard let effectText = reader.requiredString(map, "effect", context: "rule '\(id)'", parent: node) else {
+            return nil
+        }
         guard let effect = RuleEffect(rawValue: effectText) else {
-            reader.error(.structure, "rule '\(id)' has unknown effect '\(effectText)' (prohibit, require, exempt)", at: map["effect"])
+            reader.error(
+                .structure, "rule '\(id)' has unknown effect '\(effectText)' (prohibit, require, exempt)",
+                at: map["effect"])
             return nil
         }
         guard let whenNode = map["when"], case .scalar(let whenScalar) = whenNode else {
@@ -138,18 +168,30 @@ enum RulebookParser {
         do {
             expression = try ExpressionParser.parse(whenText)
         } catch {
-            reader.diagnostics.append(Diagnostic(.error, .expressionSyntax, error.message, at: expressionLocation(whenNode, offset: error.offset, reader: reader)))
+            reader.diagnostics.append(
+                Diagnostic(
+                    .error, .expressionSyntax, error.message,
+                    at: expressionLocation(whenNode, offset: error.offset, reader: reader)))
             return nil
         }
         var cites: [RuleCitation] = []
         for citeNode in reader.sequence(map["cites"], context: "cites of '\(id)'") {
-            guard let citeMap = reader.fields(citeNode, allowed: ["law", "article", "url", "note"], context: "a citation") else { continue }
+            guard
+                let citeMap = reader.fields(
+                    citeNode, allowed: ["law", "article", "url", "note"], context: "a citation")
+            else { continue }
             guard let law = reader.requiredString(citeMap, "law", context: "a citation", parent: citeNode),
-                  let article = reader.requiredString(citeMap, "article", context: "a citation", parent: citeNode) else { continue }
-            cites.append(RuleCitation(law: law, article: article, url: reader.optionalString(citeMap, "url"), note: reader.optionalString(citeMap, "note")))
+                let article = reader.requiredString(citeMap, "article", context: "a citation", parent: citeNode)
+            else { continue }
+            cites.append(
+                RuleCitation(
+                    law: law, article: article, url: reader.optionalString(citeMap, "url"),
+                    note: reader.optionalString(citeMap, "note")))
         }
         if cites.isEmpty { reader.error(.structure, "rule '\(id)' cites no provision", at: node) }
-        let conditions = reader.sequence(map["conditions"], context: "conditions of '\(id)'").compactMap { parseCondition($0, reader: &reader) }
+        let conditions = reader.sequence(map["conditions"], context: "conditions of '\(id)'").compactMap {
+            parseCondition($0, reader: &reader)
+        }
         let exempts = reader.sequence(map["exempts"], context: "exempts of '\(id)'").compactMap(\.string)
         switch effect {
         case .require where conditions.isEmpty:
@@ -163,23 +205,30 @@ enum RulebookParser {
         if effect != .exempt && !exempts.isEmpty {
             reader.error(.structure, "only 'exempt' rules may list 'exempts' (rule '\(id)')", at: map["exempts"])
         }
-        return Rule(id: id, title: title, effect: effect, when: expression, whenText: whenText, cites: cites,
-                    effective: reader.period(map["effective"], context: "effective of '\(id)'"), conditions: conditions, exempts: exempts,
-                    group: reader.optionalString(map, "group"), location: reader.location(node),
-                    whenLocation: expressionLocation(whenNode, offset: 0, reader: reader))
+        return Rule(
+            id: id, title: title, effect: effect, when: expression, whenText: whenText, cites: cites,
+            effective: reader.period(map["effective"], context: "effective of '\(id)'"), conditions: conditions,
+            exempts: exempts,
+            group: reader.optionalString(map, "group"), location: reader.location(node),
+            whenLocation: expressionLocation(whenNode, offset: 0, reader: reader))
     }
 
     static func parseCondition(_ node: YAMLNode, reader: inout YAMLReader) -> RuleCondition? {
-        let keys = ["type", "authority", "name", "scheme", "note", "death", "injury", "disability", "property", "zone", "to", "when", "text"]
+        let keys = [
+            "type", "authority", "name", "scheme", "note", "death", "injury", "disability", "property", "zone", "to",
+            "when", "text",
+        ]
         guard let map = reader.fields(node, allowed: keys, context: "a condition") else { return nil }
         guard let type = reader.requiredString(map, "type", context: "a condition", parent: node) else { return nil }
         switch type {
         case "permit":
             guard let authority = reader.requiredString(map, "authority", context: "a permit condition", parent: node),
-                  let name = reader.requiredString(map, "name", context: "a permit condition", parent: node) else { return nil }
+                let name = reader.requiredString(map, "name", context: "a permit condition", parent: node)
+            else { return nil }
             return .permit(authority: authority, name: name)
         case "certification":
-            guard let scheme = reader.requiredString(map, "scheme", context: "a certification condition", parent: node) else { return nil }
+            guard let scheme = reader.requiredString(map, "scheme", context: "a certification condition", parent: node)
+            else { return nil }
             return .certification(scheme: scheme, note: reader.optionalString(map, "note"))
         case "insurance":
             let death = reader.wholeNumber(map["death"], context: "death cover")
@@ -187,22 +236,31 @@ enum RulebookParser {
             let disability = reader.wholeNumber(map["disability"], context: "disability cover")
             let property = reader.wholeNumber(map["property"], context: "property cover")
             if death == nil && injury == nil && disability == nil && property == nil {
-                reader.error(.structure, "an insurance condition names at least one minimum (death, injury, disability, property)", at: node)
+                reader.error(
+                    .structure,
+                    "an insurance condition names at least one minimum (death, injury, disability, property)", at: node)
                 return nil
             }
             return .insurance(death: death, injury: injury, disability: disability, property: property)
         case "demonstration-area":
-            guard let zone = reader.requiredString(map, "zone", context: "a demonstration-area condition", parent: node) else { return nil }
+            guard let zone = reader.requiredString(map, "zone", context: "a demonstration-area condition", parent: node)
+            else { return nil }
             return .demonstrationArea(zone: zone)
         case "notification":
             guard let to = reader.requiredString(map, "to", context: "a notification condition", parent: node),
-                  let when = reader.requiredString(map, "when", context: "a notification condition", parent: node) else { return nil }
+                let when = reader.requiredString(map, "when", context: "a notification condition", parent: node)
+            else { return nil }
             return .notification(to: to, when: when)
         case "other":
-            guard let text = reader.requiredString(map, "text", context: "an 'other' condition", parent: node) else { return nil }
+            guard let text = reader.requiredString(map, "text", context: "an 'other' condition", parent: node) else {
+                return nil
+            }
             return .other(text: text)
         default:
-            reader.error(.structure, "unknown condition type '\(type)' (permit, certification, insurance, demonstration-area, notification, other)", at: map["type"])
+            reader.error(
+                .structure,
+                "unknown condition type '\(type)' (permit, certification, insurance, demonstration-area, notification, other)",
+                at: map["type"])
             return nil
         }
     }
@@ -213,7 +271,9 @@ enum RulebookParser {
         let file = reader.file
         let lineOffset = reader.lineOffset
         var quoteShift = 0
-        if case .scalar(let scalar) = node, scalar.style == .singleQuoted || scalar.style == .doubleQuoted { quoteShift = 1 }
+        if case .scalar(let scalar) = node, scalar.style == .singleQuoted || scalar.style == .doubleQuoted {
+            quoteShift = 1
+        }
         if case .scalar(let scalar) = node, scalar.style == .literal || scalar.style == .folded {
             return SourceLocation(file: file, line: mark.line + 1 + lineOffset, column: offset + 1)
         }

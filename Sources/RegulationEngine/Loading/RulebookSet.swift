@@ -26,7 +26,10 @@ public struct RulebookSet: Sendable {
         var paths: [URL] = []
         while let url = enumerator?.nextObject() as? URL { paths.append(url) }
         if enumerator == nil {
-            problems.append(Diagnostic(.error, .structure, "cannot read the folder", at: SourceLocation(file: directory, line: 1, column: 1)))
+            problems.append(
+                Diagnostic(
+                    .error, .structure, "cannot read the folder",
+                    at: SourceLocation(file: directory, line: 1, column: 1)))
         }
         for url in paths.sorted(by: { $0.path < $1.path }) {
             let name = url.lastPathComponent
@@ -36,8 +39,13 @@ public struct RulebookSet: Sendable {
                 continue
             }
             guard name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.hasSuffix(".json") else { continue }
-            guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
-                problems.append(Diagnostic(.error, .yamlSyntax, "not readable as UTF-8 text", at: SourceLocation(file: relative, line: 1, column: 1)))
+            guard let data = FileManager.default.contents(atPath: url.path),
+                let text = String(data: data, encoding: .utf8)
+            else {
+                problems.append(
+                    Diagnostic(
+                        .error, .yamlSyntax, "not readable as UTF-8 text",
+                        at: SourceLocation(file: relative, line: 1, column: 1)))
                 continue
             }
             sources.append((relative, text))
@@ -59,6 +67,12 @@ public struct RulebookSet: Sendable {
         let rulebooks = results.compactMap(\.0)
         var diagnostics = results.flatMap(\.1)
         diagnostics += RulebookChecks.run(rulebooks)
-        return RulebookSet(rulebooks: rulebooks, diagnostics: diagnostics.sorted { ($0.location.file, $0.location.line, $0.location.column) < ($1.location.file, $1.location.line, $1.location.column) })
+        return RulebookSet(
+            rulebooks: rulebooks,
+            diagnostics: diagnostics.sorted {
+                ($0.location.file, $0.location.line, $0.location.column) < (
+                    $1.location.file, $1.location.line, $1.location.column
+                )
+            })
     }
 }

@@ -55,8 +55,12 @@ private final class YAMLEventReader {
 
     private func syntaxError() -> YAMLSyntaxError {
         let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
-        if parser.error == YAML_READER_ERROR { return YAMLSyntaxError(problem: problem, mark: YAMLMark(line: 1, column: 1)) }
-        return YAMLSyntaxError(problem: problem, mark: YAMLMark(line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1))
+        if parser.error == YAML_READER_ERROR {
+            return YAMLSyntaxError(problem: problem, mark: YAMLMark(line: 1, column: 1))
+        }
+        return YAMLSyntaxError(
+            problem: problem,
+            mark: YAMLMark(line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1))
     }
 
     private var startMark: YAMLMark {
@@ -84,13 +88,17 @@ private final class YAMLEventReader {
 
     /// The node starting at the current event; leaves the reader on the node's last event.
     private func node(depth: Int) throws(YAMLSyntaxError) -> YAMLNode {
-        if (event.type == YAML_SEQUENCE_START_EVENT || event.type == YAML_MAPPING_START_EVENT) && depth >= Self.maximumNesting {
+        if (event.type == YAML_SEQUENCE_START_EVENT || event.type == YAML_MAPPING_START_EVENT)
+            && depth >= Self.maximumNesting
+        {
             throw YAMLSyntaxError(problem: "nested more than \(Self.maximumNesting) levels deep", mark: startMark)
         }
         switch event.type {
         case YAML_ALIAS_EVENT:
             let name = Self.text(event.data.alias.anchor)
-            guard let name, let target = anchors[name] else { throw YAMLSyntaxError(problem: "found undefined alias", mark: startMark) }
+            guard let name, let target = anchors[name] else {
+                throw YAMLSyntaxError(problem: "found undefined alias", mark: startMark)
+            }
             return target
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar

@@ -1,3 +1,4 @@
+import Foundation
 import TeukguCore
 
 /// Walks a composed YAML tree, keeping file positions for diagnostics.
@@ -63,7 +64,9 @@ struct YAMLReader {
         guard let node else { return nil }
         if case .scalar(let scalar) = node { return LocalizedText(ko: scalar.string, en: scalar.string) }
         guard let map = fields(node, allowed: ["ko", "en"], context: context) else { return nil }
-        guard let ko = requiredString(map, "ko", context: context, parent: node), let en = requiredString(map, "en", context: context, parent: node) else { return nil }
+        guard let ko = requiredString(map, "ko", context: context, parent: node),
+            let en = requiredString(map, "en", context: context, parent: node)
+        else { return nil }
         return LocalizedText(ko: ko, en: en)
     }
 
@@ -98,15 +101,15 @@ struct YAMLReader {
 
     mutating func wholeNumber(_ node: YAMLNode?, context: String) -> Int64? {
         guard let node else { return nil }
-        guard case .scalar(let scalar) = node, let value = Int64(scalar.string.replacingOccurrences(of: "_", with: "")), value > 0 else {
+        guard case .scalar(let scalar) = node, let value = Int64(scalar.string.replacingOccurrences(of: "_", with: "")),
+            value > 0
+        else {
             error(.structure, "\(context) must be a positive whole number of won", at: node)
             return nil
         }
         return value
     }
 }
-
-import Foundation
 
 /// A mapping's entries by key. A rule has a handful of keys, so a list searched in order is
 /// cheaper than a dictionary hashed for each; a key given twice counts once, the last time.

@@ -102,9 +102,13 @@ public struct Rule: Hashable, Sendable {
         let location: SourceLocation
         let whenLocation: SourceLocation
 
-        init(id: String, title: LocalizedText, effect: RuleEffect, when: Expression, whenText: String, cites: [RuleCitation],
-             effective: EffectivePeriod, conditions: [RuleCondition], exempts: [String], group: String?, location: SourceLocation,
-             whenLocation: SourceLocation) {
+        init(
+            id: String, title: LocalizedText, effect: RuleEffect, when: Expression, whenText: String,
+            cites: [RuleCitation],
+            effective: EffectivePeriod, conditions: [RuleCondition], exempts: [String], group: String?,
+            location: SourceLocation,
+            whenLocation: SourceLocation
+        ) {
             self.id = id
             self.title = title
             self.effect = effect
@@ -138,17 +142,24 @@ public struct Rule: Hashable, Sendable {
     /// Where the `when` text starts, so expression diagnostics point at the right column.
     public var whenLocation: SourceLocation { storage.whenLocation }
 
-    public init(id: String, title: LocalizedText, effect: RuleEffect, when: Expression, whenText: String, cites: [RuleCitation],
-                effective: EffectivePeriod, conditions: [RuleCondition], exempts: [String], group: String?, location: SourceLocation,
-                whenLocation: SourceLocation? = nil) {
-        storage = Storage(id: id, title: title, effect: effect, when: when, whenText: whenText, cites: cites, effective: effective,
-                          conditions: conditions, exempts: exempts, group: group, location: location, whenLocation: whenLocation ?? location)
+    public init(
+        id: String, title: LocalizedText, effect: RuleEffect, when: Expression, whenText: String, cites: [RuleCitation],
+        effective: EffectivePeriod, conditions: [RuleCondition], exempts: [String], group: String?,
+        location: SourceLocation,
+        whenLocation: SourceLocation? = nil
+    ) {
+        storage = Storage(
+            id: id, title: title, effect: effect, when: when, whenText: whenText, cites: cites, effective: effective,
+            conditions: conditions, exempts: exempts, group: group, location: location,
+            whenLocation: whenLocation ?? location)
     }
 
     public static func == (a: Rule, b: Rule) -> Bool {
         if a.storage === b.storage { return true }
-        return a.id == b.id && a.title == b.title && a.effect == b.effect && a.when == b.when && a.whenText == b.whenText && a.cites == b.cites
-            && a.effective == b.effective && a.conditions == b.conditions && a.exempts == b.exempts && a.group == b.group
+        return a.id == b.id && a.title == b.title && a.effect == b.effect && a.when == b.when
+            && a.whenText == b.whenText && a.cites == b.cites
+            && a.effective == b.effective && a.conditions == b.conditions && a.exempts == b.exempts
+            && a.group == b.group
             && a.location == b.location && a.whenLocation == b.whenLocation
     }
 
@@ -172,8 +183,10 @@ public struct Rulebook: Hashable, Sendable {
     /// SHA-256 of the file's bytes.
     public let contentHash: String
 
-    public init(id: String, scope: RulebookScope, title: LocalizedText, description: String, effective: EffectivePeriod,
-                facts: [FactDeclaration], rules: [Rule], file: String, contentHash: String) {
+    public init(
+        id: String, scope: RulebookScope, title: LocalizedText, description: String, effective: EffectivePeriod,
+        facts: [FactDeclaration], rules: [Rule], file: String, contentHash: String
+    ) {
         self.id = id
         self.scope = scope
         self.title = title
@@ -198,6 +211,8 @@ extension Rulebook {
 
     /// The same rulebook with rules read separately (a large file's rule list is read in chunks).
     func replacingRules(_ rules: [Rule], contentHash: String) -> Rulebook {
-        Rulebook(id: id, scope: scope, title: title, description: description, effective: effective, facts: facts, rules: rules, file: file, contentHash: contentHash)
+        Rulebook(
+            id: id, scope: scope, title: title, description: description, effective: effective, facts: facts,
+            rules: rules, file: file, contentHash: contentHash)
     }
 }

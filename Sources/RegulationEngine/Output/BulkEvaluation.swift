@@ -28,7 +28,9 @@ public enum BulkEvaluation {
         }
     }
 
-    static func run(snapshot: Snapshot, bytes: UnsafeBufferPointer<UInt8>, sink: ([UInt8]) -> Void) -> (count: Int, errors: Int) {
+    static func run(
+        snapshot: Snapshot, bytes: UnsafeBufferPointer<UInt8>, sink: ([UInt8]) -> Void
+    ) -> (count: Int, errors: Int) {
         let chunk = 1 << 20
         var out = JSONWriter(capacity: chunk + 64 * 1024)
         var count = 0
@@ -42,7 +44,11 @@ public enum BulkEvaluation {
             var lineEnd = end
             if lineEnd > start && bytes[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
             count += 1
-            if !line(UnsafeBufferPointer(rebasing: bytes[start..<lineEnd]), snapshot: snapshot, scratch: scratch, into: &out) { errors += 1 }
+            if !line(
+                UnsafeBufferPointer(rebasing: bytes[start..<lineEnd]), snapshot: snapshot, scratch: scratch, into: &out)
+            {
+                errors += 1
+            }
             out.raw("\n")
             if out.bytes.count >= chunk {
                 sink(out.bytes)
@@ -57,17 +63,23 @@ public enum BulkEvaluation {
     /// Evaluates one request given as JSON text, reading the common shape straight from its bytes.
     public static func evaluate(json text: String, snapshot: Snapshot) throws -> Decision {
         let bytes = Array(text.utf8)
-        if let fast = bytes.withUnsafeBufferPointer(FastRequestReader.read), let district = fast.district, let asOf = fast.asOf {
+        if let fast = bytes.withUnsafeBufferPointer(FastRequestReader.read), let district = fast.district,
+            let asOf = fast.asOf
+        {
             return try snapshot.evaluate(district: district, asOf: asOf, facts: fast.facts, company: fast.company)
         }
         return try snapshot.evaluate(try RequestDecoding.decode(text))
     }
 
     /// Appends one line's answer; returns false when it is an error object.
-    static func line(_ bytes: UnsafeBufferPointer<UInt8>, snapshot: Snapshot, scratch: EvaluationScratch, into out: inout JSONWriter) -> Bool {
+    static func line(
+        _ bytes: UnsafeBufferPointer<UInt8>, snapshot: Snapshot, scratch: EvaluationScratch, into out: inout JSONWriter
+    ) -> Bool {
         if let fast = FastRequestReader.read(bytes), let district = fast.district, let asOf = fast.asOf {
             do {
-                try snapshot.write(district: district, asOf: asOf, facts: fast.facts, company: fast.company, scratch: scratch, into: &out)
+                try snapshot.write(
+                    district: district, asOf: asOf, facts: fast.facts, company: fast.company, scratch: scratch,
+                    into: &out)
                 return true
             } catch {
                 let (code, message) = error.codeAndMessage
@@ -77,7 +89,8 @@ public enum BulkEvaluation {
         }
         let json: JSONValue
         do { json = try JSONValue.parse(bytes: Array(bytes)) } catch {
-            DecisionJSON.writeError(code: "malformed_json", message: "\(error.message) at byte \(error.offset)", into: &out)
+            DecisionJSON.writeError(
+                code: "malformed_json", message: "\(error.message) at byte \(error.offset)", into: &out)
             return false
         }
         let request: EvaluationRequest

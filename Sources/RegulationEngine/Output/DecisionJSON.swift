@@ -11,8 +11,10 @@ public enum DecisionJSON {
     }
 
     static func write(_ decision: Decision, into w: inout JSONWriter) {
-        w.raw("{\"district\":"); w.string(decision.district)
-        w.raw(",\"asOf\":\""); w.date(decision.asOf)
+        w.raw("{\"district\":")
+        w.string(decision.district)
+        w.raw(",\"asOf\":\"")
+        w.date(decision.asOf)
         w.raw("\",\"outcome\":\"")
         switch decision.outcome {
         case .prohibited: w.raw("prohibited")
@@ -48,9 +50,14 @@ public enum DecisionJSON {
         w.raw("],\"missingFacts\":[")
         for (index, fact) in decision.missingFacts.enumerated() {
             if index > 0 { w.raw(",") }
-            w.raw("{\"path\":"); w.string(fact.path)
-            w.raw(",\"label\":"); localized(fact.label, &w)
-            if let help = fact.help { w.raw(",\"help\":"); localized(help, &w) }
+            w.raw("{\"path\":")
+            w.string(fact.path)
+            w.raw(",\"label\":")
+            localized(fact.label, &w)
+            if let help = fact.help {
+                w.raw(",\"help\":")
+                localized(help, &w)
+            }
             w.raw("}")
         }
         w.raw("],\"rulebooks\":")
@@ -63,8 +70,11 @@ public enum DecisionJSON {
         w.raw("[")
         for (index, reference) in references.enumerated() {
             if index > 0 { w.raw(",") }
-            w.raw("{\"id\":"); w.string(reference.id)
-            w.raw(",\"sha256\":\""); w.rawText(reference.contentHash); w.raw("\"}")
+            w.raw("{\"id\":")
+            w.string(reference.id)
+            w.raw(",\"sha256\":\"")
+            w.rawText(reference.contentHash)
+            w.raw("\"}")
         }
         w.raw("]")
         return w.bytes
@@ -98,54 +108,89 @@ public enum DecisionJSON {
     /// `{"id":…,"effect":…` of a reason.
     static func reasonHead(id: String, effect: RuleEffect) -> [UInt8] {
         var w = JSONWriter(capacity: 64)
-        w.raw("{\"id\":"); w.string(id)
-        w.raw(",\"effect\":\""); w.rawText(effect.rawValue); w.raw("\"")
+        w.raw("{\"id\":")
+        w.string(id)
+        w.raw(",\"effect\":\"")
+        w.rawText(effect.rawValue)
+        w.raw("\"")
         return w.bytes
     }
 
     /// `,"rulebook":…,"title":…,"citations":[…]}` of a reason.
     static func reasonTail(rulebookID: String, title: LocalizedText, cites: [RuleCitation]) -> [UInt8] {
         var w = JSONWriter(capacity: 256)
-        w.raw(",\"rulebook\":"); w.string(rulebookID)
-        w.raw(",\"title\":"); localized(title, &w)
-        w.raw(",\"citations\":"); citations(cites, &w)
+        w.raw(",\"rulebook\":")
+        w.string(rulebookID)
+        w.raw(",\"title\":")
+        localized(title, &w)
+        w.raw(",\"citations\":")
+        citations(cites, &w)
         w.raw("}")
         return w.bytes
     }
 
     static func exemption(id: String, title: LocalizedText, exempts: [String], cites: [RuleCitation]) -> [UInt8] {
         var w = JSONWriter(capacity: 256)
-        w.raw("{\"id\":"); w.string(id)
-        w.raw(",\"title\":"); localized(title, &w)
+        w.raw("{\"id\":")
+        w.string(id)
+        w.raw(",\"title\":")
+        localized(title, &w)
         w.raw(",\"exempts\":[")
         for (index, target) in exempts.enumerated() {
             if index > 0 { w.raw(",") }
             w.string(target)
         }
-        w.raw("],\"citations\":"); citations(cites, &w)
+        w.raw("],\"citations\":")
+        citations(cites, &w)
         w.raw("}")
         return w.bytes
     }
 
     static func condition(_ condition: RuleCondition, _ w: inout JSONWriter) {
-        w.raw("{\"type\":\""); w.rawText(condition.kind); w.raw("\"")
+        w.raw("{\"type\":\"")
+        w.rawText(condition.kind)
+        w.raw("\"")
         switch condition {
         case .permit(let authority, let name):
-            w.raw(",\"authority\":"); w.string(authority); w.raw(",\"name\":"); w.string(name)
+            w.raw(",\"authority\":")
+            w.string(authority)
+            w.raw(",\"name\":")
+            w.string(name)
         case .certification(let scheme, let note):
-            w.raw(",\"scheme\":"); w.string(scheme)
-            if let note { w.raw(",\"note\":"); w.string(note) }
+            w.raw(",\"scheme\":")
+            w.string(scheme)
+            if let note {
+                w.raw(",\"note\":")
+                w.string(note)
+            }
         case .insurance(let death, let injury, let disability, let property):
-            if let death { w.raw(",\"death\":"); w.integer(death) }
-            if let injury { w.raw(",\"injury\":"); w.integer(injury) }
-            if let disability { w.raw(",\"disability\":"); w.integer(disability) }
-            if let property { w.raw(",\"property\":"); w.integer(property) }
+            if let death {
+                w.raw(",\"death\":")
+                w.integer(death)
+            }
+            if let injury {
+                w.raw(",\"injury\":")
+                w.integer(injury)
+            }
+            if let disability {
+                w.raw(",\"disability\":")
+                w.integer(disability)
+            }
+            if let property {
+                w.raw(",\"property\":")
+                w.integer(property)
+            }
         case .demonstrationArea(let zone):
-            w.raw(",\"zone\":"); w.string(zone)
+            w.raw(",\"zone\":")
+            w.string(zone)
         case .notification(let to, let when):
-            w.raw(",\"to\":"); w.string(to); w.raw(",\"when\":"); w.string(when)
+            w.raw(",\"to\":")
+            w.string(to)
+            w.raw(",\"when\":")
+            w.string(when)
         case .other(let text):
-            w.raw(",\"text\":"); w.string(text)
+            w.raw(",\"text\":")
+            w.string(text)
         }
     }
 
@@ -153,17 +198,29 @@ public enum DecisionJSON {
         w.raw("[")
         for (index, cite) in cites.enumerated() {
             if index > 0 { w.raw(",") }
-            w.raw("{\"law\":"); w.string(cite.law)
-            w.raw(",\"article\":"); w.string(cite.article)
-            if let url = cite.url { w.raw(",\"url\":"); w.string(url) }
-            if let note = cite.note { w.raw(",\"note\":"); w.string(note) }
+            w.raw("{\"law\":")
+            w.string(cite.law)
+            w.raw(",\"article\":")
+            w.string(cite.article)
+            if let url = cite.url {
+                w.raw(",\"url\":")
+                w.string(url)
+            }
+            if let note = cite.note {
+                w.raw(",\"note\":")
+                w.string(note)
+            }
             w.raw("}")
         }
         w.raw("]")
     }
 
     static func localized(_ text: LocalizedText, _ w: inout JSONWriter) {
-        w.raw("{\"ko\":"); w.string(text.ko); w.raw(",\"en\":"); w.string(text.en); w.raw("}")
+        w.raw("{\"ko\":")
+        w.string(text.ko)
+        w.raw(",\"en\":")
+        w.string(text.en)
+        w.raw("}")
     }
 
     /// `{"error":{"code","message"}}` for a request that could not be evaluated.
@@ -174,8 +231,10 @@ public enum DecisionJSON {
     }
 
     static func writeError(code: String, message: String, into w: inout JSONWriter) {
-        w.raw("{\"error\":{\"code\":"); w.string(code)
-        w.raw(",\"message\":"); w.string(message)
+        w.raw("{\"error\":{\"code\":")
+        w.string(code)
+        w.raw(",\"message\":")
+        w.string(message)
         w.raw("}}")
     }
 
@@ -192,9 +251,11 @@ extension EvaluationError {
     public var codeAndMessage: (code: String, message: String) {
         switch self {
         case .unknownDistrict(let id): ("unknown_district", "No rulebook covers district '\(id)'.")
-        case .notInForce(let district, let date): ("date_out_of_range", "No rulebook of '\(district)' is in force on \(date.iso).")
+        case .notInForce(let district, let date):
+            ("date_out_of_range", "No rulebook of '\(district)' is in force on \(date.iso).")
         case .unknownFact(let path): ("unknown_fact", "No rulebook that applies declares the fact '\(path)'.")
-        case .wrongType(let path, let expected, let got): ("wrong_fact_type", "Fact '\(path)' must be \(expected), got \(got).")
+        case .wrongType(let path, let expected, let got):
+            ("wrong_fact_type", "Fact '\(path)' must be \(expected), got \(got).")
         }
     }
 }

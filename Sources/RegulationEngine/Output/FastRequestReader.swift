@@ -57,13 +57,19 @@ struct FastRequestReader {
 
     mutating func number() -> Double? {
         let start = i
-        while i < end, (bytes[i] >= 0x30 && bytes[i] <= 0x39) || bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: ".") || bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") || bytes[i] == UInt8(ascii: "+") { i += 1 }
+        while i < end,
+            (bytes[i] >= 0x30 && bytes[i] <= 0x39) || bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: ".")
+                || bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") || bytes[i] == UInt8(ascii: "+")
+        { i += 1 }
         guard i > start else { return nil }
         var value = 0.0
         // Plain integers are by far the common case; anything else goes through Double's parser.
         var plain = true
         for byte in bytes[start..<i] {
-            guard byte >= 0x30 && byte <= 0x39, value < 1e15 else { plain = false; break }
+            guard byte >= 0x30 && byte <= 0x39, value < 1e15 else {
+                plain = false
+                break
+            }
             value = value * 10 + Double(byte - 0x30)
         }
         if plain { return value }
@@ -79,7 +85,9 @@ struct FastRequestReader {
             let isTrue = bytes[i] == UInt8(ascii: "t")
             let word: StaticString = isTrue ? "true" : "false"
             let length = word.utf8CodeUnitCount
-            guard i + length <= end, word.withUTF8Buffer({ bytes[i..<i + length].elementsEqual($0) }) else { return nil }
+            guard i + length <= end, word.withUTF8Buffer({ bytes[i..<i + length].elementsEqual($0) }) else {
+                return nil
+            }
             i += length
             return .bool(isTrue)
         case UInt8(ascii: "["):

@@ -11,7 +11,9 @@ public struct RequestDecodingError: Error, Equatable, Sendable {
 public enum RequestDecoding {
     public static let fields: Set<String> = ["district", "asOf", "facts", "company"]
 
-    public static func decode(_ text: String, extraFields: Set<String> = []) throws(RequestDecodingError) -> EvaluationRequest {
+    public static func decode(
+        _ text: String, extraFields: Set<String> = []
+    ) throws(RequestDecodingError) -> EvaluationRequest {
         let json: JSONValue
         do { json = try JSONValue.parse(text) } catch {
             throw RequestDecodingError(code: "malformed_json", message: "\(error.message) at byte \(error.offset)")
@@ -19,8 +21,12 @@ public enum RequestDecoding {
         return try decode(json, extraFields: extraFields)
     }
 
-    public static func decode(_ json: JSONValue, extraFields: Set<String> = []) throws(RequestDecodingError) -> EvaluationRequest {
-        guard case .object(let members) = json else { throw RequestDecodingError(code: "json_object_expected", message: "the request must be a JSON object") }
+    public static func decode(
+        _ json: JSONValue, extraFields: Set<String> = []
+    ) throws(RequestDecodingError) -> EvaluationRequest {
+        guard case .object(let members) = json else {
+            throw RequestDecodingError(code: "json_object_expected", message: "the request must be a JSON object")
+        }
         for (key, _) in members where !fields.contains(key) && !extraFields.contains(key) {
             throw RequestDecodingError(code: "unknown_field", message: "unknown field '\(key)'")
         }
@@ -30,22 +36,32 @@ public enum RequestDecoding {
         guard case .string(let asOfText)? = json["asOf"] else {
             throw RequestDecodingError(code: "missing_field", message: "'asOf' is required (YYYY-MM-DD)")
         }
-        guard let asOf = CalendarDate(iso: asOfText) else { throw RequestDecodingError(code: "invalid_date", message: "'asOf' must be a real date as YYYY-MM-DD") }
+        guard let asOf = CalendarDate(iso: asOfText) else {
+            throw RequestDecodingError(code: "invalid_date", message: "'asOf' must be a real date as YYYY-MM-DD")
+        }
         let facts = try factMap(json["facts"], name: "facts", required: true)
         let company = try factMap(json["company"], name: "company", required: false)
         return EvaluationRequest(district: district, asOf: asOf, facts: facts, company: company)
     }
 
-    static func factMap(_ value: JSONValue?, name: String, required: Bool) throws(RequestDecodingError) -> [String: FactValue] {
+    static func factMap(
+        _ value: JSONValue?, name: String, required: Bool
+    ) throws(RequestDecodingError) -> [String: FactValue] {
         guard let value, value != .null else {
-            if required { throw RequestDecodingError(code: "missing_field", message: "'\(name)' is required (an object of facts)") }
+            if required {
+                throw RequestDecodingError(code: "missing_field", message: "'\(name)' is required (an object of facts)")
+            }
             return [:]
         }
-        guard case .object(let members) = value else { throw RequestDecodingError(code: "invalid_field", message: "'\(name)' must be an object") }
+        guard case .object(let members) = value else {
+            throw RequestDecodingError(code: "invalid_field", message: "'\(name)' must be an object")
+        }
         var result: [String: FactValue] = [:]
         for (key, item) in members {
             guard let fact = factValue(item) else {
-                throw RequestDecodingError(code: "invalid_fact_value", message: "fact '\(key)' must be a string, number, boolean, date string or list of strings")
+                throw RequestDecodingError(
+                    code: "invalid_fact_value",
+                    message: "fact '\(key)' must be a string, number, boolean, date string or list of strings")
             }
             result[key] = fact
         }

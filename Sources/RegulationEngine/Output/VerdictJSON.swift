@@ -3,27 +3,34 @@ import TeukguCore
 /// The bulk path: writes a decision's JSON straight from the evaluator's rule lists, skipping the
 /// `Decision` value. The bytes are identical to `DecisionJSON.encode(decision)` (a test holds them so).
 extension DecisionJSON {
-    static func write(_ verdict: Verdict, district: String, asOf: CalendarDate, program: DistrictProgram, slotPaths: [String],
-                      scratch: EvaluationScratch? = nil, into w: inout JSONWriter) {
-        w.raw("{\"district\":"); w.string(district)
-        w.raw(",\"asOf\":\""); w.date(asOf)
+    static func write(
+        _ verdict: Verdict, district: String, asOf: CalendarDate, program: DistrictProgram, slotPaths: [String],
+        scratch: EvaluationScratch? = nil, into w: inout JSONWriter
+    ) {
+        w.raw("{\"district\":")
+        w.string(district)
+        w.raw(",\"asOf\":\"")
+        w.date(asOf)
         let reasonRules: [Int]
         let status: StaticString
         let outcome = verdict.outcome
         switch outcome {
         case .prohibited:
             w.raw("\",\"outcome\":\"prohibited\",\"basis\":")
-            reasonRules = verdict.prohibitions; status = ",\"status\":\"applies\""
+            reasonRules = verdict.prohibitions
+            status = ",\"status\":\"applies\""
         case .indeterminate:
             w.raw("\",\"outcome\":\"indeterminate\",\"basis\":")
-            reasonRules = verdict.undecided; status = ",\"status\":\"undecided\""
+            reasonRules = verdict.undecided
+            status = ",\"status\":\"undecided\""
         case .conditional:
             w.raw("\",\"outcome\":\"conditional\",\"basis\":")
             reasonRules = verdict.conditioned
             status = ",\"status\":\"applies\""
         case .permitted:
             w.raw("\",\"outcome\":\"permitted\",\"basis\":")
-            reasonRules = verdict.applied; status = ",\"status\":\"applies\""
+            reasonRules = verdict.applied
+            status = ",\"status\":\"applies\""
         }
         w.raw(encodedBasis(outcome))
         w.raw(",\"reasons\":[")
@@ -38,13 +45,17 @@ extension DecisionJSON {
             if let scratch {
                 // Merging is a pure function of which rules set conditions, and in bulk input the same
                 // sets come back again and again: write each set's conditions once.
-                let key = EvaluationScratch.ConditionsKey(program: ObjectIdentifier(program), orders: verdict.conditioned.map { Int(program.entries[$0].order) })
+                let key = EvaluationScratch.ConditionsKey(
+                    program: ObjectIdentifier(program),
+                    orders: verdict.conditioned.map { Int(program.entries[$0].order) })
                 if let cached = scratch.conditionsJSON[key] {
                     w.raw(cached)
                 } else {
                     var fragment = JSONWriter(capacity: 256)
                     conditions(verdict, into: &fragment)
-                    if scratch.conditionsJSON.count >= EvaluationScratch.maximumCachedConditionSets { scratch.conditionsJSON.removeAll(keepingCapacity: true) }
+                    if scratch.conditionsJSON.count >= EvaluationScratch.maximumCachedConditionSets {
+                        scratch.conditionsJSON.removeAll(keepingCapacity: true)
+                    }
                     scratch.conditionsJSON[key] = fragment.bytes
                     w.raw(fragment.bytes)
                 }
@@ -59,11 +70,18 @@ extension DecisionJSON {
         }
         w.raw("],\"missingFacts\":[")
         if outcome == .indeterminate {
-            for (index, fact) in Evaluator.missingFacts(verdict.missing, program: program, slotPaths: slotPaths).enumerated() {
+            for (index, fact) in Evaluator.missingFacts(verdict.missing, program: program, slotPaths: slotPaths)
+                .enumerated()
+            {
                 if index > 0 { w.raw(",") }
-                w.raw("{\"path\":"); w.string(fact.path)
-                w.raw(",\"label\":"); localized(fact.label, &w)
-                if let help = fact.help { w.raw(",\"help\":"); localized(help, &w) }
+                w.raw("{\"path\":")
+                w.string(fact.path)
+                w.raw(",\"label\":")
+                localized(fact.label, &w)
+                if let help = fact.help {
+                    w.raw(",\"help\":")
+                    localized(help, &w)
+                }
                 w.raw("}")
             }
         }
@@ -103,10 +121,14 @@ final class EvaluationScratch {
 
 extension Snapshot {
     /// Evaluates facts given as pairs and writes the decision's JSON, without building a `Decision`.
-    func write(district: String, asOf: CalendarDate, facts given: [(String, FactValue)], company: [(String, FactValue)],
-               scratch: EvaluationScratch, into w: inout JSONWriter) throws(EvaluationError) {
+    func write(
+        district: String, asOf: CalendarDate, facts given: [(String, FactValue)], company: [(String, FactValue)],
+        scratch: EvaluationScratch, into w: inout JSONWriter
+    ) throws(EvaluationError) {
         let program = try prepare(district: district, asOf: asOf, facts: given, company: company, into: &scratch.facts)
-        let verdict = Evaluator.verdict(program: program, asOf: asOf, facts: scratch.facts, candidates: &scratch.candidates)
-        DecisionJSON.write(verdict, district: district, asOf: asOf, program: program, slotPaths: slotPaths, scratch: scratch, into: &w)
+        let verdict = Evaluator.verdict(
+            program: program, asOf: asOf, facts: scratch.facts, candidates: &scratch.candidates)
+        DecisionJSON.write(
+            verdict, district: district, asOf: asOf, program: program, slotPaths: slotPaths, scratch: scratch, into: &w)
     }
 }

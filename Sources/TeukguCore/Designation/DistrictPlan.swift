@@ -81,9 +81,12 @@ public struct DistrictPlan: Hashable, Sendable, Codable {
     public var measures: Measures
     public var documentIDs: [String]
 
-    public init(name: String = "", location: String = "", areaSquareKilometres: Double? = nil, industry: String = "", periodYears: Int? = nil,
-                zoneOperators: [ZoneOperator] = [], exemptions: [RequestedExemption] = [], kpis: [KPI] = [],
-                financing: Financing = Financing(), measures: Measures = Measures(), documentIDs: [String] = []) {
+    public init(
+        name: String = "", location: String = "", areaSquareKilometres: Double? = nil, industry: String = "",
+        periodYears: Int? = nil,
+        zoneOperators: [ZoneOperator] = [], exemptions: [RequestedExemption] = [], kpis: [KPI] = [],
+        financing: Financing = Financing(), measures: Measures = Measures(), documentIDs: [String] = []
+    ) {
         self.name = name
         self.location = location
         self.areaSquareKilometres = areaSquareKilometres
@@ -100,7 +103,9 @@ public struct DistrictPlan: Hashable, Sendable, Codable {
     /// Problems that make a plan unsavable even as a draft: wrong numbers, invalid registration numbers.
     public func formProblems(knownRuleIDs: Set<String>) -> [PlanProblem] {
         var found: [PlanProblem] = []
-        if let area = areaSquareKilometres, !(area.isFinite && area > 0 && area <= 100_000) { found.append(.areaOutOfRange) }
+        if let area = areaSquareKilometres, !(area.isFinite && area > 0 && area <= 100_000) {
+            found.append(.areaOutOfRange)
+        }
         if let years = periodYears, !(1...4).contains(years) { found.append(.periodOutOfRange) }
         var seen: Set<String> = []
         for (index, company) in zoneOperators.enumerated() {
@@ -115,9 +120,15 @@ public struct DistrictPlan: Hashable, Sendable, Codable {
             if let rule = exemption.ruleID, !knownRuleIDs.contains(rule) { found.append(.unknownRule(rule)) }
             if exemption.description.trimmed.isEmpty { found.append(.exemptionDescriptionMissing) }
         }
-        for kpi in kpis where kpi.name.trimmed.isEmpty || !kpi.target.isFinite || kpi.target < 0 { found.append(.invalidKPI(kpi.name)) }
-        if financing.stateWon < 0 || financing.localWon < 0 || financing.privateWon < 0 { found.append(.negativeFinancing) }
-        if financing.stateWon > Money.maximumWon || financing.localWon > Money.maximumWon || financing.privateWon > Money.maximumWon {
+        for kpi in kpis where kpi.name.trimmed.isEmpty || !kpi.target.isFinite || kpi.target < 0 {
+            found.append(.invalidKPI(kpi.name))
+        }
+        if financing.stateWon < 0 || financing.localWon < 0 || financing.privateWon < 0 {
+            found.append(.negativeFinancing)
+        }
+        if financing.stateWon > Money.maximumWon || financing.localWon > Money.maximumWon
+            || financing.privateWon > Money.maximumWon
+        {
             found.append(.financingTooLarge)
         }
         return found
@@ -147,8 +158,12 @@ public struct DistrictPlan: Hashable, Sendable, Codable {
 
 public enum PlanProblem: Hashable, Sendable, CustomStringConvertible {
     case areaOutOfRange, periodOutOfRange, negativeFinancing, financingTooLarge, exemptionDescriptionMissing
-    case invalidRegistrationNumber(index: Int, value: String), duplicateOperator(String), operatorNameMissing(index: Int)
-    case unknownRule(String), invalidKPI(String), missing(String)
+    case invalidRegistrationNumber(index: Int, value: String)
+    case duplicateOperator(String)
+    case operatorNameMissing(index: Int)
+    case unknownRule(String)
+    case invalidKPI(String)
+    case missing(String)
 
     public var code: String {
         switch self {
@@ -166,7 +181,8 @@ public enum PlanProblem: Hashable, Sendable, CustomStringConvertible {
         case .negativeFinancing: return "Financing amounts cannot be negative."
         case .financingTooLarge: return "A financing amount is larger than the system can hold."
         case .exemptionDescriptionMissing: return "Every requested exemption needs a description."
-        case .invalidRegistrationNumber(let index, let value): return "Zone operator \(index + 1): '\(value)' is not a valid business registration number (check digit)."
+        case .invalidRegistrationNumber(let index, let value):
+            return "Zone operator \(index + 1): '\(value)' is not a valid business registration number (check digit)."
         case .duplicateOperator(let number): return "Zone operator \(number) is listed twice."
         case .operatorNameMissing(let index): return "Zone operator \(index + 1) needs a name."
         case .unknownRule(let rule): return "'\(rule)' is not a national rule of the rulebooks in force."
@@ -182,7 +198,8 @@ extension String {
 
 extension DistrictPlan {
     private enum CodingKeys: String, CodingKey {
-        case name, location, areaSquareKilometres, industry, periodYears, zoneOperators, exemptions, kpis, financing, measures, documentIDs
+        case name, location, areaSquareKilometres, industry, periodYears, zoneOperators, exemptions, kpis, financing,
+            measures, documentIDs
     }
 
     /// A draft may leave anything out; what is missing is reported at submission, not at saving.

@@ -15,13 +15,19 @@ public struct DistrictTerm: Hashable, Sendable, Codable {
 
     /// A new term: the period parameter in force on the designation day, ending the day before the
     /// corresponding day (Civil Act art. 160).
-    public static func starting(on start: CalendarDate, parameters: ParameterCatalog) throws(DistrictTermError) -> DistrictTerm {
-        let length = try DistrictTermError.wrap { () throws(ParameterError) in try parameters.length("district.period", at: start) }
+    public static func starting(
+        on start: CalendarDate, parameters: ParameterCatalog
+    ) throws(DistrictTermError) -> DistrictTerm {
+        let length = try DistrictTermError.wrap { () throws(ParameterError) in
+            try parameters.length("district.period", at: start)
+        }
         return DistrictTerm(startsOn: start, endsOn: length.added(to: start).adding(days: -1))
     }
 
     public enum Status: String, Hashable, Sendable, Codable {
-        case operating, dedesignated, expired, postMonitoring = "post-monitoring", closed
+        case operating, dedesignated, expired
+        case postMonitoring = "post-monitoring"
+        case closed
     }
 
     /// The end of designation: the period's last day, or the day before de-designation.
@@ -30,7 +36,9 @@ public struct DistrictTerm: Hashable, Sendable, Codable {
     /// The last day the ministry may still request data (Act art. 84: two years after the end).
     public func postMonitoringUntil(parameters: ParameterCatalog) throws(DistrictTermError) -> CalendarDate {
         let end = lastDesignatedDay
-        let length = try DistrictTermError.wrap { () throws(ParameterError) in try parameters.length("district.postMonitoring", at: end) }
+        let length = try DistrictTermError.wrap { () throws(ParameterError) in
+            try parameters.length("district.postMonitoring", at: end)
+        }
         return length.added(to: end)
     }
 
@@ -41,13 +49,19 @@ public struct DistrictTerm: Hashable, Sendable, Codable {
     }
 
     /// One extension of at most the parameter's length, decided before the period ends.
-    public func extended(by length: ClockLength, decidedOn: CalendarDate, parameters: ParameterCatalog) throws(DistrictTermError) -> DistrictTerm {
+    public func extended(
+        by length: ClockLength, decidedOn: CalendarDate, parameters: ParameterCatalog
+    ) throws(DistrictTermError) -> DistrictTerm {
         guard extendedBy == nil else { throw .alreadyExtended }
         guard dedesignatedOn == nil else { throw .notOperating }
         guard decidedOn <= endsOn else { throw .notOperating }
-        let maximum = try DistrictTermError.wrap { () throws(ParameterError) in try parameters.length("district.extension", at: decidedOn) }
+        let maximum = try DistrictTermError.wrap { () throws(ParameterError) in
+            try parameters.length("district.extension", at: decidedOn)
+        }
         let newEnd = length.added(to: endsOn.adding(days: 1)).adding(days: -1)
-        guard length.amount > 0, newEnd <= maximum.added(to: endsOn.adding(days: 1)).adding(days: -1) else { throw .extensionTooLong(maximum: maximum.englishText) }
+        guard length.amount > 0, newEnd <= maximum.added(to: endsOn.adding(days: 1)).adding(days: -1) else {
+            throw .extensionTooLong(maximum: maximum.englishText)
+        }
         var next = self
         next.endsOn = newEnd
         next.extendedBy = ClockLengthRecord(length)
@@ -77,7 +91,9 @@ public struct ClockLengthRecord: Hashable, Sendable, Codable {
 }
 
 public enum DistrictTermError: Error, Hashable, Sendable, CustomStringConvertible {
-    case alreadyExtended, notOperating, extensionTooLong(maximum: String), parameter(String)
+    case alreadyExtended, notOperating
+    case extensionTooLong(maximum: String)
+    case parameter(String)
 
     public var code: String {
         switch self {
@@ -106,9 +122,15 @@ public enum DistrictTermError: Error, Hashable, Sendable, CustomStringConvertibl
 public enum AnnualGrade: String, Hashable, Sendable, Codable {
     case excellent, normal, poor
 
-    public static func grade(score: Double, on day: CalendarDate, parameters: ParameterCatalog) throws(DistrictTermError) -> AnnualGrade {
-        let excellent = try DistrictTermError.wrap { () throws(ParameterError) in try parameters.value("districtEvaluation.excellentThreshold", at: day) }
-        let poor = try DistrictTermError.wrap { () throws(ParameterError) in try parameters.value("districtEvaluation.poorThreshold", at: day) }
+    public static func grade(
+        score: Double, on day: CalendarDate, parameters: ParameterCatalog
+    ) throws(DistrictTermError) -> AnnualGrade {
+        let excellent = try DistrictTermError.wrap { () throws(ParameterError) in
+            try parameters.value("districtEvaluation.excellentThreshold", at: day)
+        }
+        let poor = try DistrictTermError.wrap { () throws(ParameterError) in
+            try parameters.value("districtEvaluation.poorThreshold", at: day)
+        }
         if score >= Double(excellent.amount) { return .excellent }
         if score < Double(poor.amount) { return .poor }
         return .normal

@@ -12,7 +12,9 @@ public struct ProcedureRules: Sendable {
 
     /// Moves to `step` on `date`, refusing transitions the table forbids and steps whose legal
     /// conditions are not met (notice still running, hearing announced too late, no quorum).
-    public func advance(_ state: ProcedureState, to step: ProcedureStepID, on date: CalendarDate, note: String = "") throws(ProcedureError) -> ProcedureState {
+    public func advance(
+        _ state: ProcedureState, to step: ProcedureStepID, on date: CalendarDate, note: String = ""
+    ) throws(ProcedureError) -> ProcedureState {
         let current = state.current
         if current.isTerminal { throw .terminal }
         guard definition.step(current).next.contains(step) else { throw .transitionNotAllowed(from: current, to: step) }
@@ -22,8 +24,11 @@ public struct ProcedureRules: Sendable {
         }
         if current == .publicNotice && step == .application {
             guard let hearing = state.hearing else { throw .hearingMissing }
-            let earliestHearing = hearing.announcedOn.adding(days: try days("designation.hearingNotice", at: hearing.announcedOn))
-            guard hearing.heldOn >= earliestHearing else { throw .hearingAnnouncedTooLate(earliestHearing: earliestHearing) }
+            let earliestHearing = hearing.announcedOn.adding(
+                days: try days("designation.hearingNotice", at: hearing.announcedOn))
+            guard hearing.heldOn >= earliestHearing else {
+                throw .hearingAnnouncedTooLate(earliestHearing: earliestHearing)
+            }
             let lastNoticeDay = try noticeLastDay(startedOn: state.enteredCurrentOn)
             guard date > lastNoticeDay else { throw .noticePeriodRunning(until: lastNoticeDay) }
         }
@@ -37,8 +42,12 @@ public struct ProcedureRules: Sendable {
         return next
     }
 
-    public func recordHearing(_ state: ProcedureState, announcedOn: CalendarDate, heldOn: CalendarDate) throws(ProcedureError) -> ProcedureState {
-        guard state.current == .publicNotice else { throw .transitionNotAllowed(from: state.current, to: .publicNotice) }
+    public func recordHearing(
+        _ state: ProcedureState, announcedOn: CalendarDate, heldOn: CalendarDate
+    ) throws(ProcedureError) -> ProcedureState {
+        guard state.current == .publicNotice else {
+            throw .transitionNotAllowed(from: state.current, to: .publicNotice)
+        }
         guard heldOn >= announcedOn else { throw .voteInvalid("The hearing cannot be held before it is announced.") }
         // "Announced 14 days ahead": the announcement day is at least 14 days before the hearing day.
         let earliest = announcedOn.adding(days: try days("designation.hearingNotice", at: announcedOn))
@@ -48,8 +57,12 @@ public struct ProcedureRules: Sendable {
         return next
     }
 
-    public func recordVote(_ state: ProcedureState, members: Int, present: Int, inFavour: Int, on date: CalendarDate) throws(ProcedureError) -> ProcedureState {
-        guard state.current == .specialZoneCommittee else { throw .transitionNotAllowed(from: state.current, to: .specialZoneCommittee) }
+    public func recordVote(
+        _ state: ProcedureState, members: Int, present: Int, inFavour: Int, on date: CalendarDate
+    ) throws(ProcedureError) -> ProcedureState {
+        guard state.current == .specialZoneCommittee else {
+            throw .transitionNotAllowed(from: state.current, to: .specialZoneCommittee)
+        }
         guard members > 0, present >= 0, present <= members, inFavour >= 0, inFavour <= present else {
             throw .voteInvalid("Votes must satisfy 0 ≤ in favour ≤ present ≤ members, with at least one member.")
         }
@@ -60,7 +73,9 @@ public struct ProcedureRules: Sendable {
     }
 
     /// Supplementation pauses the opinion and decision clocks (Act art. 73: its days are excluded).
-    public func startSupplementation(_ state: ProcedureState, on date: CalendarDate, reason: String) throws(ProcedureError) -> ProcedureState {
+    public func startSupplementation(
+        _ state: ProcedureState, on date: CalendarDate, reason: String
+    ) throws(ProcedureError) -> ProcedureState {
         guard state.current.isUnderDecisionClock else { throw .supplementationNotAllowedHere }
         guard !state.isSupplementing else { throw .supplementationAlreadyOpen }
         guard date >= state.enteredCurrentOn else { throw .dateBeforeCurrentStep(state.enteredCurrentOn) }
@@ -69,7 +84,9 @@ public struct ProcedureRules: Sendable {
         return next
     }
 
-    public func endSupplementation(_ state: ProcedureState, on date: CalendarDate) throws(ProcedureError) -> ProcedureState {
+    public func endSupplementation(
+        _ state: ProcedureState, on date: CalendarDate
+    ) throws(ProcedureError) -> ProcedureState {
         guard state.isSupplementing, let open = state.supplementations.last else { throw .noOpenSupplementation }
         guard date >= open.from else { throw .dateBeforeCurrentStep(open.from) }
         var next = state
@@ -78,7 +95,9 @@ public struct ProcedureRules: Sendable {
     }
 
     /// The clock of the current step, if it runs one.
-    public func stepClock(_ state: ProcedureState, asOf: CalendarDate) throws(ProcedureError) -> (ProcedureDefinition.StepClock, LegalClockResult)? {
+    public func stepClock(
+        _ state: ProcedureState, asOf: CalendarDate
+    ) throws(ProcedureError) -> (ProcedureDefinition.StepClock, LegalClockResult)? {
         guard let stepClock = definition.step(state.current).clock else { return nil }
         let start = state.enteredCurrentOn
         let pauses = stepClock.pausable ? pauses(of: state, from: start) : []
@@ -88,17 +107,23 @@ public struct ProcedureRules: Sendable {
     /// The 90-day decision clock from the application, supplementation excluded; nil before the application.
     public func decisionClock(_ state: ProcedureState, asOf: CalendarDate) throws(ProcedureError) -> LegalClockResult? {
         guard let applied = state.applicationDate else { return nil }
-        return try compute(key: ProcedureDefinition.decisionClockKey, from: applied, pauses: pauses(of: state, from: applied), asOf: asOf)
+        return try compute(
+            key: ProcedureDefinition.decisionClockKey, from: applied, pauses: pauses(of: state, from: applied),
+            asOf: asOf)
     }
 
     /// A decision is overdue when the decision clock ran out before the procedure reached a decision.
     public func isDecisionOverdue(_ state: ProcedureState, asOf: CalendarDate) throws(ProcedureError) -> Bool {
-        guard state.current.isUnderDecisionClock, let result = try decisionClock(state, asOf: asOf) else { return false }
+        guard state.current.isUnderDecisionClock, let result = try decisionClock(state, asOf: asOf) else {
+            return false
+        }
         return result.state(on: asOf) == .expired
     }
 
     private func pauses(of state: ProcedureState, from start: CalendarDate) -> [ClockPause] {
-        state.supplementations.filter { ($0.to ?? .init(dayNumber: Int.max / 4)) >= start }.map { ClockPause(from: max($0.from, start), to: $0.to) }
+        state.supplementations.filter { ($0.to ?? .init(dayNumber: Int.max / 4)) >= start }.map {
+            ClockPause(from: max($0.from, start), to: $0.to)
+        }
     }
 
     /// The last day of a minimum notice period that starts on `startedOn`. Counted as the Civil Act
@@ -115,12 +140,15 @@ public struct ProcedureRules: Sendable {
         return days
     }
 
-    private func compute(key: String, from start: CalendarDate, pauses: [ClockPause], asOf: CalendarDate) throws(ProcedureError) -> LegalClockResult {
+    private func compute(
+        key: String, from start: CalendarDate, pauses: [ClockPause], asOf: CalendarDate
+    ) throws(ProcedureError) -> LegalClockResult {
         do {
             let parameter = try parameters.parameter(key)
             let length = try parameters.length(key, at: start)
             let citation = try parameter.version(at: start).citation
-            return try clock.compute(LegalClockSpec(start: start, length: length, pauses: pauses, lengthCitation: citation), asOf: asOf)
+            return try clock.compute(
+                LegalClockSpec(start: start, length: length, pauses: pauses, lengthCitation: citation), asOf: asOf)
         } catch let error as ParameterError {
             throw .legalTime(String(describing: error))
         } catch let error as LegalTimeError {

@@ -91,18 +91,28 @@ public enum ProcedureError: Error, Hashable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .transitionNotAllowed(let from, let to): return "The procedure cannot go from '\(from.rawValue)' to '\(to.rawValue)'."
-        case .dateBeforeCurrentStep(let date): return "The date must not be before \(date.iso), when the current step began."
-        case .noticePeriodRunning(let until): return "The public notice must run at least its statutory period; it may end after \(until.iso)."
-        case .hearingMissing: return "Record the public hearing (announcement and date) before ending the public notice."
-        case .hearingAnnouncedTooLate(let earliest): return "The hearing was not announced early enough; with that announcement it could be held on \(earliest.iso) at the earliest."
+        case .transitionNotAllowed(let from, let to):
+            return "The procedure cannot go from '\(from.rawValue)' to '\(to.rawValue)'."
+        case .dateBeforeCurrentStep(let date):
+            return "The date must not be before \(date.iso), when the current step began."
+        case .noticePeriodRunning(let until):
+            return "The public notice must run at least its statutory period; it may end after \(until.iso)."
+        case .hearingMissing:
+            return "Record the public hearing (announcement and date) before ending the public notice."
+        case .hearingAnnouncedTooLate(let earliest):
+            return
+                "The hearing was not announced early enough; with that announcement it could be held on \(earliest.iso) at the earliest."
         case .voteMissing: return "Record the special zone committee's vote (members, present, in favour) first."
         case .voteInvalid(let why): return why
-        case .noQuorum(let present, let members): return "No quorum: \(present) of \(members) members present; a majority of members is needed."
-        case .voteFailed(let inFavour, let present): return "The motion failed: \(inFavour) of \(present) present voted in favour; a majority of those present is needed."
+        case .noQuorum(let present, let members):
+            return "No quorum: \(present) of \(members) members present; a majority of members is needed."
+        case .voteFailed(let inFavour, let present):
+            return
+                "The motion failed: \(inFavour) of \(present) present voted in favour; a majority of those present is needed."
         case .supplementationAlreadyOpen: return "A supplementation request is already open."
         case .noOpenSupplementation: return "There is no open supplementation request to close."
-        case .supplementationNotAllowedHere: return "Supplementation can be requested only between the application and the committee decision."
+        case .supplementationNotAllowedHere:
+            return "Supplementation can be requested only between the application and the committee decision."
         case .terminal: return "The procedure has finished."
         case .legalTime(let why): return why
         }

@@ -5,7 +5,10 @@ public struct EvaluatorTies: Hashable, Sendable {
     public var partnerID: String?
     public var organisationID: String?
 
-    public init(regionID: String? = nil, businessRegistrationNumbers: Set<String> = [], partnerID: String? = nil, organisationID: String? = nil) {
+    public init(
+        regionID: String? = nil, businessRegistrationNumbers: Set<String> = [], partnerID: String? = nil,
+        organisationID: String? = nil
+    ) {
         self.regionID = regionID
         self.businessRegistrationNumbers = businessRegistrationNumbers
         self.partnerID = partnerID
@@ -32,7 +35,8 @@ public enum DetectedConflict: Hashable, Sendable, Codable, CustomStringConvertib
     public var description: String {
         switch self {
         case .sameRegion(let region): return "The evaluator is affiliated with the applicant's region (\(region))."
-        case .tiedToCompany(let number): return "The evaluator is affiliated with a company the application names (\(number))."
+        case .tiedToCompany(let number):
+            return "The evaluator is affiliated with a company the application names (\(number))."
         }
     }
 
@@ -47,7 +51,9 @@ public enum DetectedConflict: Hashable, Sendable, Codable, CustomStringConvertib
     public static func detect(evaluator: EvaluatorTies, application: ApplicationParties) -> [DetectedConflict] {
         var found: [DetectedConflict] = []
         if let region = evaluator.regionID, region == application.regionID { found.append(.sameRegion(region)) }
-        for number in evaluator.businessRegistrationNumbers.intersection(application.businessRegistrationNumbers).sorted() {
+        for number in evaluator.businessRegistrationNumbers.intersection(application.businessRegistrationNumbers)
+            .sorted()
+        {
             found.append(.tiedToCompany(number))
         }
         return found

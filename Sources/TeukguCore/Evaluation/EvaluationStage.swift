@@ -29,7 +29,10 @@ public struct EvaluationStage: Hashable, Sendable, Codable {
     /// At most this many advance, best first; nil lets every application over the threshold advance.
     public var advanceCount: Int?
 
-    public init(id: String, titleKorean: String, titleEnglish: String, criteria: [Criterion], passThreshold: Double, advanceCount: Int?) {
+    public init(
+        id: String, titleKorean: String, titleEnglish: String, criteria: [Criterion], passThreshold: Double,
+        advanceCount: Int?
+    ) {
         self.id = id
         self.titleKorean = titleKorean
         self.titleEnglish = titleEnglish
@@ -46,7 +49,9 @@ public struct EvaluationStage: Hashable, Sendable, Codable {
         var seen: Set<String> = []
         for criterion in criteria {
             if criterion.id.isEmpty { found.append(.emptyCriterionID(stage: id)) }
-            if !seen.insert(criterion.id).inserted { found.append(.duplicateCriterion(stage: id, criterion: criterion.id)) }
+            if !seen.insert(criterion.id).inserted {
+                found.append(.duplicateCriterion(stage: id, criterion: criterion.id))
+            }
             if criterion.weight <= 0 { found.append(.nonPositiveWeight(stage: id, criterion: criterion.id)) }
         }
         let total = criteria.reduce(0) { $0 + $1.weight }
@@ -69,11 +74,18 @@ public struct EvaluationStage: Hashable, Sendable, Codable {
     /// Checks a scorecard before it is stored: every criterion, nothing else, each 0–100, each justified.
     public func validate(_ card: Scorecard) throws(ScorecardError) {
         let known = Set(criteria.map(\.id))
-        if let unknown = card.entries.keys.sorted().first(where: { !known.contains($0) }) { throw .unknownCriterion(unknown) }
+        if let unknown = card.entries.keys.sorted().first(where: { !known.contains($0) }) {
+            throw .unknownCriterion(unknown)
+        }
         for criterion in criteria {
             guard let entry = card.entries[criterion.id] else { throw .missingScore(criterion: criterion.id) }
-            guard entry.score.isFinite, (0...100).contains(entry.score) else { throw .scoreOutOfRange(criterion: criterion.id) }
-            guard entry.justification.trimmingCharacters(in: .whitespacesAndNewlines).count >= Scorecard.minimumJustificationLength else {
+            guard entry.score.isFinite, (0...100).contains(entry.score) else {
+                throw .scoreOutOfRange(criterion: criterion.id)
+            }
+            guard
+                entry.justification.trimmingCharacters(in: .whitespacesAndNewlines).count
+                    >= Scorecard.minimumJustificationLength
+            else {
                 throw .justificationMissing(criterion: criterion.id)
             }
         }
@@ -82,19 +94,28 @@ public struct EvaluationStage: Hashable, Sendable, Codable {
 
 /// Why a stage definition is unusable.
 public enum EvaluationDesignError: Error, Hashable, Sendable, CustomStringConvertible {
-    case emptyStageID, noCriteria(stage: String), emptyCriterionID(stage: String)
-    case duplicateCriterion(stage: String, criterion: String), nonPositiveWeight(stage: String, criterion: String)
-    case weightsDoNotSumTo100(stage: String, total: Int), thresholdOutOfRange(stage: String), advanceCountBelowOne(stage: String)
-    case duplicateStage(String), noStages
+    case emptyStageID
+    case noCriteria(stage: String)
+    case emptyCriterionID(stage: String)
+    case duplicateCriterion(stage: String, criterion: String)
+    case nonPositiveWeight(stage: String, criterion: String)
+    case weightsDoNotSumTo100(stage: String, total: Int)
+    case thresholdOutOfRange(stage: String)
+    case advanceCountBelowOne(stage: String)
+    case duplicateStage(String)
+    case noStages
 
     public var description: String {
         switch self {
         case .emptyStageID: return "Every stage needs an id."
         case .noCriteria(let stage): return "Stage '\(stage)' has no criteria."
         case .emptyCriterionID(let stage): return "A criterion of stage '\(stage)' has no id."
-        case .duplicateCriterion(let stage, let criterion): return "Stage '\(stage)' lists criterion '\(criterion)' twice."
-        case .nonPositiveWeight(let stage, let criterion): return "Criterion '\(criterion)' of stage '\(stage)' needs a weight above zero."
-        case .weightsDoNotSumTo100(let stage, let total): return "The weights of stage '\(stage)' sum to \(total), not 100."
+        case .duplicateCriterion(let stage, let criterion):
+            return "Stage '\(stage)' lists criterion '\(criterion)' twice."
+        case .nonPositiveWeight(let stage, let criterion):
+            return "Criterion '\(criterion)' of stage '\(stage)' needs a weight above zero."
+        case .weightsDoNotSumTo100(let stage, let total):
+            return "The weights of stage '\(stage)' sum to \(total), not 100."
         case .thresholdOutOfRange(let stage): return "The pass threshold of stage '\(stage)' must be between 0 and 100."
         case .advanceCountBelowOne(let stage): return "Stage '\(stage)' must let at least one application advance."
         case .duplicateStage(let stage): return "Stage '\(stage)' appears twice."
@@ -114,7 +135,10 @@ public enum EvaluationDesignError: Error, Hashable, Sendable, CustomStringConver
 
 /// Why a scorecard or a stage action is refused.
 public enum ScorecardError: Error, Hashable, Sendable, CustomStringConvertible {
-    case missingScore(criterion: String), unknownCriterion(String), scoreOutOfRange(criterion: String), justificationMissing(criterion: String)
+    case missingScore(criterion: String)
+    case unknownCriterion(String)
+    case scoreOutOfRange(criterion: String)
+    case justificationMissing(criterion: String)
 
     public var code: String {
         switch self {
@@ -130,7 +154,9 @@ public enum ScorecardError: Error, Hashable, Sendable, CustomStringConvertible {
         case .missingScore(let criterion): return "Criterion '\(criterion)' has no score."
         case .unknownCriterion(let criterion): return "'\(criterion)' is not a criterion of this stage."
         case .scoreOutOfRange(let criterion): return "The score for '\(criterion)' must be between 0 and 100."
-        case .justificationMissing(let criterion): return "Criterion '\(criterion)' needs a written justification (at least \(Scorecard.minimumJustificationLength) characters)."
+        case .justificationMissing(let criterion):
+            return
+                "Criterion '\(criterion)' needs a written justification (at least \(Scorecard.minimumJustificationLength) characters)."
         }
     }
 }

@@ -54,11 +54,13 @@ public struct StageAggregation: Sendable {
         let flagged = totals.map { evaluator, total -> ScoreSummary.EvaluatorTotal in
             guard values.count > 2 else {
                 // With two evaluators each is equally far from the other; flag the pair through the spread instead.
-                return .init(evaluatorID: evaluator, total: total, isOutlier: values.count == 2 && spread > outlierDistance)
+                return .init(
+                    evaluatorID: evaluator, total: total, isOutlier: values.count == 2 && spread > outlierDistance)
             }
             return .init(evaluatorID: evaluator, total: total, isOutlier: abs(total - median) > outlierDistance)
         }
-        return ScoreSummary(applicationID: applicationID, totals: flagged, mean: mean, spread: spread, standardDeviation: deviation)
+        return ScoreSummary(
+            applicationID: applicationID, totals: flagged, mean: mean, spread: spread, standardDeviation: deviation)
     }
 
     /// Ranks the applications by score and decides who advances: at or above the threshold, and
@@ -76,7 +78,9 @@ public struct StageAggregation: Sendable {
             let advances = passes && withinCount
             if advances { advanced += 1 }
             let reason: StageResult.Reason = advances ? .advanced : (passes ? .outsideAdvanceCount : .belowThreshold)
-            return StageResult(applicationID: entry.applicationID, score: entry.score, rank: index + 1, advances: advances, reason: reason)
+            return StageResult(
+                applicationID: entry.applicationID, score: entry.score, rank: index + 1, advances: advances,
+                reason: reason)
         }
     }
 }
@@ -98,7 +102,9 @@ public struct RankingEntry: Hashable, Sendable {
 /// The decided outcome of one application in a stage.
 public struct StageResult: Hashable, Sendable, Codable {
     public enum Reason: String, Hashable, Sendable, Codable {
-        case advanced, belowThreshold = "below-threshold", outsideAdvanceCount = "outside-advance-count"
+        case advanced
+        case belowThreshold = "below-threshold"
+        case outsideAdvanceCount = "outside-advance-count"
     }
 
     public let applicationID: String

@@ -7,7 +7,9 @@ public struct Citation: Hashable, Sendable, Codable {
     public let amendmentDate: CalendarDate?
     public let note: String?
 
-    public init(law: String, article: String, amendment: String? = nil, amendmentDate: CalendarDate? = nil, note: String? = nil) {
+    public init(
+        law: String, article: String, amendment: String? = nil, amendmentDate: CalendarDate? = nil, note: String? = nil
+    ) {
         self.law = law
         self.article = article
         self.amendment = amendment

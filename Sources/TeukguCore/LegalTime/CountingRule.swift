@@ -8,7 +8,9 @@ public enum CountingRule: String, CaseIterable, Sendable, Codable {
 
     public var citation: Citation {
         switch self {
-        case .civilAct: Citation(law: "Civil Act", article: "arts. 157–161", note: "via Framework Act on Administrative Affairs art. 6")
+        case .civilAct:
+            Citation(
+                law: "Civil Act", article: "arts. 157–161", note: "via Framework Act on Administrative Affairs art. 6")
         case .civilPetitionsAct: Citation(law: "Civil Petitions Act", article: "art. 19")
         }
     }
@@ -29,7 +31,8 @@ public struct TimeOfDay: Hashable, Sendable, Comparable {
     public init?(text: String) {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0].count == 2, parts[1].count == 2,
-              let h = Int(parts[0]), let m = Int(parts[1]) else { return nil }
+            let h = Int(parts[0]), let m = Int(parts[1])
+        else { return nil }
         self.init(hour: h, minute: m)
     }
 

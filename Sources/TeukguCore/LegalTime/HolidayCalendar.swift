@@ -32,7 +32,10 @@ public struct HolidayCalendar: Sendable {
 
     /// A Saturday or a public holiday: the days art. 161 of the Civil Act rolls over.
     public func isNonWorkingDay(_ date: CalendarDate) throws(LegalTimeError) -> Bool {
-        if date.isSaturday { try requireCovered(date); return true }
+        if date.isSaturday {
+            try requireCovered(date)
+            return true
+        }
         return try isHoliday(date)
     }
 
@@ -50,8 +53,12 @@ extension HolidayCalendar {
     public static func parseCSV(_ text: String) throws(LegalTimeError) -> [Holiday] {
         var result: [Holiday] = []
         for (index, line) in text.split(whereSeparator: \.isNewline).enumerated() where index > 0 {
-            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingCharacters(in: .whitespaces) }
-            guard fields.count >= 5, let date = CalendarDate(iso: fields[0]), let kind = Holiday.Kind(rawValue: fields[4]) else {
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map {
+                String($0).trimmingCharacters(in: .whitespaces)
+            }
+            guard fields.count >= 5, let date = CalendarDate(iso: fields[0]),
+                let kind = Holiday.Kind(rawValue: fields[4])
+            else {
                 throw .malformedHolidayLine(line: index + 1)
             }
             result.append(Holiday(date: date, nameKorean: fields[2], nameEnglish: fields[3], kind: kind))

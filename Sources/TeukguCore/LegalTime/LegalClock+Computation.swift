@@ -19,7 +19,9 @@ struct Computation {
     }
 
     func result(isPaused: Bool) -> LegalClockResult {
-        LegalClockResult(due: due, dueTime: dueTime, pausedDays: pausedDays, steps: steps, onExpiry: spec.onExpiry, isPaused: isPaused)
+        LegalClockResult(
+            due: due, dueTime: dueTime, pausedDays: pausedDays, steps: steps, onExpiry: spec.onExpiry,
+            isPaused: isPaused)
     }
 
     var pausedDayNumbers: [Int] {
@@ -28,9 +30,10 @@ struct Computation {
 
     mutating func explainLength() {
         let timeText = spec.startTime.map { " \($0.text)" } ?? ""
-        step(ko: "기산 사건: \(spec.start.iso)\(timeText). 기간: \(spec.length.koreanText).",
-             en: "Start event: \(spec.start.iso)\(timeText). Period: \(spec.length.englishText).",
-             citation: spec.lengthCitation)
+        step(
+            ko: "기산 사건: \(spec.start.iso)\(timeText). 기간: \(spec.length.koreanText).",
+            en: "Start event: \(spec.start.iso)\(timeText). Period: \(spec.length.englishText).",
+            citation: spec.lengthCitation)
     }
 
     // MARK: Civil Act arts. 157–161 (and the Civil Petitions Act for weeks, months and years)
@@ -46,27 +49,32 @@ struct Computation {
         end = try applyCap(firstDay: firstDay, end: end)
         end = try applyExtensions(counter: counter, end: end)
         due = try rollForward(end)
-        step(ko: "기간은 \(due.iso) 24:00에 끝납니다(민법 제159조).", en: "The period ends at 24:00 on \(due.iso) (Civil Act art. 159).",
-             citation: Citation(law: "Civil Act", article: "art. 159"))
+        step(
+            ko: "기간은 \(due.iso) 24:00에 끝납니다(민법 제159조).",
+            en: "The period ends at 24:00 on \(due.iso) (Civil Act art. 159).",
+            citation: Citation(law: "Civil Act", article: "art. 159"))
     }
 
     private mutating func firstCountedDay() -> CalendarDate {
         if spec.rule == .civilPetitionsAct {
-            step(ko: "주·월·년 단위 민원 처리기간은 첫날을 산입합니다: \(spec.start.iso)부터.",
-                 en: "Civil-petition periods in weeks, months or years count the first day: from \(spec.start.iso).",
-                 citation: Citation(law: "Civil Petitions Act", article: "art. 19(3)"))
+            step(
+                ko: "주·월·년 단위 민원 처리기간은 첫날을 산입합니다: \(spec.start.iso)부터.",
+                en: "Civil-petition periods in weeks, months or years count the first day: from \(spec.start.iso).",
+                citation: Citation(law: "Civil Petitions Act", article: "art. 19(3)"))
             return spec.start
         }
         if spec.startTime == .midnight {
-            step(ko: "오전 0시에 시작하므로 첫날을 산입합니다(민법 제157조 단서): \(spec.start.iso)부터.",
-                 en: "It starts at 00:00, so the first day counts (Civil Act art. 157 proviso): from \(spec.start.iso).",
-                 citation: Citation(law: "Civil Act", article: "art. 157"))
+            step(
+                ko: "오전 0시에 시작하므로 첫날을 산입합니다(민법 제157조 단서): \(spec.start.iso)부터.",
+                en: "It starts at 00:00, so the first day counts (Civil Act art. 157 proviso): from \(spec.start.iso).",
+                citation: Citation(law: "Civil Act", article: "art. 157"))
             return spec.start
         }
         let next = spec.start.adding(days: 1)
-        step(ko: "첫날은 산입하지 않습니다(민법 제157조): \(next.iso)부터 셉니다.",
-             en: "The first day is not counted (Civil Act art. 157): counting from \(next.iso).",
-             citation: Citation(law: "Civil Act", article: "art. 157"))
+        step(
+            ko: "첫날은 산입하지 않습니다(민법 제157조): \(next.iso)부터 셉니다.",
+            en: "The first day is not counted (Civil Act art. 157): counting from \(next.iso).",
+            citation: Citation(law: "Civil Act", article: "art. 157"))
         return next
     }
 
@@ -81,37 +89,48 @@ struct Computation {
         }
     }
 
-    private mutating func addPauses(counter: DayCounter, from firstDay: CalendarDate, countedDays: Int, plainEnd: CalendarDate) -> CalendarDate {
-        if case .months = spec.length { explainCalendarMonths(plainEnd) } else if case .years = spec.length { explainCalendarMonths(plainEnd) } else {
+    private mutating func addPauses(
+        counter: DayCounter, from firstDay: CalendarDate, countedDays: Int, plainEnd: CalendarDate
+    ) -> CalendarDate {
+        if case .months = spec.length {
+            explainCalendarMonths(plainEnd)
+        } else if case .years = spec.length {
+            explainCalendarMonths(plainEnd)
+        } else {
             step(ko: "\(countedDays)일째 되는 날: \(plainEnd.iso).", en: "Day \(countedDays) is \(plainEnd.iso).")
         }
         guard !pauses.isEmpty else { return plainEnd }
         let end = CalendarDate(dayNumber: counter.nthCountedDay(from: firstDay.dayNumber, n: countedDays))
         pausedDays = firstDay.days(until: end) + 1 - countedDays
         for pause in pauses {
-            step(ko: "보완 기간 \(pause.from.iso)–\(pause.to.iso)은 기간에 산입하지 않습니다.",
-                 en: "Supplementation \(pause.from.iso) to \(pause.to.iso) does not count toward the period.")
+            step(
+                ko: "보완 기간 \(pause.from.iso)–\(pause.to.iso)은 기간에 산입하지 않습니다.",
+                en: "Supplementation \(pause.from.iso) to \(pause.to.iso) does not count toward the period.")
         }
         step(ko: "정지된 \(pausedDays)일을 더하면 \(end.iso).", en: "Adding back \(pausedDays) paused day(s) gives \(end.iso).")
         return end
     }
 
     private mutating func explainCalendarMonths(_ end: CalendarDate) {
-        step(ko: "월·년은 역(曆)에 따라 계산하여 최후의 월에서 기산일에 해당한 날의 전일(해당일이 없으면 그 월의 말일)에 끝납니다: \(end.iso).",
-             en: "Months and years run by the calendar and end the day before the corresponding day of the last month (or that month's last day when it has none): \(end.iso).",
-             citation: Citation(law: "Civil Act", article: "art. 160"))
+        step(
+            ko: "월·년은 역(曆)에 따라 계산하여 최후의 월에서 기산일에 해당한 날의 전일(해당일이 없으면 그 월의 말일)에 끝납니다: \(end.iso).",
+            en:
+                "Months and years run by the calendar and end the day before the corresponding day of the last month (or that month's last day when it has none): \(end.iso).",
+            citation: Citation(law: "Civil Act", article: "art. 160"))
     }
 
     private mutating func applyCap(firstDay: CalendarDate, end: CalendarDate) throws(LegalTimeError) -> CalendarDate {
         guard let cap = spec.cap else { return end }
         let capEnd = try calendarEnd(from: firstDay, length: cap)
         guard end > capEnd else { return end }
-        step(ko: "보완을 포함해도 \(cap.koreanText)을 넘을 수 없으므로 \(capEnd.iso)로 제한됩니다.",
-             en: "With supplementation it may not exceed \(cap.englishText), so it stops at \(capEnd.iso).")
+        step(
+            ko: "보완을 포함해도 \(cap.koreanText)을 넘을 수 없으므로 \(capEnd.iso)로 제한됩니다.",
+            en: "With supplementation it may not exceed \(cap.englishText), so it stops at \(capEnd.iso).")
         return capEnd
     }
 
-    private mutating func applyExtensions(counter: DayCounter, end: CalendarDate) throws(LegalTimeError) -> CalendarDate {
+    private mutating func applyExtensions(counter: DayCounter, end: CalendarDate) throws(LegalTimeError) -> CalendarDate
+    {
         var current = end
         for (index, extensionLength) in spec.extensions.enumerated() {
             if let limit = spec.maxExtensionLength {
@@ -122,8 +141,9 @@ struct Computation {
             let plainEnd = try calendarEnd(from: current.adding(days: 1), length: extensionLength)
             let counted = current.days(until: plainEnd)
             let extended = CalendarDate(dayNumber: counter.nthCountedDay(from: current.dayNumber + 1, n: counted))
-            step(ko: "연장 \(index + 1)회(\(extensionLength.koreanText)): \(extended.iso).",
-                 en: "Extension \(index + 1) (\(extensionLength.englishText)): \(extended.iso).")
+            step(
+                ko: "연장 \(index + 1)회(\(extensionLength.koreanText)): \(extended.iso).",
+                en: "Extension \(index + 1) (\(extensionLength.englishText)): \(extended.iso).")
             current = extended
         }
         return current
@@ -135,9 +155,11 @@ struct Computation {
         while try holidays.isNonWorkingDay(day) {
             let reason = holidays.reasonOff(day) ?? ("공휴일", "public holiday")
             let next = day.adding(days: 1)
-            step(ko: "\(day.iso)은 \(reason.korean)이므로 다음 날 \(next.iso)로 넘어갑니다(민법 제161조).",
-                 en: "\(day.iso) is a \(reason.english), so the period ends the next day, \(next.iso) (Civil Act art. 161).",
-                 citation: Citation(law: "Civil Act", article: "art. 161"))
+            step(
+                ko: "\(day.iso)은 \(reason.korean)이므로 다음 날 \(next.iso)로 넘어갑니다(민법 제161조).",
+                en:
+                    "\(day.iso) is a \(reason.english), so the period ends the next day, \(next.iso) (Civil Act art. 161).",
+                citation: Citation(law: "Civil Act", article: "art. 161"))
             day = next
         }
         return day

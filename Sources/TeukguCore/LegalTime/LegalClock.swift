@@ -21,9 +21,11 @@ public struct LegalClock: Sendable {
         case (.civilPetitionsAct, .workingHours(let hours)):
             try work.countWorkingHours(hours)
         case (.civilPetitionsAct, .days(let n)) where n <= 5:
-            work.step(ko: "민원처리법 제19조 제1항: 5일 이하는 근무시간(1일 = 8시간)으로 셉니다. \(n)일 = \(n * 8)근무시간.",
-                      en: "Civil Petitions Act art. 19(1): five days or less count in working hours (a day is 8 hours): \(n) days = \(n * 8) working hours.",
-                      citation: CountingRule.civilPetitionsAct.citation)
+            work.step(
+                ko: "민원처리법 제19조 제1항: 5일 이하는 근무시간(1일 = 8시간)으로 셉니다. \(n)일 = \(n * 8)근무시간.",
+                en:
+                    "Civil Petitions Act art. 19(1): five days or less count in working hours (a day is 8 hours): \(n) days = \(n * 8) working hours.",
+                citation: CountingRule.civilPetitionsAct.citation)
             try work.countWorkingHours(n * 8)
         case (.civilPetitionsAct, .days(let n)):
             try work.countWorkingDays(n)
@@ -33,7 +35,9 @@ public struct LegalClock: Sendable {
         return work.result(isPaused: spec.pauses.contains { $0.to == nil })
     }
 
-    private func normalisedPauses(_ pauses: [ClockPause], asOf: CalendarDate) throws(LegalTimeError) -> [(from: CalendarDate, to: CalendarDate)] {
+    private func normalisedPauses(
+        _ pauses: [ClockPause], asOf: CalendarDate
+    ) throws(LegalTimeError) -> [(from: CalendarDate, to: CalendarDate)] {
         var closed: [(from: CalendarDate, to: CalendarDate)] = []
         for pause in pauses {
             let end = pause.to ?? max(asOf, pause.from)

@@ -6,7 +6,9 @@ public struct ParameterVersion: Hashable, Sendable {
     public let effectiveUntil: CalendarDate?
     public let citation: Citation
 
-    public init(value: ParameterValue, effectiveFrom: CalendarDate, effectiveUntil: CalendarDate? = nil, citation: Citation) {
+    public init(
+        value: ParameterValue, effectiveFrom: CalendarDate, effectiveUntil: CalendarDate? = nil, citation: Citation
+    ) {
         self.value = value
         self.effectiveFrom = effectiveFrom
         self.effectiveUntil = effectiveUntil
@@ -49,18 +51,27 @@ public struct Parameter: Hashable, Sendable {
     ///
     /// History is never rewritten: a version may not start before `today` (it would change answers
     /// already given) nor before or on the latest version's start.
-    public func addingVersion(value: ParameterValue, effectiveFrom: CalendarDate, citation: Citation, today: CalendarDate) throws(ParameterError) -> Parameter {
+    public func addingVersion(
+        value: ParameterValue, effectiveFrom: CalendarDate, citation: Citation, today: CalendarDate
+    ) throws(ParameterError) -> Parameter {
         guard effectiveFrom >= today else { throw .retroactive(key: key, effectiveFrom: effectiveFrom, today: today) }
         if let last = versions.last {
-            guard effectiveFrom > last.effectiveFrom else { throw .notAfterLatest(key: key, latest: last.effectiveFrom) }
-            guard last.value.unit == value.unit else { throw .unitMismatch(key: key, expected: last.value.unit, got: value.unit) }
+            guard effectiveFrom > last.effectiveFrom else {
+                throw .notAfterLatest(key: key, latest: last.effectiveFrom)
+            }
+            guard last.value.unit == value.unit else {
+                throw .unitMismatch(key: key, expected: last.value.unit, got: value.unit)
+            }
             if let until = last.effectiveUntil, until < effectiveFrom {
                 throw .gap(key: key, from: until, to: effectiveFrom)
             }
         }
         var copy = self
         if let last = copy.versions.popLast() {
-            copy.versions.append(ParameterVersion(value: last.value, effectiveFrom: last.effectiveFrom, effectiveUntil: effectiveFrom, citation: last.citation))
+            copy.versions.append(
+                ParameterVersion(
+                    value: last.value, effectiveFrom: last.effectiveFrom, effectiveUntil: effectiveFrom,
+                    citation: last.citation))
         }
         copy.versions.append(ParameterVersion(value: value, effectiveFrom: effectiveFrom, citation: citation))
         return copy

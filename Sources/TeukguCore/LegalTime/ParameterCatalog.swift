@@ -18,7 +18,9 @@ public struct ParameterCatalog: Sendable {
     /// A duration parameter as a clock length.
     public func length(_ key: String, at date: CalendarDate) throws(ParameterError) -> ClockLength {
         let value = try value(key, at: date)
-        guard let length = value.clockLength else { throw .unitMismatch(key: key, expected: "days|months|years", got: value.unit) }
+        guard let length = value.clockLength else {
+            throw .unitMismatch(key: key, expected: "days|months|years", got: value.unit)
+        }
         return length
     }
 

@@ -11,7 +11,8 @@ public struct DeferredAcceptance: Sendable {
         public let assignments: [(applicant: String, track: String?)]
 
         public static func == (a: Result, b: Result) -> Bool {
-            a.assignments.count == b.assignments.count && zip(a.assignments, b.assignments).allSatisfy { $0.applicant == $1.applicant && $0.track == $1.track }
+            a.assignments.count == b.assignments.count
+                && zip(a.assignments, b.assignments).allSatisfy { $0.applicant == $1.applicant && $0.track == $1.track }
         }
 
         public var byApplicant: [String: String?] {
@@ -42,8 +43,12 @@ public struct DeferredAcceptance: Sendable {
             applicantIndex[applicant.id] = index
             var list: [Int32] = []
             for choice in applicant.choices {
-                guard let track = trackIndex[choice] else { throw .unknownTrackInChoices(applicant: applicant.id, track: choice) }
-                guard !list.contains(Int32(track)) else { throw .duplicateChoice(applicant: applicant.id, track: choice) }
+                guard let track = trackIndex[choice] else {
+                    throw .unknownTrackInChoices(applicant: applicant.id, track: choice)
+                }
+                guard !list.contains(Int32(track)) else {
+                    throw .duplicateChoice(applicant: applicant.id, track: choice)
+                }
                 list.append(Int32(track))
             }
             choices.append(list)
@@ -53,7 +58,9 @@ public struct DeferredAcceptance: Sendable {
         for (trackID, ranking) in instance.rankings {
             guard let track = trackIndex[trackID] else { throw .unknownTrackInRankings(trackID) }
             for (position, applicantID) in ranking.enumerated() {
-                guard let applicant = applicantIndex[applicantID] else { throw .unknownApplicantInRanking(track: trackID, applicant: applicantID) }
+                guard let applicant = applicantIndex[applicantID] else {
+                    throw .unknownApplicantInRanking(track: trackID, applicant: applicantID)
+                }
                 let slot = track * applicants + applicant
                 guard rank[slot] < 0 else { throw .duplicateInRanking(track: trackID, applicant: applicantID) }
                 rank[slot] = Int32(position)
@@ -95,7 +102,10 @@ public struct DeferredAcceptance: Sendable {
                 }
             }
         }
-        return Result(assignments: (0..<applicants).map { (applicantIDs[$0], assigned[$0] >= 0 ? trackIDs[Int(assigned[$0])] : nil) })
+        return Result(
+            assignments: (0..<applicants).map {
+                (applicantIDs[$0], assigned[$0] >= 0 ? trackIDs[Int(assigned[$0])] : nil)
+            })
     }
 
     private static func push(_ applicant: Int32, into heap: inout [Int32], rank: [Int32], base: Int) {
@@ -152,7 +162,9 @@ extension DeferredAcceptance {
         var lowest = [Int32](repeating: -1, count: trackIDs.count)
         for (index, entry) in result.assignments.enumerated() {
             guard let track = entry.track.flatMap({ trackIndex[$0] }) else { continue }
-            if lowest[track] < 0 || rank[track * applicants + Int(lowest[track])] < rank[track * applicants + index] { lowest[track] = Int32(index) }
+            if lowest[track] < 0 || rank[track * applicants + Int(lowest[track])] < rank[track * applicants + index] {
+                lowest[track] = Int32(index)
+            }
         }
         return result.assignments.enumerated().map { index, entry in
             let list = choices[index]
@@ -160,8 +172,9 @@ extension DeferredAcceptance {
             let position = got.flatMap { track in list.firstIndex(of: Int32(track)) }
             let higher = list.prefix(position ?? list.count).map { track -> Explanation.HigherChoice in
                 let t = Int(track)
-                return Explanation.HigherChoice(track: trackIDs[t], lowestAdmitted: lowest[t] >= 0 ? applicantIDs[Int(lowest[t])] : nil,
-                                                acceptable: rank[t * applicants + index] >= 0)
+                return Explanation.HigherChoice(
+                    track: trackIDs[t], lowestAdmitted: lowest[t] >= 0 ? applicantIDs[Int(lowest[t])] : nil,
+                    acceptable: rank[t * applicants + index] >= 0)
             }
             return Explanation(applicant: entry.applicant, choiceNumber: position.map { $0 + 1 }, higherChoices: higher)
         }

@@ -56,10 +56,12 @@ public enum MatchingError: Error, Equatable, Sendable, CustomStringConvertible {
         case .duplicateTrack(let id): "track '\(id)' appears twice"
         case .duplicateApplicant(let id): "applicant '\(id)' appears twice"
         case .negativeCapacity(let track, let capacity): "track '\(track)' has a negative capacity (\(capacity))"
-        case .unknownTrackInChoices(let applicant, let track): "applicant '\(applicant)' chooses unknown track '\(track)'"
+        case .unknownTrackInChoices(let applicant, let track):
+            "applicant '\(applicant)' chooses unknown track '\(track)'"
         case .duplicateChoice(let applicant, let track): "applicant '\(applicant)' chooses track '\(track)' twice"
         case .unknownTrackInRankings(let track): "rankings name unknown track '\(track)'"
-        case .unknownApplicantInRanking(let track, let applicant): "the ranking of '\(track)' names unknown applicant '\(applicant)'"
+        case .unknownApplicantInRanking(let track, let applicant):
+            "the ranking of '\(track)' names unknown applicant '\(applicant)'"
         case .duplicateInRanking(let track, let applicant): "the ranking of '\(track)' names '\(applicant)' twice"
         }
     }

@@ -65,7 +65,9 @@ public struct CandidateSelection: Sendable {
     public func ordered(_ entrants: [SelectionEntrant]) -> [SelectionEntrant] {
         entrants.sorted { a, b in
             if a.score != b.score { return a.score > b.score }
-            if policy.preferRegionsWithoutDistrict && a.regionHasDistrict != b.regionHasDistrict { return !a.regionHasDistrict }
+            if policy.preferRegionsWithoutDistrict && a.regionHasDistrict != b.regionHasDistrict {
+                return !a.regionHasDistrict
+            }
             if a.submittedOrder != b.submittedOrder { return a.submittedOrder < b.submittedOrder }
             return a.id < b.id
         }
@@ -88,7 +90,10 @@ public struct CandidateSelection: Sendable {
                 perRegion[entrant.regionID, default: 0] += 1
                 reason = .proposed(position: position)
             }
-            lines.append(.init(entrant: entrant, reason: reason, tieBrokenBy: index > 0 ? tieBreak(ranked[index - 1], entrant) : nil))
+            lines.append(
+                .init(
+                    entrant: entrant, reason: reason,
+                    tieBrokenBy: index > 0 ? tieBreak(ranked[index - 1], entrant) : nil))
         }
         return SelectionProposal(lines: lines)
     }
@@ -109,7 +114,9 @@ public struct CandidateSelection: Sendable {
 
     private func tieBreak(_ before: SelectionEntrant, _ entrant: SelectionEntrant) -> SelectionProposal.TieBreak? {
         guard before.score == entrant.score else { return nil }
-        if policy.preferRegionsWithoutDistrict && before.regionHasDistrict != entrant.regionHasDistrict { return .regionWithoutDistrict }
+        if policy.preferRegionsWithoutDistrict && before.regionHasDistrict != entrant.regionHasDistrict {
+            return .regionWithoutDistrict
+        }
         if before.submittedOrder != entrant.submittedOrder { return .earlierSubmission }
         return .identifier
     }

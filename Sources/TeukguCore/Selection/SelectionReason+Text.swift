@@ -8,20 +8,26 @@ extension SelectionProposal.Line {
         var text: String
         switch reason {
         case .proposed(let position):
-            text = korean ? "점수 \(position)위(\(score)점)로 후보에 제안됩니다." : "Proposed: \(Self.ordinal(position)) by score (\(score))."
+            text =
+                korean
+                ? "점수 \(position)위(\(score)점)로 후보에 제안됩니다." : "Proposed: \(Self.ordinal(position)) by score (\(score))."
         case .regionLimitReached(let position, let limit):
-            text = korean
+            text =
+                korean
                 ? "점수 \(position)위(\(score)점)이지만, 이 공모에서 같은 지역의 후보가 이미 \(limit)개입니다."
                 : "Not proposed: \(Self.ordinal(position)) by score (\(score)), but its region already has \(limit == 1 ? "a candidate" : "\(limit) candidates") in this call."
         case .capReached(let position, let cap):
-            text = korean
+            text =
+                korean
                 ? "점수 \(position)위(\(score)점)이지만, 지정 한도 \(cap)개가 이미 찼습니다."
                 : "Not proposed: \(Self.ordinal(position)) by score (\(score)), and the cap of \(cap) designations is already reached."
         }
         if let tie = tieBrokenBy {
             switch tie {
             case .regionWithoutDistrict:
-                text += korean ? " (동점: 특구가 있는 지역이므로 뒤에 놓였습니다.)" : " (Tied on score; placed after a region without a district.)"
+                text +=
+                    korean
+                    ? " (동점: 특구가 있는 지역이므로 뒤에 놓였습니다.)" : " (Tied on score; placed after a region without a district.)"
             case .earlierSubmission:
                 text += korean ? " (동점: 더 늦게 제출되어 뒤에 놓였습니다.)" : " (Tied on score; submitted later, so placed after.)"
             case .identifier:

@@ -45,23 +45,32 @@ struct ApiAccountController {
 
     @Sendable func me(_ request: Request) async throws -> AccountDTO {
         let account = try request.requireAccount()
-        guard let record = try await AccountRecord.find(account.id, on: request.db) else { throw AppError.notFound("account") }
+        guard let record = try await AccountRecord.find(account.id, on: request.db) else {
+            throw AppError.notFound("account")
+        }
         return AccountDTO(record)
     }
 
     @Sendable func tokens(_ request: Request) async throws -> [TokenDTO] {
         let account = try request.requireAccount()
-        return try await ApiTokenRecord.query(on: request.db).filter(\.$accountID == account.id).sort(\.$createdAt, .descending).all().map(TokenDTO.init)
+        return try await ApiTokenRecord.query(on: request.db).filter(\.$accountID == account.id).sort(
+            \.$createdAt, .descending
+        ).all().map(TokenDTO.init)
     }
 
     @Sendable func createToken(_ request: Request) async throws -> Response {
         let input = try request.decodeStrictJSON(CreateTokenInput.self)
-        let (token, secret) = try await TokenService.create(name: input.name, for: try request.requireAccount(), request: request)
-        return try await CreatedTokenDTO(token: TokenDTO(token), secret: secret).encodeResponse(status: .created, for: request)
+        let (token, secret) = try await TokenService.create(
+            name: input.name, for: try request.requireAccount(), request: request)
+        return try await CreatedTokenDTO(token: TokenDTO(token), secret: secret).encodeResponse(
+            status: .created, for: request)
     }
 
     @Sendable func revokeToken(_ request: Request) async throws -> TokenDTO {
-        TokenDTO(try await TokenService.revoke(id: request.parameters.get("tokenID", as: UUID.self), for: try request.requireAccount(), request: request))
+        TokenDTO(
+            try await TokenService.revoke(
+                id: request.parameters.get("tokenID", as: UUID.self), for: try request.requireAccount(),
+                request: request))
     }
 
     @Sendable func users(_ request: Request) async throws -> ListDTO<AccountDTO> {
@@ -69,13 +78,15 @@ struct ApiAccountController {
         let query = AccountRecord.query(on: request.db)
         if let role = try? request.query.get(String.self, at: "role") { query.filter(\.$role == role) }
         let total = try await query.count()
-        let items = try await query.sort(\.$email).offset((page - 1) * perPage).limit(perPage).all().map(AccountDTO.init)
+        let items = try await query.sort(\.$email).offset((page - 1) * perPage).limit(perPage).all().map(
+            AccountDTO.init)
         return ListDTO(items: items, page: page, perPage: perPage, total: total)
     }
 
     @Sendable func createUser(_ request: Request) async throws -> Response {
         let input = try request.decodeStrictJSON(NewAccountInput.self)
-        let account = try await AccountAdministration.create(input, actor: try request.requireAccount().auditActor, request: request)
+        let account = try await AccountAdministration.create(
+            input, actor: try request.requireAccount().auditActor, request: request)
         return try await AccountDTO(account).encodeResponse(status: .created, for: request)
     }
 
@@ -83,7 +94,8 @@ struct ApiAccountController {
         let (page, perPage) = try ApiPaging.read(request)
         let query = AuditFilter(request: request).apply(AuditEntryRecord.query(on: request.db))
         let total = try await query.count()
-        let items = try await query.sort(\.$sequence, .descending).offset((page - 1) * perPage).limit(perPage).all().map(AuditEntryDTO.init)
+        let items = try await query.sort(\.$sequence, .descending).offset((page - 1) * perPage).limit(perPage).all()
+            .map(AuditEntryDTO.init)
         return ListDTO(items: items, page: page, perPage: perPage, total: total)
     }
 
@@ -96,7 +108,8 @@ struct ApiAccountController {
         let (page, perPage) = try ApiPaging.read(request)
         let query = OutboxMessageRecord.query(on: request.db).filter(\.$recipientAccountID == account.id)
         let total = try await query.count()
-        let items = try await query.sort(\.$createdAt, .descending).offset((page - 1) * perPage).limit(perPage).all().map(MessageDTO.init)
+        let items = try await query.sort(\.$createdAt, .descending).offset((page - 1) * perPage).limit(perPage).all()
+            .map(MessageDTO.init)
         return ListDTO(items: items, page: page, perPage: perPage, total: total)
     }
 
@@ -104,16 +117,20 @@ struct ApiAccountController {
     @Sendable func uploadDocument(_ request: Request) async throws -> Response {
         guard let buffer = request.body.data else { throw AppError.invalid("empty_document", "The file is empty.") }
         let name = request.headers.first(name: "X-File-Name").flatMap { $0.removingPercentEncoding ?? $0 }
-        let document = try await DocumentService.store(bytes: Data(buffer: buffer), fileName: name, account: try request.requireAccount(), request: request)
+        let document = try await DocumentService.store(
+            bytes: Data(buffer: buffer), fileName: name, account: try request.requireAccount(), request: request)
         return try await DocumentDTO(document).encodeResponse(status: .created, for: request)
     }
 
     @Sendable func document(_ request: Request) async throws -> DocumentDTO {
-        DocumentDTO(try await DocumentService.readable(request.parameters.get("documentID", as: UUID.self), by: try request.requireAccount(), on: request.db))
+        DocumentDTO(
+            try await DocumentService.readable(
+                request.parameters.get("documentID", as: UUID.self), by: try request.requireAccount(), on: request.db))
     }
 
     @Sendable func documentContent(_ request: Request) async throws -> Response {
-        let document = try await DocumentService.readable(request.parameters.get("documentID", as: UUID.self), by: try request.requireAccount(), on: request.db)
+        let document = try await DocumentService.readable(
+            request.parameters.get("documentID", as: UUID.self), by: try request.requireAccount(), on: request.db)
         return try DocumentService.contentResponse(document, request: request)
     }
 }
@@ -124,13 +141,17 @@ enum ApiPaging {
         let page = try number("page", default: 1, request: request)
         let perPage = try number("perPage", default: 50, request: request)
         guard page >= 1 else { throw AppError.invalid("invalid_page", "page starts at 1.") }
-        guard (1...500).contains(perPage) else { throw AppError.invalid("invalid_per_page", "perPage is between 1 and 500.") }
+        guard (1...500).contains(perPage) else {
+            throw AppError.invalid("invalid_per_page", "perPage is between 1 and 500.")
+        }
         return (page, perPage)
     }
 
     private static func number(_ key: String, default value: Int, request: Request) throws -> Int {
         guard let text = try? request.query.get(String.self, at: key) else { return value }
-        guard let parsed = Int(text) else { throw AppError.invalid("invalid_\(key == "page" ? "page" : "per_page")", "\(key) must be a whole number.") }
+        guard let parsed = Int(text) else {
+            throw AppError.invalid("invalid_\(key == "page" ? "page" : "per_page")", "\(key) must be a whole number.")
+        }
         return parsed
     }
 }

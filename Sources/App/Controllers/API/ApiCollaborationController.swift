@@ -32,25 +32,35 @@ struct ApiCollaborationController {
 
     @Sendable func calls(_ request: Request) async throws -> [CollaborationCallDTO] {
         var out: [CollaborationCallDTO] = []
-        for call in try await CollaborationCallRecord.query(on: request.db).sort(\.$year, .descending).all() { out.append(try await CollaborationCalls.dto(call, request)) }
+        for call in try await CollaborationCallRecord.query(on: request.db).sort(\.$year, .descending).all() {
+            out.append(try await CollaborationCalls.dto(call, request))
+        }
         return out
     }
 
     @Sendable func openCall(_ request: Request) async throws -> Response {
         let input = try request.decodeStrictJSON(CollaborationCallInput.self)
-        let call = try await CollaborationCalls.open(input, actor: try request.requireAccount().auditActor, on: request.db)
+        let call = try await CollaborationCalls.open(
+            input, actor: try request.requireAccount().auditActor, on: request.db)
         return try await CollaborationCalls.dto(call, request).encodeResponse(status: .created, for: request)
     }
 
     @Sendable func call(_ request: Request) async throws -> CollaborationCallDTO {
-        try await CollaborationCalls.dto(try await CollaborationCalls.find(request.parameters.get("callID"), on: request.db), request)
+        try await CollaborationCalls.dto(
+            try await CollaborationCalls.find(request.parameters.get("callID"), on: request.db), request)
     }
 
     @Sendable func setMode(_ request: Request) async throws -> CollaborationCallDTO {
-        struct Input: StrictJSONInput { let choiceMode: String; let maxChoices: Int?; static let fields: Set<String> = ["choiceMode", "maxChoices"] }
+        struct Input: StrictJSONInput {
+            let choiceMode: String
+            let maxChoices: Int?
+            static let fields: Set<String> = ["choiceMode", "maxChoices"]
+        }
         let input = try request.decodeStrictJSON(Input.self)
         let call = try await CollaborationCalls.find(request.parameters.get("callID"), on: request.db)
-        try await CollaborationCalls.setMode(call, mode: input.choiceMode, maxChoices: input.maxChoices, actor: try request.requireAccount().auditActor, on: request.db)
+        try await CollaborationCalls.setMode(
+            call, mode: input.choiceMode, maxChoices: input.maxChoices, actor: try request.requireAccount().auditActor,
+            on: request.db)
         return try await CollaborationCalls.dto(call, request)
     }
 
@@ -65,12 +75,14 @@ struct ApiCollaborationController {
 
     @Sendable func createTrack(_ request: Request) async throws -> Response {
         let input = try request.decodeStrictJSON(TrackInput.self)
-        let track = try await CollaborationTracks.create(input, actor: try request.requireAccount().auditActor, on: request.db)
+        let track = try await CollaborationTracks.create(
+            input, actor: try request.requireAccount().auditActor, on: request.db)
         return try await TrackDTO.make([track], on: request.db)[0].encodeResponse(status: .created, for: request)
     }
 
     @Sendable func track(_ request: Request) async throws -> TrackDTO {
-        try await TrackDTO.make([try await CollaborationTracks.find(request.parameters.get("trackID"), on: request.db)], on: request.db)[0]
+        try await TrackDTO.make(
+            [try await CollaborationTracks.find(request.parameters.get("trackID"), on: request.db)], on: request.db)[0]
     }
 
     @Sendable func updateTrack(_ request: Request) async throws -> TrackDTO {
@@ -86,7 +98,6 @@ struct ApiCollaborationController {
         return try await CollaborationTracks.applications(choosing: track, request)
     }
 
-
     @Sendable func profile(_ request: Request) async throws -> CompanyProfiles.ProfileDTO {
         try CompanyProfiles.dto(try await CompanyProfiles.own(try request.requireAccount(), on: request.db))
     }
@@ -101,15 +112,19 @@ struct ApiCollaborationController {
 
     @Sendable func myApplications(_ request: Request) async throws -> [CollaborationApplicationDTO] {
         let company = try await CompanyProfiles.own(try request.requireAccount(), on: request.db)
-        let records = try await CollaborationApplicationRecord.query(on: request.db).filter(\.$companyID == company.requireID()).all()
+        let records = try await CollaborationApplicationRecord.query(on: request.db).filter(
+            \.$companyID == company.requireID()
+        ).all()
         return try await CollaborationApplicationDTO.makeAll(records, for: request)
     }
 
     @Sendable func createApplication(_ request: Request) async throws -> Response {
         let input = try request.decodeStrictJSON(CollaborationApplicationInput.self)
         let call = try await CollaborationCalls.find(request.parameters.get("callID"), on: request.db)
-        let record = try await CollaborationApplications.create(call: call, input: input, account: try request.requireAccount(), now: request.now, on: request.db)
-        return try await CollaborationApplicationDTO.make(record, for: request).encodeResponse(status: .created, for: request)
+        let record = try await CollaborationApplications.create(
+            call: call, input: input, account: try request.requireAccount(), now: request.now, on: request.db)
+        return try await CollaborationApplicationDTO.make(record, for: request).encodeResponse(
+            status: .created, for: request)
     }
 
     @Sendable func application(_ request: Request) async throws -> CollaborationApplicationDTO {
@@ -122,13 +137,15 @@ struct ApiCollaborationController {
         let record = try await CollaborationApplications.find(request.parameters.get("applicationID"), on: request.db)
         try CollaborationApplications.requireOwner(record, try request.requireAccount())
         let input = try request.decodeStrictJSON(CollaborationApplicationInput.self)
-        try await CollaborationApplications.save(record, input: input, account: try request.requireAccount(), now: request.now, on: request.db)
+        try await CollaborationApplications.save(
+            record, input: input, account: try request.requireAccount(), now: request.now, on: request.db)
         return try await CollaborationApplicationDTO.make(record, for: request)
     }
 
     @Sendable func submitApplication(_ request: Request) async throws -> CollaborationApplicationDTO {
         let record = try await CollaborationApplications.find(request.parameters.get("applicationID"), on: request.db)
-        try await CollaborationApplications.submit(record, account: try request.requireAccount(), now: request.now, on: request.db)
+        try await CollaborationApplications.submit(
+            record, account: try request.requireAccount(), now: request.now, on: request.db)
         return try await CollaborationApplicationDTO.make(record, for: request)
     }
 
@@ -139,22 +156,27 @@ struct ApiCollaborationController {
     }
 
     @Sendable func matching(_ request: Request) async throws -> CollaborationMatching.Report {
-        try await CollaborationMatching.report(for: try await CollaborationCalls.find(request.parameters.get("callID"), on: request.db), on: request.db)
+        try await CollaborationMatching.report(
+            for: try await CollaborationCalls.find(request.parameters.get("callID"), on: request.db), on: request.db)
     }
 
     @Sendable func confirmMatching(_ request: Request) async throws -> Response {
         let call = try await CollaborationCalls.find(request.parameters.get("callID"), on: request.db)
-        return try await CollaborationMatching.confirm(call, account: try request.requireAccount(), on: request.db).encodeResponse(status: .created, for: request)
+        return try await CollaborationMatching.confirm(call, account: try request.requireAccount(), on: request.db)
+            .encodeResponse(status: .created, for: request)
     }
 
     @Sendable func applicationsCSV(_ request: Request) async throws -> Response {
         let call = try await CollaborationCalls.find(request.parameters.get("callID"), on: request.db)
-        return CSVText.response(try await CollaborationCSV.applications(call, on: request.db), name: "collaboration-\(call.year)-applications.csv")
+        return CSVText.response(
+            try await CollaborationCSV.applications(call, on: request.db),
+            name: "collaboration-\(call.year)-applications.csv")
     }
 
     @Sendable func scoresCSV(_ request: Request) async throws -> Response {
         let call = try await CollaborationCalls.find(request.parameters.get("callID"), on: request.db)
-        return CSVText.response(try await CollaborationCSV.scores(call, on: request.db), name: "collaboration-\(call.year)-scores.csv")
+        return CSVText.response(
+            try await CollaborationCSV.scores(call, on: request.db), name: "collaboration-\(call.year)-scores.csv")
     }
 
     @Sendable func resultsCSV(_ request: Request) async throws -> Response {

@@ -33,30 +33,38 @@ struct ApiLegalTimeController {
         let key = request.parameters.get("key") ?? ""
         let input = try request.decodeStrictJSON(NewParameterVersionInput.self)
         let (value, from, citation) = try input.validated()
-        let updated = try await LegalTimeStore.addVersion(key: key, value: value, effectiveFrom: from, citation: citation,
-                                                          actor: try request.requireAccount().auditActor, today: request.today, on: request.db)
+        let updated = try await LegalTimeStore.addVersion(
+            key: key, value: value, effectiveFrom: from, citation: citation,
+            actor: try request.requireAccount().auditActor, today: request.today, on: request.db)
         return try await ParameterDTO(updated, asOf: request.today).encodeResponse(status: .created, for: request)
     }
 
     @Sendable func holidays(_ request: Request) async throws -> HolidayTableDTO {
         var query = HolidayRecord.query(on: request.db).sort(\.$id)
         if let yearText = try? request.query.get(String.self, at: "year") {
-            guard let year = Int(yearText), (1900...2200).contains(year) else { throw AppError.invalid("invalid_year", "year must be a four-digit year.") }
-            query = query.filter(\.$id >= String(format: "%04d-01-01", year)).filter(\.$id <= String(format: "%04d-12-31", year))
+            guard let year = Int(yearText), (1900...2200).contains(year) else {
+                throw AppError.invalid("invalid_year", "year must be a four-digit year.")
+            }
+            query = query.filter(\.$id >= String(format: "%04d-01-01", year)).filter(
+                \.$id <= String(format: "%04d-12-31", year))
         }
         let years = try await HolidayYearRecord.query(on: request.db).sort(\.$id).all().compactMap(\.id)
-        let holidays = try await query.all().map { HolidayDTO(date: $0.id ?? "", nameKorean: $0.nameKorean, nameEnglish: $0.nameEnglish, kind: $0.kind) }
+        let holidays = try await query.all().map {
+            HolidayDTO(date: $0.id ?? "", nameKorean: $0.nameKorean, nameEnglish: $0.nameEnglish, kind: $0.kind)
+        }
         return HolidayTableDTO(coveredYears: years, holidays: holidays)
     }
 
     @Sendable func addHoliday(_ request: Request) async throws -> Response {
         let input = try request.decodeStrictJSON(NewHolidayInput.self)
-        let holiday = try await HolidayEditing.add(input, actor: try request.requireAccount().auditActor, on: request.db)
+        let holiday = try await HolidayEditing.add(
+            input, actor: try request.requireAccount().auditActor, on: request.db)
         return try await holiday.encodeResponse(status: .created, for: request)
     }
 
     @Sendable func deleteHoliday(_ request: Request) async throws -> HTTPStatus {
-        try await HolidayEditing.remove(date: request.parameters.get("date") ?? "", actor: try request.requireAccount().auditActor, on: request.db)
+        try await HolidayEditing.remove(
+            date: request.parameters.get("date") ?? "", actor: try request.requireAccount().auditActor, on: request.db)
         return .noContent
     }
 
@@ -72,10 +80,14 @@ struct ApiLegalTimeController {
 
 /// Adding and removing holidays, shared by the page and the API.
 enum HolidayEditing {
-    static func add(_ input: NewHolidayInput, actor: AuditLog.Actor, on database: any Database) async throws -> HolidayDTO {
+    static func add(
+        _ input: NewHolidayInput, actor: AuditLog.Actor, on database: any Database
+    ) async throws -> HolidayDTO {
         let date = try DateInput.required(input.date, field: "date")
         guard Holiday.Kind(rawValue: input.kind) != nil else {
-            throw AppError.invalid("invalid_holiday_kind", "kind is one of: \(Holiday.Kind.allCases.map(\.rawValue).joined(separator: ", ")).")
+            throw AppError.invalid(
+                "invalid_holiday_kind",
+                "kind is one of: \(Holiday.Kind.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
         let nameKorean = input.nameKorean.trimmingCharacters(in: .whitespaces)
         let nameEnglish = input.nameEnglish.trimmingCharacters(in: .whitespaces)
@@ -95,20 +107,26 @@ enum HolidayEditing {
             if input.completesYear == true, try await HolidayYearRecord.find(date.year, on: transaction) == nil {
                 try await HolidayYearRecord(year: date.year).create(on: transaction)
             }
-            try await AuditLog.record(on: transaction, actor: actor, action: "holiday.add", targetType: "holiday", targetID: date.iso,
-                                      after: ["ko": nameKorean, "en": nameEnglish, "kind": input.kind, "completesYear": input.completesYear == true ? "yes" : "no"])
+            try await AuditLog.record(
+                on: transaction, actor: actor, action: "holiday.add", targetType: "holiday", targetID: date.iso,
+                after: [
+                    "ko": nameKorean, "en": nameEnglish, "kind": input.kind,
+                    "completesYear": input.completesYear == true ? "yes" : "no",
+                ])
         }
         return HolidayDTO(date: date.iso, nameKorean: nameKorean, nameEnglish: nameEnglish, kind: input.kind)
     }
 
     static func remove(date text: String, actor: AuditLog.Actor, on database: any Database) async throws {
-        guard let date = CalendarDate(iso: text), let record = try await HolidayRecord.find(date.iso, on: database) else {
+        guard let date = CalendarDate(iso: text), let record = try await HolidayRecord.find(date.iso, on: database)
+        else {
             throw AppError.notFound("holiday")
         }
         try await database.transaction { transaction in
             try await record.delete(on: transaction)
-            try await AuditLog.record(on: transaction, actor: actor, action: "holiday.remove", targetType: "holiday", targetID: date.iso,
-                                      before: ["ko": record.nameKorean, "en": record.nameEnglish, "kind": record.kind])
+            try await AuditLog.record(
+                on: transaction, actor: actor, action: "holiday.remove", targetType: "holiday", targetID: date.iso,
+                before: ["ko": record.nameKorean, "en": record.nameEnglish, "kind": record.kind])
         }
     }
 }

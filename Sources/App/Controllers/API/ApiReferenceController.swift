@@ -45,26 +45,36 @@ struct ApiReferenceController {
 
     @Sendable func regions(_ request: Request) async throws -> [RegionDTO] {
         try await RegionRecord.query(on: request.db).sort(\.$id).all().map {
-            RegionDTO(id: $0.id ?? "", nameKorean: $0.nameKorean, nameEnglish: $0.nameEnglish, capitalRegion: $0.isCapitalRegion)
+            RegionDTO(
+                id: $0.id ?? "", nameKorean: $0.nameKorean, nameEnglish: $0.nameEnglish,
+                capitalRegion: $0.isCapitalRegion)
         }
     }
 
     @Sendable func districts(_ request: Request) async throws -> [DistrictDTO] {
         try await DistrictRecord.query(on: request.db).sort(\.$round).sort(\.$id).all().map {
-            DistrictDTO(id: $0.id ?? "", regionID: $0.regionID, round: $0.round, nameKorean: $0.nameKorean, nameEnglish: $0.nameEnglish,
-                        startsOn: $0.startsOn, endsOn: $0.endsOn, areaSquareKilometres: $0.areaSquareKilometres, budgetWon: $0.budgetWon,
-                        notes: $0.notes, unconfirmed: $0.unconfirmed)
+            DistrictDTO(
+                id: $0.id ?? "", regionID: $0.regionID, round: $0.round, nameKorean: $0.nameKorean,
+                nameEnglish: $0.nameEnglish,
+                startsOn: $0.startsOn, endsOn: $0.endsOn, areaSquareKilometres: $0.areaSquareKilometres,
+                budgetWon: $0.budgetWon,
+                notes: $0.notes, unconfirmed: $0.unconfirmed)
         }
     }
 
     @Sendable func partners(_ request: Request) async throws -> [PartnerDTO] {
         try await PartnerRecord.query(on: request.db).sort(\.$joinedYear).sort(\.$name).all().map {
-            PartnerDTO(id: $0.id ?? "", name: $0.name, country: $0.country, provides: $0.provides, joinedYear: $0.joinedYear, trackName: $0.trackName)
+            PartnerDTO(
+                id: $0.id ?? "", name: $0.name, country: $0.country, provides: $0.provides, joinedYear: $0.joinedYear,
+                trackName: $0.trackName)
         }
     }
 
     @Sendable func health(_ request: Request) async throws -> Response {
-        struct Health: Content { let status: String; let database: String }
+        struct Health: Content {
+            let status: String
+            let database: String
+        }
         var reachable = false
         if let sql = request.db as? any SQLDatabase {
             reachable = (try? await sql.raw("SELECT 1 AS one").first()) != nil

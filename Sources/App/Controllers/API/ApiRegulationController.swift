@@ -34,17 +34,22 @@ struct ApiRegulationController {
     @Sendable func check(_ request: Request) async throws -> Response {
         let text = try request.jsonBodyText()
         if request.account == nil {
-            try await RateLimiter.hit("check:" + (request.remoteAddress?.ipAddress ?? "unknown"), limit: Self.anonymousChecksPerMinute, windowSeconds: 60, now: request.now, on: request.db)
+            try await RateLimiter.hit(
+                "check:" + (request.remoteAddress?.ipAddress ?? "unknown"), limit: Self.anonymousChecksPerMinute,
+                windowSeconds: 60, now: request.now, on: request.db)
         }
         let (evaluation, asked) = try RegulationCheck.parseBody(text)
         let companyID = try RegulationCheck.company(for: request.account, asked: asked)
-        let answer = try await RegulationCheck.run(evaluation, channel: "api", account: request.account, companyID: companyID, app: request.application)
+        let answer = try await RegulationCheck.run(
+            evaluation, channel: "api", account: request.account, companyID: companyID, app: request.application)
         return Self.json(answer.json)
     }
 
     /// Anyone holding the id may read a decision, as with a permalink.
     @Sendable func decision(_ request: Request) async throws -> Response {
-        guard let id = request.parameters.get("decisionID", as: UUID.self), let record = try await RegulationDecisionRecord.find(id, on: request.db) else {
+        guard let id = request.parameters.get("decisionID", as: UUID.self),
+            let record = try await RegulationDecisionRecord.find(id, on: request.db)
+        else {
             throw AppError.notFound("decision")
         }
         let number = try await RulebookVersionRecord.find(record.versionID, on: request.db)?.number ?? 0
@@ -65,16 +70,20 @@ struct ApiRegulationController {
     }
 
     static func row(_ record: RegulationDecisionRecord) -> DecisionRow {
-        DecisionRow(id: record.id ?? UUID(), decidedAt: record.decidedAt, district: record.district, asOf: record.asOf, outcome: record.outcome,
-                    reasons: record.reasonIDs.split(separator: " ").map(String.init), missingFacts: record.missingFacts.split(separator: " ").map(String.init),
-                    channel: record.channel, accountID: record.accountID, companyID: record.companyID)
+        DecisionRow(
+            id: record.id ?? UUID(), decidedAt: record.decidedAt, district: record.district, asOf: record.asOf,
+            outcome: record.outcome,
+            reasons: record.reasonIDs.split(separator: " ").map(String.init),
+            missingFacts: record.missingFacts.split(separator: " ").map(String.init),
+            channel: record.channel, accountID: record.accountID, companyID: record.companyID)
     }
 
     @Sendable func decisions(_ request: Request) async throws -> ListDTO<DecisionRow> {
         let (page, perPage) = try ApiPaging.read(request)
         let query = try DecisionFilter(request: request).apply(RegulationDecisionRecord.query(on: request.db))
         let total = try await query.count()
-        let items = try await query.sort(\.$decidedAt, .descending).offset((page - 1) * perPage).limit(perPage).all().map(Self.row)
+        let items = try await query.sort(\.$decidedAt, .descending).offset((page - 1) * perPage).limit(perPage).all()
+            .map(Self.row)
         return ListDTO(items: items, page: page, perPage: perPage, total: total)
     }
 
@@ -87,8 +96,11 @@ struct ApiRegulationController {
         while true {
             let chunk = try await query.copy().sort(\.$decidedAt).sort(\.$id).offset(offset).limit(1_000).all()
             for record in chunk {
-                let fields = [record.id?.uuidString.lowercased() ?? "", formatter.string(from: record.decidedAt), record.district, record.asOf,
-                              record.outcome, record.reasonIDs, record.missingFacts, record.channel]
+                let fields = [
+                    record.id?.uuidString.lowercased() ?? "", formatter.string(from: record.decidedAt), record.district,
+                    record.asOf,
+                    record.outcome, record.reasonIDs, record.missingFacts, record.channel,
+                ]
                 csv += fields.map(CSV.field).joined(separator: ",") + "\n"
             }
             if chunk.count < 1_000 { break }
@@ -99,24 +111,31 @@ struct ApiRegulationController {
 
     /// Re-evaluates with the logged inputs and the logged version; the answer must be the same.
     @Sendable func replay(_ request: Request) async throws -> Response {
-        guard let id = request.parameters.get("decisionID", as: UUID.self), let record = try await RegulationDecisionRecord.find(id, on: request.db) else {
+        guard let id = request.parameters.get("decisionID", as: UUID.self),
+            let record = try await RegulationDecisionRecord.find(id, on: request.db)
+        else {
             throw AppError.notFound("decision")
         }
         let version = try await request.application.rulebooks.compiled(record.versionID, on: request.db)
         let evaluation: EvaluationRequest
-        do { evaluation = try RequestDecoding.decode(record.request) } catch { throw RegulationCheck.requestError(error) }
+        do { evaluation = try RequestDecoding.decode(record.request) } catch {
+            throw RegulationCheck.requestError(error)
+        }
         let again: Decision
         do { again = try version.snapshot.evaluate(evaluation) } catch { throw RegulationCheck.engineError(error) }
         let body = DecisionJSON.encode(again)
         let identical = body == record.decision
-        return Self.json("{\"decisionId\":\"\(id.uuidString.lowercased())\",\"version\":\(version.number),\"identical\":\(identical),\"decision\":\(body)}")
+        return Self.json(
+            "{\"decisionId\":\"\(id.uuidString.lowercased())\",\"version\":\(version.number),\"identical\":\(identical),\"decision\":\(body)}"
+        )
     }
 
     @Sendable func districts(_ request: Request) async throws -> Response {
         guard let live = request.application.rulebooks.live else { return Self.json("[]") }
         let items = live.snapshot.districts.map { id -> String in
             let title = live.set.rulebooks.first { $0.scope == .district(id) }?.title
-            return "{\"id\":\(RegulationCheck.quoted(id)),\"title\":{\"ko\":\(RegulationCheck.quoted(title?.ko ?? id)),\"en\":\(RegulationCheck.quoted(title?.en ?? id))}}"
+            return
+                "{\"id\":\(RegulationCheck.quoted(id)),\"title\":{\"ko\":\(RegulationCheck.quoted(title?.ko ?? id)),\"en\":\(RegulationCheck.quoted(title?.en ?? id))}}"
         }
         return Self.json("[" + items.joined(separator: ",") + "]")
     }
@@ -159,7 +178,9 @@ struct DecisionFilter {
         func text(_ key: String) -> String? { (try? request.query.get(String.self, at: key))?.nilIfEmpty }
         district = text("district")
         outcome = text("outcome")
-        if let outcome, Outcome(rawValue: outcome) == nil { throw AppError.invalid("invalid_outcome", "outcome is prohibited, conditional, permitted or indeterminate.") }
+        if let outcome, Outcome(rawValue: outcome) == nil {
+            throw AppError.invalid("invalid_outcome", "outcome is prohibited, conditional, permitted or indeterminate.")
+        }
         from = try request.queryDate("from")
         to = try request.queryDate("to")
     }
