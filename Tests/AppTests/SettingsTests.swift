@@ -39,3 +39,30 @@ import Vapor
         }
     }
 }
+
+@Suite struct ResourceRootTests {
+    static let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path + "/"
+
+    @Test func theCheckoutIsFoundFromItsOwnFolder() throws {
+        #expect(try ResourceRoot.locate(configured: nil, workingDirectory: Self.checkout, executable: nil) == Self.checkout)
+    }
+
+    @Test func aBinaryInsideTheBuildFolderFindsTheCheckoutFromAnywhere() throws {
+        let found = try ResourceRoot.locate(
+            configured: nil, workingDirectory: "/tmp", executable: Self.checkout + ".build/release/teukgu")
+        #expect(found == Self.checkout)
+    }
+
+    @Test func withNothingToFindTheServerRefusesAndSaysWhatToSet() {
+        #expect(throws: ConfigurationError.self) {
+            try ResourceRoot.locate(configured: nil, workingDirectory: "/tmp", executable: "/usr/bin/teukgu")
+        }
+        do {
+            _ = try ResourceRoot.locate(configured: "/nonexistent", workingDirectory: Self.checkout, executable: nil)
+            Issue.record("a TEUKGU_ROOT without Resources was accepted")
+        } catch {
+            #expect("\(error)".contains("TEUKGU_ROOT"))
+        }
+    }
+}
