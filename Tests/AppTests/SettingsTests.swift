@@ -41,11 +41,13 @@ import Vapor
 }
 
 @Suite struct ResourceRootTests {
-    static let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    static let checkout =
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().path + "/"
 
     @Test func theCheckoutIsFoundFromItsOwnFolder() throws {
-        #expect(try ResourceRoot.locate(configured: nil, workingDirectory: Self.checkout, executable: nil) == Self.checkout)
+        #expect(
+            try ResourceRoot.locate(configured: nil, workingDirectory: Self.checkout, executable: nil) == Self.checkout)
     }
 
     @Test func aBinaryInsideTheBuildFolderFindsTheCheckoutFromAnywhere() throws {
