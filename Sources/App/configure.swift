@@ -23,10 +23,12 @@ public func configure(_ app: Application) async throws {
     TeukguMigrations.register(on: app)
 
     app.passwords.use(.bcrypt(cost: settings.bcryptCost))
-    app.sessions.use(.fluent)
+    app.sessions.use { _ in ExpiringSessions() }
     app.sessions.configuration = SessionsConfiguration(cookieName: Request.sessionCookieName) { [app] id in
         HTTPCookies.Value(
-            string: id.string, expires: app.clock.now().addingTimeInterval(12 * 3600), maxAge: 12 * 3600,
+            // The server ends sessions (`ExpiringSessions`); the cookie lasts no longer than the absolute limit.
+            string: id.string, expires: app.clock.now().addingTimeInterval(settings.sessionAbsoluteLifetime),
+            maxAge: Int(settings.sessionAbsoluteLifetime),
             path: "/", isSecure: settings.secureCookies, isHTTPOnly: true, sameSite: .lax)
     }
     app.views.use(.leaf)
@@ -34,11 +36,14 @@ public func configure(_ app: Application) async throws {
 
     // Order matters: errors outermost, then static files, sessions, who is calling, may they.
     app.middleware = Middlewares()
+    app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(TeukguErrorMiddleware())
     app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
+    app.middleware.use(VisitorCookiesMiddleware())
     app.middleware.use(app.sessions.middleware)
     app.middleware.use(AccountAuthenticator())
     app.middleware.use(AccessControlMiddleware())
+    app.middleware.use(CookieWriteGuardMiddleware())
     app.middleware.use(BodySizeMiddleware())
 
     try routes(app)
@@ -52,6 +57,7 @@ public func configure(_ app: Application) async throws {
         try await prepareForServing(app)
         app.lifecycle.use(OutboxDeliveryLoop())
         app.lifecycle.use(RulebookRefreshLoop())
+        app.lifecycle.use(SessionSweepLoop())
     }
 }
 

@@ -104,6 +104,9 @@ import VaporTesting
 
             // After the close: a clear 4xx and a clear page.
             app.clock = FixedClock(seoul("2026-12-11T09:00:00+09:00"))
+            // Days have passed: the sessions ended on the server (idle and absolute limits); sign in again.
+            busan = try await session(app, "busan@teukgu.demo")
+            admin = try await session(app, "admin@teukgu.demo")
             token = try await csrf(&busan, callPath)
             let late = try await busan.post(
                 Endpoints.startApplicationForm.link([.callID: "\(callID)"]),
@@ -201,6 +204,7 @@ import VaporTesting
             let procedureID = try #require(firstID(after: "/designation/procedures/", in: procedures.body.string))
 
             app.clock = FixedClock(seoul("2027-06-30T10:00:00+09:00"))
+            admin = try await session(app, "admin@teukgu.demo")
             let path = Endpoints.procedureActionForm.link([.procedureID: "\(procedureID)"])
             token = try await csrf(&admin, Endpoints.procedurePage.link([.procedureID: "\(procedureID)"]))
             for pairs in [

@@ -195,6 +195,8 @@ import VaporTesting
 
             // 15 February + 90 days ends on 17 May; from the 18th the decision is overdue.
             app.clock = FixedClock(seoul("2027-05-18T10:00:00+09:00"))
+            // Two months on, the first session has ended on the server; sign in again.
+            _ = try await officer.signIn("officer@teukgu.demo")
             html = try await officer.get(Endpoints.home.link()).body.string
             let overdue = try #require(html.range(of: "Late harbour"))
             #expect(html.contains("2027-05-17"))

@@ -10,10 +10,15 @@ import VaporTesting
         try await withTeukgu { app in
             var browser = BrowserSession(app: app)
             let login = try await browser.get(Endpoints.loginPage.link())
-            let cookie = try #require(login.headers.setCookie?[Request.sessionCookieName])
+            // Showing the form creates no session: its CSRF token rides in a cookie of its own.
+            #expect(login.headers.setCookie?[Request.sessionCookieName] == nil)
+            let csrfCookie = try #require(login.headers.setCookie?[VisitorCookies.csrfName])
+            #expect(csrfCookie.isHTTPOnly && csrfCookie.sameSite == .strict)
+            #expect(try await WebSessionRecord.query(on: app.db).count() == 0)
+            let signedIn = try await browser.signIn("officer@teukgu.demo")
+            let cookie = try #require(signedIn.headers.setCookie?[Request.sessionCookieName])
             #expect(cookie.isHTTPOnly)
             #expect(cookie.sameSite == .lax)
-            let signedIn = try await browser.signIn("officer@teukgu.demo")
             #expect(signedIn.status == .seeOther)
             #expect(signedIn.headers.first(name: .location) == Endpoints.home.link())
             let home = try await browser.get(Endpoints.home.link())
@@ -30,9 +35,14 @@ import VaporTesting
     @Test func signingInIssuesANewSessionIDAndTheOldOneIsDead() async throws {
         try await withTeukgu { app in
             var browser = BrowserSession(app: app)
-            _ = try await browser.get(Endpoints.loginPage.link())
+            _ = try await browser.signIn("busan@teukgu.demo")
             let before = try #require(browser.cookie)
-            _ = try await browser.signIn("officer@teukgu.demo")
+            // Signing in again from a page of the first session (its CSRF token) replaces the session id.
+            let home = try await browser.get(Endpoints.home.link())
+            let token = try #require(BrowserSession.csrf(in: home.body.string))
+            _ = try await browser.post(
+                Endpoints.login.link(),
+                form: ["csrf": token, "email": "officer@teukgu.demo", "password": DemoAccounts.password, "next": ""])
             let after = try #require(browser.cookie)
             #expect(before != after)
             #expect(try await browser.get(Endpoints.home.link()).status == .ok)

@@ -108,16 +108,25 @@ func errorCode(_ response: TestingHTTPResponse) -> String? {
         ?? (try? response.content.decode(ErrorEnvelope.self).error.code)
 }
 
-/// A browser-like session: keeps the cookie, reads the CSRF token off pages.
+/// A browser-like session: keeps its cookies (the session's, the visitor's CSRF and language
+/// cookies), reads the CSRF token off pages.
 struct BrowserSession {
     let app: Application
-    var cookie: String?
+    var jar: [String: String] = [:]
 
     init(app: Application) { self.app = app }
 
+    /// The session cookie as a `Cookie` header value, once there is a session.
+    var cookie: String? { jar[Request.sessionCookieName].map { "\(Request.sessionCookieName)=\($0)" } }
+
+    /// Every cookie as one `Cookie` header value.
+    var cookieHeader: String? {
+        jar.isEmpty ? nil : jar.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
+    }
+
     mutating func get(_ path: String, headers extra: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
         var headers = extra
-        if let cookie { headers.replaceOrAdd(name: .cookie, value: cookie) }
+        if let cookieHeader { headers.replaceOrAdd(name: .cookie, value: cookieHeader) }
         let response = try await app.testing().sendRequest(.GET, path, headers: headers)
         remember(response)
         return response
@@ -135,7 +144,7 @@ struct BrowserSession {
     ) async throws -> TestingHTTPResponse {
         var headers = extra
         headers.contentType = .urlEncodedForm
-        if let cookie { headers.replaceOrAdd(name: .cookie, value: cookie) }
+        if let cookieHeader { headers.replaceOrAdd(name: .cookie, value: cookieHeader) }
         let body = pairs.map { "\($0.0.formEncoded)=\($0.1.formEncoded)" }.joined(separator: "&")
         let response = try await app.testing().sendRequest(
             .POST, path, headers: headers, body: ByteBuffer(string: body))
@@ -144,8 +153,13 @@ struct BrowserSession {
     }
 
     private mutating func remember(_ response: TestingHTTPResponse) {
-        if let setCookie = response.headers.setCookie?[Request.sessionCookieName] {
-            cookie = "\(Request.sessionCookieName)=\(setCookie.string)"
+        guard let cookies = response.headers.setCookie else { return }
+        for (name, value) in cookies.all {
+            if value.maxAge == 0 || value.string.isEmpty || (value.expires.map { $0 < Date(timeIntervalSince1970: 86_400) } ?? false) {
+                jar[name] = nil
+            } else {
+                jar[name] = value.string
+            }
         }
     }
 

@@ -42,7 +42,10 @@ enum SignIn {
         }
         try await renewSessionID(request)
         request.session.data[AccountAuthenticator.sessionKey] = account.id?.uuidString
-        request.session.data[Language.sessionKey] = request.session.data[Language.sessionKey] ?? account.language
+        // The language the visitor chose before signing in wins over the account's.
+        request.session.data[Language.sessionKey] =
+            VisitorCookies.value(VisitorCookies.languageName, on: request).flatMap { Language.supported.contains($0) ? $0 : nil }
+            ?? account.language
         // A fresh CSRF token after sign-in, so one seen before it is worthless.
         request.session.data[CSRF.sessionKey] = SecretHasher.newSecret(prefix: "")
         if let current = CurrentAccount(record: account, viaToken: false) { request.auth.login(current) }

@@ -21,11 +21,17 @@ struct TeukguSettings: Sendable {
     /// Failed logins allowed per account and address inside the window before answering 429.
     let loginFailureLimit: Int
     let loginFailureWindow: TimeInterval
+    /// A session ends this long after it starts, whatever happens (`TEUKGU_SESSION_ABSOLUTE_SECONDS`, 12 h).
+    let sessionAbsoluteLifetime: TimeInterval
+    /// A session ends after this long without a request (`TEUKGU_SESSION_IDLE_SECONDS`, 2 h).
+    let sessionIdleLifetime: TimeInterval
     /// Bcrypt cost; tests lower it so that seeding stays fast.
     let bcryptCost: Int
     /// Optional outgoing mail (`TEUKGU_SMTP_HOST`, `TEUKGU_SMTP_PORT`, `TEUKGU_SMTP_FROM`).
     var smtp: SMTPSettings?
     let isProduction: Bool
+    /// Served over HTTPS (the public URL says so, or secure cookies are on): send HSTS.
+    var servesTLS: Bool { publicURL.lowercased().hasPrefix("https://") || secureCookies }
     /// The folder holding Resources/, Public/ and Rules/ (`TEUKGU_ROOT`, else found; see `ResourceRoot`).
     let resourceRoot: String
 
@@ -65,6 +71,8 @@ struct TeukguSettings: Sendable {
         maxUploadBytes = Int(env["TEUKGU_MAX_UPLOAD_BYTES"] ?? "") ?? 10_000_000
         loginFailureLimit = Int(env["TEUKGU_LOGIN_FAILURE_LIMIT"] ?? "") ?? 5
         loginFailureWindow = TimeInterval(Int(env["TEUKGU_LOGIN_FAILURE_WINDOW_SECONDS"] ?? "") ?? 900)
+        sessionAbsoluteLifetime = TimeInterval(max(60, Int(env["TEUKGU_SESSION_ABSOLUTE_SECONDS"] ?? "") ?? 12 * 3600))
+        sessionIdleLifetime = TimeInterval(max(60, Int(env["TEUKGU_SESSION_IDLE_SECONDS"] ?? "") ?? 2 * 3600))
         bcryptCost = environment == .testing ? 4 : 12
         if let host = env["TEUKGU_SMTP_HOST"], !host.isEmpty {
             smtp = SMTPSettings(

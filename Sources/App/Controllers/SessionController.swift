@@ -34,7 +34,7 @@ struct SessionController {
     ) async throws -> Response {
         let demo = request.application.settings.isProduction ? [] : DemoAccounts.listings
         let page = LoginPage(
-            action: Endpoints.login.link(), next: safeNext(next), email: email, error: error, demoAccounts: demo)
+            action: Endpoints.login.link(), next: SafeRedirect.path(next) ?? "", email: email, error: error, demoAccounts: demo)
         let view = try await request.renderPage("login", titleKey: "login.title", needsForm: true, page)
         return try await view.encodeResponse(status: status, for: request)
     }
@@ -48,8 +48,7 @@ struct SessionController {
                 request, next: form.next ?? "", email: form.email,
                 error: Strings.text("login.failed", request.language), status: .unauthorized)
         }
-        return request.redirect(
-            to: safeNext(form.next ?? "").isEmpty ? Endpoints.home.link() : safeNext(form.next ?? ""))
+        return request.redirect(to: SafeRedirect.path(form.next) ?? Endpoints.home.link())
     }
 
     @Sendable func logout(_ request: Request) async throws -> Response {
@@ -64,8 +63,11 @@ struct SessionController {
         let back: String?
     }
 
-    /// Switching language is harmless whoever asks, so it needs no CSRF token and works before any session exists.
+    /// Switching language works before any session exists, so it carries no CSRF token; instead the
+    /// browser must say the form came from this site (`Sec-Fetch-Site` or `Origin`), and the way back
+    /// is a same-site path or the landing page.
     @Sendable func setLanguage(_ request: Request) async throws -> Response {
+        try SameOrigin.require(request)
         guard request.headers.contentType == .urlEncodedForm, let form = try? request.content.decode(LanguageForm.self)
         else {
             throw AppError.invalid("invalid_form", "Choose a language: ko or en.")
@@ -73,14 +75,10 @@ struct SessionController {
         guard Language.supported.contains(form.lang) else {
             throw AppError.invalid("unsupported_language", "Choose a language: ko or en.")
         }
-        request.session.data[Language.sessionKey] = form.lang
-        return request.redirect(
-            to: safeNext(form.back ?? "").isEmpty ? Endpoints.landing.link() : safeNext(form.back ?? ""))
-    }
-
-    /// Only local paths, so a crafted link cannot send people to another site after signing in.
-    private func safeNext(_ next: String) -> String {
-        guard next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"), !next.contains("://") else { return "" }
-        return next
+        // A cookie rather than a session, so choosing a language creates no session row; the
+        // choice survives signing in.
+        VisitorCookies.queue(VisitorCookies.languageName, form.lang, maxAge: 365 * 24 * 3600, on: request)
+        if request.hasSessionCookie { request.session.data[Language.sessionKey] = form.lang }
+        return request.redirect(to: SafeRedirect.path(form.back) ?? Endpoints.landing.link())
     }
 }

@@ -16,5 +16,6 @@ enum TeukguMigrations {
         app.migrations.add(DropRedundantDecisionTimeIndex())
         app.migrations.add(AddCollaborationInformationRequest())
         app.migrations.add(CheckLifecycleStates())
+        app.migrations.add(CreateWebSessions())
     }
 }

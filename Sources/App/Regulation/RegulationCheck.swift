@@ -87,6 +87,11 @@ enum RegulationCheck {
     static func parseBody(_ text: String) throws -> (EvaluationRequest, companyID: UUID?) {
         let json: JSONValue
         do { json = try JSONValue.parse(text) } catch {
+            if error.exceedsLimit {
+                throw AppError(
+                    .unprocessableEntity, "json_limit_exceeded",
+                    "The body is larger than a check may be (\(error.message) at byte \(error.offset)).")
+            }
             throw AppError.invalid(
                 "malformed_json", "The body is not well-formed JSON (\(error.message) at byte \(error.offset)).")
         }

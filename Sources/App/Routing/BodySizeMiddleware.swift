@@ -6,8 +6,10 @@ import Vapor
 struct BodySizeMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let settings = request.application.settings
-        let isUpload = request.route.map { Endpoints.uploadKeys.contains(Endpoint.key(for: $0)) } ?? false
-        let limit = isUpload ? settings.maxUploadBytes + 64 * 1024 : settings.maxJSONBytes
+        let key = request.route.map(Endpoint.key(for:))
+        let isUpload = key.map(Endpoints.uploadKeys.contains) ?? false
+        let routeLimit = key.flatMap { Endpoints.byKey[$0]?.maxBodyBytes }
+        let limit = routeLimit ?? (isUpload ? settings.maxUploadBytes + 64 * 1024 : settings.maxJSONBytes)
         let declared = request.headers.first(name: .contentLength).flatMap(Int.init) ?? 0
         let buffered = request.body.data?.readableBytes ?? 0
         guard declared <= limit, buffered <= limit else {

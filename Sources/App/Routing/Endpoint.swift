@@ -7,13 +7,20 @@ struct Endpoint: Sendable {
     let access: Access
     let visibility: Visibility
     let summary: String
+    /// A tighter body limit than the server's for routes that need little (a check is small), so a
+    /// hostile body is refused before anything reads it.
+    let maxBodyBytes: Int?
 
-    init(_ method: HTTPMethod, _ path: String, _ access: Access, _ visibility: Visibility, _ summary: String) {
+    init(
+        _ method: HTTPMethod, _ path: String, _ access: Access, _ visibility: Visibility, _ summary: String,
+        maxBodyBytes: Int? = nil
+    ) {
         self.method = method
         self.path = path
         self.access = access
         self.visibility = visibility
         self.summary = summary
+        self.maxBodyBytes = maxBodyBytes
     }
 
     /// `GET /api/v1/tokens/:tokenID`: how the access table and the route table meet.
@@ -83,7 +90,8 @@ extension RoutesBuilder {
         maxBodyBytes: Int? = nil,
         use handler: @escaping @Sendable (Request) async throws -> Response
     ) -> Route {
-        let strategy: HTTPBodyStreamStrategy = maxBodyBytes.map { .collect(maxSize: ByteCount(value: $0)) } ?? .collect
+        let limit = maxBodyBytes ?? endpoint.maxBodyBytes
+        let strategy: HTTPBodyStreamStrategy = limit.map { .collect(maxSize: ByteCount(value: $0)) } ?? .collect
         return on(endpoint.method, endpoint.pathComponents, body: strategy, use: handler)
     }
 }

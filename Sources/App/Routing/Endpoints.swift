@@ -98,7 +98,8 @@ enum Endpoints {
     static let checkPage = Endpoint(
         .GET, "/regulation/districts/:district/check", .anyone, .publicData, "Describe the activity")
     static let checkForm = Endpoint(
-        .POST, "/regulation/districts/:district/check", .anyone, .publicData, "Get a verdict")
+        .POST, "/regulation/districts/:district/check", .anyone, .publicData, "Get a verdict",
+        maxBodyBytes: checkBodyLimit)
     static let verdictPage = Endpoint(
         .GET, "/regulation/decisions/:decisionID", .anyone, .publicData, "A verdict by its permalink")
     static let decisionLogPage = Endpoint(.GET, "/regulation/log", .ministry, .everything, "Decision log")
@@ -118,7 +119,8 @@ enum Endpoints {
     static let apiPing = Endpoint(
         .GET, "/api/v1/ping", .anyone, .publicData, "A bare JSON answer, for comparing load figures")
     static let apiRegulationCheck = Endpoint(
-        .POST, "/api/v1/regulation/check", .anyone, .publicData, "May I do this here? Evaluate and log a decision")
+        .POST, "/api/v1/regulation/check", .anyone, .publicData, "May I do this here? Evaluate and log a decision",
+        maxBodyBytes: checkBodyLimit)
     static let apiRegulationDecision = Endpoint(
         .GET, "/api/v1/regulation/decisions/:decisionID", .anyone, .publicData,
         "A logged decision, for anyone holding its id")
@@ -174,6 +176,9 @@ enum Endpoints {
         ] + designation + collaboration
 
     /// Routes that take file uploads and so the larger body limit.
+    /// A check names a district, a date and a few dozen facts: 64 KB is hundreds of times that.
+    static let checkBodyLimit = 64 * 1024
+
     static let uploadKeys: Set<String> = [apiUploadDocument.key, uploadDocumentForm.key]
 
     static let byKey: [String: Endpoint] = Dictionary(all.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })

@@ -9,6 +9,9 @@ enum Language {
     static func isKorean(_ language: String) -> Bool { language == "ko" }
 
     static func current(for request: Request) -> String {
+        if let chosen = VisitorCookies.value(VisitorCookies.languageName, on: request), supported.contains(chosen) {
+            return chosen
+        }
         if request.hasSessionCookie, let chosen = request.session.data[sessionKey], supported.contains(chosen) {
             return chosen
         }

@@ -26,27 +26,58 @@ public enum JSONValue: Equatable, Sendable {
         return members.first { $0.0 == key }?.1
     }
 
-    public static func parse(_ text: String) throws(JSONParseError) -> JSONValue {
-        var parser = JSONParser(bytes: Array(text.utf8))
+    public static func parse(_ text: String, limits: JSONLimits = .standard) throws(JSONParseError) -> JSONValue {
+        var parser = JSONParser(bytes: Array(text.utf8), limits: limits)
         return try parser.parseDocument()
     }
 
-    public static func parse(bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
-        var parser = JSONParser(bytes: bytes)
+    public static func parse(bytes: [UInt8], limits: JSONLimits = .standard) throws(JSONParseError) -> JSONValue {
+        var parser = JSONParser(bytes: bytes, limits: limits)
         return try parser.parseDocument()
     }
+}
+
+/// What the parser accepts from untrusted input. Every check is made as the bytes are read, so a
+/// hostile document costs time in proportion to its size and is refused at the first excess.
+public struct JSONLimits: Sendable, Equatable {
+    /// Objects and arrays nested inside each other.
+    public var maxDepth: Int
+    /// Members of one object.
+    public var maxMembers: Int
+    /// Elements of one array.
+    public var maxElements: Int
+    /// Bytes of one string (key or value), after escapes.
+    public var maxStringBytes: Int
+
+    public init(maxDepth: Int = 64, maxMembers: Int = 10_000, maxElements: Int = 10_000, maxStringBytes: Int = 65_536) {
+        self.maxDepth = maxDepth
+        self.maxMembers = maxMembers
+        self.maxElements = maxElements
+        self.maxStringBytes = maxStringBytes
+    }
+
+    /// The limits of a regulation check and of each `rules eval` line: far above any real request.
+    public static let standard = JSONLimits()
 }
 
 public struct JSONParseError: Error, Equatable {
     public let message: String
     public let offset: Int
+    /// True when the document broke a `JSONLimits` limit rather than JSON's grammar.
+    public var exceedsLimit: Bool = false
 }
 
 struct JSONParser {
     let bytes: [UInt8]
+    let limits: JSONLimits
     var i = 0
 
-    init(bytes: [UInt8]) { self.bytes = bytes }
+    init(bytes: [UInt8], limits: JSONLimits = .standard) {
+        self.bytes = bytes
+        self.limits = limits
+    }
+
+    func limit(_ message: String) -> JSONParseError { JSONParseError(message: message, offset: i, exceedsLimit: true) }
 
     mutating func parseDocument() throws(JSONParseError) -> JSONValue {
         let value = try parseValue(depth: 0)
@@ -62,13 +93,15 @@ struct JSONParser {
     }
 
     mutating func parseValue(depth: Int) throws(JSONParseError) -> JSONValue {
-        guard depth < 64 else { throw fail("nested too deeply") }
+        guard depth < limits.maxDepth else { throw limit("nested more than \(limits.maxDepth) levels deep") }
         skipSpace()
         guard i < bytes.count else { throw fail("unexpected end of input") }
         switch bytes[i] {
         case UInt8(ascii: "{"):
             i += 1
             var members: [(String, JSONValue)] = []
+            // Keys seen so far, so a duplicate is found in constant time, not by scanning every earlier key.
+            var keys = Set<String>()
             skipSpace()
             if i < bytes.count, bytes[i] == UInt8(ascii: "}") {
                 i += 1
@@ -81,7 +114,8 @@ struct JSONParser {
                 skipSpace()
                 guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw fail("expected ':'") }
                 i += 1
-                if members.contains(where: { $0.0 == key }) { throw fail("duplicate key '\(key)'") }
+                guard keys.insert(key).inserted else { throw fail("duplicate key '\(key.prefix(64))'") }
+                guard members.count < limits.maxMembers else { throw limit("more than \(limits.maxMembers) members in an object") }
                 members.append((key, try parseValue(depth: depth + 1)))
                 skipSpace()
                 guard i < bytes.count else { throw fail("unexpected end of input") }
@@ -104,6 +138,7 @@ struct JSONParser {
                 return .array(items)
             }
             while true {
+                guard items.count < limits.maxElements else { throw limit("more than \(limits.maxElements) elements in an array") }
                 items.append(try parseValue(depth: depth + 1))
                 skipSpace()
                 guard i < bytes.count else { throw fail("unexpected end of input") }
@@ -168,6 +203,7 @@ struct JSONParser {
             guard bytes[i] >= 0x20 else { throw fail("control character in string") }
             i += 1
         }
+        guard i - start <= limits.maxStringBytes else { throw limit("a string longer than \(limits.maxStringBytes) bytes") }
         guard i < bytes.count else { throw fail("unterminated string") }
         if bytes[i] == UInt8(ascii: "\"") {
             let text = String(decoding: bytes[start..<i], as: UTF8.self)
@@ -214,6 +250,7 @@ struct JSONParser {
                 continue
             }
             guard b >= 0x20 else { throw fail("control character in string") }
+            guard scalars.count < limits.maxStringBytes else { throw limit("a string longer than \(limits.maxStringBytes) bytes") }
             scalars.append(b)
             i += 1
         }

@@ -16,7 +16,9 @@ public enum RequestDecoding {
     ) throws(RequestDecodingError) -> EvaluationRequest {
         let json: JSONValue
         do { json = try JSONValue.parse(text) } catch {
-            throw RequestDecodingError(code: "malformed_json", message: "\(error.message) at byte \(error.offset)")
+            throw RequestDecodingError(
+                code: error.exceedsLimit ? "json_limit_exceeded" : "malformed_json",
+                message: "\(error.message) at byte \(error.offset)")
         }
         return try decode(json, extraFields: extraFields)
     }
