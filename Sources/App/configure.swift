@@ -23,6 +23,7 @@ public func configure(_ app: Application) async throws {
     TeukguMigrations.register(on: app)
 
     app.passwords.use(.bcrypt(cost: settings.bcryptCost))
+    try PasswordTiming.prepare(app)
     app.sessions.use { _ in ExpiringSessions() }
     app.sessions.configuration = SessionsConfiguration(cookieName: Request.sessionCookieName) { [app] id in
         HTTPCookies.Value(
@@ -54,6 +55,10 @@ public func configure(_ app: Application) async throws {
     app.asyncCommands.use(MatchCommand(), as: "match")
 
     if app.environment != .testing && isServeCommand(app.environment.arguments) {
+        let address = servingAddress(app)
+        if settings.usesDevelopmentSecret && !isLoopback(address) {
+            throw ConfigurationError.publicBindWithoutSecret(address)
+        }
         try await prepareForServing(app)
         app.lifecycle.use(OutboxDeliveryLoop())
         app.lifecycle.use(RulebookRefreshLoop())
@@ -81,6 +86,12 @@ func servingAddress(_ app: Application) -> String {
     return "http://\(host):\(port)"
 }
 
+/// Whether `http://host:port` is reachable only from this machine.
+func isLoopback(_ address: String) -> Bool {
+    guard let host = URL(string: address)?.host?.lowercased() else { return false }
+    return host == "localhost" || host.hasPrefix("127.") || host == "::1" || host == "[::1]"
+}
+
 /// `teukgu` alone runs `serve`, like `teukgu serve`.
 func isServeCommand(_ arguments: [String]) -> Bool {
     let command = arguments.dropFirst().first { !$0.hasPrefix("-") }
@@ -102,7 +113,7 @@ func prepareForServing(_ app: Application) async throws {
         "",
         "Teukgu is starting on \(servingAddress(app)) (database: \(app.settings.databaseURL == nil ? "SQLite in \(app.settings.dataDirectory)" : "PostgreSQL"))",
     ]
-    if !app.settings.isProduction {
+    if app.settings.allowsDemoData {
         let hash = try await app.password.async.hash(DemoAccounts.password)
         try await DemoAccounts.seedIfNew(on: app.db, passwordHash: hash, now: app.clock.now())
         lines.append("Demo logins (password for all: \(DemoAccounts.password)):")

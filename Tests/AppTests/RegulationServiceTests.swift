@@ -73,7 +73,7 @@ import VaporTesting
             // The limit counts per clock minute; start early in a minute so all the checks fall in one window.
             let second = Int(Date().timeIntervalSince1970) % 60
             if second > 30 { try await Task.sleep(for: .seconds(61 - second)) }
-            for _ in 0..<ApiRegulationController.anonymousChecksPerMinute { _ = try await check(app, Self.busanCheck) }
+            for _ in 0..<RegulationCheck.anonymousChecksPerMinute { _ = try await check(app, Self.busanCheck) }
             let limited = try await check(app, Self.busanCheck)
             #expect(limited.status == .tooManyRequests && errorCode(limited) == "rate_limited")
             let token = try await app.bearerToken(for: "startup@teukgu.demo")

@@ -32,6 +32,7 @@ struct AccountAuthenticator: AsyncMiddleware {
             return
         }
         guard let sql = request.db as? any SQLDatabase else { throw AppError.authenticationRequired }
+        let revocationsBefore = request.application.tokenCache.revocationCount
         struct Row: Decodable {
             let token_id: UUID
             let last_used_at: Date?
@@ -68,7 +69,8 @@ struct AccountAuthenticator: AsyncMiddleware {
             companyID: row.company_id, partnerID: row.partner_id, organisationID: row.organisation_id,
             language: row.language, viaToken: true)
         request.application.tokenCache.store(
-            hash: hash, .init(account: account, tokenID: row.token_id, verifiedAt: now))
+            hash: hash, .init(account: account, tokenID: row.token_id, verifiedAt: now),
+            ifNoRevocationSince: revocationsBefore)
         request.auth.login(account)
     }
 }

@@ -5,32 +5,35 @@ import Vapor
 enum SignIn {
     static func attempt(email rawEmail: String, password: String, request: Request) async throws -> AccountRecord {
         let email = rawEmail.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-        let address = request.remoteAddress?.ipAddress ?? "unknown"
+        let address = ClientAddress.of(request)
         let settings = request.application.settings
-        let since = request.now.addingTimeInterval(-settings.loginFailureWindow)
-        let failures = try await LoginAttemptRecord.query(on: request.db)
-            .filter(\.$email == email)
-            .filter(\.$address == address)
-            .filter(\.$succeeded == false)
-            .filter(\.$attemptedAt >= since)
-            .count()
-        guard failures < settings.loginFailureLimit else {
-            throw AppError(
-                .tooManyRequests, "too_many_attempts", "Too many failed sign-ins; wait 15 minutes and try again.")
+        // Reserve the attempt before anything is checked: each attempt's row is written first and
+        // then counted, so of any number of simultaneous tries at most the limit see a count within it.
+        let attempt = LoginAttemptRecord()
+        attempt.email = email
+        attempt.address = address
+        attempt.succeeded = false
+        attempt.attemptedAt = request.now
+        try await attempt.create(on: request.db)
+        if let refusal = try await throttle(email: email, address: address, settings: settings, request: request) {
+            // A refused try is no guess at the password: it leaves no failure behind.
+            try await attempt.delete(on: request.db)
+            throw refusal
         }
         let account = try await AccountRecord.query(on: request.db).filter(\.$email == email).first()
         var passwordMatches = false
         if let account, account.isActive, let hash = account.passwordHash {
             passwordMatches = (try? await request.password.async.verify(password, created: hash)) ?? false
+        } else {
+            // The same work as a real check, so the answer's timing does not tell which emails exist.
+            _ = try? await request.password.async.verify(password, created: PasswordTiming.dummyHash(for: request))
         }
         let verified = passwordMatches
-        let attempt = LoginAttemptRecord()
-        attempt.email = email
-        attempt.address = address
-        attempt.succeeded = verified
-        attempt.attemptedAt = request.now
         try await request.db.transaction { database in
-            try await attempt.create(on: database)
+            if verified {
+                attempt.succeeded = true
+                try await attempt.save(on: database)
+            }
             try await AuditLog.record(
                 on: database, actor: verified ? AuditLog.Actor(id: account?.id, label: email) : .anonymous,
                 action: verified ? "session.sign-in" : "session.sign-in-failed", targetType: "account", targetID: email,
@@ -50,6 +53,28 @@ enum SignIn {
         request.session.data[CSRF.sessionKey] = SecretHasher.newSecret(prefix: "")
         if let current = CurrentAccount(record: account, viaToken: false) { request.auth.login(current) }
         return account
+    }
+
+    /// Why this attempt may not go ahead: too many recent failures for the account from this address,
+    /// for the account from anywhere, or from this address to any account. The reserved row counts.
+    private static func throttle(email: String, address: String, settings: TeukguSettings, request: Request)
+        async throws -> AppError?
+    {
+        let since = request.now.addingTimeInterval(-settings.loginFailureWindow)
+        func failures(_ narrow: (QueryBuilder<LoginAttemptRecord>) -> QueryBuilder<LoginAttemptRecord>) async throws -> Int {
+            try await narrow(
+                LoginAttemptRecord.query(on: request.db).filter(\.$succeeded == false).filter(\.$attemptedAt >= since)
+            ).count()
+        }
+        let minutes = Int(settings.loginFailureWindow / 60)
+        let refusal = AppError(
+            .tooManyRequests, "too_many_attempts", "Too many failed sign-ins; wait \(minutes) minutes and try again.")
+        if try await failures({ $0.filter(\.$email == email).filter(\.$address == address) }) > settings.loginFailureLimit {
+            return refusal
+        }
+        if try await failures({ $0.filter(\.$email == email) }) > settings.loginAccountFailureLimit { return refusal }
+        if try await failures({ $0.filter(\.$address == address) }) > settings.loginAddressFailureLimit { return refusal }
+        return nil
     }
 
     /// A new session id at sign-in, the old one deleted: an id seen before sign-in (session

@@ -15,6 +15,11 @@ final class TokenCache: Sendable {
     static let lifetime: TimeInterval = 5
     private static let maximumEntries = 10_000
     private let entries = NIOLockedValueBox<[String: Entry]>([:])
+    /// Counts revocations. A lookup notes it before reading the database and caches its answer only
+    /// if no revocation came in between, so a read in flight cannot put a revoked token back.
+    private let revocations = NIOLockedValueBox<Int>(0)
+
+    var revocationCount: Int { revocations.withLockedValue { $0 } }
 
     func lookup(hash: String, now: Date) -> Entry? {
         entries.withLockedValue { table in
@@ -27,16 +32,23 @@ final class TokenCache: Sendable {
         }
     }
 
-    func store(hash: String, _ entry: Entry) {
-        entries.withLockedValue { table in
-            if table.count >= Self.maximumEntries { table.removeAll(keepingCapacity: true) }
-            table[hash] = entry
+    /// Caches `entry` unless a revocation happened since `revocationCount` was read as `seen`.
+    func store(hash: String, _ entry: Entry, ifNoRevocationSince seen: Int) {
+        revocations.withLockedValue { count in
+            guard count == seen else { return }
+            entries.withLockedValue { table in
+                if table.count >= Self.maximumEntries { table.removeAll(keepingCapacity: true) }
+                table[hash] = entry
+            }
         }
     }
 
     /// Forgets every token of an account (a revocation, a deactivation, a role change).
     func forget(account: UUID) {
-        entries.withLockedValue { table in table = table.filter { $0.value.account.id != account } }
+        revocations.withLockedValue { count in
+            count += 1
+            entries.withLockedValue { table in table = table.filter { $0.value.account.id != account } }
+        }
     }
 }
 

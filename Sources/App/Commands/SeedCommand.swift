@@ -19,8 +19,9 @@ struct SeedCommand: AsyncCommand {
             on: app.db, directory: app.directory.workingDirectory + "Rules", now: app.clock.now())
         context.console.print("Reference data and rulebook version 1 present.")
         guard signature.demo else { return }
-        guard !app.settings.isProduction else {
-            throw AppError(.forbidden, "demo_in_production", "Demo data never loads in production.")
+        guard app.settings.allowsDemoData else {
+            throw AppError(
+                .forbidden, "demo_outside_development", "Demo data loads only in the development environment.")
         }
         let hash = try app.password.hash(DemoAccounts.password)
         if try await DemoAccounts.seedIfNew(on: app.db, passwordHash: hash, now: app.clock.now()) {

@@ -20,6 +20,12 @@ struct TeukguSettings: Sendable {
     let maxUploadBytes: Int
     /// Failed logins allowed per account and address inside the window before answering 429.
     let loginFailureLimit: Int
+    /// Failed logins allowed per account from any address (`TEUKGU_LOGIN_ACCOUNT_LIMIT`, 20), and from
+    /// one address to any account (`TEUKGU_LOGIN_ADDRESS_LIMIT`, 50), in the same window.
+    let loginAccountFailureLimit: Int
+    let loginAddressFailureLimit: Int
+    /// Reverse proxies whose `X-Forwarded-For` is believed (`TEUKGU_TRUSTED_PROXIES`, comma-separated).
+    let trustedProxies: Set<String>
     let loginFailureWindow: TimeInterval
     /// A session ends this long after it starts, whatever happens (`TEUKGU_SESSION_ABSOLUTE_SECONDS`, 12 h).
     let sessionAbsoluteLifetime: TimeInterval
@@ -30,6 +36,11 @@ struct TeukguSettings: Sendable {
     /// Optional outgoing mail (`TEUKGU_SMTP_HOST`, `TEUKGU_SMTP_PORT`, `TEUKGU_SMTP_FROM`).
     var smtp: SMTPSettings?
     let isProduction: Bool
+    /// Demo accounts (with their published password), the demo logins on the sign-in page and the
+    /// development key exist only in the development environment (and in tests), never elsewhere.
+    let allowsDemoData: Bool
+    /// No `TEUKGU_SECRET_KEY` was given: the built-in development key is in use.
+    let usesDevelopmentSecret: Bool
     /// Served over HTTPS (the public URL says so, or secure cookies are on): send HSTS.
     var servesTLS: Bool { publicURL.lowercased().hasPrefix("https://") || secureCookies }
     /// The folder holding Resources/, Public/ and Rules/ (`TEUKGU_ROOT`, else found; see `ResourceRoot`).
@@ -40,6 +51,7 @@ struct TeukguSettings: Sendable {
     init(environment: Environment, variables env: [String: String] = ProcessInfo.processInfo.environment) throws {
         // The environment name decides, not the build: a release build may still serve the demo.
         isProduction = environment.name == "production"
+        allowsDemoData = environment == .development || environment == .testing
         resourceRoot = try ResourceRoot.locate(
             configured: env["TEUKGU_ROOT"], workingDirectory: DirectoryConfiguration.detect().workingDirectory,
             executable: ProcessInfo.processInfo.arguments.first.map { CommandLine.executablePath(from: $0) })
@@ -60,16 +72,23 @@ struct TeukguSettings: Sendable {
         if let secret = env["TEUKGU_SECRET_KEY"], !secret.isEmpty {
             guard secret.count >= 32 else { throw ConfigurationError.weakSecret }
             secretKey = secret
-        } else if isProduction {
-            throw ConfigurationError.missingSecret("TEUKGU_SECRET_KEY")
-        } else {
+            usesDevelopmentSecret = false
+        } else if allowsDemoData {
             secretKey = TeukguSettings.developmentSecret
+            usesDevelopmentSecret = true
+        } else {
+            throw ConfigurationError.missingSecret("TEUKGU_SECRET_KEY", environment: environment.name)
         }
-        secureCookies = env["TEUKGU_SECURE_COOKIES"].map { $0 == "1" || $0 == "true" } ?? isProduction
+        secureCookies = env["TEUKGU_SECURE_COOKIES"].map { $0 == "1" || $0 == "true" } ?? !allowsDemoData
         publicURL = env["TEUKGU_PUBLIC_URL"] ?? "http://127.0.0.1:8080"
         maxJSONBytes = Int(env["TEUKGU_MAX_JSON_BYTES"] ?? "") ?? 1_000_000
         maxUploadBytes = Int(env["TEUKGU_MAX_UPLOAD_BYTES"] ?? "") ?? 10_000_000
         loginFailureLimit = Int(env["TEUKGU_LOGIN_FAILURE_LIMIT"] ?? "") ?? 5
+        loginAccountFailureLimit = Int(env["TEUKGU_LOGIN_ACCOUNT_LIMIT"] ?? "") ?? 20
+        loginAddressFailureLimit = Int(env["TEUKGU_LOGIN_ADDRESS_LIMIT"] ?? "") ?? 50
+        trustedProxies = Set(
+            (env["TEUKGU_TRUSTED_PROXIES"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty })
         loginFailureWindow = TimeInterval(Int(env["TEUKGU_LOGIN_FAILURE_WINDOW_SECONDS"] ?? "") ?? 900)
         sessionAbsoluteLifetime = TimeInterval(max(60, Int(env["TEUKGU_SESSION_ABSOLUTE_SECONDS"] ?? "") ?? 12 * 3600))
         sessionIdleLifetime = TimeInterval(max(60, Int(env["TEUKGU_SESSION_IDLE_SECONDS"] ?? "") ?? 2 * 3600))
@@ -91,13 +110,17 @@ struct SMTPSettings: Sendable {
 }
 
 enum ConfigurationError: Error, CustomStringConvertible {
-    case missingSecret(String)
+    case missingSecret(String, environment: String)
+    case publicBindWithoutSecret(String)
     case weakSecret
     case resourcesMissing(String, fromVariable: Bool)
 
     var description: String {
         switch self {
-        case .missingSecret(let name): "\(name) must be set in production; refusing to start."
+        case .missingSecret(let name, let environment):
+            "\(name) must be set (32 characters or more) in the \(environment) environment; refusing to start."
+        case .publicBindWithoutSecret(let address):
+            "Serving on \(address), beyond this machine, needs TEUKGU_SECRET_KEY; the development key is for loopback only."
         case .weakSecret: "TEUKGU_SECRET_KEY must be at least 32 characters."
         case .resourcesMissing(let root, let fromVariable):
             fromVariable

@@ -10,6 +10,8 @@ struct AdminController {
         let roleLabel: String
         let binding: String
         let status: String
+        /// The deactivation form's action, for active accounts other than the viewer's own.
+        let deactivateAction: String?
     }
 
     struct UsersPage: Encodable {
@@ -36,6 +38,7 @@ struct AdminController {
     func register(_ routes: any RoutesBuilder) {
         routes.on(Endpoints.adminUsersPage, use: usersPage)
         routes.on(Endpoints.adminCreateUser, use: createUser)
+        routes.on(Endpoints.adminDeactivateUserForm, use: deactivateUser)
         routes.on(Endpoints.adminAuditPage, use: auditPage)
     }
 
@@ -54,7 +57,11 @@ struct AdminController {
                 roleLabel: Strings.text("role.\(account.role)", language),
                 binding: account.regionID ?? account.partnerID ?? account.companyID?.uuidString ?? account
                     .organisationID?.uuidString ?? "",
-                status: Strings.text(account.passwordHash == nil ? "users.invited" : "users.active", language))
+                status: Strings.text(
+                    !account.isActive ? "users.inactive" : account.passwordHash == nil ? "users.invited" : "users.active",
+                    language),
+                deactivateAction: account.isActive && account.id != request.account?.id
+                    ? Endpoints.adminDeactivateUserForm.link([.accountID: account.id?.uuidString ?? ""]) : nil)
         }
         let roles = Role.allCases.map {
             RoleOption(value: $0.rawValue, label: Strings.text("role.\($0.rawValue)", language))
@@ -64,6 +71,15 @@ struct AdminController {
             UsersPage(
                 users: users, roles: roles, createAction: Endpoints.adminCreateUser.link(), pagination: pagination,
                 error: error))
+    }
+
+    @Sendable func deactivateUser(_ request: Request) async throws -> Response {
+        struct Empty: Decodable {}
+        _ = try request.decodeForm(Empty.self)
+        let id = request.parameters.get("accountID").flatMap(UUID.init(uuidString:))
+        let account = try await AccountAdministration.deactivate(id, actor: try request.requireAccount(), request: request)
+        Flashes.set(Strings.format("users.deactivated", request.language, account.email), on: request)
+        return request.redirect(to: Endpoints.adminUsersPage.link())
     }
 
     @Sendable func createUser(_ request: Request) async throws -> Response {

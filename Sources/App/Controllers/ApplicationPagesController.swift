@@ -172,7 +172,7 @@ struct ApplicationPagesController {
             financingTotal: Money(won: dto.plan.financing.totalWon).text(language: request.language),
             revisions: revisions,
             documents: try await AttachableDocuments.options(
-                for: account, attached: shownForm.documentIDs ?? dto.plan.documentIDs,
+                for: account, attached: shownForm.documentIDs ?? dto.plan.documentIDs, stored: dto.plan.documentIDs,
                 editing: isOwner && dto.editable, on: request.db),
             uploadHref: Endpoints.documentsPage.link())
         let title = dto.plan.name.isEmpty ? Strings.text("text.districtApplication", request.language) : dto.plan.name

@@ -374,7 +374,7 @@ struct CollaborationPagesController {
             cap: Money(won: call.grantCapWon).text(language: request.language),
             requested: Money(won: dto.requestedWon).text(language: request.language), error: error,
             documents: try await AttachableDocuments.options(
-                for: account, attached: dto.documentIDs.map(\.uuidString),
+                for: account, attached: dto.documentIDs.map(\.uuidString), stored: dto.documentIDs.map(\.uuidString),
                 editing: isOwner && dto.editable, on: request.db),
             uploadHref: Endpoints.documentsPage.link())
         return try await request.renderPage(

@@ -50,6 +50,7 @@ struct InvitationController {
         try await request.db.transaction { database in
             try await account.save(on: database)
             try await invitation.save(on: database)
+            try await Outbox.redactInvitations(of: try account.requireID(), on: database)
             try await AuditLog.record(
                 on: database, actor: AuditLog.Actor(id: account.id, label: account.email),
                 action: "account.accept-invitation",

@@ -162,6 +162,7 @@ struct RegulationPagesController {
             facts[path] = value
         }
         let account = request.account
+        try await RegulationCheck.limitAnonymous(request)
         let companyID = try RegulationCheck.company(for: account, asked: nil)
         let answer: RegulationCheck.Answer
         do {

@@ -32,7 +32,7 @@ struct SessionController {
     private func renderLogin(
         _ request: Request, next: String, email: String, error: String?, status: HTTPResponseStatus
     ) async throws -> Response {
-        let demo = request.application.settings.isProduction ? [] : DemoAccounts.listings
+        let demo = request.application.settings.allowsDemoData ? DemoAccounts.listings : []
         let page = LoginPage(
             action: Endpoints.login.link(), next: SafeRedirect.path(next) ?? "", email: email, error: error, demoAccounts: demo)
         let view = try await request.renderPage("login", titleKey: "login.title", needsForm: true, page)

@@ -14,9 +14,14 @@ enum AttachableDocuments {
 
     /// For a form the applicant is editing (`editing`): the caller's uploads plus those already
     /// attached, as checkboxes. For anyone else, or once the form is closed: only what is attached.
+    ///
+    /// `attached` may come from a refused form; of those ids only the ones stored on the
+    /// application (`stored`) or uploaded by the caller are shown, so typing someone else's document
+    /// id into a form never reveals its name.
     static func options(
-        for account: CurrentAccount, attached: [String], editing: Bool, on database: any Database
+        for account: CurrentAccount, attached: [String], stored: [String], editing: Bool, on database: any Database
     ) async throws -> [Option] {
+        let storedIDs = Set(stored.compactMap(UUID.init(uuidString:)))
         let attachedIDs = attached.compactMap(UUID.init(uuidString:))
         let mine =
             editing
@@ -24,7 +29,11 @@ enum AttachableDocuments {
                 \.$createdAt, .descending
             ).limit(100).all() : []
         let earlier =
-            attachedIDs.isEmpty ? [] : try await DocumentRecord.query(on: database).filter(\.$id ~~ attachedIDs).all()
+            attachedIDs.isEmpty
+            ? []
+            : try await DocumentRecord.query(on: database).filter(\.$id ~~ attachedIDs).all().filter { document in
+                document.uploadedBy == account.id || document.id.map(storedIDs.contains) == true
+            }
         var seen: Set<UUID> = []
         return (earlier + mine).compactMap { document in
             guard let id = document.id, seen.insert(id).inserted else { return nil }

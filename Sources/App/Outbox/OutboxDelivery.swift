@@ -33,6 +33,8 @@ enum OutboxDelivery {
                 }
                 message.sentAt = app.clock.now()
                 message.deliveryError = nil
+                // Delivered: a one-time link needs to live only in the mail.
+                message.body = Outbox.redactSecrets(message.body)
                 sent += 1
             } catch {
                 message.deliveryError = "\(error)"

@@ -129,4 +129,15 @@ enum RegulationCheck {
         }
         return account.role.isMinistry ? asked : nil
     }
+
+    /// Checks an anonymous caller may make per address per minute, on the API and the page alike:
+    /// every check writes a decision-log row, so an open form must not be a free write path.
+    static let anonymousChecksPerMinute = 60
+
+    static func limitAnonymous(_ request: Request) async throws {
+        guard request.account == nil else { return }
+        try await RateLimiter.hit(
+            "check:" + ClientAddress.of(request), limit: anonymousChecksPerMinute, windowSeconds: 60, now: request.now,
+            on: request.db)
+    }
 }

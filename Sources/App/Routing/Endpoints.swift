@@ -31,6 +31,9 @@ enum Endpoints {
     static let adminUsersPage = Endpoint(.GET, "/admin/users", .admin, .everything, "Accounts")
     static let adminCreateUser = Endpoint(
         .POST, "/admin/users", .admin, .everything, "Create an account and invite its owner")
+    static let adminDeactivateUserForm = Endpoint(
+        .POST, "/admin/users/:accountID/deactivate", .admin, .everything,
+        "Deactivate an account: its sessions and tokens end at once")
     static let adminAuditPage = Endpoint(.GET, "/admin/audit", .admin, .everything, "Audit log")
 
     // Legal time.
@@ -64,6 +67,9 @@ enum Endpoints {
     static let apiUsers = Endpoint(.GET, "/api/v1/users", .admin, .everything, "Accounts")
     static let apiCreateUser = Endpoint(
         .POST, "/api/v1/users", .admin, .everything, "Create an account and invite its owner")
+    static let apiDeactivateUser = Endpoint(
+        .POST, "/api/v1/users/:accountID/deactivate", .admin, .everything,
+        "Deactivate an account: its sessions and tokens end at once")
     static let apiAudit = Endpoint(.GET, "/api/v1/audit", .admin, .everything, "Audit log entries, filtered")
     static let apiAuditVerify = Endpoint(
         .GET, "/api/v1/audit/verify", .admin, .everything, "Verify the audit hash chain")
@@ -165,11 +171,11 @@ enum Endpoints {
             landing, loginPage, login, logout, setLanguage, districtsPage, invitationPage, acceptInvitation,
             home, accountPage, createTokenForm, revokeTokenForm, messagesPage, documentsPage, uploadDocumentForm,
             downloadDocument,
-            adminUsersPage, adminCreateUser, adminAuditPage,
+            adminUsersPage, adminCreateUser, adminDeactivateUserForm, adminAuditPage,
             parametersPage, addParameterVersionForm, holidaysPage, addHolidayForm, deleteHolidayForm, deadlinePage,
             computeDeadlineForm,
             health, metrics,
-            openAPI, apiLogin, apiLogout, apiMe, apiTokens, apiCreateToken, apiRevokeToken, apiUsers, apiCreateUser,
+            openAPI, apiLogin, apiLogout, apiMe, apiTokens, apiCreateToken, apiRevokeToken, apiUsers, apiCreateUser, apiDeactivateUser,
             apiAudit, apiAuditVerify, apiMessages, apiUploadDocument, apiDocument, apiDocumentContent,
             apiRegions, apiDistricts, apiPartners, apiParameters, apiParameter, apiAddParameterVersion,
             apiHolidays, apiAddHoliday, apiDeleteHoliday, apiLegalClock,

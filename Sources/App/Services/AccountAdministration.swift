@@ -109,4 +109,31 @@ enum AccountAdministration {
         else { return false }
         return true
     }
+
+    /// Ends an account at once: it can no longer sign in, its sessions are deleted and its tokens
+    /// revoked (and dropped from every cache on this instance; others stop trusting theirs within
+    /// seconds, and the account check refuses inactive accounts on every request anyway).
+    static func deactivate(_ id: UUID?, actor: CurrentAccount, request: Request) async throws -> AccountRecord {
+        guard let id, let account = try await AccountRecord.find(id, on: request.db) else {
+            throw AppError.notFound("account")
+        }
+        guard id != actor.id else {
+            throw AppError.conflict("cannot_deactivate_self", "An administrator cannot deactivate their own account.")
+        }
+        guard account.isActive else { throw AppError.conflict("already_inactive", "This account is already inactive.") }
+        account.isActive = false
+        let now = request.now
+        try await request.db.transaction { database in
+            try await account.save(on: database)
+            try await ApiTokenRecord.query(on: database).filter(\.$accountID == id).filter(\.$revokedAt == nil)
+                .set(\.$revokedAt, to: now).update()
+            // Sessions keep the account id in their data; the id is a UUID, so the match is exact.
+            try await WebSessionRecord.query(on: database).filter(\.$dataJSON ~~ id.uuidString).delete()
+            try await AuditLog.record(
+                on: database, actor: actor.auditActor, action: "account.deactivate", targetType: "account",
+                targetID: id.uuidString, before: ["active": "yes"], after: ["active": "no"])
+        }
+        request.application.tokenCache.forget(account: id)
+        return account
+    }
 }

@@ -25,6 +25,7 @@ struct ApiAccountController {
         routes.on(Endpoints.apiRevokeToken, use: revokeToken)
         routes.on(Endpoints.apiUsers, use: users)
         routes.on(Endpoints.apiCreateUser, use: createUser)
+        routes.on(Endpoints.apiDeactivateUser, use: deactivateUser)
         routes.on(Endpoints.apiAudit, use: audit)
         routes.on(Endpoints.apiAuditVerify, use: verifyAudit)
         routes.on(Endpoints.apiMessages, use: messages)
@@ -81,6 +82,11 @@ struct ApiAccountController {
         let items = try await query.sort(\.$email).offset((page - 1) * perPage).limit(perPage).all().map(
             AccountDTO.init)
         return ListDTO(items: items, page: page, perPage: perPage, total: total)
+    }
+
+    @Sendable func deactivateUser(_ request: Request) async throws -> AccountDTO {
+        let id = request.parameters.get("accountID").flatMap(UUID.init(uuidString:))
+        return AccountDTO(try await AccountAdministration.deactivate(id, actor: try request.requireAccount(), request: request))
     }
 
     @Sendable func createUser(_ request: Request) async throws -> Response {

@@ -5,7 +5,6 @@ import Vapor
 
 /// The regulation service over JSON: checks, the decision log, replay, versions, what-if, statistics.
 struct ApiRegulationController {
-    static let anonymousChecksPerMinute = 60
 
     func register(_ routes: any RoutesBuilder) {
         routes.on(Endpoints.apiRegulationCheck, use: check)
@@ -33,11 +32,7 @@ struct ApiRegulationController {
 
     @Sendable func check(_ request: Request) async throws -> Response {
         let text = try request.jsonBodyText()
-        if request.account == nil {
-            try await RateLimiter.hit(
-                "check:" + (request.remoteAddress?.ipAddress ?? "unknown"), limit: Self.anonymousChecksPerMinute,
-                windowSeconds: 60, now: request.now, on: request.db)
-        }
+        try await RegulationCheck.limitAnonymous(request)
         let (evaluation, asked) = try RegulationCheck.parseBody(text)
         let companyID = try RegulationCheck.company(for: request.account, asked: asked)
         let answer = try await RegulationCheck.run(
