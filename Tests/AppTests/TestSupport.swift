@@ -155,7 +155,9 @@ struct BrowserSession {
     private mutating func remember(_ response: TestingHTTPResponse) {
         guard let cookies = response.headers.setCookie else { return }
         for (name, value) in cookies.all {
-            if value.maxAge == 0 || value.string.isEmpty || (value.expires.map { $0 < Date(timeIntervalSince1970: 86_400) } ?? false) {
+            if value.maxAge == 0 || value.string.isEmpty
+                || (value.expires.map { $0 < Date(timeIntervalSince1970: 86_400) } ?? false)
+            {
                 jar[name] = nil
             } else {
                 jar[name] = value.string

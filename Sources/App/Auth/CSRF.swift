@@ -33,7 +33,8 @@ enum CSRF {
         {
             return
         }
-        if request.account == nil, let expected = request.cookies[VisitorCookies.csrfName]?.string, expected.count >= 32,
+        if request.account == nil, let expected = request.cookies[VisitorCookies.csrfName]?.string,
+            expected.count >= 32,
             SecretHasher.constantTimeEquals(expected, submitted)
         {
             return

@@ -11,7 +11,9 @@ enum ClientAddress {
         let peer = request.remoteAddress?.ipAddress ?? "unknown"
         let trusted = request.application.settings.trustedProxies
         guard trusted.contains(peer), let forwarded = request.headers.first(name: .xForwardedFor) else { return peer }
-        let chain = forwarded.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let chain = forwarded.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+            !$0.isEmpty
+        }
         return chain.last { !trusted.contains($0) } ?? peer
     }
 }

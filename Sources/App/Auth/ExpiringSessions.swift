@@ -52,12 +52,14 @@ struct ExpiringSessions: AsyncSessionDriver {
     @discardableResult
     static func sweep(now: Date, settings: TeukguSettings, on database: any Database) async throws -> Int {
         let ended = WebSessionRecord.query(on: database).group(.or) { group in
-            group.filter(\.$expiresAt <= now).filter(\.$lastSeenAt <= now.addingTimeInterval(-settings.sessionIdleLifetime))
+            group.filter(\.$expiresAt <= now).filter(
+                \.$lastSeenAt <= now.addingTimeInterval(-settings.sessionIdleLifetime))
         }
         let count = try await ended.count()
         if count > 0 {
             try await WebSessionRecord.query(on: database).group(.or) { group in
-                group.filter(\.$expiresAt <= now).filter(\.$lastSeenAt <= now.addingTimeInterval(-settings.sessionIdleLifetime))
+                group.filter(\.$expiresAt <= now).filter(
+                    \.$lastSeenAt <= now.addingTimeInterval(-settings.sessionIdleLifetime))
             }.delete()
         }
         return count

@@ -23,7 +23,8 @@ enum SameOrigin {
         let publicHost = URL(string: request.application.settings.publicURL).flatMap { url in
             url.host.map { host in url.port.map { "\(host):\($0)" } ?? host }
         }
-        return originHost.lowercased() == requestHost.lowercased() || originHost == publicHost ? .sameOrigin : .crossSite
+        return originHost.lowercased() == requestHost.lowercased() || originHost == publicHost
+            ? .sameOrigin : .crossSite
     }
 
     /// Refuses what a browser marks as cross-site.

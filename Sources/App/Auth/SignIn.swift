@@ -47,7 +47,9 @@ enum SignIn {
         request.session.data[AccountAuthenticator.sessionKey] = account.id?.uuidString
         // The language the visitor chose before signing in wins over the account's.
         request.session.data[Language.sessionKey] =
-            VisitorCookies.value(VisitorCookies.languageName, on: request).flatMap { Language.supported.contains($0) ? $0 : nil }
+            VisitorCookies.value(VisitorCookies.languageName, on: request).flatMap {
+                Language.supported.contains($0) ? $0 : nil
+            }
             ?? account.language
         // A fresh CSRF token after sign-in, so one seen before it is worthless.
         request.session.data[CSRF.sessionKey] = SecretHasher.newSecret(prefix: "")
@@ -57,11 +59,15 @@ enum SignIn {
 
     /// Why this attempt may not go ahead: too many recent failures for the account from this address,
     /// for the account from anywhere, or from this address to any account. The reserved row counts.
-    private static func throttle(email: String, address: String, settings: TeukguSettings, request: Request)
+    private static func throttle(
+        email: String, address: String, settings: TeukguSettings, request: Request
+    )
         async throws -> AppError?
     {
         let since = request.now.addingTimeInterval(-settings.loginFailureWindow)
-        func failures(_ narrow: (QueryBuilder<LoginAttemptRecord>) -> QueryBuilder<LoginAttemptRecord>) async throws -> Int {
+        func failures(
+            _ narrow: (QueryBuilder<LoginAttemptRecord>) -> QueryBuilder<LoginAttemptRecord>
+        ) async throws -> Int {
             try await narrow(
                 LoginAttemptRecord.query(on: request.db).filter(\.$succeeded == false).filter(\.$attemptedAt >= since)
             ).count()
@@ -69,11 +75,15 @@ enum SignIn {
         let minutes = Int(settings.loginFailureWindow / 60)
         let refusal = AppError(
             .tooManyRequests, "too_many_attempts", "Too many failed sign-ins; wait \(minutes) minutes and try again.")
-        if try await failures({ $0.filter(\.$email == email).filter(\.$address == address) }) > settings.loginFailureLimit {
+        if try await failures({ $0.filter(\.$email == email).filter(\.$address == address) })
+            > settings.loginFailureLimit
+        {
             return refusal
         }
         if try await failures({ $0.filter(\.$email == email) }) > settings.loginAccountFailureLimit { return refusal }
-        if try await failures({ $0.filter(\.$address == address) }) > settings.loginAddressFailureLimit { return refusal }
+        if try await failures({ $0.filter(\.$address == address) }) > settings.loginAddressFailureLimit {
+            return refusal
+        }
         return nil
     }
 

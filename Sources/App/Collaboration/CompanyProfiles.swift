@@ -43,6 +43,17 @@ enum CompanyProfiles {
             }
             company.name = name.trimmed
         }
+        let changesIdentity =
+            (input.businessRegistrationNumber.map {
+                BusinessRegistrationNumber($0)?.digits != company.businessRegistrationNumber
+            } ?? false)
+            || (input.foundedOn.map { $0 != company.foundedOn } ?? false)
+        if changesIdentity, try await hasOpenApplication(company, on: database) {
+            throw AppError.conflict(
+                "profile_locked",
+                "The registration number and founding date are fixed while an application is under way "
+                    + "(they decide eligibility and conflicts of interest); ask the ministry to correct them.")
+        }
         if let text = input.businessRegistrationNumber {
             guard let number = BusinessRegistrationNumber(text) else {
                 throw AppError.invalid(
@@ -88,4 +99,64 @@ enum CompanyProfiles {
                 targetID: try company.requireID().uuidString)
         }
     }
+
+    /// Whether the company has an application submitted and not yet finally refused or withdrawn.
+    static func hasOpenApplication(_ company: CompanyRecord, on database: any Database) async throws -> Bool {
+        try await CollaborationApplicationRecord.query(on: database).filter(\.$companyID == company.requireID())
+            .filter(\.$status ~~ [ApplicationStatus.submitted, .informationRequested]).all()
+            .contains { $0.outcome != .notSelected && $0.outcome != .withdrawn }
+    }
+
+    /// The ministry's correction of a company's registration number or founding date, with its
+    /// reason in the audit log; the one way to change them while an application is under way.
+    static func correctIdentity(
+        _ company: CompanyRecord, _ input: IdentityCorrectionInput, actor: CurrentAccount, today: CalendarDate,
+        on database: any Database
+    ) async throws {
+        let reason = input.reason.trimmed
+        guard (10...2000).contains(reason.count) else {
+            throw AppError.invalid("reason_required", "Give the reason for the correction in 10–2,000 characters.")
+        }
+        let before = ["businessRegistrationNumber": company.businessRegistrationNumber, "foundedOn": company.foundedOn]
+        if let text = input.businessRegistrationNumber {
+            guard let number = BusinessRegistrationNumber(text) else {
+                throw AppError.invalid(
+                    "invalid_business_registration_number",
+                    "'\(text)' is not a valid business registration number (check digit).")
+            }
+            let clash = try await CompanyRecord.query(on: database).filter(
+                \.$businessRegistrationNumber == number.digits
+            )
+            .filter(\.$id != company.requireID()).count()
+            guard clash == 0 else {
+                throw AppError.conflict("registration_number_taken", "Another company holds this registration number.")
+            }
+            company.businessRegistrationNumber = number.digits
+        }
+        if let text = input.foundedOn {
+            guard let day = CalendarDate(iso: text), day <= today else {
+                throw AppError.invalid("invalid_date", "foundedOn must be a past date such as 2021-03-15.")
+            }
+            company.foundedOn = day.iso
+        }
+        try await database.transaction { transaction in
+            try await company.save(on: transaction)
+            try await AuditLog.record(
+                on: transaction, actor: actor.auditActor, action: "company.identity-corrected", targetType: "company",
+                targetID: try company.requireID().uuidString, before: before,
+                after: [
+                    "businessRegistrationNumber": company.businessRegistrationNumber, "foundedOn": company.foundedOn,
+                    "reason": reason,
+                ])
+        }
+    }
+}
+
+/// The ministry's correction of a company's identity facts.
+struct IdentityCorrectionInput: StrictJSONInput, Content {
+    var businessRegistrationNumber: String?
+    var foundedOn: String?
+    var reason: String
+
+    static let fields: Set<String> = ["businessRegistrationNumber", "foundedOn", "reason"]
 }

@@ -58,7 +58,8 @@ struct AdminController {
                 binding: account.regionID ?? account.partnerID ?? account.companyID?.uuidString ?? account
                     .organisationID?.uuidString ?? "",
                 status: Strings.text(
-                    !account.isActive ? "users.inactive" : account.passwordHash == nil ? "users.invited" : "users.active",
+                    !account.isActive
+                        ? "users.inactive" : account.passwordHash == nil ? "users.invited" : "users.active",
                     language),
                 deactivateAction: account.isActive && account.id != request.account?.id
                     ? Endpoints.adminDeactivateUserForm.link([.accountID: account.id?.uuidString ?? ""]) : nil)
@@ -77,7 +78,8 @@ struct AdminController {
         struct Empty: Decodable {}
         _ = try request.decodeForm(Empty.self)
         let id = request.parameters.get("accountID").flatMap(UUID.init(uuidString:))
-        let account = try await AccountAdministration.deactivate(id, actor: try request.requireAccount(), request: request)
+        let account = try await AccountAdministration.deactivate(
+            id, actor: try request.requireAccount(), request: request)
         Flashes.set(Strings.format("users.deactivated", request.language, account.email), on: request)
         return request.redirect(to: Endpoints.adminUsersPage.link())
     }

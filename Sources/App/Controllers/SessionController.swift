@@ -34,7 +34,8 @@ struct SessionController {
     ) async throws -> Response {
         let demo = request.application.settings.allowsDemoData ? DemoAccounts.listings : []
         let page = LoginPage(
-            action: Endpoints.login.link(), next: SafeRedirect.path(next) ?? "", email: email, error: error, demoAccounts: demo)
+            action: Endpoints.login.link(), next: SafeRedirect.path(next) ?? "", email: email, error: error,
+            demoAccounts: demo)
         let view = try await request.renderPage("login", titleKey: "login.title", needsForm: true, page)
         return try await view.encodeResponse(status: status, for: request)
     }

@@ -21,7 +21,8 @@ enum Outbox {
     /// Takes one-time secrets (invitation links) out of stored bodies: once a message is delivered,
     /// or its invitation used, nothing but the mail that carried it needs the secret.
     static func redactSecrets(_ body: String) -> String {
-        body.replacingOccurrences(of: #"/invitations/[A-Za-z0-9_\-]+"#, with: "/invitations/…", options: .regularExpression)
+        body.replacingOccurrences(
+            of: #"/invitations/[A-Za-z0-9_\-]+"#, with: "/invitations/…", options: .regularExpression)
     }
 
     /// Redacts the stored invitations of an account (after it accepts one).

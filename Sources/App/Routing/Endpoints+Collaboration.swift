@@ -63,6 +63,9 @@ extension Endpoints {
         "Applications that chose the track")
     static let apiProfile = Endpoint(
         .GET, "/api/v1/collaboration/profile", .company, .ownRecords, "Your company profile")
+    static let apiCorrectCompanyIdentity = Endpoint(
+        .POST, "/api/v1/collaboration/companies/:companyID/identity-correction", .ministry, .everything,
+        "Correct a company's registration number or founding date, with a reason (the ministry only)")
     static let apiUpdateProfile = Endpoint(
         .PUT, "/api/v1/collaboration/profile", .company, .ownRecords, "Update your company profile")
     static let apiMyCollaborationApplications = Endpoint(
@@ -99,7 +102,8 @@ extension Endpoints {
         matchingPage, confirmMatchingForm,
         apiCollaborationCalls, apiOpenCollaborationCall, apiCollaborationCall, apiCollaborationCallMode, apiTracks,
         apiCreateTrack, apiTrack, apiUpdateTrack, apiTrackApplications,
-        apiProfile, apiUpdateProfile, apiMyCollaborationApplications, apiCreateCollaborationApplication,
+        apiProfile, apiUpdateProfile, apiCorrectCompanyIdentity, apiMyCollaborationApplications,
+        apiCreateCollaborationApplication,
         apiCollaborationApplication,
         apiSaveCollaborationApplication, apiSubmitCollaborationApplication, apiWithdrawCollaborationApplication,
         apiMatching, apiConfirmMatching,

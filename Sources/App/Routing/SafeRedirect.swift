@@ -12,15 +12,22 @@ enum SafeRedirect {
     static func path(_ candidate: String?) -> String? {
         guard let candidate, !candidate.isEmpty, candidate.utf8.count <= 2000 else { return nil }
         guard candidate.unicodeScalars.allSatisfy(allowed.contains) else { return nil }
-        guard let decoded = candidate.removingPercentEncoding else { return nil }
-        for form in [candidate, decoded] where !isLocalPath(form) { return nil }
+        // The path is what a browser might read as a host; the query only has to be well-formed.
+        let rawPath = String(candidate.prefix { $0 != "?" })
+        guard let decoded = rawPath.removingPercentEncoding, candidate.removingPercentEncoding != nil else {
+            return nil
+        }
+        for form in [rawPath, decoded] where !isLocalPath(form) { return nil }
         return candidate
     }
 
-    private static func isLocalPath(_ text: String) -> Bool {
-        guard text.hasPrefix("/"), !text.hasPrefix("//") else { return false }
-        // After decoding, nothing a browser might read as a host or a scheme may appear.
-        if text.contains("\\") || text.contains("://") { return false }
-        return !text.unicodeScalars.contains { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }
+    private static func isLocalPath(_ path: String) -> Bool {
+        guard path.hasPrefix("/") else { return false }
+        // No empty or dot segments (`//`, `/./`, `/../`), nothing read as a scheme, no backslash.
+        if path.contains("//") || path.contains("/./") || path.contains("/../") || path.hasSuffix("/..") {
+            return false
+        }
+        if path.contains("\\") || path.contains(":") { return false }
+        return !path.unicodeScalars.contains { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }
     }
 }

@@ -30,10 +30,12 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
             response.headers.replaceOrAdd(name: name, value: value)
         }
         if request.application.settings.servesTLS {
-            response.headers.replaceOrAdd(name: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains")
+            response.headers.replaceOrAdd(
+                name: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains")
         }
         // Pages and answers for a signed-in person (or that set a session) must not sit in a shared cache.
-        let personal = request.auth.has(CurrentAccount.self) || request.hasSessionCookie
+        let personal =
+            request.auth.has(CurrentAccount.self) || request.hasSessionCookie
             || response.headers.setCookie?[Request.sessionCookieName] != nil
         if personal {
             response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")

@@ -116,7 +116,9 @@ enum Strings {
         "users.invited": ("초대 대기", "Invited"),
         "users.inactive": ("비활성", "Deactivated"),
         "users.deactivate": ("비활성화", "Deactivate"),
-        "users.deactivated": ("%@ 계정을 비활성화했습니다. 세션과 토큰이 모두 끝났습니다.", "%@ is deactivated; its sessions and tokens have ended."),
+        "users.deactivated": (
+            "%@ 계정을 비활성화했습니다. 세션과 토큰이 모두 끝났습니다.", "%@ is deactivated; its sessions and tokens have ended."
+        ),
         "audit.title": ("감사 로그", "Audit log"),
         "audit.intact": ("해시 체인이 온전합니다", "The hash chain is intact"),
         "audit.broken": ("해시 체인이 끊어졌습니다", "The hash chain is broken"),

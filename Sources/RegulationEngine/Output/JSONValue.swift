@@ -115,7 +115,9 @@ struct JSONParser {
                 guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw fail("expected ':'") }
                 i += 1
                 guard keys.insert(key).inserted else { throw fail("duplicate key '\(key.prefix(64))'") }
-                guard members.count < limits.maxMembers else { throw limit("more than \(limits.maxMembers) members in an object") }
+                guard members.count < limits.maxMembers else {
+                    throw limit("more than \(limits.maxMembers) members in an object")
+                }
                 members.append((key, try parseValue(depth: depth + 1)))
                 skipSpace()
                 guard i < bytes.count else { throw fail("unexpected end of input") }
@@ -138,7 +140,9 @@ struct JSONParser {
                 return .array(items)
             }
             while true {
-                guard items.count < limits.maxElements else { throw limit("more than \(limits.maxElements) elements in an array") }
+                guard items.count < limits.maxElements else {
+                    throw limit("more than \(limits.maxElements) elements in an array")
+                }
                 items.append(try parseValue(depth: depth + 1))
                 skipSpace()
                 guard i < bytes.count else { throw fail("unexpected end of input") }
@@ -203,7 +207,9 @@ struct JSONParser {
             guard bytes[i] >= 0x20 else { throw fail("control character in string") }
             i += 1
         }
-        guard i - start <= limits.maxStringBytes else { throw limit("a string longer than \(limits.maxStringBytes) bytes") }
+        guard i - start <= limits.maxStringBytes else {
+            throw limit("a string longer than \(limits.maxStringBytes) bytes")
+        }
         guard i < bytes.count else { throw fail("unterminated string") }
         if bytes[i] == UInt8(ascii: "\"") {
             let text = String(decoding: bytes[start..<i], as: UTF8.self)
@@ -212,6 +218,9 @@ struct JSONParser {
         }
         var scalars = Array(bytes[start..<i])
         while i < bytes.count {
+            guard scalars.count <= limits.maxStringBytes else {
+                throw limit("a string longer than \(limits.maxStringBytes) bytes")
+            }
             let b = bytes[i]
             if b == UInt8(ascii: "\"") {
                 i += 1
@@ -250,7 +259,9 @@ struct JSONParser {
                 continue
             }
             guard b >= 0x20 else { throw fail("control character in string") }
-            guard scalars.count < limits.maxStringBytes else { throw limit("a string longer than \(limits.maxStringBytes) bytes") }
+            guard scalars.count < limits.maxStringBytes else {
+                throw limit("a string longer than \(limits.maxStringBytes) bytes")
+            }
             scalars.append(b)
             i += 1
         }

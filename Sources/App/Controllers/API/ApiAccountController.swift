@@ -40,6 +40,10 @@ struct ApiAccountController {
     }
 
     @Sendable func logout(_ request: Request) async throws -> HTTPStatus {
+        // Signing out takes nothing; a body means the client sent something it should not.
+        guard (request.body.data?.readableBytes ?? 0) == 0 else {
+            throw AppError.invalid("unexpected_body", "Signing out takes no request body.")
+        }
         try await SignIn.signOut(request: request)
         return .noContent
     }
@@ -86,7 +90,8 @@ struct ApiAccountController {
 
     @Sendable func deactivateUser(_ request: Request) async throws -> AccountDTO {
         let id = request.parameters.get("accountID").flatMap(UUID.init(uuidString:))
-        return AccountDTO(try await AccountAdministration.deactivate(id, actor: try request.requireAccount(), request: request))
+        return AccountDTO(
+            try await AccountAdministration.deactivate(id, actor: try request.requireAccount(), request: request))
     }
 
     @Sendable func createUser(_ request: Request) async throws -> Response {

@@ -17,6 +17,7 @@ struct ApiCollaborationController {
         routes.on(Endpoints.apiTrackApplications, use: trackApplications)
         routes.on(Endpoints.apiProfile, use: profile)
         routes.on(Endpoints.apiUpdateProfile, use: updateProfile)
+        routes.on(Endpoints.apiCorrectCompanyIdentity, use: correctCompanyIdentity)
         routes.on(Endpoints.apiMyCollaborationApplications, use: myApplications)
         routes.on(Endpoints.apiCreateCollaborationApplication, use: createApplication)
         routes.on(Endpoints.apiCollaborationApplication, use: application)
@@ -107,6 +108,15 @@ struct ApiCollaborationController {
         let account = try request.requireAccount()
         let company = try await CompanyProfiles.own(account, on: request.db)
         try await CompanyProfiles.update(company, input, account: account, today: request.today, on: request.db)
+        return try CompanyProfiles.dto(company)
+    }
+
+    @Sendable func correctCompanyIdentity(_ request: Request) async throws -> CompanyProfiles.ProfileDTO {
+        let input = try request.decodeStrictJSON(IdentityCorrectionInput.self)
+        let company = try await CompanyRecord.find(
+            text: request.parameters.get("companyID"), on: request.db, what: "company")
+        try await CompanyProfiles.correctIdentity(
+            company, input, actor: try request.requireAccount(), today: request.today, on: request.db)
         return try CompanyProfiles.dto(company)
     }
 
