@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# A short schemathesis run against the served OpenAPI document, as every demo role and anonymously:
+# no request may make the server answer 5xx. Starts the given binary on a free loopback port with an
+# empty data folder (demo data loads in the development environment) and stops it at the end.
+# Usage: scripts/api-fuzz.sh [path/to/teukgu] [examples per operation]
+set -euo pipefail
+binary=$(readlink -f "${1:-.build/release/teukgu}")
+examples=${2:-6}
+root=$(cd "$(dirname "$0")/.." && pwd)
+
+if ! python3 -c 'import schemathesis' 2>/dev/null; then
+    echo "installing schemathesis from PyPI"
+    python3 -m pip install -q schemathesis
+fi
+
+work=$(mktemp -d /tmp/teukgu-fuzz.XXXXXX)
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+base="http://127.0.0.1:$port"
+(cd "$root" && TEUKGU_DATA="$work/data" "$binary" serve --port "$port" >"$work/server.log" 2>&1) &
+server=$!
+trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; [ -n "${KEEP_FUZZ_LOGS:-}" ] || rm -rf "$work"' EXIT
+for _ in $(seq 1 240); do
+    curl -fsS "$base/health" >/dev/null 2>&1 && break
+    kill -0 "$server" 2>/dev/null || { cat "$work/server.log"; echo "the server stopped"; exit 1; }
+    sleep 0.5
+done
+
+token_for() {
+    local jar="$work/jar-$1"
+    curl -fsS -c "$jar" -H 'Content-Type: application/json' \
+        -d "{\"email\":\"$1\",\"password\":\"teukgu-demo-2026\"}" "$base/api/v1/auth/login" >/dev/null
+    curl -fsS -b "$jar" -H 'Content-Type: application/json' -d '{"name":"fuzz"}' "$base/api/v1/tokens" |
+        python3 -c 'import json, sys; print(json.load(sys.stdin)["secret"])'
+}
+
+status=0
+for who in anonymous admin@teukgu.demo officer@teukgu.demo busan@teukgu.demo evaluator@teukgu.demo \
+    committee@teukgu.demo startup@teukgu.demo nvidia@teukgu.demo operator@teukgu.demo; do
+    headers=()
+    if [ "$who" != anonymous ]; then headers=(-H "Authorization: Bearer $(token_for "$who")"); fi
+    echo "== schemathesis as $who"
+    if ! python3 -m schemathesis.cli run "$base/api/v1/openapi.json" --checks not_a_server_error \
+        --max-examples "$examples" --workers 2 --no-color "${headers[@]}" >"$work/st-$who.log" 2>&1; then
+        tail -40 "$work/st-$who.log"
+        status=1
+    else
+        grep -E "Operations:|(passed|failed)$" "$work/st-$who.log" | tr -s ' ' | paste -sd ' ' -
+    fi
+done
+if grep -E '" 5[0-9][0-9] ' "$work/server.log" >/dev/null 2>&1; then
+    echo "the server log shows a 5xx"
+    status=1
+fi
+exit $status
