@@ -117,67 +117,35 @@ struct ApplicationPagesController {
         let checked: Bool
     }
 
-    struct ApplicationPage: Encodable {
-        let callTitle: String
-        let callHref: String
-        let dto: ApplicationDTO
-        let statusText: String
-        let form: PlanForm
-        let rules: [RuleOption]
-        let isOwner: Bool
-        let isMinistry: Bool
-        let showForm: Bool
-        let saveAction: String
-        let submitAction: String
-        let withdrawAction: String
-        let infoAction: String
-        let closesAt: String
-        let error: String?
-        let financingTotal: String
-        let revisions: [String]
-        let documents: [AttachableDocuments.Option]
-        let uploadHref: String
-    }
-
+    /// Loads what the page needs once, then builds its model (`DesignationApplicationPage`).
     static func render(
         _ record: DesignationApplicationRecord, form: PlanForm? = nil, error: String? = nil,
         status: HTTPResponseStatus = .ok,
         for request: Request
     ) async throws -> Response {
         let account = try request.requireAccount()
-        let dto = try await ApplicationDTO.make(record, for: request)
         let call = try await DesignationCalls.find(record.callID.uuidString, on: request.db)
-        let shownForm = form ?? PlanForm(dto.plan)
-        let chosen = Set(shownForm.exemptionRules ?? [])
-        let id = try record.requireID().uuidString
-        let isOwner = account.role == .regionalOfficial && account.regionID == record.regionID
-        let revisions =
-            isOwner || account.role.isMinistry
-            ? try await DesignationApplications.revisions(record, on: request.db).map {
-                "r\($0.revision) · \($0.event) · \(Timestamps.seoulMinute($0.savedAt))"
-            }
-            : []
-        let page = ApplicationPage(
-            callTitle: call.title, callHref: Endpoints.callPage.link([.callID: record.callID.uuidString]), dto: dto,
-            statusText: record.status.text(request.language), form: shownForm,
-            rules: NationalRules.entries(request.application, language: request.language).map {
-                RuleOption(id: $0.id, title: $0.title, checked: chosen.contains($0.id))
-            },
-            isOwner: isOwner, isMinistry: account.role.isMinistry, showForm: isOwner && dto.editable,
-            saveAction: Endpoints.saveApplicationForm.link([.applicationID: id]),
-            submitAction: Endpoints.submitApplicationForm.link([.applicationID: id]),
-            withdrawAction: Endpoints.withdrawApplicationForm.link([.applicationID: id]),
-            infoAction: Endpoints.infoRequestForm.link([.applicationID: id]),
-            closesAt: Timestamps.seoulMinute(call.closesAt), error: error,
-            financingTotal: Money(won: dto.plan.financing.totalWon).text(language: request.language),
-            revisions: revisions,
+        let isOwner = DesignationApplications.isOwner(record, account)
+        let seesFeedback = isOwner || account.role.isMinistry
+        let plan = try JSONColumn.decode(DistrictPlan.self, record.planJSON)
+        let editing = isOwner && DesignationApplications.isEditable(record, call: call, now: request.now)
+        let records = DesignationApplicationPage.Records(
+            application: record, call: call, region: try await RegionRecord.find(record.regionID, on: request.db),
+            revisions: seesFeedback ? try await DesignationApplications.revisions(record, on: request.db) : [],
+            feedback: seesFeedback
+                ? try await StageFeedback.forApplication(
+                    try record.requireID(), programme: DesignationEvaluation.shared.id, callID: record.callID,
+                    stages: DesignationCalls.stages(of: call), language: request.language, on: request.db)
+                : [],
             documents: try await AttachableDocuments.options(
-                for: account, attached: shownForm.documentIDs ?? dto.plan.documentIDs, stored: dto.plan.documentIDs,
-                editing: isOwner && dto.editable, on: request.db),
-            uploadHref: Endpoints.documentsPage.link())
-        let title = dto.plan.name.isEmpty ? Strings.text("text.districtApplication", request.language) : dto.plan.name
+                for: account, attached: form?.documentIDs ?? plan.documentIDs, stored: plan.documentIDs,
+                editing: editing, on: request.db),
+            rules: NationalRules.entries(request.application, language: request.language).map { ($0.id, $0.title) },
+            knownRuleIDs: NationalRules.ids(request.application))
+        let page = try DesignationApplicationPage(
+            records, viewer: account, now: request.now, language: request.language, form: form, error: error)
         return try await request.renderPage(
-            "designation-application", titleKey: "nav.designation", title: title, needsForm: true, page
+            "designation-application", titleKey: "nav.designation", title: page.title, needsForm: true, page
         )
         .encodeResponse(status: status, for: request)
     }
