@@ -139,7 +139,9 @@ import VaporTesting
             #expect(try await officer.post("\(callPath)/selection", pairs: [("csrf", token)]).status == .seeOther)
             var startup = try await session(app, "startup@teukgu.demo")
             html = try await startup.get(applicationPaths[0]).body.string
-            #expect(html.contains("selected"))
+            // The outcome in words, in the reader's language, never the stored code.
+            #expect(html.contains("<strong>\(Strings.text("outcome.selected", "ko"))</strong>"))
+            #expect(!html.contains(">selected<"))
             #expect(try await startup.get(Endpoints.profilePage.link()).status == .ok)
             var operatorSession = try await session(app, "operator@teukgu.demo")
             #expect(

@@ -97,3 +97,82 @@ import TeukguCore
         #expect(!page.showForm && !page.canWithdraw && !page.canRequestInformation && page.revisions.isEmpty)
     }
 }
+
+@Suite struct CollaborationApplicationPageTests {
+    static let opens = Date(timeIntervalSince1970: 1_800_000_000)
+
+    static func records(status: ApplicationStatus, outcome: ApplicationOutcome, callStatus: CallStatus = .accepting)
+        throws -> CollaborationApplicationPage.Records
+    {
+        let call = CollaborationCallRecord()
+        call.id = UUID()
+        call.year = 2026
+        call.title = "2026 call"
+        call.opensAt = opens
+        call.closesAt = opens.addingTimeInterval(30 * 86_400)
+        call.grantCapWon = 200_000_000
+        call.maxChoices = 1
+        call.status = callStatus
+        call.stagesJSON = "[]"
+        let track = CollaborationTrackRecord()
+        track.id = UUID()
+        track.name = "NVIDIA Inception"
+        let application = CollaborationApplicationRecord()
+        application.id = UUID()
+        application.callID = try call.requireID()
+        application.companyID = UUID()
+        application.status = status
+        application.outcome = outcome
+        if status != .draft {
+            application.receiptNumber = "GCP-2026-00001"
+            application.submittedAt = opens
+        }
+        let visible = CollaborationApplicationDTO(
+            id: try application.requireID(), callID: try call.requireID(), companyID: application.companyID,
+            company: "Haeum Marine Robotics", status: status, outcome: outcome, receiptNumber: application.receiptNumber,
+            submittedAt: nil, choices: [.init(trackID: try track.requireID(), name: track.name, partner: "NVIDIA")],
+            plan: "A plan", requestedWon: 150_000_000, grantCapWon: 200_000_000, documentIDs: [], editable: status == .draft,
+            missingForSubmission: [], assignedTrackID: nil, feedback: nil)
+        return .init(application: application, visible: visible, call: call, tracks: [track], documents: [])
+    }
+
+    static let company = CurrentAccount(
+        id: UUID(), email: "s@t.u", displayName: "S", role: .companyMember, regionID: nil, companyID: nil, partnerID: nil,
+        organisationID: nil, language: "ko", viaToken: false)
+
+    @Test func theCompanyEditsItsDraftWithTheTrackPreselectedAndAmountsInWon() throws {
+        var records = try Self.records(status: .draft, outcome: .draft)
+        let viewer = CurrentAccount(
+            id: UUID(), email: "s@t.u", displayName: "S", role: .companyMember, regionID: nil,
+            companyID: records.application.companyID, partnerID: nil, organisationID: nil, language: "ko", viaToken: false)
+        records = try Self.records(status: .draft, outcome: .draft)
+        records.application.companyID = try #require(viewer.companyID)
+        let page = try CollaborationApplicationPage(
+            records, viewer: viewer, now: Self.opens.addingTimeInterval(60), language: "ko", error: nil)
+        #expect(page.showForm && page.canWithdraw)
+        #expect(page.slots.count == 1 && page.slots[0].options.first?.selected == true)
+        #expect(page.application.statusText == "작성 중 (제출 전)" && page.application.choices == ["NVIDIA Inception"])
+        #expect(page.cap.contains("2억") || page.cap.contains("200"))
+    }
+
+    @Test func aSubmittedApplicationUnderEvaluationCannotBeWithdrawnHere() throws {
+        let records = try Self.records(status: .submitted, outcome: .submitted, callStatus: .evaluating)
+        let viewer = CurrentAccount(
+            id: UUID(), email: "s@t.u", displayName: "S", role: .companyMember, regionID: nil,
+            companyID: records.application.companyID, partnerID: nil, organisationID: nil, language: "en", viaToken: false)
+        let page = try CollaborationApplicationPage(records, viewer: viewer, now: Self.opens, language: "en", error: nil)
+        #expect(!page.showForm && !page.canWithdraw)
+        #expect(page.application.state == "submitted" && page.application.outcomeText == "Submitted")
+        #expect(page.application.receiptNumber == "GCP-2026-00001")
+    }
+
+    @Test func partnerStaffSeeTheApplicationButNoControls() throws {
+        let records = try Self.records(status: .submitted, outcome: .selected, callStatus: .decided)
+        let partner = CurrentAccount(
+            id: UUID(), email: "p@n.v", displayName: "P", role: .partnerStaff, regionID: nil, companyID: nil,
+            partnerID: "nvidia", organisationID: nil, language: "en", viaToken: false)
+        let page = try CollaborationApplicationPage(records, viewer: partner, now: Self.opens, language: "en", error: nil)
+        #expect(!page.isOwner && !page.showForm && !page.canWithdraw)
+        #expect(page.application.outcomeText == "Selected")
+    }
+}

@@ -313,72 +313,26 @@ struct CollaborationPagesController {
             to: Endpoints.collaborationApplicationPage.link([.applicationID: try record.requireID().uuidString]))
     }
 
-    struct TrackOption: Encodable {
-        let id: String
-        let name: String
-        let selected: Bool
-    }
-
-    /// One choice field (1st, 2nd, 3rd choice) with its options.
-    struct ChoiceSlot: Encodable {
-        let field: String
-        let number: Int
-        let options: [TrackOption]
-    }
-
-    struct ApplicationPage: Encodable {
-        let dto: CollaborationApplicationDTO
-        let callTitle: String
-        let callHref: String
-        let isOwner: Bool
-        let showForm: Bool
-        let slots: [ChoiceSlot]
-        let saveAction: String
-        let submitAction: String
-        let withdrawAction: String
-        let cap: String
-        let requested: String
-        let error: String?
-        let documents: [AttachableDocuments.Option]
-        let uploadHref: String
-    }
-
+    /// Loads what the page needs once, then builds its model (`CollaborationApplicationPage`).
     static func renderApplication(
         _ record: CollaborationApplicationRecord, error: String? = nil, status: HTTPResponseStatus = .ok,
         for request: Request
     ) async throws -> Response {
-        let dto = try await CollaborationApplicationDTO.make(record, for: request)
-        let call = try await CollaborationCalls.find(record.callID.uuidString, on: request.db)
         let account = try request.requireAccount()
-        let isOwner = account.role == .companyMember && account.companyID == record.companyID
-        let tracks = try await CollaborationCalls.tracks(of: call, on: request.db)
-        let chosen = dto.choices.map(\.trackID)
-        let slots = (0..<call.maxChoices).map { slot in
-            ChoiceSlot(
-                field: "choice\(slot)", number: slot + 1,
-                options: tracks.compactMap { track in
-                    track.id.map {
-                        TrackOption(
-                            id: $0.uuidString, name: track.name, selected: slot < chosen.count && chosen[slot] == $0)
-                    }
-                })
-        }
-        let id = dto.id.uuidString
-        let page = ApplicationPage(
-            dto: dto, callTitle: call.title,
-            callHref: Endpoints.collaborationCallPage.link([.callID: call.id?.uuidString ?? ""]),
-            isOwner: isOwner, showForm: isOwner && dto.editable, slots: slots,
-            saveAction: Endpoints.saveCollaborationApplicationForm.link([.applicationID: id]),
-            submitAction: Endpoints.submitCollaborationApplicationForm.link([.applicationID: id]),
-            withdrawAction: Endpoints.withdrawCollaborationApplicationForm.link([.applicationID: id]),
-            cap: Money(won: call.grantCapWon).text(language: request.language),
-            requested: Money(won: dto.requestedWon).text(language: request.language), error: error,
+        let visible = try await CollaborationApplicationDTO.make(record, for: request)
+        let call = try await CollaborationCalls.find(record.callID.uuidString, on: request.db)
+        let attached = visible.documentIDs.map(\.uuidString)
+        let records = CollaborationApplicationPage.Records(
+            application: record, visible: visible, call: call,
+            tracks: try await CollaborationCalls.tracks(of: call, on: request.db),
             documents: try await AttachableDocuments.options(
-                for: account, attached: dto.documentIDs.map(\.uuidString), stored: dto.documentIDs.map(\.uuidString),
-                editing: isOwner && dto.editable, on: request.db),
-            uploadHref: Endpoints.documentsPage.link())
+                for: account, attached: attached, stored: attached,
+                editing: CollaborationApplications.isOwner(record, account) && visible.editable, on: request.db))
+        let page = try CollaborationApplicationPage(
+            records, viewer: account, now: request.now, language: request.language, error: error)
         return try await request.renderPage(
-            "collaboration-application", titleKey: "nav.collaboration", title: dto.company, needsForm: true, page
+            "collaboration-application", titleKey: "nav.collaboration", title: page.application.company,
+            needsForm: true, page
         )
         .encodeResponse(status: status, for: request)
     }
