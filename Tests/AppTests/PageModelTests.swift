@@ -176,3 +176,50 @@ import TeukguCore
         #expect(page.application.outcomeText == "Selected")
     }
 }
+
+@Suite struct ProcedurePageTests {
+    static func rules() throws -> ProcedureRules {
+        ProcedureRules(
+            parameters: .seed,
+            holidays: HolidayCalendar(
+                holidays: try HolidayCalendar.parseCSV(HolidayCalendar.seedCSV), coveredYears: HolidayCalendar.seedCoveredYears))
+    }
+
+    static func record(_ state: ProcedureState) throws -> DesignationProcedureRecord {
+        let record = DesignationProcedureRecord()
+        record.id = UUID()
+        record.applicationID = UUID()
+        record.callID = UUID()
+        record.regionID = "busan"
+        record.title = "Busan marine"
+        record.stateJSON = try JSONColumn.encode(state)
+        record.currentStep = state.current.rawValue
+        return record
+    }
+
+    @Test func theOfficerSeesTheStepsInTheirLanguageAndTheNextStepsToRecord() throws {
+        let started = try #require(CalendarDate(iso: "2027-01-04"))
+        let page = try ProcedurePage(
+            Self.record(ProcedureState(startedOn: started)), region: nil, rules: Self.rules(),
+            viewer: CurrentAccount(
+                id: UUID(), email: "o@m.k", displayName: "O", role: .ministryOfficer, regionID: nil, companyID: nil,
+                partnerID: nil, organisationID: nil, language: "ko", viaToken: false),
+            today: started, language: "ko", error: nil)
+        #expect(page.canAct && !page.next.isEmpty)
+        #expect(page.steps.first?.isCurrent == true && page.steps.first?.enteredOn == "2027-01-04")
+        #expect(page.steps.allSatisfy { !$0.citation.isEmpty })
+        #expect(page.currentTitle.unicodeScalars.contains { $0.value >= 0xAC00 && $0.value <= 0xD7A3 })
+        #expect(page.regionName == "busan")
+    }
+
+    @Test func theRegionReadsButCannotAct() throws {
+        let started = try #require(CalendarDate(iso: "2027-01-04"))
+        let page = try ProcedurePage(
+            Self.record(ProcedureState(startedOn: started)), region: nil, rules: Self.rules(),
+            viewer: CurrentAccount(
+                id: UUID(), email: "b@b.k", displayName: "B", role: .regionalOfficial, regionID: "busan", companyID: nil,
+                partnerID: nil, organisationID: nil, language: "en", viaToken: false),
+            today: started, language: "en", error: nil)
+        #expect(!page.canAct && page.listHref == Endpoints.proceduresPage.link())
+    }
+}

@@ -41,62 +41,17 @@ struct ProcedurePagesController {
         return try await request.renderPage("procedures", titleKey: "nav.procedures", rows)
     }
 
-    struct Page: Encodable {
-        let dto: ProcedureDTO
-        let currentTitle: String
-        let next: [Option]
-        let action: String
-        let canAct: Bool
-        let today: String
-        let stepClock: ClockView?
-        let decisionClock: ClockView?
-        let districtHref: String?
-        let error: String?
-        let showHearing: Bool
-        let showVote: Bool
-        let canSupplement: Bool
-        let supplementing: Bool
-    }
-
-    struct Option: Encodable {
-        let id: String
-        let title: String
-    }
-
+    /// Loads the record's rules and region once, then builds the page's model (`ProcedurePage`).
     static func render(
         _ record: DesignationProcedureRecord, error: String? = nil, status: HTTPResponseStatus = .ok,
         for request: Request
     ) async throws -> Response {
-        let rules = try await DesignationProcedures.rules(on: request.db)
-        let dto = try ProcedureDTO(record, rules: rules, today: request.today)
-        let state = try JSONColumn.decode(ProcedureState.self, record.stateJSON)
-        func title(_ id: ProcedureStepID) -> String {
-            Strings.pick(
-                rules.definition.step(id).titleKorean, rules.definition.step(id).titleEnglish, request.language)
-        }
-        var stepClock: ClockView?
-        var decisionClock: ClockView?
-        do {
-            stepClock = try rules.stepClock(state, asOf: request.today).map {
-                ClockView(result: $0.1, asOf: request.today, language: request.language)
-            }
-            decisionClock = try rules.decisionClock(state, asOf: request.today).map {
-                ClockView(result: $0, asOf: request.today, language: request.language)
-            }
-        } catch {
-            throw AppError(.unprocessableEntity, error.code, error.description)
-        }
-        let page = Page(
-            dto: dto, currentTitle: title(state.current),
-            next: rules.definition.step(state.current).next.map { Option(id: $0.rawValue, title: title($0)) },
-            action: Endpoints.procedureActionForm.link([.procedureID: dto.id.uuidString]),
-            canAct: request.account?.role.isMinistry == true,
-            today: request.today.iso, stepClock: stepClock, decisionClock: decisionClock,
-            districtHref: dto.districtID.map { Endpoints.districtPage.link([.districtID: $0]) }, error: error,
-            showHearing: state.current == .publicNotice, showVote: state.current == .specialZoneCommittee,
-            canSupplement: state.current.isUnderDecisionClock, supplementing: state.isSupplementing)
+        let page = try ProcedurePage(
+            record, region: try await RegionRecord.find(record.regionID, on: request.db),
+            rules: try await DesignationProcedures.rules(on: request.db), viewer: request.account, today: request.today,
+            language: request.language, error: error)
         return try await request.renderPage(
-            "procedure", titleKey: "nav.procedures", title: dto.title, needsForm: true, page
+            "procedure", titleKey: "nav.procedures", title: page.title, needsForm: true, page
         ).encodeResponse(status: status, for: request)
     }
 
