@@ -101,7 +101,9 @@ import TeukguCore
 @Suite struct CollaborationApplicationPageTests {
     static let opens = Date(timeIntervalSince1970: 1_800_000_000)
 
-    static func records(status: ApplicationStatus, outcome: ApplicationOutcome, callStatus: CallStatus = .accepting)
+    static func records(
+        status: ApplicationStatus, outcome: ApplicationOutcome, callStatus: CallStatus = .accepting
+    )
         throws -> CollaborationApplicationPage.Records
     {
         let call = CollaborationCallRecord()
@@ -129,22 +131,26 @@ import TeukguCore
         }
         let visible = CollaborationApplicationDTO(
             id: try application.requireID(), callID: try call.requireID(), companyID: application.companyID,
-            company: "Haeum Marine Robotics", status: status, outcome: outcome, receiptNumber: application.receiptNumber,
+            company: "Haeum Marine Robotics", status: status, outcome: outcome,
+            receiptNumber: application.receiptNumber,
             submittedAt: nil, choices: [.init(trackID: try track.requireID(), name: track.name, partner: "NVIDIA")],
-            plan: "A plan", requestedWon: 150_000_000, grantCapWon: 200_000_000, documentIDs: [], editable: status == .draft,
+            plan: "A plan", requestedWon: 150_000_000, grantCapWon: 200_000_000, documentIDs: [],
+            editable: status == .draft,
             missingForSubmission: [], assignedTrackID: nil, feedback: nil)
         return .init(application: application, visible: visible, call: call, tracks: [track], documents: [])
     }
 
     static let company = CurrentAccount(
-        id: UUID(), email: "s@t.u", displayName: "S", role: .companyMember, regionID: nil, companyID: nil, partnerID: nil,
+        id: UUID(), email: "s@t.u", displayName: "S", role: .companyMember, regionID: nil, companyID: nil,
+        partnerID: nil,
         organisationID: nil, language: "ko", viaToken: false)
 
     @Test func theCompanyEditsItsDraftWithTheTrackPreselectedAndAmountsInWon() throws {
         var records = try Self.records(status: .draft, outcome: .draft)
         let viewer = CurrentAccount(
             id: UUID(), email: "s@t.u", displayName: "S", role: .companyMember, regionID: nil,
-            companyID: records.application.companyID, partnerID: nil, organisationID: nil, language: "ko", viaToken: false)
+            companyID: records.application.companyID, partnerID: nil, organisationID: nil, language: "ko",
+            viaToken: false)
         records = try Self.records(status: .draft, outcome: .draft)
         records.application.companyID = try #require(viewer.companyID)
         let page = try CollaborationApplicationPage(
@@ -159,8 +165,10 @@ import TeukguCore
         let records = try Self.records(status: .submitted, outcome: .submitted, callStatus: .evaluating)
         let viewer = CurrentAccount(
             id: UUID(), email: "s@t.u", displayName: "S", role: .companyMember, regionID: nil,
-            companyID: records.application.companyID, partnerID: nil, organisationID: nil, language: "en", viaToken: false)
-        let page = try CollaborationApplicationPage(records, viewer: viewer, now: Self.opens, language: "en", error: nil)
+            companyID: records.application.companyID, partnerID: nil, organisationID: nil, language: "en",
+            viaToken: false)
+        let page = try CollaborationApplicationPage(
+            records, viewer: viewer, now: Self.opens, language: "en", error: nil)
         #expect(!page.showForm && !page.canWithdraw)
         #expect(page.application.state == "submitted" && page.application.outcomeText == "Submitted")
         #expect(page.application.receiptNumber == "GCP-2026-00001")
@@ -171,7 +179,8 @@ import TeukguCore
         let partner = CurrentAccount(
             id: UUID(), email: "p@n.v", displayName: "P", role: .partnerStaff, regionID: nil, companyID: nil,
             partnerID: "nvidia", organisationID: nil, language: "en", viaToken: false)
-        let page = try CollaborationApplicationPage(records, viewer: partner, now: Self.opens, language: "en", error: nil)
+        let page = try CollaborationApplicationPage(
+            records, viewer: partner, now: Self.opens, language: "en", error: nil)
         #expect(!page.isOwner && !page.showForm && !page.canWithdraw)
         #expect(page.application.outcomeText == "Selected")
     }
@@ -182,7 +191,8 @@ import TeukguCore
         ProcedureRules(
             parameters: .seed,
             holidays: HolidayCalendar(
-                holidays: try HolidayCalendar.parseCSV(HolidayCalendar.seedCSV), coveredYears: HolidayCalendar.seedCoveredYears))
+                holidays: try HolidayCalendar.parseCSV(HolidayCalendar.seedCSV),
+                coveredYears: HolidayCalendar.seedCoveredYears))
     }
 
     static func record(_ state: ProcedureState) throws -> DesignationProcedureRecord {
@@ -217,9 +227,71 @@ import TeukguCore
         let page = try ProcedurePage(
             Self.record(ProcedureState(startedOn: started)), region: nil, rules: Self.rules(),
             viewer: CurrentAccount(
-                id: UUID(), email: "b@b.k", displayName: "B", role: .regionalOfficial, regionID: "busan", companyID: nil,
+                id: UUID(), email: "b@b.k", displayName: "B", role: .regionalOfficial, regionID: "busan",
+                companyID: nil,
                 partnerID: nil, organisationID: nil, language: "en", viaToken: false),
             today: started, language: "en", error: nil)
         #expect(!page.canAct && page.listHref == Endpoints.proceduresPage.link())
+    }
+}
+
+@Suite struct DistrictPageTests {
+    static func district(changes: [PlanChange]) throws -> DistrictOperationDTO {
+        let since = try #require(CalendarDate(iso: "2024-06-01"))
+        return DistrictOperationDTO(
+            id: "busan-marine-mobility", name: "Busan next-generation marine mobility", nameKorean: "부산 차세대 해양모빌리티",
+            regionID: "busan", round: 1, startsOn: "2024-06-01", endsOn: "2028-05-31", extended: false,
+            dedesignatedOn: nil, dedesignationReason: nil, status: "operating", termStatus: .operating,
+            postMonitoringUntil: "2030-05-31",
+            zoneOperators: [
+                ZoneOperatorEntry(
+                    name: "Haeum", businessRegistrationNumber: DemoAccounts.registrationNumber("605812345"),
+                    since: since,
+                    until: nil)
+            ],
+            planChanges: changes, kpis: [DistrictPlan.KPI(name: "Trials", unit: "cases", target: 12)],
+            evaluations: [
+                .init(
+                    year: 2025, kpis: [.init(name: "Trials", unit: "cases", target: 12, actual: 9, achieved: 75)],
+                    selfScore: 81, selfComment: "On track", panelScore: 78.5, panelComment: nil, grade: "normal")
+            ], hasRulebook: true)
+    }
+
+    static func change(_ status: PlanChangeStatus) throws -> PlanChange {
+        PlanChange(
+            number: 1, kind: "major", description: "Add a zone", add: [], remove: [], status: status,
+            filedOn: try #require(CalendarDate(iso: "2026-03-02")), decidedOn: nil, decisionReason: nil)
+    }
+
+    static let ministry = CurrentAccount(
+        id: UUID(), email: "o@m.k", displayName: "O", role: .ministryOfficer, regionID: nil, companyID: nil,
+        partnerID: nil, organisationID: nil, language: "ko", viaToken: false)
+
+    @Test func theDistrictShowsItsStatusGradeAndChangesInWords() throws {
+        let today = try #require(CalendarDate(iso: "2026-11-30"))
+        let page = DistrictPage(
+            try Self.district(changes: [try Self.change(.pendingCommittee)]), region: nil, viewer: Self.ministry,
+            today: today, language: "ko")
+        #expect(page.name == "부산 차세대 해양모빌리티" && page.statusText == "운영 중")
+        #expect(page.evaluations.first?.gradeText == "보통" && page.evaluations.first?.results.first?.achieved == "75%")
+        #expect(page.changes.first?.statusText == "위원회 심의 대기" && page.changes.first?.kindText == "변경 (위원회 심의)")
+        #expect(page.pendingChanges.count == 1 && page.pendingChanges[0].decideAction != nil)
+        #expect(page.operators.first?.businessRegistrationNumber.contains("-") == true)
+        #expect(page.regimeHref == Endpoints.regimePage.link([.district: "busan-marine-mobility"]))
+    }
+
+    @Test func onlyTheMinistryDecidesAndADecidedChangeHasNoForm() throws {
+        let today = try #require(CalendarDate(iso: "2026-11-30"))
+        let region = CurrentAccount(
+            id: UUID(), email: "b@b.k", displayName: "B", role: .regionalOfficial, regionID: "busan", companyID: nil,
+            partnerID: nil, organisationID: nil, language: "en", viaToken: false)
+        let asRegion = DistrictPage(
+            try Self.district(changes: [try Self.change(.pendingCommittee)]), region: nil, viewer: region, today: today,
+            language: "en")
+        #expect(asRegion.isRegion && !asRegion.isMinistry && asRegion.pendingChanges.isEmpty)
+        let decided = DistrictPage(
+            try Self.district(changes: [try Self.change(.approved)]), region: nil, viewer: Self.ministry, today: today,
+            language: "en")
+        #expect(decided.pendingChanges.isEmpty && decided.changes.first?.statusText == "Approved")
     }
 }

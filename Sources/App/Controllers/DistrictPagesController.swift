@@ -16,47 +16,14 @@ struct DistrictPagesController {
         routes.on(Endpoints.panelEvaluationForm, use: panelEvaluate)
     }
 
-    struct Page: Encodable {
-        let dto: DistrictOperationDTO
-        let isMinistry: Bool
-        let isRegion: Bool
-        let regimeHref: String?
-        let actions: [String: String]
-        let currentYear: Int
-        let decisionActions: [PendingChange]
-    }
-
-    struct PendingChange: Encodable {
-        let number: Int
-        let description: String
-        let action: String
-    }
-
+    /// Loads the district once, then builds its model (`DistrictPage`).
     @Sendable func page(_ request: Request) async throws -> View {
-        let id = request.parameters.get("districtID")
-        let dto = try await DistrictOperations.view(id, request)
-        let account = request.account
-        let links: [PathParameter: String] = [.districtID: dto.id]
-        let actions = [
-            "planChange": Endpoints.planChangeForm.link(links), "extension": Endpoints.extensionForm.link(links),
-            "dedesignation": Endpoints.dedesignationForm.link(links),
-            "selfEvaluation": Endpoints.selfEvaluationForm.link(links),
-            "panelEvaluation": Endpoints.panelEvaluationForm.link(links),
-        ]
-        let decisions = dto.planChanges.filter { $0.status == .pendingCommittee }.map {
-            PendingChange(
-                number: $0.number, description: $0.description,
-                action: Endpoints.planChangeDecisionForm.link([.districtID: dto.id, .number: String($0.number)]))
-        }
-        let title = Strings.pick(dto.nameKorean, dto.name, request.language)
+        let district = try await DistrictOperations.view(request.parameters.get("districtID"), request)
+        let page = DistrictPage(
+            district, region: try await RegionRecord.find(district.regionID, on: request.db), viewer: request.account,
+            today: request.today, language: request.language)
         return try await request.renderPage(
-            "district", titleKey: "nav.districts", title: title, needsForm: true,
-            Page(
-                dto: dto, isMinistry: account?.role.isMinistry == true,
-                isRegion: account?.role == .regionalOfficial && account?.regionID == dto.regionID,
-                regimeHref: dto.hasRulebook ? Endpoints.regimePage.link([.district: dto.id]) : nil, actions: actions,
-                currentYear: request.today.year,
-                decisionActions: decisions))
+            "district", titleKey: "nav.districts", title: page.name, needsForm: true, page)
     }
 
     private func back(_ request: Request, _ district: DistrictRecord) throws -> Response {

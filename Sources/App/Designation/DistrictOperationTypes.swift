@@ -109,6 +109,8 @@ struct DistrictOperationDTO: Content {
     let dedesignatedOn: String?
     let dedesignationReason: String?
     let status: String
+    /// The term's state as a value (`operating`, `dedesignated`, `expired`, `post-monitoring`, `closed`).
+    let termStatus: DistrictTerm.Status
     let postMonitoringUntil: String
     let zoneOperators: [ZoneOperatorEntry]
     let planChanges: [PlanChange]

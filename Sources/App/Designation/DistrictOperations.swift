@@ -94,7 +94,8 @@ enum DistrictOperations {
             regionID: district.regionID, round: district.round,
             startsOn: term.startsOn.iso, endsOn: term.endsOn.iso, extended: term.extendedBy != nil,
             dedesignatedOn: term.dedesignatedOn?.iso,
-            dedesignationReason: term.dedesignationReason, status: shownStatus, postMonitoringUntil: monitoring.iso,
+            dedesignationReason: term.dedesignationReason, status: shownStatus, termStatus: status,
+            postMonitoringUntil: monitoring.iso,
             zoneOperators: try JSONColumn.decode([ZoneOperatorEntry].self, operation.operatorsJSON),
             planChanges: try JSONColumn.decode([PlanChange].self, operation.changesJSON), kpis: kpis,
             evaluations: try evaluations.map { record in
