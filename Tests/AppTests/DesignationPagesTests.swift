@@ -150,7 +150,11 @@ import VaporTesting
                 }
             }
             let panelPage = try await admin.get(panelPath)
-            #expect(panelPage.status == .ok && panelPage.body.string.contains("conflict-detected"))
+            // The detected conflict shows in words, never as the stored code.
+            #expect(
+                panelPage.status == .ok
+                    && panelPage.body.string.contains(Strings.text("assignment.conflict-detected", "ko")))
+            #expect(!panelPage.body.string.contains("conflict-detected"))
             token = BrowserSession.csrf(in: panelPage.body.string) ?? ""
             let panelID = String(panelPath.suffix(36))
             #expect(

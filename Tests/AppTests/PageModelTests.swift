@@ -295,3 +295,75 @@ import TeukguCore
         #expect(decided.pendingChanges.isEmpty && decided.changes.first?.statusText == "Approved")
     }
 }
+
+@Suite struct EvaluationPageTests {
+    static let stage = EvaluationStage(
+        id: "written", titleKorean: "서면평가", titleEnglish: "Written evaluation",
+        criteria: [.init(id: "fit", titleKorean: "적합성", titleEnglish: "Fit", weight: 100)], passThreshold: 60,
+        advanceCount: nil)
+
+    @Test func thePanelNamesApplicationsAndStatesInWordsNotIDsOrCodes() throws {
+        let application = UUID()
+        let record = EvaluationPanelRecord()
+        record.id = UUID()
+        record.callID = UUID()
+        record.status = .scoring
+        let resultsJSON =
+            #"[{"applicationID":"\#(application.uuidString)","score":82.5,"rank":1,"advances":true,"reason":"advanced"}]"#
+        let panel = PanelDTO(
+            id: try record.requireID(), programme: "designation", callID: record.callID, stageID: "written", round: 1,
+            status: .scoring, expectedScorecards: 2, submittedScorecards: 1,
+            assignments: [
+                .init(
+                    id: UUID(), evaluator: "evaluator@teukgu.demo", applicationID: application,
+                    status: .conflictDetected, conflict: "Busan")
+            ],
+            applications: [
+                .init(
+                    applicationID: application, mean: 82.5, spread: 3, standardDeviation: 1.5, hasOutliers: false,
+                    scores: [.init(evaluator: "evaluator3@teukgu.demo", total: 82.5, round: 1, isOutlier: false)])
+            ],
+            results: try JSONDecoder().decode([StageResult].self, from: Data(resultsJSON.utf8)))
+        let page = try EvaluationPanelPage(
+            panel, record: record, stage: Self.stage, labels: [application: "GID-R3-0001 Busan marine"], callHref: "/x",
+            language: "ko")
+        #expect(page.stageTitle == "서면평가" && page.statusText == "채점 중" && page.open)
+        #expect(page.assignments.first?.application == "GID-R3-0001 Busan marine")
+        #expect(page.assignments.first?.statusText == "이해충돌 자동 확인으로 제외")
+        #expect(page.rows.first?.scores.first?.contains("1라운드") == true)
+        #expect(
+            page.results.first?.application == "GID-R3-0001 Busan marine" && page.results.first?.verdict == "다음 단계 진출")
+    }
+
+    static func assignment(status: AssignmentStatus, card: Scorecard?) -> AssignmentDTO {
+        AssignmentDTO(
+            id: UUID(), panelID: UUID(), programme: "designation", callID: UUID(), stageID: "written",
+            stageTitle: "Written evaluation", round: 1, applicationID: UUID(), status: status, conflict: nil,
+            disclosure: ["부산광역시 (busan)", "Busan marine"],
+            criteria: status.isCleared ? Self.stage.criteria : nil, application: nil, collaborationApplication: nil,
+            myScorecard: card, otherEvaluatorTotals: card == nil ? nil : [78.25], scoresHidden: card == nil)
+    }
+
+    @Test func beforeDeclaringTheEvaluatorSeesOnlyWhoAppliesAndTheDeclaration() {
+        let page = EvaluationAssignmentPage(
+            Self.assignment(status: .awaitingDeclaration, card: nil), language: "en", error: nil)
+        #expect(page.canDeclare && !page.canScore && page.criteria.isEmpty && page.plan == nil)
+        #expect(page.planName == "Busan marine" && page.statusText == "Declare conflicts first")
+    }
+
+    @Test func aRefusedScorecardComesBackWithEverythingTyped() {
+        let page = EvaluationAssignmentPage(
+            Self.assignment(status: .declaredNoConflict, card: nil), language: "en",
+            error: "Scores are numbers from 0 to 100.",
+            typed: ["score_fit": "130", "why_fit": "Strong fit with the district's plan."])
+        #expect(page.canScore && page.criteria.first?.score == "130")
+        #expect(page.criteria.first?.justification == "Strong fit with the district's plan.")
+    }
+
+    @Test func afterScoringTheOtherTotalsAppear() {
+        let card = Scorecard(entries: ["fit": .init(score: 80, justification: "Good fit for the zone's plan.")])
+        let page = EvaluationAssignmentPage(Self.assignment(status: .submitted, card: card), language: "en", error: nil)
+        #expect(
+            !page.canScore && page.hasScorecard && page.otherTotals == ["78.25"] && page.criteria.first?.score == "80")
+    }
+}

@@ -15,53 +15,24 @@ struct EvaluationPagesController {
         routes.on(Endpoints.scorecardForm, use: score)
     }
 
+    /// Loads the panel, its stage and its entrants once, then builds the page's model.
     @Sendable func panelPage(_ request: Request) async throws -> View {
-        struct Row: Encodable {
-            let applicationID: String
-            let label: String
-            let mean: String
-            let spread: String
-            let outlier: Bool
-            let scores: [String]
-        }
-        struct PanelPage: Encodable {
-            let panel: PanelDTO
-            let stageTitle: String
-            let callHref: String
-            let rows: [Row]
-            let consensusAction: String
-            let finaliseAction: String
-            let labels: [String: String]
-            let open: Bool
-        }
         let record = try await EvaluationPanels.findPanel(request.parameters.get("panelID"), on: request.db)
         let dto = try await PanelDTO.make(record, on: request.db)
         let (programme, stage, index) = try await EvaluationPanels.stage(of: record, on: request.db)
         let entrants = try await programme.entrants(callID: record.callID, stageIndex: index, on: request.db)
-        let labels = Dictionary(
-            entrants.map { ($0.applicationID.uuidString, $0.label) }, uniquingKeysWith: { first, _ in first })
-        let rows = dto.applications.map { application in
-            Row(
-                applicationID: application.applicationID.uuidString,
-                label: labels[application.applicationID.uuidString] ?? application.applicationID.uuidString,
-                mean: application.mean.map { String(format: "%.2f", $0) } ?? "—",
-                spread: String(format: "%.2f", application.spread),
-                outlier: application.hasOutliers,
-                scores: application.scores.map {
-                    "\($0.evaluator): \(String(format: "%.2f", $0.total))\($0.isOutlier ? " ⚠" : "") (r\($0.round))"
-                })
-        }
-        let id = try record.requireID().uuidString
+        let labels = Dictionary(entrants.map { ($0.applicationID, $0.label) }, uniquingKeysWith: { first, _ in first })
+        // A collaboration panel belongs to a track (its `callID` is the track's id), not to a call.
+        let isTrack = programme.id == CollaborationEvaluation.shared.id
+        let callHref =
+            isTrack
+            ? Endpoints.trackPage.link([.trackID: record.callID.uuidString])
+            : Endpoints.callPage.link([.callID: record.callID.uuidString])
+        let page = try EvaluationPanelPage(
+            dto, record: record, stage: stage, labels: labels, callHref: callHref, language: request.language)
         return try await request.renderPage(
-            "evaluation-panel", titleKey: "nav.designation",
-            title: Strings.pick(stage.titleKorean, stage.titleEnglish, request.language),
-            needsForm: true,
-            PanelPage(
-                panel: dto, stageTitle: Strings.pick(stage.titleKorean, stage.titleEnglish, request.language),
-                callHref: Endpoints.callPage.link([.callID: record.callID.uuidString]), rows: rows,
-                consensusAction: Endpoints.consensusForm.link([.panelID: id]),
-                finaliseAction: Endpoints.finaliseForm.link([.panelID: id]),
-                labels: labels, open: record.status == .scoring))
+            "evaluation-panel", titleKey: isTrack ? "nav.collaboration" : "nav.designation", title: page.stageTitle,
+            needsForm: true, page)
     }
 
     @Sendable func consensus(_ request: Request) async throws -> Response {
@@ -114,46 +85,13 @@ struct EvaluationPagesController {
         status.text(language)
     }
 
-    struct AssignmentPage: Encodable {
-        let dto: AssignmentDTO
-        let statusText: String
-        let planName: String
-        let declareAction: String
-        let scoreAction: String
-        let canDeclare: Bool
-        let canScore: Bool
-        let criteria: [CriterionRow]
-        let error: String?
-    }
-
-    struct CriterionRow: Encodable {
-        let id: String
-        let title: String
-        let weight: Int
-        let score: String
-        let justification: String
-    }
-
+    /// Loads the assignment once, then builds the page's model (`EvaluationAssignmentPage`).
     static func render(
-        _ record: EvaluationAssignmentRecord, error: String? = nil, status: HTTPResponseStatus = .ok,
-        for request: Request
+        _ record: EvaluationAssignmentRecord, error: String? = nil, typed: [String: String] = [:],
+        status: HTTPResponseStatus = .ok, for request: Request
     ) async throws -> Response {
-        let dto = try await AssignmentDTO.make(record, detail: true, on: request)
-        let id = dto.id.uuidString
-        let criteria = (dto.criteria ?? []).map { criterion in
-            CriterionRow(
-                id: criterion.id, title: Strings.pick(criterion.titleKorean, criterion.titleEnglish, request.language),
-                weight: criterion.weight,
-                score: dto.myScorecard?.entries[criterion.id].map { String(format: "%g", $0.score) } ?? "",
-                justification: dto.myScorecard?.entries[criterion.id]?.justification ?? "")
-        }
-        let page = AssignmentPage(
-            dto: dto, statusText: statusText(dto.status, request.language),
-            planName: dto.disclosure.dropFirst().first ?? "",
-            declareAction: Endpoints.declarationForm.link([.assignmentID: id]),
-            scoreAction: Endpoints.scorecardForm.link([.assignmentID: id]),
-            canDeclare: dto.status == .awaitingDeclaration, canScore: dto.status == .declaredNoConflict,
-            criteria: criteria, error: error)
+        let assignment = try await AssignmentDTO.make(record, detail: true, on: request)
+        let page = EvaluationAssignmentPage(assignment, language: request.language, error: error, typed: typed)
         return try await request.renderPage(
             "evaluation-assignment", titleKey: "nav.assignments", title: page.planName, needsForm: true, page
         )
@@ -199,7 +137,7 @@ struct EvaluationPagesController {
             let criterion = String(key.dropFirst("score_".count))
             guard let score = Double(value.trimmed) else {
                 return try await Self.render(
-                    record, error: Strings.text("text.scoresAreNumbersFrom0To", request.language),
+                    record, error: Strings.text("text.scoresAreNumbersFrom0To", request.language), typed: fields,
                     status: .badRequest, for: request)
             }
             entries[criterion] = Scorecard.Entry(score: score, justification: fields["why_" + criterion] ?? "")
@@ -207,7 +145,10 @@ struct EvaluationPagesController {
         return try await request.formAction(
             redirectTo: Endpoints.assignmentPage.link([.assignmentID: try record.requireID().uuidString]),
             flash: Strings.text("text.scorecardSubmitted", request.language),
-            rerender: { message, status in try await Self.render(record, error: message, status: status, for: request) }
+            // A refused scorecard comes back with every score and justification as typed.
+            rerender: { message, status in
+                try await Self.render(record, error: message, typed: fields, status: status, for: request)
+            }
         ) {
             try await EvaluationPanels.submitScorecard(
                 record, card: Scorecard(entries: entries), account: account, on: request.db)
