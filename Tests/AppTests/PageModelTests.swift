@@ -367,3 +367,55 @@ import TeukguCore
             !page.canScore && page.hasScorecard && page.otherTotals == ["78.25"] && page.criteria.first?.score == "80")
     }
 }
+
+@Suite struct CollaborationPagesModelTests {
+    @Test func theProfileLocksIdentityWhileAnApplicationIsUnderWay() throws {
+        let company = CompanyRecord()
+        company.id = UUID()
+        company.name = "Haeum Marine Robotics"
+        company.businessRegistrationNumber = DemoAccounts.registrationNumber("605812345").filter(\.isNumber)
+        company.foundedOn = "2021-03-15"
+        company.sector = "marine"
+        let call = CollaborationCallRecord()
+        call.id = UUID()
+        call.year = 2026
+        call.stagesJSON = "[]"
+        let application = CollaborationApplicationRecord()
+        application.id = UUID()
+        application.callID = try call.requireID()
+        application.status = .submitted
+        application.outcome = .submitted
+        application.receiptNumber = "GCP-2026-00007"
+        let page = try CompanyProfilePage(
+            company, applications: [application], calls: [try call.requireID(): call], language: "en")
+        #expect(page.identityLocked && page.businessRegistrationNumber.contains("-"))
+        #expect(page.applications.first?.status == "Submitted" && page.applications.first?.receipt == "GCP-2026-00007")
+        application.outcome = .notSelected
+        let afterwards = try CompanyProfilePage(
+            company, applications: [application], calls: [try call.requireID(): call], language: "ko")
+        #expect(!afterwards.identityLocked && afterwards.applications.first?.status == "미선정")
+    }
+
+    @Test func aRulebookVersionShowsItsStateAndItsRunsInWords() throws {
+        let record = RulebookVersionRecord()
+        record.id = UUID()
+        record.number = 2
+        record.status = .draft
+        record.note = "Busan zone change"
+        let job = WhatIfJobRecord()
+        job.fromDay = "2026-10-31"
+        job.toDay = "2026-11-30"
+        job.status = .finished
+        job.processed = 10
+        job.total = 10
+        job.changed = 1
+        let admin = CurrentAccount(
+            id: UUID(), email: "a@m.k", displayName: "A", role: .ministryAdmin, regionID: nil, companyID: nil,
+            partnerID: nil, organisationID: nil, language: "ko", viaToken: false)
+        let page = try RulebookVersionPage(
+            record, diff: nil, jobs: [job], viewer: admin, today: try #require(CalendarDate(iso: "2026-11-30")),
+            language: "ko")
+        #expect(page.statusText == "초안" && page.isAdmin && page.isDraft && page.monthAgo == "2026-10-31")
+        #expect(page.jobs.first?.statusText == "완료" && page.jobs.first?.period == "2026-10-31 – 2026-11-30")
+    }
+}

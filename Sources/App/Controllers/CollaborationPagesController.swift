@@ -92,121 +92,54 @@ struct CollaborationPagesController {
             "collaboration-home", titleKey: "nav.collaboration", HomePage(calls: calls, years: years))
     }
 
+    /// Loads the call, its tracks, the company's application and (for the ministry) its panels once.
     @Sendable func callPage(_ request: Request) async throws -> View {
-        struct PanelLink: Encodable {
-            let track: String
-            let stage: String
-            let href: String
-        }
-        struct CallPage: Encodable {
-            let call: CallRow
-            let dto: CollaborationCallDTO
-            let tracks: [TrackRow]
-            let isCompany: Bool
-            let myApplicationHref: String?
-            let startAction: String
-            let isMinistry: Bool
-            let selectionHref: String?
-            let csv: [String: String]
-            let budget: String
-            let panels: [PanelLink]
-        }
         let call = try await CollaborationCalls.find(request.parameters.get("callID"), on: request.db)
         let callID = try call.requireID()
         let tracks = try await CollaborationCalls.tracks(of: call, on: request.db)
-        var mine: String?
-        if let account = request.account, account.role == .companyMember, let company = account.companyID,
-            let existing = try await CollaborationApplicationRecord.query(on: request.db).filter(\.$callID == callID)
+        var mine: CollaborationApplicationRecord?
+        if let account = request.account, account.role == .companyMember, let company = account.companyID {
+            mine = try await CollaborationApplicationRecord.query(on: request.db).filter(\.$callID == callID)
                 .filter(\.$companyID == company).first()
-        {
-            mine = Endpoints.collaborationApplicationPage.link([.applicationID: try existing.requireID().uuidString])
         }
-        let isMinistry = request.account?.role.isMinistry == true
-        var panels: [PanelLink] = []
-        if isMinistry {
-            let trackIDs = tracks.compactMap(\.id)
+        var panels: [(panel: EvaluationPanelRecord, track: String)] = []
+        if request.account?.role.isMinistry == true {
             let names = tracks.keyedByID(\.name)
-            for panel in try await EvaluationPanelRecord.query(on: request.db).filter(
-                \.$programme == CollaborationEvaluation.shared.id
-            ).filter(\.$callID ~~ trackIDs).all() {
-                panels.append(
-                    PanelLink(
-                        track: names[panel.callID] ?? "", stage: "\(panel.stageID) · \(panel.status)",
-                        href: Endpoints.panelPage.link([.panelID: try panel.requireID().uuidString])))
-            }
+            panels = try await EvaluationPanelRecord.query(on: request.db)
+                .filter(\.$programme == CollaborationEvaluation.shared.id).filter(\.$callID ~~ tracks.compactMap(\.id))
+                .all().map { ($0, names[$0.callID] ?? "") }
         }
-        let links: [PathParameter: String] = [.callID: callID.uuidString]
+        let page = try CollaborationCallPage(
+            call, row: try Self.row(call, request), tracks: try await Self.trackRows(tracks, request), panels: panels,
+            myApplication: mine, viewer: request.account, language: request.language)
         return try await request.renderPage(
-            "collaboration-call", titleKey: "nav.collaboration", title: call.title, needsForm: true,
-            CallPage(
-                call: try Self.row(call, request), dto: try await CollaborationCalls.dto(call, request),
-                tracks: try await Self.trackRows(tracks, request),
-                isCompany: request.account?.role == .companyMember, myApplicationHref: mine,
-                startAction: Endpoints.startCollaborationApplicationForm.link(links), isMinistry: isMinistry,
-                selectionHref: isMinistry && call.status.hasSelection ? Endpoints.matchingPage.link(links) : nil,
-                csv: [
-                    "applications": Endpoints.apiCollaborationApplicationsCSV.link(links),
-                    "scores": Endpoints.apiCollaborationScoresCSV.link(links),
-                    "results": Endpoints.apiCollaborationResultsCSV.link(links),
-                ],
-                budget: Money(won: call.budgetWon).text(language: request.language), panels: panels))
+            "collaboration-call", titleKey: "nav.collaboration", title: call.title, needsForm: true, page)
     }
 
+    /// Loads the track, its applications (for its own staff) and the panel form's evaluators once.
     @Sendable func trackPage(_ request: Request) async throws -> View {
-        struct Applicant: Encodable {
-            let href: String
-            let receipt: String
-            let company: String
-            let outcome: String
-        }
-        struct EvaluatorOption: Encodable {
-            let id: String
-            let label: String
-        }
-        struct TrackPage: Encodable {
-            let dto: TrackDTO
-            let canEdit: Bool
-            let saveAction: String
-            let applicants: [Applicant]?
-            let isMinistry: Bool
-            let panelAction: String
-            let stageID: String?
-            let evaluators: [EvaluatorOption]
-        }
         let track = try await CollaborationTracks.find(request.parameters.get("trackID"), on: request.db)
-        let dto = try await TrackDTO.make([track], on: request.db)[0]
+        let summary = try await TrackDTO.make([track], on: request.db)[0]
         let account = request.account
         let own = account.map { CollaborationTracks.isOwnTrack(track, $0) } ?? false
-        var applicants: [Applicant]?
-        if own {
-            applicants = try await CollaborationTracks.applications(choosing: track, request).map {
-                Applicant(
-                    href: Endpoints.collaborationApplicationPage.link([.applicationID: $0.id.uuidString]),
-                    receipt: $0.receiptNumber ?? "", company: $0.company, outcome: $0.outcome.text(request.language))
-            }
-        }
-        let isMinistry = account?.role.isMinistry == true
-        var stageID: String?
-        var evaluators: [EvaluatorOption] = []
-        if isMinistry,
+        let applicants = own ? try await CollaborationTracks.applications(choosing: track, request) : nil
+        var stage: EvaluationStage?
+        var evaluators: [AccountRecord] = []
+        if account?.role.isMinistry == true,
             let call = try await CollaborationCallRecord.query(on: request.db).filter(\.$year == track.year).first(),
             call.status == .evaluating || (call.status == .accepting && request.now >= call.closesAt)
         {
-            stageID = try CollaborationCalls.stages(of: call)[safe: track.stageIndex]?.id
+            stage = try CollaborationCalls.stages(of: call)[safe: track.stageIndex]
             evaluators = try await AccountRecord.query(on: request.db).filter(\.$isActive == true)
                 .group(.or) { $0.filter(\.$role == Role.evaluator.rawValue).filter(\.$partnerID == track.partnerID) }
                 .sort(\.$email).all()
                 .filter { $0.role == Role.evaluator.rawValue || $0.role == Role.partnerStaff.rawValue }
-                .map { EvaluatorOption(id: try $0.requireID().uuidString, label: "\($0.displayName) <\($0.email)>") }
         }
+        let page = try CollaborationTrackPage(
+            track, summary: summary, applicants: applicants, stage: stage, evaluators: evaluators, viewer: account,
+            language: request.language)
         return try await request.renderPage(
-            "collaboration-track", titleKey: "nav.collaboration", title: dto.name, needsForm: true,
-            TrackPage(
-                dto: dto, canEdit: own && (account?.role == .partnerStaff || isMinistry),
-                saveAction: Endpoints.trackForm.link([.trackID: dto.id.uuidString]),
-                applicants: applicants, isMinistry: isMinistry,
-                panelAction: Endpoints.trackPanelForm.link([.trackID: dto.id.uuidString]),
-                stageID: stageID, evaluators: evaluators))
+            "collaboration-track", titleKey: "nav.collaboration", title: page.track.name, needsForm: true, page)
     }
 
     @Sendable func saveTrack(_ request: Request) async throws -> Response {
@@ -238,37 +171,17 @@ struct CollaborationPagesController {
         return request.redirect(to: Endpoints.panelPage.link([.panelID: try panel.requireID().uuidString]))
     }
 
+    /// Loads the company, its applications and their calls once.
     @Sendable func profilePage(_ request: Request) async throws -> View {
-        struct Mine: Encodable {
-            let href: String
-            let year: Int
-            let status: String
-            let receipt: String
-        }
-        struct ProfilePage: Encodable {
-            let profile: CompanyProfiles.ProfileDTO
-            let action: String
-            let applications: [Mine]
-        }
         let company = try await CompanyProfiles.own(try request.requireAccount(), on: request.db)
-        var mine: [Mine] = []
-        for record in try await CollaborationApplicationRecord.query(on: request.db).filter(
-            \.$companyID == company.requireID()
-        ).all() {
-            let call = try await CollaborationCalls.find(record.callID.uuidString, on: request.db)
-            mine.append(
-                Mine(
-                    href: Endpoints.collaborationApplicationPage.link([
-                        .applicationID: try record.requireID().uuidString
-                    ]), year: call.year,
-                    status: record.outcome.text(
-                        request.language, stages: (try? CollaborationCalls.stages(of: call)) ?? []),
-                    receipt: record.receiptNumber ?? "—"))
-        }
-        return try await request.renderPage(
-            "collaboration-profile", titleKey: "nav.profile", needsForm: true,
-            ProfilePage(
-                profile: try CompanyProfiles.dto(company), action: Endpoints.profileForm.link(), applications: mine))
+        let applications = try await CollaborationApplicationRecord.query(on: request.db)
+            .filter(\.$companyID == company.requireID()).all()
+        let callIDs = Array(Set(applications.map(\.callID)))
+        let calls =
+            callIDs.isEmpty
+            ? [:] : try await CollaborationCallRecord.query(on: request.db).filter(\.$id ~~ callIDs).all().keyedByID()
+        let page = try CompanyProfilePage(company, applications: applications, calls: calls, language: request.language)
+        return try await request.renderPage("collaboration-profile", titleKey: "nav.profile", needsForm: true, page)
     }
 
     @Sendable func saveProfile(_ request: Request) async throws -> Response {

@@ -67,17 +67,7 @@ struct RulebookAdminController {
         }
     }
 
-    struct VersionPage: Encodable {
-        let version: RulebookVersionDTO
-        let publishAction: String
-        let whatIfAction: String
-        let isAdmin: Bool
-        let isDraft: Bool
-        let today: String
-        let monthAgo: String
-        let jobs: [WhatIfJobDTO]
-    }
-
+    /// Loads the version, its diff against the live one and its latest what-if runs once.
     @Sendable func show(_ request: Request) async throws -> View {
         guard let id = request.parameters.get("versionID", as: UUID.self),
             let record = try await RulebookVersionRecord.find(id, on: request.db)
@@ -86,15 +76,10 @@ struct RulebookAdminController {
         }
         let compiled = try await request.application.rulebooks.compiled(id, on: request.db)
         let diff = request.application.rulebooks.live.map { RulebookDiff.between($0.set, compiled.set) }
-        let jobs = try await WhatIfJobRecord.query(on: request.db).filter(\.$versionID == id).sort(
-            \.$createdAt, .descending
-        ).limit(5).all().map(WhatIfJobDTO.init)
-        let today = request.today
-        let key: [PathParameter: String] = [.versionID: id.uuidString.lowercased()]
-        let page = VersionPage(
-            version: RulebookVersionDTO(record, diff: diff), publishAction: Endpoints.publishRulebookForm.link(key),
-            whatIfAction: Endpoints.whatIfForm.link(key), isAdmin: request.account?.role == .ministryAdmin,
-            isDraft: record.status == .draft, today: today.iso, monthAgo: today.adding(days: -30).iso, jobs: jobs)
+        let jobs = try await WhatIfJobRecord.query(on: request.db).filter(\.$versionID == id)
+            .sort(\.$createdAt, .descending).limit(5).all()
+        let page = try RulebookVersionPage(
+            record, diff: diff, jobs: jobs, viewer: request.account, today: request.today, language: request.language)
         return try await request.renderPage(
             "rulebook-version", titleKey: "regulation.versions", title: "v\(record.number)", needsForm: true, page)
     }

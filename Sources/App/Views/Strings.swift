@@ -266,6 +266,7 @@ enum Strings {
         "panel.round": ("%d라운드", "round %d"),
         "panel.advances": ("다음 단계 진출", "advances"),
         "panel.doesNotAdvance": ("탈락", "does not advance"),
+        "collaboration.ageRange": ("창업 %d–%d년", "%d–%d years since founding"),
         "role.ministry-admin": ("중기부 관리자", "Ministry admin"),
         "role.ministry-officer": ("중기부 담당관", "Ministry officer"),
         "role.regional-official": ("지자체 담당자", "Regional official"),
