@@ -6,24 +6,6 @@ struct AccountController {
     /// The largest multipart body: the upload limit plus room for the form's own fields.
     let uploadLimit: Int
 
-    struct TokenRow: Encodable {
-        let name: String
-        let prefix: String
-        let created: String
-        let lastUsed: String
-        let revoked: Bool
-        let revokeAction: String
-    }
-
-    struct AccountPage: Encodable {
-        let email: String
-        let name: String
-        let roleLabel: String
-        let tokens: [TokenRow]
-        let newToken: String?
-        let createAction: String
-    }
-
     func register(_ routes: any RoutesBuilder) {
         routes.on(Endpoints.accountPage, use: accountPage)
         routes.on(Endpoints.createTokenForm, use: createToken)
@@ -40,19 +22,9 @@ struct AccountController {
 
     private func renderAccount(_ request: Request, newToken: String?) async throws -> View {
         let account = try request.requireAccount()
-        let tokens = try await ApiTokenRecord.query(on: request.db).filter(\.$accountID == account.id).sort(
-            \.$createdAt, .descending
-        ).all()
-        let rows = tokens.map { token in
-            TokenRow(
-                name: token.name, prefix: token.prefix + "…", created: Formatting.dateTime(token.createdAt),
-                lastUsed: Formatting.dateTime(token.lastUsedAt), revoked: token.revokedAt != nil,
-                revokeAction: Endpoints.revokeTokenForm.link([.tokenID: token.id?.uuidString ?? ""]))
-        }
-        let page = AccountPage(
-            email: account.email, name: account.displayName,
-            roleLabel: Strings.text("role.\(account.role.rawValue)", request.language),
-            tokens: rows, newToken: newToken, createAction: Endpoints.createTokenForm.link())
+        let tokens = try await ApiTokenRecord.query(on: request.db).filter(\.$accountID == account.id)
+            .sort(\.$createdAt, .descending).all()
+        let page = AccountPage(account: account, tokens: tokens, newToken: newToken, language: request.language)
         return try await request.renderPage("account", titleKey: "account.title", needsForm: true, page)
     }
 
@@ -74,52 +46,23 @@ struct AccountController {
     }
 
     @Sendable func messagesPage(_ request: Request) async throws -> View {
-        struct Row: Encodable {
-            let subject: String
-            let body: String
-            let received: String
-        }
-        struct MessagesPage: Encodable {
-            let messages: [Row]
-            let pagination: Pagination
-        }
         let account = try request.requireAccount()
         let query = OutboxMessageRecord.query(on: request.db).filter(\.$recipientAccountID == account.id)
         let pagination = Pagination(request: request, total: try await query.count(), perPage: 20)
-        let rows = try await query.sort(\.$createdAt, .descending).offset(pagination.offset).limit(pagination.perPage)
-            .all()
-            .map { Row(subject: $0.subject, body: $0.body, received: Formatting.dateTime($0.createdAt)) }
+        let records = try await query.sort(\.$createdAt, .descending).offset(pagination.offset)
+            .limit(pagination.perPage).all()
         return try await request.renderPage(
-            "messages", titleKey: "messages.title", MessagesPage(messages: rows, pagination: pagination))
-    }
-
-    struct DocumentRow: Encodable {
-        let name: String
-        let type: String
-        let size: String
-        let uploaded: String
-        let href: String
+            "messages", titleKey: "messages.title", MessagesPage(records, pagination: pagination))
     }
 
     @Sendable func documentsPage(_ request: Request) async throws -> View {
-        struct DocumentsPage: Encodable {
-            let documents: [DocumentRow]
-            let uploadAction: String
-            let pagination: Pagination
-        }
         let account = try request.requireAccount()
         let query = DocumentRecord.query(on: request.db).filter(\.$uploadedBy == account.id)
         let pagination = Pagination(request: request, total: try await query.count(), perPage: 20)
-        let rows = try await query.sort(\.$createdAt, .descending).offset(pagination.offset).limit(pagination.perPage)
-            .all().map {
-                DocumentRow(
-                    name: $0.displayName, type: $0.contentType, size: Formatting.bytes($0.byteCount),
-                    uploaded: Formatting.dateTime($0.createdAt),
-                    href: Endpoints.downloadDocument.link([.documentID: $0.id?.uuidString ?? ""]))
-            }
+        let records = try await query.sort(\.$createdAt, .descending).offset(pagination.offset)
+            .limit(pagination.perPage).all()
         return try await request.renderPage(
-            "documents", titleKey: "documents.title", needsForm: true,
-            DocumentsPage(documents: rows, uploadAction: Endpoints.uploadDocumentForm.link(), pagination: pagination))
+            "documents", titleKey: "documents.title", needsForm: true, DocumentsPage(records, pagination: pagination))
     }
 
     @Sendable func uploadDocument(_ request: Request) async throws -> Response {

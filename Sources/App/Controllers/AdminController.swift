@@ -4,29 +4,6 @@ import Vapor
 
 /// Account administration and the audit log, for ministry admins.
 struct AdminController {
-    struct UserRow: Encodable {
-        let email: String
-        let name: String
-        let roleLabel: String
-        let binding: String
-        let status: String
-        /// The deactivation form's action, for active accounts other than the viewer's own.
-        let deactivateAction: String?
-    }
-
-    struct UsersPage: Encodable {
-        let users: [UserRow]
-        let roles: [RoleOption]
-        let createAction: String
-        let pagination: Pagination
-        let error: String?
-    }
-
-    struct RoleOption: Encodable {
-        let value: String
-        let label: String
-    }
-
     struct CreateUserForm: Decodable {
         let email: String
         let displayName: String
@@ -47,31 +24,12 @@ struct AdminController {
     }
 
     private func renderUsers(_ request: Request, error: String?) async throws -> View {
-        let language = request.language
         let query = AccountRecord.query(on: request.db)
         let pagination = Pagination(request: request, total: try await query.count(), perPage: 50)
-        let users = try await query.sort(\.$email).offset(pagination.offset).limit(pagination.perPage).all().map {
-            account in
-            UserRow(
-                email: account.email, name: account.displayName,
-                roleLabel: Strings.text("role.\(account.role)", language),
-                binding: account.regionID ?? account.partnerID ?? account.companyID?.uuidString ?? account
-                    .organisationID?.uuidString ?? "",
-                status: Strings.text(
-                    !account.isActive
-                        ? "users.inactive" : account.passwordHash == nil ? "users.invited" : "users.active",
-                    language),
-                deactivateAction: account.isActive && account.id != request.account?.id
-                    ? Endpoints.adminDeactivateUserForm.link([.accountID: account.id?.uuidString ?? ""]) : nil)
-        }
-        let roles = Role.allCases.map {
-            RoleOption(value: $0.rawValue, label: Strings.text("role.\($0.rawValue)", language))
-        }
-        return try await request.renderPage(
-            "admin-users", titleKey: "users.title", needsForm: true,
-            UsersPage(
-                users: users, roles: roles, createAction: Endpoints.adminCreateUser.link(), pagination: pagination,
-                error: error))
+        let accounts = try await query.sort(\.$email).offset(pagination.offset).limit(pagination.perPage).all()
+        let page = UsersPage(
+            accounts, viewer: request.account, pagination: pagination, language: request.language, error: error)
+        return try await request.renderPage("admin-users", titleKey: "users.title", needsForm: true, page)
     }
 
     @Sendable func deactivateUser(_ request: Request) async throws -> Response {
@@ -107,41 +65,16 @@ struct AdminController {
         }
     }
 
-    struct AuditRow: Encodable {
-        let sequence: Int
-        let time: String
-        let actor: String
-        let action: String
-        let target: String
-        let summary: String
-    }
-
-    struct AuditPage: Encodable {
-        let entries: [AuditRow]
-        let verification: AuditVerification
-        let action: String
-        let actor: String
-        let pagination: Pagination
-    }
-
     @Sendable func auditPage(_ request: Request) async throws -> View {
         let filter = AuditFilter(request: request)
         let query = filter.apply(AuditEntryRecord.query(on: request.db))
         let pagination = Pagination(
             request: request, total: try await query.count(), perPage: 50, keeping: filter.queryItems)
-        let rows = try await query.sort(\.$sequence, .descending).offset(pagination.offset).limit(pagination.perPage)
-            .all().map {
-                AuditRow(
-                    sequence: $0.sequence, time: Formatting.dateTime($0.occurredAt), actor: $0.actorLabel,
-                    action: $0.action,
-                    target: "\($0.targetType) \($0.targetID)", summary: $0.summary)
-            }
-        let verification = try await AuditLog.verify(on: request.db)
-        return try await request.renderPage(
-            "admin-audit", titleKey: "audit.title",
-            AuditPage(
-                entries: rows, verification: verification, action: filter.action ?? "", actor: filter.actor ?? "",
-                pagination: pagination))
+        let records = try await query.sort(\.$sequence, .descending).offset(pagination.offset)
+            .limit(pagination.perPage).all()
+        let page = AuditPage(
+            records, verification: try await AuditLog.verify(on: request.db), filter: filter, pagination: pagination)
+        return try await request.renderPage("admin-audit", titleKey: "audit.title", page)
     }
 }
 
