@@ -253,6 +253,8 @@ import VaporTesting
 
     @Test func theCheckPageIsLimitedLikeTheAPIForAnonymousVisitors() async throws {
         try await withTeukgu { app in
+            // One fixed minute, so the count never straddles two windows.
+            app.clock = FixedClock(Date(timeIntervalSince1970: 1_800_000_000))
             var browser = BrowserSession(app: app)
             let path = Endpoints.checkPage.link([.district: "busan-marine-mobility"])
             let page = try await browser.get(path)
