@@ -40,14 +40,6 @@ struct DesignationPagesController {
         let stages: StageFormFields
     }
 
-    struct HomePage: Encodable {
-        let calls: [CallRow]
-        let canOpen: Bool
-        let openAction: String
-        let form: OpenCallForm
-        let error: String?
-    }
-
     @Sendable func home(_ request: Request) async throws -> View {
         try await Self.renderHome(request, form: nil, error: nil)
     }
@@ -63,7 +55,7 @@ struct DesignationPagesController {
             stages: StageFormFields(StandardStages.designation))
         return try await request.renderPage(
             "designation-home", titleKey: "nav.designation", needsForm: true,
-            HomePage(
+            DesignationHomePage(
                 calls: rows, canOpen: request.account?.role.isMinistry == true,
                 openAction: Endpoints.openCallForm.link(),
                 form: form ?? defaults, error: error))
@@ -172,18 +164,11 @@ struct DesignationPagesController {
     }
 
     @Sendable func selectionPage(_ request: Request) async throws -> View {
-        struct SelectionPage: Encodable {
-            let call: CallRow
-            let callHref: String
-            let proposal: DesignationSelection.Proposal
-            let action: String
-            let korean: Bool
-        }
         let call = try await DesignationCalls.find(request.parameters.get("callID"), on: request.db)
         let proposal = try await DesignationSelection.proposal(for: call, today: request.today, on: request.db)
         return try await request.renderPage(
             "designation-selection", titleKey: "designation.selection", needsForm: true,
-            SelectionPage(
+            DesignationSelectionPage(
                 call: try Self.row(call, request: request),
                 callHref: Endpoints.callPage.link([.callID: try call.requireID().uuidString]), proposal: proposal,
                 action: Endpoints.confirmSelectionForm.link([.callID: try call.requireID().uuidString]),

@@ -3,12 +3,6 @@ import Vapor
 
 /// The one-time link that lets an invited person choose a password.
 struct InvitationController {
-    struct InvitationPage: Encodable {
-        let email: String
-        let action: String
-        let error: String?
-    }
-
     func register(_ routes: any RoutesBuilder) {
         routes.on(Endpoints.invitationPage, use: show)
         routes.on(Endpoints.acceptInvitation, use: accept)

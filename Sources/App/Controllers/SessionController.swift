@@ -2,14 +2,6 @@ import Vapor
 
 /// Sign-in and sign-out pages, and the language switch.
 struct SessionController {
-    struct LoginPage: Encodable {
-        let action: String
-        let next: String
-        let email: String
-        let error: String?
-        let demoAccounts: [DemoAccounts.Listing]
-    }
-
     struct LoginForm: Decodable {
         let email: String
         let password: String

@@ -89,13 +89,6 @@ struct ErrorEnvelope: Content {
     let error: Detail
 }
 
-struct ErrorPage: Encodable {
-    let status: Int
-    let code: String
-    let message: String
-    let layout: LayoutContext
-}
-
 /// Readable sentences for JSON decoding failures, naming the field at fault.
 enum DecodingErrorText {
     static func describe(_ error: DecodingError) -> String {
