@@ -70,15 +70,6 @@ struct CollaborationPagesController {
     }
 
     @Sendable func home(_ request: Request) async throws -> View {
-        struct HomePage: Encodable {
-            let calls: [CallRow]
-            let years: [YearGroup]
-        }
-        struct YearGroup: Encodable {
-            let year: Int
-            let tracks: [TrackRow]
-            let places: Int
-        }
         let calls = try await CollaborationCallRecord.query(on: request.db).sort(\.$year, .descending).all().map {
             try Self.row($0, request)
         }
@@ -86,10 +77,11 @@ struct CollaborationPagesController {
             .all()
         let rows = try await Self.trackRows(tracks, request)
         let years = Dictionary(grouping: rows, by: \.year).sorted { $0.key > $1.key }.map {
-            YearGroup(year: $0.key, tracks: $0.value, places: $0.value.reduce(0) { $0 + $1.capacity })
+            CollaborationHomePage.YearGroup(
+                year: $0.key, tracks: $0.value, places: $0.value.reduce(0) { $0 + $1.capacity })
         }
         return try await request.renderPage(
-            "collaboration-home", titleKey: "nav.collaboration", HomePage(calls: calls, years: years))
+            "collaboration-home", titleKey: "nav.collaboration", CollaborationHomePage(calls: calls, years: years))
     }
 
     /// Loads the call, its tracks, the company's application and (for the ministry) its panels once.
@@ -323,19 +315,11 @@ struct CollaborationPagesController {
     }
 
     @Sendable func matchingPage(_ request: Request) async throws -> View {
-        struct MatchingPage: Encodable {
-            let call: CallRow
-            let report: CollaborationMatching.Report
-            let action: String
-            let korean: Bool
-            let grants: String
-            let budget: String
-        }
         let call = try await CollaborationCalls.find(request.parameters.get("callID"), on: request.db)
         let report = try await CollaborationMatching.report(for: call, on: request.db)
         return try await request.renderPage(
             "collaboration-selection", titleKey: "nav.collaboration", title: call.title, needsForm: true,
-            MatchingPage(
+            CollaborationMatchingPage(
                 call: try Self.row(call, request), report: report,
                 action: Endpoints.confirmMatchingForm.link([.callID: try call.requireID().uuidString]),
                 korean: Language.isKorean(request.language),

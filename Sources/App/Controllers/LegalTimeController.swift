@@ -14,52 +14,11 @@ struct LegalTimeController {
         routes.on(Endpoints.computeDeadlineForm, use: computeDeadline)
     }
 
-    struct ParameterRow: Encodable {
-        let key: String
-        let title: String
-        let versions: [VersionRow]
-        let addAction: String
-        let unit: String
-    }
-
-    struct VersionRow: Encodable {
-        let value: String
-        let from: String
-        let until: String
-        let citation: String
-        let note: String
-        let inForce: Bool
-    }
-
     @Sendable func parametersPage(_ request: Request) async throws -> View {
-        struct ParametersPage: Encodable {
-            let parameters: [ParameterRow]
-            let isAdmin: Bool
-            let today: String
-            let error: String?
-        }
-        let language = request.language
-        let today = request.today
-        let catalog = try await LegalTimeStore.catalog(on: request.db)
-        let rows = catalog.sortedKeys.compactMap { catalog.parameters[$0] }.map { parameter in
-            ParameterRow(
-                key: parameter.key, title: Strings.pick(parameter.titleKorean, parameter.titleEnglish, language),
-                versions: parameter.versions.map { version in
-                    VersionRow(
-                        value: version.value.text(language: language), from: version.effectiveFrom.iso,
-                        until: version.effectiveUntil.map { $0.adding(days: -1).iso } ?? "—",
-                        citation: version.citation.text,
-                        note: version.citation.note ?? "", inForce: version.covers(today))
-                },
-                addAction: Endpoints.addParameterVersionForm.link([.key: parameter.key]),
-                unit: parameter.versions.last?.value.unit ?? "days"
-            )
-        }
-        let error = (try? request.query.get(String.self, at: "error"))
-        return try await request.renderPage(
-            "parameters", titleKey: "nav.parameters",
-            ParametersPage(
-                parameters: rows, isAdmin: request.account?.role == .ministryAdmin, today: today.iso, error: error))
+        let page = ParametersPage(
+            try await LegalTimeStore.catalog(on: request.db), viewer: request.account, today: request.today,
+            language: request.language, error: try? request.query.get(String.self, at: "error"))
+        return try await request.renderPage("parameters", titleKey: "nav.parameters", page)
     }
 
     @Sendable func addVersion(_ request: Request) async throws -> Response {
@@ -84,48 +43,11 @@ struct LegalTimeController {
     }
 
     @Sendable func holidaysPage(_ request: Request) async throws -> View {
-        struct Row: Encodable {
-            let date: String
-            let weekday: String
-            let name: String
-            let kind: String
-            let deleteAction: String
-        }
-        struct YearGroup: Encodable {
-            let year: Int
-            let covered: Bool
-            let holidays: [Row]
-        }
-        struct HolidaysPage: Encodable {
-            let years: [YearGroup]
-            let isAdmin: Bool
-            let addAction: String
-            let kinds: [String]
-        }
-        let language = request.language
-        let weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map { Strings.text("weekday.\($0)", language) }
-        let covered = Set(try await HolidayYearRecord.query(on: request.db).all().compactMap(\.id))
-        let records = try await HolidayRecord.query(on: request.db).sort(\.$id).all()
-        let grouped = Dictionary(
-            grouping: records.compactMap { record -> (CalendarDate, HolidayRecord)? in
-                guard let date = CalendarDate(iso: record.id ?? "") else { return nil }
-                return (date, record)
-            }, by: { $0.0.year })
-        let years = Set(grouped.keys).union(covered).sorted().map { year in
-            YearGroup(
-                year: year, covered: covered.contains(year),
-                holidays: (grouped[year] ?? []).map { date, record in
-                    Row(
-                        date: date.iso, weekday: weekdays[date.isoWeekday - 1],
-                        name: Strings.pick(record.nameKorean, record.nameEnglish, language),
-                        kind: record.kind, deleteAction: Endpoints.deleteHolidayForm.link([.date: date.iso]))
-                })
-        }
-        return try await request.renderPage(
-            "holidays", titleKey: "nav.holidays",
-            HolidaysPage(
-                years: years, isAdmin: request.account?.role == .ministryAdmin,
-                addAction: Endpoints.addHolidayForm.link(), kinds: Holiday.Kind.allCases.map(\.rawValue)))
+        let page = HolidaysPage(
+            try await HolidayRecord.query(on: request.db).all(),
+            coveredYears: Set(try await HolidayYearRecord.query(on: request.db).all().compactMap(\.id)),
+            viewer: request.account, language: request.language)
+        return try await request.renderPage("holidays", titleKey: "nav.holidays", page)
     }
 
     @Sendable func addHoliday(_ request: Request) async throws -> Response {
@@ -163,13 +85,6 @@ struct LegalTimeController {
         var pauseFrom: String? = nil
         var pauseTo: String? = nil
         var asOf: String? = nil
-    }
-
-    struct DeadlinePage: Encodable {
-        let form: DeadlineForm
-        let action: String
-        let clock: ClockView?
-        let error: String?
     }
 
     @Sendable func deadlinePage(_ request: Request) async throws -> View {

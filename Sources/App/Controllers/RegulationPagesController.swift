@@ -22,7 +22,6 @@ struct RegulationPagesController {
     }
 
     @Sendable func home(_ request: Request) async throws -> View {
-        struct HomePage: Encodable { let districts: [DistrictLink] }
         let language = request.language
         let live = request.application.rulebooks.live
         let links = (live?.snapshot.districts ?? []).map { id -> DistrictLink in
@@ -31,16 +30,11 @@ struct RegulationPagesController {
                 name: title?.text(language) ?? id, regime: Endpoints.regimePage.link([.district: id]),
                 check: Endpoints.checkPage.link([.district: id]))
         }
-        return try await request.renderPage("regulation-home", titleKey: "regulation.title", HomePage(districts: links))
+        return try await request.renderPage(
+            "regulation-home", titleKey: "regulation.title", RegulationHomePage(districts: links))
     }
 
     @Sendable func regime(_ request: Request) async throws -> View {
-        struct RegimePage: Encodable {
-            let regime: RegimeView
-            let check: String
-            let json: String
-            let yaml: String
-        }
         let district = request.parameters.get("district") ?? ""
         let regime = try RegimeView.build(district: district, library: request.application.rulebooks, asOf: nil)
         let page = RegimePage(
@@ -59,18 +53,6 @@ struct RegulationPagesController {
         let kind: String
         let options: [String]
         let value: String
-    }
-
-    struct CheckPage: Encodable {
-        let district: String
-        let districtName: String
-        let action: String
-        let asOf: String
-        let fields: [Field]
-        let answered: [Field]
-        let showAll: String
-        let intro: String
-        let error: String?
     }
 
     /// The first step asks what the activity is and who does it; the engine then names what else it needs.

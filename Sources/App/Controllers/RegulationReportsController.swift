@@ -5,74 +5,21 @@ import Vapor
 
 extension RegulationPagesController {
     @Sendable func log(_ request: Request) async throws -> View {
-        struct Row: Encodable {
-            let id: String
-            let href: String
-            let time: String
-            let district: String
-            let outcome: String
-            let reasons: String
-            let channel: String
-        }
-        struct LogPage: Encodable {
-            let rows: [Row]
-            let pagination: Pagination
-            let csv: String
-            let district: String
-            let outcome: String
-            let from: String
-            let to: String
-            let outcomes: [String]
-        }
         let filter = try DecisionFilter(request: request)
         let query = filter.apply(RegulationDecisionRecord.query(on: request.db))
-        var keep: [String: String] = [:]
-        if let d = filter.district { keep["district"] = d }
-        if let o = filter.outcome { keep["outcome"] = o }
-        if let f = filter.from { keep["from"] = f.iso }
-        if let t = filter.to { keep["to"] = t.iso }
-        let pagination = Pagination(request: request, total: try await query.count(), perPage: 50, keeping: keep)
-        let rows = try await query.sort(\.$decidedAt, .descending).offset(pagination.offset).limit(pagination.perPage)
-            .all().map { record in
-                Row(
-                    id: String(record.id?.uuidString.lowercased().prefix(8) ?? ""),
-                    href: Endpoints.verdictPage.link([.decisionID: record.id?.uuidString.lowercased() ?? ""]),
-                    time: Formatting.dateTime(record.decidedAt), district: record.district, outcome: record.outcome,
-                    reasons: record.reasonIDs, channel: record.channel)
-            }
-        let page = LogPage(
-            rows: rows, pagination: pagination, csv: Endpoints.apiRegulationDecisionsCSV.link(query: keep),
-            district: filter.district ?? "", outcome: filter.outcome ?? "", from: filter.from?.iso ?? "",
-            to: filter.to?.iso ?? "",
-            outcomes: Outcome.allCases.map(\.rawValue))
+        let pagination = Pagination(
+            request: request, total: try await query.count(), perPage: 50, keeping: filter.queryItems)
+        let records = try await query.sort(\.$decidedAt, .descending).offset(pagination.offset)
+            .limit(pagination.perPage).all()
+        let page = DecisionLogPage(records, filter: filter, pagination: pagination, language: request.language)
         return try await request.renderPage("decision-log", titleKey: "regulation.log", page)
     }
 
     @Sendable func statistics(_ request: Request) async throws -> View {
-        struct StatisticsPage: Encodable {
-            let stats: RegulationStatistics
-            let outcomeChart: String
-            let dayChart: String
-            let rulesChart: String
-            let missingChart: String
-        }
         let (from, to) = try StatisticsPeriod.read(request)
         let stats = try await RegulationStatistics.compute(from: from, to: to, on: request.db)
-        var byDistrict: [String: [String: Int]] = [:]
-        for item in stats.byDistrictOutcome { byDistrict[item.district, default: [:]][item.outcome] = item.count }
-        let stacked = byDistrict.keys.sorted().map { district in
-            (district, Outcome.allCases.map { byDistrict[district]?[$0.rawValue] ?? 0 })
-        }
-        let page = StatisticsPage(
-            stats: stats,
-            outcomeChart: SVGChart.stackedBars(
-                stacked, series: Outcome.allCases.map(\.rawValue), title: "Checks per district and outcome"),
-            dayChart: SVGChart.bars(stats.byDay.map { ($0.label, $0.count) }, title: "Checks per day"),
-            rulesChart: SVGChart.bars(stats.topRules.map { ($0.label, $0.count) }, title: "Most cited rules"),
-            missingChart: SVGChart.bars(
-                stats.topMissingFacts.map { ($0.label, $0.count) }, title: "Most common missing facts")
-        )
-        return try await request.renderPage("statistics", titleKey: "regulation.statistics", page)
+        return try await request.renderPage(
+            "statistics", titleKey: "regulation.statistics", StatisticsPage(stats, language: request.language))
     }
 }
 

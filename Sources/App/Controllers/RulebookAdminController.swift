@@ -13,29 +13,13 @@ struct RulebookAdminController {
         routes.on(Endpoints.whatIfForm, use: whatIf)
     }
 
-    struct Row: Encodable {
-        let number: Int
-        let status: String
-        let effectiveFrom: String
-        let note: String
-        let href: String
-    }
-
-    struct ListPage: Encodable {
-        let versions: [Row]
-        let uploadAction: String
-        let isAdmin: Bool
-        let files: [String]
-        let diagnostics: [String]
-    }
-
     @Sendable func list(_ request: Request) async throws -> View {
         try await renderList(request, diagnostics: [])
     }
 
     private func renderList(_ request: Request, diagnostics: [String]) async throws -> View {
         let versions = try await RulebookVersionRecord.query(on: request.db).sort(\.$number, .descending).all().map {
-            Row(
+            RulebookVersionRow(
                 number: $0.number, status: $0.status.text(request.language), effectiveFrom: $0.effectiveFrom ?? "—",
                 note: $0.note,
                 href: Endpoints.rulebookVersionPage.link([.versionID: $0.id?.uuidString.lowercased() ?? ""]))
@@ -43,7 +27,7 @@ struct RulebookAdminController {
         let files = request.application.rulebooks.live?.sources.map(\.file) ?? []
         return try await request.renderPage(
             "rulebooks", titleKey: "regulation.versions", needsForm: true,
-            ListPage(
+            RulebookListPage(
                 versions: versions, uploadAction: Endpoints.uploadRulebookForm.link(),
                 isAdmin: request.account?.role == .ministryAdmin, files: files, diagnostics: diagnostics))
     }

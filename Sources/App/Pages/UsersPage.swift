@@ -24,10 +24,12 @@ struct UsersPage: Encodable {
     let pagination: Pagination
     let error: String?
 
-    init(_ accounts: [AccountRecord], viewer: CurrentAccount?, pagination: Pagination, language: String, error: String?) {
+    init(_ accounts: [AccountRecord], viewer: CurrentAccount?, pagination: Pagination, language: String, error: String?)
+    {
         users = accounts.map { account in
             User(
-                email: account.email, name: account.displayName, roleLabel: Strings.text("role.\(account.role)", language),
+                email: account.email, name: account.displayName,
+                roleLabel: Strings.text("role.\(account.role)", language),
                 binding: account.regionID ?? account.partnerID ?? account.companyID?.uuidString
                     ?? account.organisationID?.uuidString ?? "",
                 status: Strings.text(
@@ -36,7 +38,9 @@ struct UsersPage: Encodable {
                 deactivateAction: account.isActive && account.id != viewer?.id
                     ? account.id.map { Endpoints.adminDeactivateUserForm.link([.accountID: $0.uuidString]) } : nil)
         }
-        roles = Role.allCases.map { RoleOption(value: $0.rawValue, label: Strings.text("role.\($0.rawValue)", language)) }
+        roles = Role.allCases.map {
+            RoleOption(value: $0.rawValue, label: Strings.text("role.\($0.rawValue)", language))
+        }
         createAction = Endpoints.adminCreateUser.link()
         self.pagination = pagination
         self.error = error

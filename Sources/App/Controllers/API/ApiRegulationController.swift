@@ -194,6 +194,16 @@ struct DecisionFilter {
         if let to { query.filter(\.$decidedAt < to.adding(days: 1).startInstant) }
         return query
     }
+
+    /// The filter as query items, for pagination links and the CSV of the same selection.
+    var queryItems: [String: String] {
+        var items: [String: String] = [:]
+        if let district { items["district"] = district }
+        if let outcome { items["outcome"] = outcome }
+        if let from { items["from"] = from.iso }
+        if let to { items["to"] = to.iso }
+        return items
+    }
 }
 
 extension ApiRegulationController {
