@@ -149,3 +149,44 @@ import TeukguCore
         #expect(wrong.isEmpty, "\(wrong.joined(separator: "\n"))")
     }
 }
+
+@Suite struct TemplateCatalogueTests {
+    static let views = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Resources/Views")
+
+    static func templates() throws -> [(name: String, text: String)] {
+        let enumerator = try #require(FileManager.default.enumerator(at: views, includingPropertiesForKeys: nil))
+        var found: [(String, String)] = []
+        for case let url as URL in enumerator where url.pathExtension == "leaf" {
+            found.append((url.lastPathComponent, try String(contentsOf: url, encoding: .utf8)))
+        }
+        return found
+    }
+
+    @Test func everyCatalogueKeyATemplateReadsExistsInBothLanguages() throws {
+        let regex = try NSRegularExpression(pattern: #"layout\.t\.([A-Za-z0-9_]+)"#)
+        let korean = Strings.table(for: "ko")
+        let english = Strings.table(for: "en")
+        var missing: [String] = []
+        for (name, text) in try Self.templates() {
+            for match in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                let key = String(text[Range(match.range(at: 1), in: text)!])
+                if korean[key]?.isEmpty != false || english[key]?.isEmpty != false { missing.append("\(name): \(key)") }
+            }
+        }
+        #expect(missing.isEmpty, "\(missing.joined(separator: "\n"))")
+    }
+
+    /// Plain words live in the catalogue; a template switches on the language only to place data
+    /// inside words (`#(page.round)차` / `round #(page.round)`).
+    @Test func templatesSwitchLanguageOnlyAroundData() throws {
+        let regex = try NSRegularExpression(pattern: #"#if\(layout\.lang == "ko"\):([^#]*)#else:([^#]*)#endif"#)
+        var plain: [String] = []
+        for (name, text) in try Self.templates() {
+            for match in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                plain.append("\(name): \(text[Range(match.range, in: text)!])")
+            }
+        }
+        #expect(plain.isEmpty, "\(plain.joined(separator: "\n"))")
+    }
+}

@@ -25,7 +25,10 @@ enum Strings {
         language == "ko" ? korean : english
     }
 
-    static let entries: [String: (String, String)] = [
+    /// Every entry: the interface's words below and the templates' (`Strings+Templates.swift`).
+    static let entries: [String: (String, String)] = baseEntries.merging(templateEntries) { first, _ in first }
+
+    static let baseEntries: [String: (String, String)] = [
         "app.name": ("특구", "Teukgu"),
         "app.tagline": (
             "글로벌혁신특구와 글로벌 기업 협업 프로그램을 처음부터 끝까지",
@@ -62,6 +65,8 @@ enum Strings {
         "nav.logout": ("로그아웃", "Sign out"),
         "nav.skip": ("본문 바로가기", "Skip to content"),
         "lang.switch": ("English", "한국어"),
+        /// The code of the language the switch leads to.
+        "lang.other": ("en", "ko"),
         "lang.switchLabel": ("언어 바꾸기", "Change language"),
         "error.title": ("오류", "Error"),
         "error.back": ("홈으로 돌아가기", "Back to the home page"),
