@@ -115,10 +115,10 @@ import VaporTesting
             #expect(forbidden.status == .forbidden)
 
             let asOf = try await app.testing().sendRequest(
-                .GET, Endpoints.apiParameter.link([.key: "temporaryPermit.validity"]) + "?asOf=2026-06-30"
+                .GET, Endpoints.apiParameter.link([.key: "temporaryPermit.validity"]) + "?asOf=2026-07-01"
             ).content.decode(ParameterDTO.self)
             #expect(asOf.inForce?.amount == 3 && asOf.inForce?.unit == "years")
-            #expect(asOf.inForce?.citation.article == "art. 91(5)")
+            #expect(asOf.inForce?.citation.article == "art. 90(11)")
         }
     }
 
@@ -182,7 +182,7 @@ import VaporTesting
             let parameters = try await app.testing().sendRequest(
                 .GET, Endpoints.parametersPage.link(), headers: ["Accept-Language": "en"])
             #expect(parameters.status == .ok)
-            #expect(parameters.body.string.contains("Regional Special Zones Act art. 90(1)"))
+            #expect(parameters.body.string.contains("Regional Special Zones Act art. 86(10)"))
             #expect(parameters.body.string.contains("2024-08-06"))
             #expect(parameters.body.string.contains("₩200,000,000"))
             let holidays = try await app.testing().sendRequest(

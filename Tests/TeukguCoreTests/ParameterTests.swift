@@ -9,9 +9,43 @@ import TeukguCore
         #expect(try catalog.value("demonstrationExemption.validity", at: date("2024-08-07")) == .years(4))
     }
 
-    @Test func temporaryPermitValidityBecameThreeYearsOnJune30th2026() throws {
-        #expect(try catalog.value("temporaryPermit.validity", at: date("2026-06-29")) == .years(2))
-        #expect(try catalog.value("temporaryPermit.validity", at: date("2026-06-30")) == .years(3))
+    /// Law 21285 was promulgated on 2025-12-30 and is in force "six months after promulgation": the
+    /// six months end with 30 June (Civil Act arts. 157, 160), so it applies to permits granted from 1 July.
+    @Test func temporaryPermitValidityBecameThreeYearsForPermitsGrantedFromJuly1st2026() throws {
+        #expect(try catalog.value("temporaryPermit.validity", at: date("2026-06-30")) == .years(2))
+        #expect(try catalog.value("temporaryPermit.validity", at: date("2026-07-01")) == .years(3))
+    }
+
+    @Test func theReconsiderationRouteAndItsSixtyDaysStartWithLaw20236() throws {
+        #expect(throws: ParameterError.self) {
+            try catalog.value("demonstrationExemption.reconsideration", at: date("2024-08-06"))
+        }
+        #expect(try catalog.value("demonstrationExemption.reconsideration", at: date("2024-08-07")) == .days(60))
+        #expect(try catalog.value("temporaryPermit.reconsideration", at: date("2024-08-07")) == .days(60))
+    }
+
+    @Test func postExpiryDataRequestsExistOnlyFromLaw21285() throws {
+        #expect(try catalog.value("district.postMonitoring", at: date("2026-06-30")) == .years(0))
+        #expect(try catalog.value("district.postMonitoring", at: date("2026-07-01")) == .years(2))
+    }
+
+    @Test func citationsNameTheArticlesOfTheText() throws {
+        func article(_ key: String, _ day: String = "2026-11-30") throws -> String {
+            try #require(catalog.parameters[key]).versions.first { $0.covers(date(day)) }?.citation.article ?? ""
+        }
+        #expect(try article("rapidConfirmation.answerPeriod") == "art. 85(4)")
+        #expect(try article("rapidConfirmation.committeeReferral") == "art. 85(7)")
+        #expect(try article("demonstrationExemption.reviewCap") == "art. 86(3)")
+        #expect(try article("demonstrationExemption.validity") == "art. 86(10)")
+        #expect(try article("demonstrationExemption.resultsReport") == "art. 87(11)")
+        #expect(try article("demonstrationExemption.revisionRequestLead") == "art. 87(9)")
+        #expect(try article("demonstrationExemption.revisionPlan") == "art. 87(6)")
+        #expect(try article("temporaryPermit.reviewCap") == "art. 90(4)")
+        #expect(try article("temporaryPermit.validity") == "art. 90(11)")
+        #expect(try article("designation.publicNotice") == "art. 74(2)")
+        #expect(try article("designation.ministryOpinion") == "art. 75(2)")
+        #expect(try article("designation.decision") == "art. 44(1)")
+        #expect(try article("designation.hearingNotice") == "art. 43(3)")
     }
 
     @Test func grantCapDroppedTo200MillionIn2024() throws {

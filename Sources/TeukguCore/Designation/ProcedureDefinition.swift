@@ -42,46 +42,47 @@ public struct ProcedureDefinition: Sendable {
         return ProcedureDefinition(steps: [
             Step(
                 id: .plan, titleKorean: "특구계획 수립", titleEnglish: "Plan drafted (with negative list)",
-                next: [.priorConsultation, .withdrawn], clock: nil, citation: cite(act, "art. 72(1)")),
+                next: [.priorConsultation, .withdrawn], clock: nil, citation: cite(act, "art. 74(1)")),
             Step(
                 id: .priorConsultation, titleKorean: "사전 협의", titleEnglish: "Prior consultation",
-                next: [.publicNotice, .withdrawn], clock: nil, citation: cite(decree, "art. 42")),
+                next: [.publicNotice, .withdrawn], clock: nil, citation: cite(decree, "art. 42(1)")),
             Step(
                 id: .publicNotice, titleKorean: "계획 공고 및 공청회", titleEnglish: "Public notice and hearing",
                 next: [.application, .withdrawn],
                 clock: StepClock(parameterKey: "designation.publicNotice", kind: .minimum, pausable: false),
-                citation: cite(act, "art. 72(2)")),
+                citation: cite(act, "art. 74(2); Decree art. 43")),
             Step(
                 id: .application, titleKorean: "지정 신청", titleEnglish: "Application to the ministry",
-                next: [.ministryOpinions, .withdrawn], clock: nil, citation: cite(act, "art. 73(1)")),
+                next: [.ministryOpinions, .withdrawn], clock: nil, citation: cite(act, "art. 72(1)")),
             Step(
                 id: .ministryOpinions, titleKorean: "관계 부처 의견", titleEnglish: "Ministries' opinions",
                 next: [.subCommittee, .withdrawn],
                 clock: StepClock(parameterKey: "designation.ministryOpinion", kind: .deadline, pausable: true),
-                citation: cite(act, "art. 73(2)")),
+                citation: cite(act, "art. 75(1)–(2)")),
             Step(
                 id: .subCommittee, titleKorean: "분과위원회", titleEnglish: "Sub-committee",
-                next: [.deliberationCommittee, .rejected, .withdrawn], clock: nil, citation: cite(act, "art. 74")),
+                next: [.deliberationCommittee, .rejected, .withdrawn], clock: nil, citation: cite(decree, "art. 49(4)")),
             Step(
                 id: .deliberationCommittee, titleKorean: "특구심의위원회",
                 titleEnglish: "Deliberation committee (MSS minister chairs)",
-                next: [.specialZoneCommittee, .rejected, .withdrawn], clock: nil, citation: cite(act, "art. 74")),
+                next: [.specialZoneCommittee, .rejected, .withdrawn], clock: nil, citation: cite(act, "art. 79(1)")),
             Step(
                 id: .specialZoneCommittee, titleKorean: "특구위원회",
                 titleEnglish: "Special zone committee (Prime Minister chairs)",
-                next: [.gazette, .rejected, .withdrawn], clock: nil, citation: cite(act, "art. 74; art. 5")),
+                next: [.gazette, .rejected, .withdrawn], clock: nil,
+                citation: cite(act, "arts. 75(3), 77–78; Decree art. 47(7)")),
             Step(
                 id: .gazette, titleKorean: "관보 고시", titleEnglish: "Official Gazette",
-                next: [.designated], clock: nil, citation: cite(act, "art. 75(3)")),
+                next: [.designated], clock: nil, citation: cite(act, "art. 75(4)")),
             Step(
                 id: .designated, titleKorean: "지정 완료", titleEnglish: "Designated", next: [], clock: nil,
-                citation: cite(act, "art. 75")),
+                citation: cite(act, "art. 75(3)")),
             Step(
                 id: .rejected, titleKorean: "지정 거부", titleEnglish: "Not designated", next: [], clock: nil,
-                citation: cite(act, "art. 74")),
+                citation: cite(act, "art. 75(3), (5)")),
             Step(
                 id: .withdrawn, titleKorean: "철회", titleEnglish: "Withdrawn", next: [], clock: nil,
-                citation: cite(act, "art. 73")),
+                citation: cite(act, "art. 72(1)")),
         ])
     }()
 }

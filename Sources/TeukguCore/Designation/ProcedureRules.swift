@@ -72,7 +72,7 @@ public struct ProcedureRules: Sendable {
         return next
     }
 
-    /// Supplementation pauses the opinion and decision clocks (Act art. 73: its days are excluded).
+    /// Supplementation pauses the opinion and decision clocks (Act art. 75(2), Decree art. 44(1): its days are excluded).
     public func startSupplementation(
         _ state: ProcedureState, on date: CalendarDate, reason: String
     ) throws(ProcedureError) -> ProcedureState {
