@@ -129,3 +129,43 @@ import TeukguCore
         #expect(try AnnualGrade.grade(score: 59.9, on: date("2026-12-01"), parameters: .seed) == .poor)
     }
 }
+
+/// The hearing's place in the procedure: inside the plan's public notice, announced 14 days ahead
+/// (Decree art. 43(3)), and before the application that reports it.
+@Suite struct HearingOrderTests {
+    let rules = ProcedureRules(parameters: .seed, holidays: shippedHolidays)
+
+    func atPublicNotice(_ start: String) throws -> ProcedureState {
+        var state = ProcedureState(startedOn: date(start))
+        state = try rules.advance(state, to: .priorConsultation, on: date(start))
+        return try rules.advance(state, to: .publicNotice, on: date(start))
+    }
+
+    @Test func fourteenDaysAheadMeansTheHearingOnDayAPlusFourteenAtTheEarliest() throws {
+        let state = try atPublicNotice("2027-01-04")
+        // Announced on Tuesday 5 January: Tuesday 19 January is the first possible hearing day.
+        #expect(throws: ProcedureError.hearingAnnouncedTooLate(earliestHearing: date("2027-01-19"))) {
+            try rules.recordHearing(state, announcedOn: date("2027-01-05"), heldOn: date("2027-01-18"))
+        }
+        let held = try rules.recordHearing(state, announcedOn: date("2027-01-05"), heldOn: date("2027-01-19"))
+        #expect(held.hearing?.heldOn == date("2027-01-19"))
+    }
+
+    @Test func aHearingAnnouncedBeforeTheNoticeStartedIsRefused() throws {
+        let state = try atPublicNotice("2027-01-04")
+        #expect(throws: ProcedureError.hearingBeforeNotice(noticeStartedOn: date("2027-01-04"))) {
+            try rules.recordHearing(state, announcedOn: date("2027-01-03"), heldOn: date("2027-01-25"))
+        }
+    }
+
+    @Test func anApplicationCannotClaimAHearingLaterThanItself() throws {
+        var state = try atPublicNotice("2027-01-04")
+        state = try rules.recordHearing(state, announcedOn: date("2027-01-20"), heldOn: date("2027-02-15"))
+        // The 30-day notice has run (from 5 January to 3 February), but the hearing is still to come.
+        #expect(throws: ProcedureError.hearingAfterApplication(heldOn: date("2027-02-15"))) {
+            try rules.advance(state, to: .application, on: date("2027-02-10"))
+        }
+        let filed = try rules.advance(state, to: .application, on: date("2027-02-15"))
+        #expect(filed.current == .application)
+    }
+}

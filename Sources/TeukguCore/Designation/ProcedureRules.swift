@@ -29,6 +29,8 @@ public struct ProcedureRules: Sendable {
             guard hearing.heldOn >= earliestHearing else {
                 throw .hearingAnnouncedTooLate(earliestHearing: earliestHearing)
             }
+            // Filed on `date`: the hearing it reports must already have been held (the same day at the latest).
+            guard hearing.heldOn <= date else { throw .hearingAfterApplication(heldOn: hearing.heldOn) }
             let lastNoticeDay = try noticeLastDay(startedOn: state.enteredCurrentOn)
             guard date > lastNoticeDay else { throw .noticePeriodRunning(until: lastNoticeDay) }
         }
@@ -49,7 +51,13 @@ public struct ProcedureRules: Sendable {
             throw .transitionNotAllowed(from: state.current, to: .publicNotice)
         }
         guard heldOn >= announcedOn else { throw .voteInvalid("The hearing cannot be held before it is announced.") }
-        // "Announced 14 days ahead": the announcement day is at least 14 days before the hearing day.
+        // The hearing gathers opinions on the noticed plan (Act art. 74(2)): not before the notice starts.
+        guard announcedOn >= state.enteredCurrentOn else {
+            throw .hearingBeforeNotice(noticeStartedOn: state.enteredCurrentOn)
+        }
+        // "공청회 개최 예정일 14일 전까지 공고" (Decree art. 43(3)): announced on day A, the hearing may be held on
+        // A + 14 at the earliest (A + 13 is refused). The days are counted on the calendar, weekends and
+        // holidays included: the Decree counts back from the hearing, so art. 161 does not move the end.
         let earliest = announcedOn.adding(days: try days("designation.hearingNotice", at: announcedOn))
         guard heldOn >= earliest else { throw .hearingAnnouncedTooLate(earliestHearing: earliest) }
         var next = state

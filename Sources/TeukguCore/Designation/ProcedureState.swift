@@ -62,6 +62,10 @@ public enum ProcedureError: Error, Hashable, Sendable, CustomStringConvertible {
     case noticePeriodRunning(until: CalendarDate)
     case hearingMissing
     case hearingAnnouncedTooLate(earliestHearing: CalendarDate)
+    /// The hearing belongs to the plan's public notice: announced and held once the notice has started.
+    case hearingBeforeNotice(noticeStartedOn: CalendarDate)
+    /// The application cannot be filed before the hearing it reports.
+    case hearingAfterApplication(heldOn: CalendarDate)
     case voteMissing
     case voteInvalid(String)
     case noQuorum(present: Int, members: Int)
@@ -77,6 +81,8 @@ public enum ProcedureError: Error, Hashable, Sendable, CustomStringConvertible {
         case .noticePeriodRunning: return "notice_period_running"
         case .hearingMissing: return "hearing_missing"
         case .hearingAnnouncedTooLate: return "hearing_announced_too_late"
+        case .hearingBeforeNotice: return "hearing_before_notice"
+        case .hearingAfterApplication: return "hearing_after_application"
         case .voteMissing: return "vote_missing"
         case .voteInvalid: return "vote_invalid"
         case .noQuorum: return "no_quorum"
@@ -102,6 +108,10 @@ public enum ProcedureError: Error, Hashable, Sendable, CustomStringConvertible {
         case .hearingAnnouncedTooLate(let earliest):
             return
                 "The hearing was not announced early enough; with that announcement it could be held on \(earliest.iso) at the earliest."
+        case .hearingBeforeNotice(let started):
+            return "The hearing is part of the plan's public notice, which started on \(started.iso); it cannot be announced or held earlier."
+        case .hearingAfterApplication(let held):
+            return "The application cannot be filed before the public hearing it reports (held on \(held.iso))."
         case .voteMissing: return "Record the special zone committee's vote (members, present, in favour) first."
         case .voteInvalid(let why): return why
         case .noQuorum(let present, let members):
