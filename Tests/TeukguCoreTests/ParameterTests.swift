@@ -93,3 +93,27 @@ import TeukguCore
         }
     }
 }
+
+/// "Within N years of founding", counted by the Civil Act arts. 157 and 160.
+@Suite struct CompanyAgeTests {
+    @Test func withinSevenYearsOfFoundingEndsOnTheSevenYearDay() {
+        let eligibility = CollaborationEligibility(minimumAgeYears: 0, maximumAgeYears: 7, sectors: [])
+        let founded = date("2021-03-15")
+        #expect(eligibility.lastEligibleDay(foundedOn: founded) == date("2028-03-15"))
+        #expect(eligibility.problems(foundedOn: founded, sector: "ai", on: date("2028-03-15")).isEmpty)
+        #expect(!eligibility.problems(foundedOn: founded, sector: "ai", on: date("2028-03-16")).isEmpty)
+    }
+
+    @Test func aPeriodWithoutItsCorrespondingDayEndsWithTheMonth() {
+        // Founded 28 Feb 2020: the period starts on 29 Feb; 2027 has no 29 Feb, so it ends on 28 Feb 2027.
+        #expect(CollaborationEligibility.lastDayWithin(years: 7, of: date("2020-02-28")) == date("2027-02-28"))
+        // Founded 29 Feb 2020: it starts on 1 March and ends the day before 1 March 2027.
+        #expect(CollaborationEligibility.lastDayWithin(years: 7, of: date("2020-02-29")) == date("2027-02-28"))
+    }
+
+    @Test func tracksThatAdmitTenYearOldCompaniesUseTheirOwnLimit() {
+        let tenYears = CollaborationEligibility(minimumAgeYears: 0, maximumAgeYears: 10, sectors: [])
+        #expect(tenYears.problems(foundedOn: date("2016-06-01"), sector: "", on: date("2026-06-01")).isEmpty)
+        #expect(!tenYears.problems(foundedOn: date("2016-06-01"), sector: "", on: date("2026-06-02")).isEmpty)
+    }
+}

@@ -90,9 +90,11 @@ struct CollaborationPagesController {
         let callID = try call.requireID()
         let tracks = try await CollaborationCalls.tracks(of: call, on: request.db)
         var mine: CollaborationApplicationRecord?
-        if let account = request.account, account.role == .companyMember, let company = account.companyID {
+        var company: CompanyRecord?
+        if let account = request.account, account.role == .companyMember, let companyID = account.companyID {
             mine = try await CollaborationApplicationRecord.query(on: request.db).filter(\.$callID == callID)
-                .filter(\.$companyID == company).first()
+                .filter(\.$companyID == companyID).first()
+            company = try await CompanyRecord.find(companyID, on: request.db)
         }
         var panels: [(panel: EvaluationPanelRecord, track: String)] = []
         if request.account?.role.isMinistry == true {
@@ -103,7 +105,7 @@ struct CollaborationPagesController {
         }
         let page = try CollaborationCallPage(
             call, row: try Self.row(call, request), tracks: try await Self.trackRows(tracks, request), panels: panels,
-            myApplication: mine, viewer: request.account, language: request.language)
+            myApplication: mine, company: company, viewer: request.account, language: request.language)
         return try await request.renderPage(
             "collaboration-call", titleKey: "nav.collaboration", title: call.title, needsForm: true, page)
     }

@@ -14,6 +14,8 @@ struct CollaborationCallPage: Encodable {
     let call: CollaborationPagesController.CallRow
     let grantCapCitation: String
     let ageText: String
+    /// For a signed-in company: the last day it is within the call's age, counted by the Civil Act.
+    let companyEligibleUntil: String?
     let sectors: [String]
     let stages: [String]
     let tracks: [CollaborationPagesController.TrackRow]
@@ -30,7 +32,8 @@ struct CollaborationCallPage: Encodable {
     init(
         _ record: CollaborationCallRecord, row: CollaborationPagesController.CallRow,
         tracks: [CollaborationPagesController.TrackRow], panels: [(panel: EvaluationPanelRecord, track: String)],
-        myApplication: CollaborationApplicationRecord?, viewer: CurrentAccount?, language: String
+        myApplication: CollaborationApplicationRecord?, company: CompanyRecord? = nil, viewer: CurrentAccount?,
+        language: String
     ) throws {
         let callID = try record.requireID().uuidString
         let stageList = try CollaborationCalls.stages(of: record)
@@ -39,6 +42,9 @@ struct CollaborationCallPage: Encodable {
         grantCapCitation = record.grantCapCitation
         ageText = Strings.format(
             "collaboration.ageRange", language, eligibility.minimumAgeYears, eligibility.maximumAgeYears)
+        companyEligibleUntil = company.flatMap { CalendarDate(iso: $0.foundedOn) }.map {
+            Strings.format("collaboration.eligibleUntil", language, eligibility.lastEligibleDay(foundedOn: $0).iso)
+        }
         sectors = eligibility.sectors
         stages = stageList.map { Strings.pick($0.titleKorean, $0.titleEnglish, language) }
         self.tracks = tracks

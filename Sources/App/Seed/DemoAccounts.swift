@@ -40,7 +40,7 @@ enum DemoAccounts {
     static let companies: [(name: String, first9: String, founded: String, sector: String)] = [
         ("Haeum Marine Robotics", "605812345", "2021-03-15", "autonomous ships"),
         ("Gangwon Care AI", "221874321", "2020-09-01", "healthcare AI"),
-        ("Naju DC Grid", "412860077", "2019-05-20", "DC power equipment"),
+        ("Naju DC Grid", "412860077", "2020-05-20", "DC power equipment"),
     ]
 
     static func registrationNumber(_ first9: String) -> String {

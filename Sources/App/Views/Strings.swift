@@ -271,6 +271,10 @@ enum Strings {
         "panel.round": ("%d라운드", "round %d"),
         "panel.advances": ("다음 단계 진출", "advances"),
         "panel.doesNotAdvance": ("탈락", "does not advance"),
+        "collaboration.eligibleUntil": (
+            "우리 기업은 %@까지 신청 가능 (민법 제157조·제160조로 계산)",
+            "Your company is eligible until %@ (counted by the Civil Act arts. 157 and 160)"
+        ),
         "collaboration.ageRange": ("창업 %d–%d년", "%d–%d years since founding"),
         "holidayKind.fixed": ("고정 공휴일", "fixed"),
         "holidayKind.lunar": ("음력 공휴일", "lunar calendar"),

@@ -20,12 +20,38 @@ public struct CollaborationEligibility: Hashable, Sendable, Codable {
         return max(years, 0)
     }
 
-    /// Every reason the company cannot apply, judged on the call's closing day.
+    /// The last day of a period of `years` years counted from an event on `day`, by the Civil Act:
+    /// the event's day is not counted (art. 157), and the period ends at the end of the day before the
+    /// corresponding day (art. 160(2)), or of the month's last day when it has none (art. 160(3)).
+    /// Founded on 2021-03-15, "within 7 years" runs until 2028-03-15.
+    public static func lastDayWithin(years: Int, of day: CalendarDate) -> CalendarDate {
+        let start = day.adding(days: 1)
+        let year = start.year + years
+        if let corresponding = CalendarDate(year: year, month: start.month, day: start.day) {
+            return corresponding.adding(days: -1)
+        }
+        let lastDay = CalendarDate.daysIn(month: start.month, year: year)
+        return CalendarDate(year: year, month: start.month, day: lastDay)!
+    }
+
+    /// The last day a company founded on `foundedOn` is within the call's upper age.
+    public func lastEligibleDay(foundedOn: CalendarDate) -> CalendarDate {
+        Self.lastDayWithin(years: maximumAgeYears, of: foundedOn)
+    }
+
+    /// Every reason the company cannot apply, judged on the call's closing day. "Up to N years old"
+    /// means within N years of founding, counted by the Civil Act (see `lastDayWithin`); "at least M
+    /// years" means the M-year period after founding has ended.
     public func problems(foundedOn: CalendarDate, sector: String, on day: CalendarDate) -> [EligibilityProblem] {
         var found: [EligibilityProblem] = []
         let age = Self.completedYears(from: foundedOn, to: day)
-        if foundedOn > day || age < minimumAgeYears || age > maximumAgeYears {
-            found.append(.age(years: age, minimum: minimumAgeYears, maximum: maximumAgeYears))
+        let tooOld = day > lastEligibleDay(foundedOn: foundedOn)
+        let tooYoung = minimumAgeYears > 0 && day <= Self.lastDayWithin(years: minimumAgeYears, of: foundedOn)
+        if foundedOn > day || tooOld || tooYoung {
+            found.append(
+                .age(
+                    years: age, minimum: minimumAgeYears, maximum: maximumAgeYears,
+                    lastEligibleDay: lastEligibleDay(foundedOn: foundedOn)))
         }
         if !sectors.isEmpty && !sectors.contains(where: { $0.caseInsensitiveCompare(sector) == .orderedSame }) {
             found.append(.sector(sector, allowed: sectors))
@@ -37,13 +63,14 @@ public struct CollaborationEligibility: Hashable, Sendable, Codable {
 }
 
 public enum EligibilityProblem: Hashable, Sendable, CustomStringConvertible {
-    case age(years: Int, minimum: Int, maximum: Int)
+    case age(years: Int, minimum: Int, maximum: Int, lastEligibleDay: CalendarDate)
     case sector(String, allowed: [String])
 
     public var description: String {
         switch self {
-        case .age(let years, let minimum, let maximum):
-            return "The company is \(years) year(s) old; this call is for companies \(minimum)–\(maximum) years old."
+        case .age(let years, let minimum, let maximum, let lastDay):
+            return "The company is \(years) year(s) old; this call is for companies \(minimum)–\(maximum) years old, "
+                + "counted from the founding date by the Civil Act arts. 157 and 160 (last eligible day \(lastDay.iso))."
         case .sector(let sector, let allowed):
             return "Sector '\(sector)' is not among this call's sectors (\(allowed.joined(separator: ", ")))."
         }

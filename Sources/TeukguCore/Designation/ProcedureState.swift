@@ -109,7 +109,8 @@ public enum ProcedureError: Error, Hashable, Sendable, CustomStringConvertible {
             return
                 "The hearing was not announced early enough; with that announcement it could be held on \(earliest.iso) at the earliest."
         case .hearingBeforeNotice(let started):
-            return "The hearing is part of the plan's public notice, which started on \(started.iso); it cannot be announced or held earlier."
+            return
+                "The hearing is part of the plan's public notice, which started on \(started.iso); it cannot be announced or held earlier."
         case .hearingAfterApplication(let held):
             return "The application cannot be filed before the public hearing it reports (held on \(held.iso))."
         case .voteMissing: return "Record the special zone committee's vote (members, present, in favour) first."
