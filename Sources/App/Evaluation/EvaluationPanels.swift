@@ -244,14 +244,14 @@ enum EvaluationPanels {
         let entrants = try await programme.entrants(callID: panel.callID, stageIndex: index, on: database)
         var entries: [RankingEntry] = []
         for entrant in entrants {
-            guard let mean = overview.summaries[entrant.applicationID]?.mean else {
+            guard let mean = overview.summaries[entrant.applicationID]?.exactMean else {
                 throw AppError.conflict(
                     "scoring_incomplete",
                     "\(entrant.label) has no scorecard; assign another evaluator without a conflict.")
             }
             entries.append(
                 RankingEntry(
-                    applicationID: entrant.applicationID.uuidString, score: mean.toHundredths,
+                    applicationID: entrant.applicationID.uuidString, exact: mean,
                     submittedOrder: entrant.submittedOrder))
         }
         let results = StageAggregation(stage: stage).rank(entries)

@@ -61,12 +61,19 @@ public struct EvaluationStage: Hashable, Sendable, Codable {
         return found
     }
 
-    /// The weighted total of one evaluator's criterion scores (each 0–100), on a 0–100 scale.
+    /// The weighted total of one evaluator's criterion scores (each 0–100, kept to hundredths), on a
+    /// 0–100 scale.
     public func weightedTotal(_ scores: [String: Double]) throws(ScorecardError) -> Double {
-        var total = 0.0
+        Double(try exactWeightedTotal(scores)) / Double(ExactScore.scale)
+    }
+
+    /// The weighted total in ten-thousandths of a point, exactly: each score in hundredths times its
+    /// weight in percent. The order of the criteria cannot change it.
+    public func exactWeightedTotal(_ scores: [String: Double]) throws(ScorecardError) -> Int64 {
+        var total: Int64 = 0
         for criterion in criteria {
             guard let score = scores[criterion.id] else { throw .missingScore(criterion: criterion.id) }
-            total += score * Double(criterion.weight) / 100
+            total += ExactScore.hundredths(score) * Int64(criterion.weight)
         }
         return total
     }

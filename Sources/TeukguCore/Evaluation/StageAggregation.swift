@@ -14,6 +14,8 @@ public struct ScoreSummary: Hashable, Sendable, Codable {
     public let totals: [EvaluatorTotal]
     /// The plain mean of the evaluators' weighted totals; nil until someone has scored.
     public let mean: Double?
+    /// The same mean held exactly, for ranking, ties and pass marks.
+    public let exactMean: ExactScore?
     public let spread: Double
     public let standardDeviation: Double
 
@@ -35,12 +37,15 @@ public struct StageAggregation: Sendable {
 
     public func summary(applicationID: String, cards: [String: Scorecard]) throws(ScorecardError) -> ScoreSummary {
         var totals: [(String, Double)] = []
+        var exactSum: Int64 = 0
         for evaluator in cards.keys.sorted() {
-            totals.append((evaluator, try stage.weightedTotal(cards[evaluator]!.scores)))
+            let exact = try stage.exactWeightedTotal(cards[evaluator]!.scores)
+            exactSum += exact
+            totals.append((evaluator, Double(exact) / Double(ExactScore.scale)))
         }
         let values = totals.map(\.1)
-        let sum = values.reduce(0, +)
-        let mean = values.isEmpty ? nil : sum / Double(values.count)
+        let exactMean = values.isEmpty ? nil : ExactScore(sum: exactSum, count: Int64(values.count))
+        let mean = exactMean.map { Double($0.sum) / Double($0.count) / Double(ExactScore.scale) }
         let spread = (values.max() ?? 0) - (values.min() ?? 0)
         let deviation: Double
         if let mean, values.count > 1 {
@@ -60,26 +65,28 @@ public struct StageAggregation: Sendable {
             return .init(evaluatorID: evaluator, total: total, isOutlier: abs(total - median) > outlierDistance)
         }
         return ScoreSummary(
-            applicationID: applicationID, totals: flagged, mean: mean, spread: spread, standardDeviation: deviation)
+            applicationID: applicationID, totals: flagged, mean: mean, exactMean: exactMean, spread: spread,
+            standardDeviation: deviation)
     }
 
     /// Ranks the applications by score and decides who advances: at or above the threshold, and
     /// within `advanceCount`. Ties are broken by the earlier submission, a rule applicants can know in advance.
     public func rank(_ entries: [RankingEntry]) -> [StageResult] {
         let ordered = entries.sorted { a, b in
-            if a.score != b.score { return a.score > b.score }
+            if a.exact != b.exact { return a.exact > b.exact }
             if a.submittedOrder != b.submittedOrder { return a.submittedOrder < b.submittedOrder }
             return a.applicationID < b.applicationID
         }
         var advanced = 0
         return ordered.enumerated().map { index, entry in
-            let passes = entry.score >= stage.passThreshold
+            let passes = entry.exact >= ExactScore(points: stage.passThreshold)
             let withinCount = stage.advanceCount.map { advanced < $0 } ?? true
             let advances = passes && withinCount
             if advances { advanced += 1 }
             let reason: StageResult.Reason = advances ? .advanced : (passes ? .outsideAdvanceCount : .belowThreshold)
             return StageResult(
-                applicationID: entry.applicationID, score: entry.score, rank: index + 1, advances: advances,
+                applicationID: entry.applicationID, score: entry.exact.hundredthsValue, rank: index + 1,
+                advances: advances,
                 reason: reason)
         }
     }
@@ -88,15 +95,25 @@ public struct StageAggregation: Sendable {
 /// One application's place in a stage ranking, before the decision.
 public struct RankingEntry: Hashable, Sendable {
     public let applicationID: String
-    public let score: Double
+    /// The score that ranks, held exactly.
+    public let exact: ExactScore
     /// Order of submission (lower is earlier), the documented tie-break.
     public let submittedOrder: Int
 
-    public init(applicationID: String, score: Double, submittedOrder: Int) {
+    public init(applicationID: String, exact: ExactScore, submittedOrder: Int) {
         self.applicationID = applicationID
-        self.score = score
+        self.exact = exact
         self.submittedOrder = submittedOrder
     }
+
+    /// A score given in points (kept to hundredths).
+    public init(applicationID: String, score: Double, submittedOrder: Int) {
+        self.init(
+            applicationID: applicationID, exact: ExactScore(sum: ExactScore.hundredths(score) * 100, count: 1),
+            submittedOrder: submittedOrder)
+    }
+
+    public var score: Double { exact.hundredthsValue }
 }
 
 /// The decided outcome of one application in a stage.
