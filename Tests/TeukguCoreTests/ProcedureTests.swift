@@ -169,3 +169,26 @@ import TeukguCore
         #expect(filed.current == .application)
     }
 }
+
+/// A district's term comes from its designated plan (Decree art. 42(3)1); the call's 4 years is only
+/// the default for a plan that names none.
+@Suite struct DistrictTermFromPlanTests {
+    @Test func thePlansYearsSetTheTerm() throws {
+        let term = try DistrictTerm.starting(on: date("2026-06-01"), planYears: 3, parameters: .seed)
+        #expect(term.endsOn == date("2029-05-31"))
+    }
+
+    @Test func aPlanMayNameItsLastDayAsDaejeonsDoes() throws {
+        let daejeon = try DistrictTerm.starting(
+            on: date("2025-06-01"), planEndsOn: date("2029-12-31"), parameters: .seed)
+        #expect(daejeon.startsOn == date("2025-06-01") && daejeon.endsOn == date("2029-12-31"))
+        #expect(throws: DistrictTermError.endBeforeStart) {
+            try DistrictTerm.starting(on: date("2025-06-01"), planEndsOn: date("2025-05-31"), parameters: .seed)
+        }
+    }
+
+    @Test func withoutAPlanTermTheCallsDefaultOfFourYearsApplies() throws {
+        let term = try DistrictTerm.starting(on: date("2026-04-01"), parameters: .seed)
+        #expect(term.endsOn == date("2030-03-31"))
+    }
+}

@@ -27,7 +27,9 @@ enum DistrictOperations {
         let plan = try JSONColumn.decode(DistrictPlan.self, application.planJSON)
         let catalog = try await LegalTimeStore.catalog(on: database)
         let term: DistrictTerm
-        do { term = try DistrictTerm.starting(on: designatedOn, parameters: catalog) } catch {
+        do {
+            term = try DistrictTerm.starting(on: designatedOn, planYears: plan.periodYears, parameters: catalog)
+        } catch {
             throw AppError(.unprocessableEntity, error.code, error.description)
         }
         let sameRound = try await DistrictRecord.query(on: database).filter(\.$regionID == procedure.regionID).filter(

@@ -13,11 +13,20 @@ public struct DistrictTerm: Hashable, Sendable, Codable {
         self.endsOn = endsOn
     }
 
-    /// A new term: the period parameter in force on the designation day, ending the day before the
-    /// corresponding day (Civil Act art. 160).
+    /// A new term. The statute sets none: the designated plan does (Decree art. 42(3)1), in whole
+    /// years (`planYears`) or to a named last day (`planEndsOn`, as Daejeon's 2025-06 → 2029-12);
+    /// only a plan that names neither takes the call's default (`district.period`). The term ends the
+    /// day before the corresponding day (Civil Act art. 160).
     public static func starting(
-        on start: CalendarDate, parameters: ParameterCatalog
+        on start: CalendarDate, planYears: Int? = nil, planEndsOn: CalendarDate? = nil, parameters: ParameterCatalog
     ) throws(DistrictTermError) -> DistrictTerm {
+        if let planEndsOn {
+            guard planEndsOn > start else { throw .endBeforeStart }
+            return DistrictTerm(startsOn: start, endsOn: planEndsOn)
+        }
+        if let planYears, planYears > 0 {
+            return DistrictTerm(startsOn: start, endsOn: ClockLength.years(planYears).added(to: start).adding(days: -1))
+        }
         let length = try DistrictTermError.wrap { () throws(ParameterError) in
             try parameters.length("district.period", at: start)
         }
@@ -93,6 +102,8 @@ public struct ClockLengthRecord: Hashable, Sendable, Codable {
 public enum DistrictTermError: Error, Hashable, Sendable, CustomStringConvertible {
     case alreadyExtended, notOperating
     case extensionTooLong(maximum: String)
+    /// A plan's last day must come after the designation.
+    case endBeforeStart
     case parameter(String)
 
     public var code: String {
@@ -100,6 +111,7 @@ public enum DistrictTermError: Error, Hashable, Sendable, CustomStringConvertibl
         case .alreadyExtended: return "already_extended"
         case .notOperating: return "district_not_operating"
         case .extensionTooLong: return "extension_too_long"
+        case .endBeforeStart: return "term_end_before_start"
         case .parameter: return "parameter_missing"
         }
     }
@@ -109,6 +121,7 @@ public enum DistrictTermError: Error, Hashable, Sendable, CustomStringConvertibl
         case .alreadyExtended: return "The district was already extended once; the Act allows one extension."
         case .notOperating: return "The district is not in operation on that date."
         case .extensionTooLong(let maximum): return "An extension may last at most \(maximum)."
+        case .endBeforeStart: return "The plan's last day of designation must come after the designation day."
         case .parameter(let why): return why
         }
     }
