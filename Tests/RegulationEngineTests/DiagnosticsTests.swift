@@ -29,6 +29,27 @@ import Testing
             ])
     }
 
+    /// A citation of the indexed Act or Decree must name an article and paragraph the text has.
+    @Test func aCitationOfAMissingArticleIsAnError() {
+        let rules = """
+              - id: d.cites-wrong
+                title: {ko: 규칙, en: Rule}
+                effect: prohibit
+                when: 'vessel.fuel == "diesel"'
+                cites: [{law: Regional Special Zones Act, article: art. 85(12)}]
+              - id: d.cites-right
+                title: {ko: 규칙, en: Rule}
+                effect: prohibit
+                when: 'vessel.fuel == "ammonia"'
+                cites: [{law: Regional Special Zones Act Enforcement Decree, article: art. 60(3)}, {law: Ship Safety Act, article: art. 999}]
+            """
+        let found = diagnostics(districtSource(extraRules: rules)).filter { $0.kind == .unknownArticle }
+        #expect(found.count == 1)
+        #expect(found.first?.message.contains("art. 85 has 9 paragraph(s), not (12)") == true)
+        #expect(found.first?.location.file == "sea.yaml" && (found.first?.location.line ?? 0) > 1)
+        #expect(found.first?.description.hasSuffix("[unknown-article]") == true)
+    }
+
     @Test func yamlSyntaxErrorsPointAtTheLine() {
         let found = load([("broken.yaml", "id: x\nscope: national\nrules: [\n  - {id: a\n")]).diagnostics
         #expect(found.first?.kind == .yamlSyntax)

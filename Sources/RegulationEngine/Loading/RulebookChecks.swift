@@ -1,3 +1,5 @@
+import TeukguCore
+
 /// The checks that need every rulebook at once: schemas, types, ids, exemptions, periods.
 enum RulebookChecks {
     static func run(_ rulebooks: [Rulebook]) -> [Diagnostic] {
@@ -22,6 +24,7 @@ enum RulebookChecks {
             schemas.append(schema)
         }
         diagnostics += typeDiagnostics(rulebooks, schemas: schemas)
+        diagnostics += citationDiagnostics(rulebooks)
 
         for rulebook in rulebooks {
             if let other = seenRulebooks[rulebook.id] {
@@ -139,6 +142,23 @@ enum RulebookChecks {
             state[node] = 2
         }
         for node in edges.keys.sorted() where state[node] == nil { visit(node, path: []) }
+        return diagnostics
+    }
+
+    /// Citations of an indexed law must name articles and paragraphs the law has (`StatuteIndex`);
+    /// laws and articles outside the index are cited as given.
+    static func citationDiagnostics(_ rulebooks: [Rulebook], index: StatuteIndex = .seed) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for rulebook in rulebooks {
+            for rule in rulebook.rules {
+                for cite in rule.cites {
+                    if case .unknownArticle(let why) = index.check(law: cite.law, article: cite.article) {
+                        diagnostics.append(
+                            Diagnostic(.error, .unknownArticle, "rule '\(rule.id)' cites \(why)", at: rule.location))
+                    }
+                }
+            }
+        }
         return diagnostics
     }
 }

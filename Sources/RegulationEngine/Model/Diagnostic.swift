@@ -32,6 +32,7 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         case neverHolds = "never-holds"
         case effectiveOutsideRulebook = "effective-outside-rulebook"
         case conflictingFact = "conflicting-fact"
+        case unknownArticle = "unknown-article"
     }
 
     public let severity: Severity

@@ -1,0 +1,61 @@
+import Testing
+import TeukguCore
+
+/// Every citation Teukgu makes of the Act or the Decree names an article and paragraph the text has.
+@Suite struct StatuteIndexTests {
+    let index = StatuteIndex.seed
+    let act = "Regional Special Zones Act"
+    let decree = "Regional Special Zones Act Enforcement Decree"
+
+    @Test func citationsOfMissingArticlesOrParagraphsAreCaught() {
+        #expect(index.check(law: act, article: "art. 85(4)") == .valid)
+        #expect(
+            index.check(law: act, article: "art. 85(10)")
+                == .unknownArticle("\(act) art. 85 has 9 paragraph(s), not (10)"))
+        #expect(index.check(law: act, article: "art. 74-3") == .unknownArticle("\(act) has no art. 74-3"))
+        #expect(index.check(law: decree, article: "art. 57-3(2)") == .valid)
+        #expect(index.check(law: act, article: "art. 74(2); Decree art. 43(3)") == .valid)
+        #expect(index.check(law: act, article: "art. 75(2); Decree art. 44(4)") == .valid)
+        #expect(index.check(law: act, article: "art. 75(2); Decree art. 44(5)") != .valid)
+    }
+
+    @Test func listsRangesAndContinuationsAreRead() {
+        #expect(index.check(law: act, article: "arts. 75(3), 77–78; Decree art. 47(7)") == .valid)
+        #expect(index.check(law: act, article: "art. 75(1)–(2)") == .valid)
+        #expect(index.check(law: act, article: "art. 75(3), (5)") == .valid)
+        #expect(index.check(law: act, article: "art. 75(3), (7)") != .valid)
+        #expect(index.check(law: decree, article: "art. 60(3)4") == .valid)
+    }
+
+    @Test func lawsAndArticlesOutsideTheIndexAreCitedAsGiven() {
+        if case .notIndexed = index.check(law: "Medical Service Act", article: "art. 34") {
+        } else {
+            Issue.record("an unindexed law was judged")
+        }
+        if case .notIndexed = index.check(law: act, article: "art. 5") {
+        } else {
+            Issue.record("an article outside the covered range was judged")
+        }
+    }
+
+    @Test func everyParameterAndProcedureCitationExistsInTheText() {
+        for parameter in ParameterCatalog.seed.parameters.values {
+            for version in parameter.versions {
+                let finding = index.check(law: version.citation.law, article: version.citation.article)
+                if case .unknownArticle(let why) = finding { Issue.record("\(parameter.key): \(why)") }
+            }
+        }
+        for step in ProcedureDefinition.standard.steps {
+            let finding = index.check(law: step.citation.law, article: step.citation.article)
+            #expect(finding == .valid, "\(step.id.rawValue): \(step.citation.text) → \(finding)")
+        }
+        // The statutory parameters are all checked, not merely cited as given.
+        for key in [
+            "rapidConfirmation.answerPeriod", "demonstrationExemption.validity", "temporaryPermit.validity",
+            "designation.decision", "insurance.minimum.property", "district.postMonitoring",
+        ] {
+            let version = ParameterCatalog.seed.parameters[key]!.versions.last!
+            #expect(index.check(law: version.citation.law, article: version.citation.article) == .valid, "\(key)")
+        }
+    }
+}
