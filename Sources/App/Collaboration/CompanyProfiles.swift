@@ -54,26 +54,9 @@ enum CompanyProfiles {
                 "The registration number and founding date are fixed while an application is under way "
                     + "(they decide eligibility and conflicts of interest); ask the ministry to correct them.")
         }
-        if let text = input.businessRegistrationNumber {
-            guard let number = BusinessRegistrationNumber(text) else {
-                throw AppError.invalid(
-                    "invalid_business_registration_number",
-                    "'\(text)' is not a valid business registration number (check digit).")
-            }
-            let clash = try await CompanyRecord.query(on: database).filter(
-                \.$businessRegistrationNumber == number.digits
-            ).filter(\.$id != company.requireID()).count()
-            guard clash == 0 else {
-                throw AppError.conflict("registration_number_taken", "Another company holds this registration number.")
-            }
-            company.businessRegistrationNumber = number.digits
-        }
-        if let text = input.foundedOn {
-            guard let day = CalendarDate(iso: text), day <= today else {
-                throw AppError.invalid("invalid_date", "foundedOn must be a past date such as 2021-03-15.")
-            }
-            company.foundedOn = day.iso
-        }
+        try await applyIdentity(
+            registrationNumber: input.businessRegistrationNumber, foundedOn: input.foundedOn, to: company, today: today,
+            on: database)
         if let sector = input.sector {
             guard (1...100).contains(sector.trimmed.count) else {
                 throw AppError.invalid("invalid_sector", "The sector must be 1–100 characters.")
@@ -100,6 +83,35 @@ enum CompanyProfiles {
         }
     }
 
+    /// Checks and sets the identity facts given: a registration number with a valid check digit that
+    /// no other company holds, a founding date in the past.
+    private static func applyIdentity(
+        registrationNumber: String?, foundedOn: String?, to company: CompanyRecord, today: CalendarDate,
+        on database: any Database
+    ) async throws {
+        if let text = registrationNumber {
+            guard let number = BusinessRegistrationNumber(text) else {
+                throw AppError.invalid(
+                    "invalid_business_registration_number",
+                    "'\(text)' is not a valid business registration number (check digit).")
+            }
+            let clash = try await CompanyRecord.query(on: database).filter(
+                \.$businessRegistrationNumber == number.digits
+            )
+            .filter(\.$id != company.requireID()).count()
+            guard clash == 0 else {
+                throw AppError.conflict("registration_number_taken", "Another company holds this registration number.")
+            }
+            company.businessRegistrationNumber = number.digits
+        }
+        if let text = foundedOn {
+            guard let day = CalendarDate(iso: text), day <= today else {
+                throw AppError.invalid("invalid_date", "foundedOn must be a past date such as 2021-03-15.")
+            }
+            company.foundedOn = day.iso
+        }
+    }
+
     /// Whether the company has an application submitted and not yet finally refused or withdrawn.
     static func hasOpenApplication(_ company: CompanyRecord, on database: any Database) async throws -> Bool {
         try await CollaborationApplicationRecord.query(on: database).filter(\.$companyID == company.requireID())
@@ -118,27 +130,9 @@ enum CompanyProfiles {
             throw AppError.invalid("reason_required", "Give the reason for the correction in 10–2,000 characters.")
         }
         let before = ["businessRegistrationNumber": company.businessRegistrationNumber, "foundedOn": company.foundedOn]
-        if let text = input.businessRegistrationNumber {
-            guard let number = BusinessRegistrationNumber(text) else {
-                throw AppError.invalid(
-                    "invalid_business_registration_number",
-                    "'\(text)' is not a valid business registration number (check digit).")
-            }
-            let clash = try await CompanyRecord.query(on: database).filter(
-                \.$businessRegistrationNumber == number.digits
-            )
-            .filter(\.$id != company.requireID()).count()
-            guard clash == 0 else {
-                throw AppError.conflict("registration_number_taken", "Another company holds this registration number.")
-            }
-            company.businessRegistrationNumber = number.digits
-        }
-        if let text = input.foundedOn {
-            guard let day = CalendarDate(iso: text), day <= today else {
-                throw AppError.invalid("invalid_date", "foundedOn must be a past date such as 2021-03-15.")
-            }
-            company.foundedOn = day.iso
-        }
+        try await applyIdentity(
+            registrationNumber: input.businessRegistrationNumber, foundedOn: input.foundedOn, to: company, today: today,
+            on: database)
         try await database.transaction { transaction in
             try await company.save(on: transaction)
             try await AuditLog.record(
