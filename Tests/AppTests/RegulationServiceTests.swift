@@ -129,17 +129,15 @@ import VaporTesting
         for _ in 0..<3 { url.deleteLastPathComponent() }
         let text = try! String(
             contentsOf: url.appendingPathComponent("Rules/districts/busan-marine-mobility.yaml"), encoding: .utf8)
+        // Only the autonomous-vessel rule narrows to one zone; the ammonia rule keeps both.
         return text.replacingOccurrences(
-            of:
-                "site.zone in [\"test-north\", \"test-south\"] and company.isZoneOperator == true'\n    cites:\n      - {law: Regional Special Zones Act, article: art. 86}\n      - {law: Regional Special Zones Act Enforcement Decree",
-            with:
-                "site.zone in [\"test-south\"] and company.isZoneOperator == true'\n    cites:\n      - {law: Regional Special Zones Act, article: art. 86}\n      - {law: Regional Special Zones Act Enforcement Decree"
-        )
+            of: "activity.kind == \"autonomous-vessel-trial\" and site.zone in [\"test-north\", \"test-south\"]",
+            with: "activity.kind == \"autonomous-vessel-trial\" and site.zone in [\"test-south\"]")
     }()
 
     @Test func aNewVersionIsCheckedDiffedPublishedAndUsedByAsOfDate() async throws {
         try await withTeukgu { app in
-            #expect(Self.stricterBusan.contains("[\"test-south\"] and company"))
+            #expect(Self.stricterBusan.contains("site.zone in [\"test-south\"] and company"))
             let admin = try await app.bearerToken(for: "admin@teukgu.demo")
             let broken =
                 #"{"files":[{"file":"districts/busan-marine-mobility.yaml","text":"id: busan\nscope: national\nrules:\n  - id: x\n    effect: prohibit\n    when: 'nope.fact == 1'\n    cites: [{law: A, article: b}]\n"}]}"#
@@ -207,6 +205,28 @@ import VaporTesting
             let after = try object(try await check(app, later))
             #expect(after["outcome"] as? String == "prohibited" && after["version"] as? Int == 2)
             #expect(try await AuditEntryRecord.query(on: app.db).filter(\.$action == "rulebook.publish").count() == 1)
+        }
+    }
+
+    @Test func citationsOfLawsOutsideTheStatuteIndexAreMarkedOnThePage() async throws {
+        try await withTeukgu { app in
+            var browser = BrowserSession(app: app)
+            let regime = try await browser.get(
+                Endpoints.regimePage.link([.district: "chungbuk-regenerative-bio"]),
+                headers: ["Accept-Language": "en"])
+            let html = regime.body.string
+            let marker = "[not in statute index]"
+            // Indexed and checked: the Special Zones Act article carries no marker.
+            let indexed = try #require(html.range(of: "Regional Special Zones Act art. 86(4)"))
+            let afterIndexed = html[indexed.upperBound...].prefix(400)
+            #expect(!String(afterIndexed.split(separator: "<cite>").first ?? "").contains(marker))
+            // Not indexed: the Bioethics and Safety Act is cited as given, with the marker after it.
+            let outside = try #require(html.range(of: "Bioethics and Safety Act art. 47(3)"))
+            #expect(String(html[outside.upperBound...].prefix(300)).contains(marker))
+            let korean = try await browser.get(
+                Endpoints.regimePage.link([.district: "chungbuk-regenerative-bio"]),
+                headers: ["Accept-Language": "ko"])
+            #expect(korean.body.string.contains("[조문 색인 밖]"))
         }
     }
 

@@ -86,11 +86,8 @@ struct WhatIfBenchCommand: AsyncCommand {
             (
                 file.file,
                 file.text.replacingOccurrences(
-                    of:
-                        "site.zone in [\"test-north\", \"test-south\"] and company.isZoneOperator == true'\n    cites:\n      - {law: Regional Special Zones Act, article: art. 86}\n      - {law: Regional",
-                    with:
-                        "site.zone in [\"test-south\"] and company.isZoneOperator == true'\n    cites:\n      - {law: Regional Special Zones Act, article: art. 86}\n      - {law: Regional"
-                )
+                    of: "\"autonomous-vessel-trial\" and site.zone in [\"test-north\", \"test-south\"]",
+                    with: "\"autonomous-vessel-trial\" and site.zone in [\"test-south\"]")
             )
         }
         let draft = RulebookVersionRecord()

@@ -9,7 +9,13 @@ struct VerdictPage: Encodable {
         let title: String
         let effect: String
         let undecided: Bool
-        let citations: [String]
+        let citations: [Citation]
+    }
+
+    struct Citation: Encodable {
+        let text: String
+        /// Not verifiable against the statute index (law not indexed); shown with a marker.
+        let unchecked: Bool
     }
 
     struct Condition: Encodable {
@@ -45,8 +51,12 @@ struct VerdictPage: Encodable {
         asOf = document.asOf
         self.decidedAt = Formatting.dateTime(decidedAt)
         self.version = version
-        func citations(_ list: [DecisionDocument.Citation]) -> [String] {
-            list.map { "\($0.law) \($0.article)" + ($0.note.map { " — \($0)" } ?? "") }
+        func citations(_ list: [DecisionDocument.Citation]) -> [Citation] {
+            list.map {
+                Citation(
+                    text: "\($0.law) \($0.article)" + ($0.note.map { " — \($0)" } ?? ""),
+                    unchecked: StatuteIndex.seed.check(law: $0.law, article: $0.article) != .valid)
+            }
         }
         reasons = document.reasons.map {
             Reason(

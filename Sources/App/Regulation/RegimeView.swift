@@ -10,6 +10,16 @@ struct RegimeView: Encodable {
         let law: String
         let article: String
         let note: String?
+        /// True where the statute index cannot vouch for the article: the law is not indexed, or the
+        /// article lies outside the part read. The page says so instead of implying it was checked.
+        let unchecked: Bool
+
+        init(law: String, article: String, note: String?) {
+            self.law = law
+            self.article = article
+            self.note = note
+            unchecked = StatuteIndex.seed.check(law: law, article: article) != .valid
+        }
     }
 
     struct RuleEntry: Encodable {

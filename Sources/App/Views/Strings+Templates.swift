@@ -8,6 +8,11 @@ extension Strings {
         "tpl.check.no": ("아니오", "No"),
         "tpl.check.yes": ("예", "Yes"),
         "tpl.check.yourAnswersSoFar": ("이미 답한 내용", "Your answers so far"),
+        "tpl.cite.notIndexed": ("[조문 색인 밖]", "[not in statute index]"),
+        "tpl.cite.notIndexedTitle": (
+            "조문 색인에 없는 법령이라 조문 번호를 확인하지 못하고 인용한 그대로 표시합니다.",
+            "Not in Teukgu's statute index: the article is shown as cited, not checked."
+        ),
         "tpl.clock.due": ("기한", "Due"),
         "tpl.clock.howThisWasComputedWith": ("계산 과정과 근거 보기", "How this was computed, with citations"),
         "tpl.collaborationApplication.advances": ("통과", "advances"),
