@@ -104,6 +104,7 @@ func prepareForServing(_ app: Application) async throws {
     try await SQLiteTuning.apply(to: app)
     try await app.autoMigrate()
     try await ReferenceSeed.seedIfEmpty(on: app.db)
+    try await PartnerListingSeed.seedIfEmpty(on: app.db)
     try await DesignationSeed.seedIfEmpty(on: app.db)
     try await CollaborationSeed.seedIfEmpty(on: app.db)
     try await RulebookSeed.seedIfEmpty(

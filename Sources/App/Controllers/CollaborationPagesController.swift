@@ -80,8 +80,12 @@ struct CollaborationPagesController {
             CollaborationHomePage.YearGroup(
                 year: $0.key, tracks: $0.value, places: $0.value.reduce(0) { $0 + $1.capacity })
         }
+        let names = try await PartnerRecord.query(on: request.db).all().keyedByID(\.name)
+        let partnerYears = CollaborationHomePage.partnerYears(
+            try await PartnerListingRecord.query(on: request.db).all(), names: names, language: request.language)
         return try await request.renderPage(
-            "collaboration-home", titleKey: "nav.collaboration", CollaborationHomePage(calls: calls, years: years))
+            "collaboration-home", titleKey: "nav.collaboration",
+            CollaborationHomePage(calls: calls, years: years, partnerYears: partnerYears))
     }
 
     /// Loads the call, its tracks, the company's application and (for the ministry) its panels once.

@@ -17,5 +17,6 @@ enum TeukguMigrations {
         app.migrations.add(AddCollaborationInformationRequest())
         app.migrations.add(CheckLifecycleStates())
         app.migrations.add(CreateWebSessions())
+        app.migrations.add(CreatePartnerListings())
     }
 }

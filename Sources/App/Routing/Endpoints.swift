@@ -83,6 +83,9 @@ enum Endpoints {
     static let apiRegions = Endpoint(.GET, "/api/v1/regions", .anyone, .publicData, "The 17 regions")
     static let apiDistricts = Endpoint(.GET, "/api/v1/districts", .anyone, .publicData, "Designated districts")
     static let apiPartners = Endpoint(.GET, "/api/v1/partners", .anyone, .publicData, "Global partner companies")
+    static let apiPartnerListings = Endpoint(
+        .GET, "/api/v1/partners/listings", .anyone, .publicData,
+        "Each year's partners, under the name listed that year, with the source of each entry")
     static let apiParameters = Endpoint(.GET, "/api/v1/parameters", .anyone, .publicData, "Effective-dated parameters")
     static let apiParameter = Endpoint(
         .GET, "/api/v1/parameters/:key", .anyone, .publicData, "One parameter with its versions")
@@ -178,7 +181,8 @@ enum Endpoints {
             openAPI, apiLogin, apiLogout, apiMe, apiTokens, apiCreateToken, apiRevokeToken, apiUsers, apiCreateUser,
             apiDeactivateUser,
             apiAudit, apiAuditVerify, apiMessages, apiUploadDocument, apiDocument, apiDocumentContent,
-            apiRegions, apiDistricts, apiPartners, apiParameters, apiParameter, apiAddParameterVersion,
+            apiRegions, apiDistricts, apiPartners, apiPartnerListings, apiParameters, apiParameter,
+            apiAddParameterVersion,
             apiHolidays, apiAddHoliday, apiDeleteHoliday, apiLegalClock,
         ] + designation + collaboration
 

@@ -3,15 +3,17 @@ import Foundation
 import TeukguCore
 import Vapor
 
-/// Tracks of the collaboration programme: 2024 (11 partners, 305 startups) and 2025 (13 partners in
-/// 14 tracks, 364 planned) as reference data, and for demos a 2026 call with its tracks.
+/// Tracks of the collaboration programme: 2024 (11 partners, 305 startups) and 2025 (14 tracks,
+/// 364 planned) as reference data, and for demos a 2026 call with its tracks.
 ///
 /// Per-track capacities and sector focus were not published: they are illustrative, spread so the
-/// year's total matches the published number of startups. 2025 counts Google and Google Play as one
-/// partner with two tracks, and leaves Ansys out, which is how 13 partners make 14 tracks here.
+/// year's total matches the published number of startups. 2025 keeps Ansys, which the sources say
+/// continued, and gives each of 2024's partners and the three joiners one track: 14 tracks, as
+/// published. The published count of 13 partners implies one 2024 partner left; the sources do not
+/// say which, so the partner listings mark the carried-over entries as assumed.
 enum CollaborationSeed {
     static let focus: [String: String] = [
-        "google": "AI, cloud and mobile", "google-play": "Apps and games", "nvidia": "AI and accelerated computing",
+        "google": "AI, cloud, mobile apps and games", "nvidia": "AI and accelerated computing",
         "microsoft": "AI and SaaS",
         "aws": "Cloud-native services", "dassault-systemes": "Digital twins and manufacturing", "ansys": "Simulation",
         "siemens": "Industrial automation",
@@ -26,9 +28,8 @@ enum CollaborationSeed {
         "openai",
     ]
     static let partners2025 = [
-        "google", "google-play", "nvidia", "microsoft", "aws", "dassault-systemes", "siemens", "oracle", "ibm", "intel",
-        "openai",
-        "thales", "l-oreal-korea", "air-liquide",
+        "google", "nvidia", "microsoft", "aws", "dassault-systemes", "ansys", "siemens", "oracle", "ibm", "intel",
+        "openai", "thales", "l-oreal-korea", "air-liquide",
     ]
 
     /// Spreads `total` places over `count` tracks as evenly as whole numbers allow.

@@ -71,13 +71,19 @@ enum ProgrammeData {
         collaboration_programme:
           grant_cap_krw: [{until: 2023-12-31, value: 300000000}, {from: 2024-01-01, value: 200000000}]
           years:
-            - {year: 2019, partners: [Google Play], startups: 60, note: "track 창구 (Changgu)"}
-            - {year: 2021, partners_count: 6, startups: 200}
-            - {year: 2023, partners_count: 9}
+            - {year: 2019, partners: [Google Play], startups: 60, note: "track 창구 (Changgu)",
+               source: "MSS 2019 programme: Google Play's 창구 (Changgu) track only"}
+            - {year: 2021, partners_count: 6, startups: 200, source: "MSS 2021 figures: six partners (names not listed here)"}
+            - {year: 2023, partners_count: 9, source: "MSS 2023 figures: nine partners (names not listed here)"}
             - {year: 2024, startups: 305, budget_krw: 43000000000,
-               partners: [Google, NVIDIA, Microsoft, AWS, Dassault Systèmes, Ansys, Siemens, Oracle, IBM, Intel, OpenAI]}
-            - {year: 2025, startups_planned: 364, tracks: 14, name: "Around X",
-               partners_added: [Thales, L'Oréal Korea, Air Liquide]}
+               partners: [Google, NVIDIA, Microsoft, AWS, Dassault Systèmes, Ansys, Siemens, Oracle, IBM, Intel, OpenAI],
+               source: "MSS 2024 programme announcement: eleven partners, 305 startups"}
+            - {year: 2025, startups_planned: 364, tracks: 14, partners_count: 13, name: "Around X",
+               partners_added: [Thales, L'Oréal Korea, Air Liquide], partners_continued: [Ansys],
+               source: "MSS 2025 'Around X' announcement: 13 partners in 14 tracks; Thales, L'Oréal Korea and Air Liquide added",
+               continued_source: "press reports: Ansys continued, adding an aerospace track",
+               note: "which 2024 partner left is not in the sources: the rest of 2024 is carried over as assumed"}
+          partner_aliases: {Google Play: Google}
           known_tracks: {Google Play: 창구, NVIDIA: N&UP (엔업), Dassault Systèmes: 다온다, Microsoft: 마중, IBM: I-Start}
           openai_2024_funnel: [220, 40, 14]
           unconfirmed: [self-contribution ratio, instalment schedule, per-track scoring weights]

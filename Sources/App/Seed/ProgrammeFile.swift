@@ -48,9 +48,14 @@ struct ProgrammeFile: Decodable {
             let tracks: Int?
             let name: String?
             let note: String?
+            let source: String?
+            let partners_continued: [String]?
+            let continued_source: String?
         }
         let years: [Year]
         let known_tracks: [String: String]
+        /// Earlier names of one partner: `Google Play` (2019) is Google.
+        let partner_aliases: [String: String]
     }
 
     let regions: [RegionEntry]

@@ -12,8 +12,7 @@ enum ReferenceSeed {
 
     /// Partner details that public sources describe only loosely; shown as illustrative.
     static let partnerDetails: [String: (country: String, provides: String)] = [
-        "Google": ("United States", "Cloud credits, Google for Startups mentoring"),
-        "Google Play": ("United States", "App-market growth programme (Changgu)"),
+        "Google": ("United States", "Cloud credits, Google for Startups mentoring; in 2019 as Google Play (Changgu)"),
         "NVIDIA": ("United States", "GPU credits, Inception membership, technical mentoring"),
         "Microsoft": ("United States", "Azure credits, Founders Hub mentoring"),
         "AWS": ("United States", "Cloud credits up to USD 50k, architecture reviews"),
@@ -40,6 +39,7 @@ enum ReferenceSeed {
             try await file.district_rounds.map(roundRecord).create(on: transaction)
             try await partnerRecords(file.collaboration_programme).create(on: transaction)
             try await file.collaboration_programme.years.map(yearRecord).create(on: transaction)
+            try await PartnerListingSeed.listings(file.collaboration_programme).create(on: transaction)
             try await seedHolidays(on: transaction)
             try await seedParameters(on: transaction)
             try await AuditLog.record(
@@ -80,8 +80,9 @@ enum ReferenceSeed {
     static func partnerRecords(_ programme: ProgrammeFile.Collaboration) -> [PartnerRecord] {
         var firstYear: [String: Int] = [:]
         for year in programme.years {
-            for name in (year.partners ?? []) + (year.partners_added ?? []) where firstYear[name] == nil {
-                firstYear[name] = year.year
+            for listed in (year.partners ?? []) + (year.partners_added ?? []) {
+                let name = programme.partner_aliases[listed] ?? listed
+                if firstYear[name] == nil { firstYear[name] = year.year }
             }
         }
         return firstYear.sorted { $0.key < $1.key }.map { name, year in

@@ -66,11 +66,13 @@ extension Strings {
         "tpl.collaborationHome.mode": ("방식", "Mode"),
         "tpl.collaborationHome.operatedBy": ("주관기관", "Operated by"),
         "tpl.collaborationHome.partner": ("파트너", "Partner"),
+        "tpl.collaborationHome.partnersByYear": ("연도별 파트너사 (출처 포함)", "Partners by year, with sources"),
         "tpl.collaborationHome.perTrackPlacesAndFocus": (
             "트랙별 정원과 분야는 공개되지 않아 예시 값입니다 (연도 합계는 공개 수치와 같습니다).",
             "Per-track places and focus are illustrative (the year's totals match the published figures)."
         ),
         "tpl.collaborationHome.places": ("정원", "Places"),
+        "tpl.collaborationHome.sources": ("출처:", "Sources:"),
         "tpl.collaborationHome.status": ("상태", "Status"),
         "tpl.collaborationHome.track": ("트랙", "Track"),
         "tpl.collaborationHome.window": ("접수 기간", "Window"),

@@ -199,6 +199,10 @@ enum Strings {
             "시·도 (수도권 제외)", "Metropolitan and provincial governments (capital region excluded)"
         ),
         "text.moreInformationRequested": ("보완을 요청했습니다.", "More information requested."),
+        "text.partnerBasis.added": ("신규 참여", "joined"),
+        "text.partnerBasis.continued-assumed": ("계속 참여로 추정 (출처 없음)", "assumed to continue (no source)"),
+        "text.partnerBasis.continued-reported": ("계속 참여 (보도)", "continued (reported)"),
+        "text.partnerBasis.listed": ("공개 명단", "published list"),
         "text.pausedSupplementation": ("정지(보완 중)", "Paused (supplementation)"),
         "text.profileSaved": ("기업 정보를 저장했습니다.", "Profile saved."),
         "text.regionsAndCityCountyDistrictGovernments": (

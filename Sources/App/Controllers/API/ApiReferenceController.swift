@@ -34,10 +34,23 @@ struct ApiReferenceController {
         let trackName: String?
     }
 
+    struct PartnerListingDTO: Content {
+        let year: Int
+        let partnerID: String
+        let partnerName: String
+        /// The name that year's list used (2019: "Google Play" for Google).
+        let listedAs: String
+        /// listed, added, continued-reported or continued-assumed.
+        let basis: String
+        let trackName: String?
+        let source: String
+    }
+
     func register(_ routes: any RoutesBuilder) {
         routes.on(Endpoints.apiRegions, use: regions)
         routes.on(Endpoints.apiDistricts, use: districts)
         routes.on(Endpoints.apiPartners, use: partners)
+        routes.on(Endpoints.apiPartnerListings, use: partnerListings)
         routes.on(Endpoints.health, use: health)
         routes.on(Endpoints.metrics, use: metrics)
         routes.on(Endpoints.openAPI, use: openAPI)
@@ -68,6 +81,16 @@ struct ApiReferenceController {
                 id: $0.id ?? "", name: $0.name, country: $0.country, provides: $0.provides, joinedYear: $0.joinedYear,
                 trackName: $0.trackName)
         }
+    }
+
+    @Sendable func partnerListings(_ request: Request) async throws -> [PartnerListingDTO] {
+        let names = try await PartnerRecord.query(on: request.db).all().keyedByID(\.name)
+        return try await PartnerListingRecord.query(on: request.db).sort(\.$year).sort(\.$basis).sort(\.$listedAs)
+            .all().map {
+                PartnerListingDTO(
+                    year: $0.year, partnerID: $0.partnerID, partnerName: names[$0.partnerID] ?? $0.partnerID,
+                    listedAs: $0.listedAs, basis: $0.basis.rawValue, trackName: $0.trackName, source: $0.source)
+            }
     }
 
     @Sendable func health(_ request: Request) async throws -> Response {
