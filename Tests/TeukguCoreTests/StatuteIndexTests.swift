@@ -27,6 +27,25 @@ import TeukguCore
         #expect(index.check(law: decree, article: "art. 60(3)4") == .valid)
     }
 
+    @Test func theOtherLawsTheRulebooksCiteAreCheckedOverTheArticlesRead() {
+        let space = "Space Liability Act"
+        let lmo = "Act on Transboundary Movements of Living Modified Organisms"
+        let regenerative = "Advanced Regenerative Medicine and Advanced Biological Products Act"
+        #expect(index.check(law: space, article: "art. 6") == .valid)
+        #expect(index.check(law: space, article: "art. 6(2)") == .valid)
+        #expect(index.check(law: space, article: "art. 6(3)") != .valid)
+        #expect(index.check(law: lmo, article: "art. 22(7)") == .valid)
+        #expect(index.check(law: lmo, article: "art. 22(8)") != .valid)
+        #expect(index.check(law: lmo, article: "art. 22-4(4)") == .valid)
+        #expect(index.check(law: lmo, article: "art. 22-5") != .valid)
+        #expect(index.check(law: regenerative, article: "art. 12(3)") == .valid)
+        #expect(index.check(law: regenerative, article: "art. 15(7)") != .valid)
+        if case .notIndexed = index.check(law: lmo, article: "art. 8") {
+        } else {
+            Issue.record("an LMO Act article outside the part read was judged")
+        }
+    }
+
     @Test func lawsAndArticlesOutsideTheIndexAreCitedAsGiven() {
         if case .notIndexed = index.check(law: "Medical Service Act", article: "art. 34") {
         } else {

@@ -3,7 +3,9 @@ extension StatuteIndex {
     /// (repository 9bow/legalize-kr, folder 규제자유특구및지역특화발전특구에관한규제특례법). Covered: the
     /// regulation-free special zone articles (Act arts. 72–91, 142–143; Decree arts. 42–66), which
     /// are the ones Teukgu's parameters, procedure and rulebooks cite.
-    public static let seed = StatuteIndex([
+    public static let seed = StatuteIndex(specialZones + otherLaws)
+
+    static let specialZones: [Law] = [
         Law(
             name: "Regional Special Zones Act", nameKorean: "규제자유특구 및 지역특화발전특구에 관한 규제특례법",
             text: "Law No. 21381, promulgated 2026-02-19, in force 2026-02-19",
@@ -69,5 +71,5 @@ extension StatuteIndex {
                 .init(number: .init(65, 0), titleKorean: "임시허가의 변경", paragraphs: 2),
                 .init(number: .init(66, 0), titleKorean: "임시허가의 취소 등", paragraphs: 2),
             ]),
-    ])
+    ]
 }

@@ -1,0 +1,48 @@
+extension StatuteIndex {
+    /// Other laws the rulebooks cite, indexed over the articles they cite, as read from the
+    /// consolidated texts in 9bow/legalize-kr. A law not listed here, or an article outside
+    /// `covered`, is shown on the pages as cited but not checked.
+    static let otherLaws: [Law] = [
+        Law(
+            name: "Space Liability Act", nameKorean: "우주손해배상법",
+            text: "Law No. 20144, promulgated 2024-01-26, in force 2024-05-27",
+            covered: [1...9],
+            articles: [
+                .init(number: .init(1), titleKorean: "목적", paragraphs: 1),
+                .init(number: .init(2), titleKorean: "정의", paragraphs: 1),
+                .init(number: .init(3), titleKorean: "국제협약과의 관계 등", paragraphs: 2),
+                .init(number: .init(4), titleKorean: "무과실책임 및 책임의 집중 등", paragraphs: 3),
+                .init(number: .init(5), titleKorean: "손해배상책임 한도액", paragraphs: 1),
+                .init(number: .init(6), titleKorean: "손해배상 책임보험의 가입", paragraphs: 2),
+                .init(number: .init(7), titleKorean: "정부의 조치", paragraphs: 3),
+                .init(number: .init(8), titleKorean: "권리행사의 기간", paragraphs: 2),
+                .init(number: .init(9), titleKorean: "규제의 재검토", paragraphs: 1),
+            ]),
+        Law(
+            name: "Act on Transboundary Movements of Living Modified Organisms",
+            nameKorean: "유전자변형생물체의 국가간 이동 등에 관한 법률",
+            text: "consolidated text as last amended by Law No. 21065 (2025-10-01)",
+            covered: [22...22],
+            articles: [
+                .init(number: .init(22), titleKorean: "연구시설의 설치ㆍ운영", paragraphs: 7),
+                .init(number: .init(22, 2), titleKorean: "유전자변형생물체의 개발ㆍ실험", paragraphs: 3),
+                .init(number: .init(22, 3), titleKorean: "생산공정이용시설의 설치ㆍ운영", paragraphs: 6),
+                .init(number: .init(22, 4), titleKorean: "유전자변형생물체의 이용", paragraphs: 4),
+            ]),
+        Law(
+            name: "Advanced Regenerative Medicine and Advanced Biological Products Act",
+            nameKorean: "첨단재생의료 및 첨단바이오의약품 안전 및 지원에 관한 법률",
+            text: "consolidated text as last amended by Law No. 20331 (2024-02-20)",
+            covered: [10...15],
+            articles: [
+                .init(number: .init(10), titleKorean: "첨단재생의료실시기관", paragraphs: 11),
+                .init(number: .init(11), titleKorean: "첨단재생의료 임상연구의 동의", paragraphs: 5),
+                .init(number: .init(11, 2), titleKorean: "첨단재생의료 치료의 동의 등", paragraphs: 6),
+                .init(number: .init(12), titleKorean: "첨단재생의료 연구계획에 대한 심의 및 승인", paragraphs: 5),
+                .init(number: .init(12, 2), titleKorean: "첨단재생의료 치료계획에 대한 심의", paragraphs: 5),
+                .init(number: .init(13), titleKorean: "첨단재생의료 및 첨단바이오의약품 심의위원회", paragraphs: 8),
+                .init(number: .init(14), titleKorean: "심의위원회의 운영", paragraphs: 7),
+                .init(number: .init(15), titleKorean: "첨단재생의료세포처리시설", paragraphs: 6),
+            ]),
+    ]
+}
