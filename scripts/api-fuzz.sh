@@ -16,7 +16,9 @@ fi
 work=$(mktemp -d /tmp/teukgu-fuzz.XXXXXX)
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
 base="http://127.0.0.1:$port"
-(cd "$root" && TEUKGU_DATA="$work/data" "$binary" serve --port "$port" >"$work/server.log" 2>&1) &
+# exec, so that $! is the server itself and the trap below stops it (a plain subshell would leave
+# the server running after the script ends).
+(cd "$root" && TEUKGU_DATA="$work/data" exec "$binary" serve --port "$port" >"$work/server.log" 2>&1) &
 server=$!
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; [ -n "${KEEP_FUZZ_LOGS:-}" ] || rm -rf "$work"' EXIT
 for _ in $(seq 1 240); do
