@@ -40,10 +40,28 @@ import TeukguCore
         #expect(index.check(law: lmo, article: "art. 22-5") != .valid)
         #expect(index.check(law: regenerative, article: "art. 12(3)") == .valid)
         #expect(index.check(law: regenerative, article: "art. 15(7)") != .valid)
-        if case .notIndexed = index.check(law: lmo, article: "art. 8") {
+        #expect(index.check(law: lmo, article: "art. 8(6)") == .valid)
+        #expect(index.check(law: lmo, article: "art. 8(7)") != .valid)
+        if case .notIndexed = index.check(law: lmo, article: "art. 9") {
         } else {
             Issue.record("an LMO Act article outside the part read was judged")
         }
+    }
+
+    @Test func dataMaritimeRoadProductAndChemicalsLawsAreChecked() {
+        let privacy = "Personal Information Protection Act"
+        #expect(index.check(law: privacy, article: "art. 28-2") == .valid)
+        #expect(index.check(law: privacy, article: "art. 25-2") == .valid)
+        #expect(index.check(law: privacy, article: "art. 23(3)") == .valid)
+        #expect(index.check(law: privacy, article: "art. 23(4)") != .valid)
+        #expect(index.check(law: privacy, article: "art. 28-6") == .unknownArticle("\(privacy) has no art. 28-6"))
+        #expect(index.check(law: "Road Traffic Act", article: "art. 8-2") == .valid)
+        #expect(index.check(law: "Road Traffic Act", article: "art. 8-3") != .valid)
+        #expect(index.check(law: "Ship Officers Act", article: "art. 11(3)") != .valid)
+        #expect(index.check(law: "Chemicals Control Act", article: "art. 24(7)") == .valid)
+        let robots = "Intelligent Robots Development and Distribution Promotion Act"
+        #expect(index.check(law: robots, article: "art. 40-2") == .valid)
+        #expect(index.check(law: robots, article: "art. 40-5") != .valid)
     }
 
     @Test func lawsAndArticlesOutsideTheIndexAreCitedAsGiven() {

@@ -22,8 +22,9 @@ extension StatuteIndex {
             name: "Act on Transboundary Movements of Living Modified Organisms",
             nameKorean: "유전자변형생물체의 국가간 이동 등에 관한 법률",
             text: "consolidated text as last amended by Law No. 21065 (2025-10-01)",
-            covered: [22...22],
+            covered: [8...8, 22...22],
             articles: [
+                .init(number: .init(8), titleKorean: "수입승인 등", paragraphs: 6),
                 .init(number: .init(22), titleKorean: "연구시설의 설치ㆍ운영", paragraphs: 7),
                 .init(number: .init(22, 2), titleKorean: "유전자변형생물체의 개발ㆍ실험", paragraphs: 3),
                 .init(number: .init(22, 3), titleKorean: "생산공정이용시설의 설치ㆍ운영", paragraphs: 6),
