@@ -62,10 +62,14 @@ import TeukguCore
         let robots = "Intelligent Robots Development and Distribution Promotion Act"
         #expect(index.check(law: robots, article: "art. 40-2") == .valid)
         #expect(index.check(law: robots, article: "art. 40-5") != .valid)
+        #expect(index.check(law: "Medical Service Act", article: "art. 33(1)") == .valid)
+        #expect(index.check(law: "Medical Service Act", article: "art. 34(5)") != .valid)
+        #expect(index.check(law: "Radio Waves Act", article: "art. 19-2") == .valid)
+        #expect(index.check(law: "Electric Utility Act", article: "art. 67(4)") != .valid)
     }
 
     @Test func lawsAndArticlesOutsideTheIndexAreCitedAsGiven() {
-        if case .notIndexed = index.check(law: "Medical Service Act", article: "art. 34") {
+        if case .notIndexed = index.check(law: "Pharmaceutical Affairs Act", article: "art. 34") {
         } else {
             Issue.record("an unindexed law was judged")
         }

@@ -1,5 +1,6 @@
 extension StatuteIndex {
-    /// The data-protection, maritime, road, product-safety and chemicals laws the rulebooks cite,
+    /// The data-protection, medical, maritime, road, radio, electricity, product-safety and chemicals
+    /// laws the rulebooks cite,
     /// indexed over the articles they cite (with every 조의N of those numbers), as read from the
     /// consolidated texts in 9bow/legalize-kr. Deleted articles (삭제) are left out, so citing one is
     /// an unknown article.
@@ -25,6 +26,30 @@ extension StatuteIndex {
                 .init(number: .init(28, 10), titleKorean: "상호주의", paragraphs: 1),
                 .init(number: .init(28, 11), titleKorean: "준용규정", paragraphs: 1),
             ]),
+        Law(
+            name: "Medical Service Act", nameKorean: "의료법",
+            text: "Law No. 21111, promulgated 2025-11-11, in force 2026-11-12",
+            covered: [33...34],
+            articles: [
+                .init(number: .init(33), titleKorean: "개설 등", paragraphs: 10),
+                .init(number: .init(33, 2), titleKorean: "의료기관개설위원회 설치 등", paragraphs: 3),
+                .init(number: .init(33, 3), titleKorean: "실태조사", paragraphs: 3),
+                .init(number: .init(34), titleKorean: "원격의료", paragraphs: 4),
+            ]),
+        Law(
+            name: "Radio Waves Act", nameKorean: "전파법",
+            text: "Law No. 21065, promulgated 2025-10-01, in force 2026-01-02",
+            covered: [19...19, 45...45],
+            articles: [
+                .init(number: .init(19), titleKorean: "허가를 통한 무선국 개설 등", paragraphs: 6),
+                .init(number: .init(19, 2), titleKorean: "신고를 통한 무선국 개설 등", paragraphs: 2),
+                .init(number: .init(45), titleKorean: "기술기준", paragraphs: 1),
+            ]),
+        Law(
+            name: "Electric Utility Act", nameKorean: "전기사업법",
+            text: "Law No. 21438, promulgated 2026-03-10, in force 2026-03-10",
+            covered: [67...67],
+            articles: [.init(number: .init(67), titleKorean: "기술기준", paragraphs: 3)]),
         Law(
             name: "Ship Safety Act", nameKorean: "선박안전법",
             text: "Law No. 19134, promulgated 2022-12-27, in force 2023-06-28",
