@@ -1,5 +1,5 @@
 extension StatuteIndex {
-    /// The data-protection, medical, maritime, road, radio, electricity, product-safety and chemicals
+    /// The data-protection, medical, health-insurance, maritime, road, radio, electricity, product-safety and chemicals
     /// laws the rulebooks cite,
     /// indexed over the articles they cite (with every 조의N of those numbers), as read from the
     /// consolidated texts in 9bow/legalize-kr. Deleted articles (삭제) are left out, so citing one is
@@ -36,6 +36,11 @@ extension StatuteIndex {
                 .init(number: .init(33, 3), titleKorean: "실태조사", paragraphs: 3),
                 .init(number: .init(34), titleKorean: "원격의료", paragraphs: 4),
             ]),
+        Law(
+            name: "National Health Insurance Act", nameKorean: "국민건강보험법",
+            text: "Law No. 21065, promulgated 2025-10-01, in force 2026-01-02",
+            covered: [102...102],
+            articles: [.init(number: .init(102), titleKorean: "정보의 유지 등", paragraphs: 1)]),
         Law(
             name: "Radio Waves Act", nameKorean: "전파법",
             text: "Law No. 21065, promulgated 2025-10-01, in force 2026-01-02",
