@@ -270,7 +270,10 @@ import VaporTesting
             // 60 + 30 is not 100: refused, with the reason and the typed values kept.
             let refused = try await admin.post(Endpoints.openCallForm.link(), pairs: call)
             #expect(refused.status == .badRequest)
-            #expect(refused.body.string.contains("sum to 90, not 100"))
+            // In the reader's language (Korean by default), in the summary and linked to the field.
+            #expect(refused.body.string.contains("배점의 합계가 90입니다"))
+            #expect(refused.body.string.contains("href=\"#s0_c0_weight\""))
+            #expect(refused.body.string.contains("id=\"s0_c0_weight\""))
             #expect(refused.body.string.contains("value=\"Round eight\""))
             #expect(refused.body.string.contains("name=\"s1_en\" value=\"Site visit\""))
             #expect(try await DesignationCallRecord.query(on: app.db).filter(\.$round == 8).count() == 0)
@@ -296,7 +299,7 @@ import VaporTesting
             let notNumber = try await admin.post(
                 Endpoints.openCallForm.link(),
                 pairs: fixed.map { $0.0 == "s0_pass" ? ($0.0, "high") : ($0.0 == "round" ? ($0.0, "9") : $0) })
-            #expect(notNumber.status == .badRequest && notNumber.body.string.contains("pass mark"))
+            #expect(notNumber.status == .badRequest && notNumber.body.string.contains("통과 점수는 0에서 100 사이"))
         }
     }
 }

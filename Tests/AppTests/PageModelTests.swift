@@ -137,7 +137,9 @@ import TeukguCore
             plan: "A plan", requestedWon: 150_000_000, grantCapWon: 200_000_000, documentIDs: [],
             editable: status == .draft,
             missingForSubmission: [], assignedTrackID: nil, feedback: nil)
-        return .init(application: application, visible: visible, call: call, tracks: [track], documents: [])
+        return .init(
+            application: application, visible: visible, call: call, tracks: [track], documents: [], submissionIssues: []
+        )
     }
 
     static let company = CurrentAccount(

@@ -50,8 +50,7 @@ enum CollaborationApplications: ApplicationProgramme {
     ) async throws -> AppError? {
         let company = try await CompanyProfiles.own(account, on: database)
         let problems = try await submissionProblems(application, call: call, company: company, on: database)
-        return problems.isEmpty
-            ? nil : AppError(.unprocessableEntity, "application_incomplete", problems.joined(separator: " "))
+        return problems.isEmpty ? nil : AppError(.unprocessableEntity, "application_incomplete", issues: problems)
     }
 
     static func title(of application: CollaborationApplicationRecord, on database: any Database) async throws -> String
@@ -108,30 +107,61 @@ enum CollaborationApplications: ApplicationProgramme {
             application, account: account, details: ["requested": String(application.requestedWon)], on: database)
     }
 
-    /// What still stops a submission: the plan, the choices, the amount, the company's eligibility.
+    /// What still stops a submission: the plan, the choices, the amount, the company's eligibility;
+    /// each with the form field it concerns and a sentence in both languages.
     static func submissionProblems(
         _ application: CollaborationApplicationRecord, call: CollaborationCallRecord, company: CompanyRecord,
         on database: any Database
-    ) async throws -> [String] {
-        var problems: [String] = []
+    ) async throws -> [FieldIssue] {
+        var problems: [FieldIssue] = []
         if application.plan.trimmed.count < 20 {
-            problems.append("Describe the collaboration plan (at least 20 characters).")
+            problems.append(
+                FieldIssue(
+                    field: "plan", korean: "협업 계획을 20자 이상 적어 주세요.",
+                    english: "Describe the collaboration plan (at least 20 characters)."))
         }
         let choices = try JSONColumn.decode([UUID].self, application.choicesJSON)
-        if choices.isEmpty { problems.append("Choose a track.") }
-        if choices.count > call.maxChoices {
-            problems.append("This call takes at most \(call.maxChoices) track choice(s).")
+        if choices.isEmpty {
+            problems.append(FieldIssue(field: "choice0", korean: "트랙을 골라 주세요.", english: "Choose a track."))
         }
-        if application.requestedWon <= 0 { problems.append("Give the amount requested.") }
+        if choices.count > call.maxChoices {
+            problems.append(
+                FieldIssue(
+                    field: "choice0", korean: "이 공고는 트랙을 \(call.maxChoices)개까지 고를 수 있습니다.",
+                    english: "This call takes at most \(call.maxChoices) track choice(s)."))
+        }
+        if application.requestedWon <= 0 {
+            problems.append(
+                FieldIssue(field: "amount", korean: "신청 금액을 적어 주세요.", english: "Give the amount requested."))
+        }
         let eligibility = try JSONColumn.decode(CollaborationEligibility.self, call.eligibilityJSON)
         if let founded = CalendarDate(iso: company.foundedOn) {
             problems += eligibility.problems(
                 foundedOn: founded, sector: company.sector, on: CalendarDate(instant: call.closesAt)
-            ).map(\.description)
+            ).map(Self.issue)
         } else {
-            problems.append("Give the company's founding date in its profile.")
+            problems.append(
+                FieldIssue(
+                    field: "plan", korean: "기업 정보에 설립일을 적어 주세요.",
+                    english: "Give the company's founding date in its profile."))
         }
         return problems
+    }
+
+    static func issue(_ problem: EligibilityProblem) -> FieldIssue {
+        switch problem {
+        case .age(let years, let minimum, let maximum, let lastDay):
+            return FieldIssue(
+                field: "plan",
+                korean: "기업의 업력이 \(years)년입니다. 이 공고는 업력 \(minimum)–\(maximum)년 기업을 대상으로 하며, "
+                    + "설립일부터 민법 제157조·제160조에 따라 셉니다(마지막 자격일 \(lastDay.iso)).",
+                english: problem.description)
+        case .sector(let sector, let allowed):
+            return FieldIssue(
+                field: "plan",
+                korean: "업종 ‘\(sector)’는 이 공고의 대상 업종(\(allowed.joined(separator: ", ")))이 아닙니다.",
+                english: problem.description)
+        }
     }
 
     /// Validates and copies the fields given; the amount above the cap is refused, never trimmed.
@@ -175,8 +205,15 @@ enum CollaborationApplications: ApplicationProgramme {
             guard amount <= call.grantCapWon else {
                 throw AppError(
                     .unprocessableEntity, "amount_over_cap",
-                    "The requested \(Money(won: amount).text(language: "en")) is above the cap of \(Money(won: call.grantCapWon).text(language: "en")) (\(call.grantCapCitation))."
-                )
+                    issues: [
+                        FieldIssue(
+                            field: "amount",
+                            korean:
+                                "신청 금액 \(Money(won: amount).text(language: "ko"))은 지원 상한 \(Money(won: call.grantCapWon).text(language: "ko"))(\(call.grantCapCitation))을 넘습니다.",
+                            english:
+                                "The requested \(Money(won: amount).text(language: "en")) is above the cap of \(Money(won: call.grantCapWon).text(language: "en")) (\(call.grantCapCitation))."
+                        )
+                    ])
             }
             application.requestedWon = amount
         }

@@ -113,7 +113,7 @@ struct CollaborationApplicationDTO: Content {
                     plan: record.plan, requestedWon: record.requestedWon, grantCapWon: call.grantCapWon,
                     documentIDs: seesAll ? try JSONColumn.decode([UUID].self, record.documentsJSON) : [],
                     editable: CollaborationApplications.isEditable(record, call: call, now: request.now),
-                    missingForSubmission: problems,
+                    missingForSubmission: problems.map(\.english),
                     assignedTrackID: seesAll || record.assignedTrackID.map { id in visibleChoices.contains(id) } == true
                         ? record.assignedTrackID : nil,
                     feedback: feedback))

@@ -59,31 +59,47 @@ struct ApplicationPagesController {
             value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
         }
 
-        /// The plan, or a 400 naming the line that could not be read.
+        /// The plan, or a 400 naming every field that could not be read (each beside its field).
         func plan(ruleTitles: [String: String]) throws -> DistrictPlan {
+            var issues: [FieldIssue] = []
             func lines(_ text: String) -> [[String]] {
                 text.split(whereSeparator: \.isNewline).map { $0.split(separator: "|").map { String($0).trimmed } }
                     .filter { !$0.allSatisfy(\.isEmpty) }
             }
-            func won(_ text: String, _ field: String) throws -> Int64 {
+            func won(_ text: String, _ field: String, _ korean: String, _ english: String) -> Int64 {
                 let digits = text.filter { $0 != "," && !$0.isWhitespace }
                 if digits.isEmpty { return 0 }
-                guard let value = Int64(digits) else {
-                    throw AppError.invalid("invalid_amount", "\(field): write a whole number of won.")
+                guard let value = Int64(digits), value >= 0 else {
+                    issues.append(
+                        FieldIssue(
+                            field: field, korean: "\(korean): 금액은 원 단위의 0 이상 정수로 적어 주세요(예: 1,500,000,000).",
+                            english: "\(english): write a whole number of won, 0 or more (e.g. 1,500,000,000)."))
+                    return 0
                 }
                 return value
             }
-            let operators = try lines(self.operators).map { parts -> DistrictPlan.ZoneOperator in
+            var operators: [DistrictPlan.ZoneOperator] = []
+            for (index, parts) in lines(self.operators).enumerated() {
                 guard parts.count == 2 else {
-                    throw AppError.invalid("invalid_line", "Zone operators: write each as 'name | 123-45-67890'.")
+                    issues.append(
+                        FieldIssue(
+                            field: "operators",
+                            korean: "특구사업자 \(index + 1)번째 줄: ‘이름 | 123-45-67890’ 형식으로 적어 주세요.",
+                            english: "Zone operators, line \(index + 1): write it as 'name | 123-45-67890'."))
+                    continue
                 }
-                return DistrictPlan.ZoneOperator(name: parts[0], businessRegistrationNumber: parts[1])
+                operators.append(DistrictPlan.ZoneOperator(name: parts[0], businessRegistrationNumber: parts[1]))
             }
-            let kpis = try lines(self.kpis).map { parts -> DistrictPlan.KPI in
-                guard parts.count == 3, let target = Double(parts[2].filter { $0 != "," }) else {
-                    throw AppError.invalid("invalid_line", "KPIs: write each as 'name | unit | target'.")
+            var kpis: [DistrictPlan.KPI] = []
+            for (index, parts) in lines(self.kpis).enumerated() {
+                guard parts.count == 3, let target = Double(parts[2].filter { $0 != "," }), target.isFinite else {
+                    issues.append(
+                        FieldIssue(
+                            field: "kpis", korean: "성과지표 \(index + 1)번째 줄: ‘이름 | 단위 | 목표’ 형식으로 적어 주세요.",
+                            english: "KPIs, line \(index + 1): write it as 'name | unit | target'."))
+                    continue
                 }
-                return DistrictPlan.KPI(name: parts[0], unit: parts[1], target: target)
+                kpis.append(DistrictPlan.KPI(name: parts[0], unit: parts[1], target: target))
             }
             var exemptions = (exemptionRules ?? []).map {
                 DistrictPlan.RequestedExemption(ruleID: $0, description: ruleTitles[$0] ?? $0)
@@ -91,21 +107,29 @@ struct ApplicationPagesController {
             exemptions += lines(otherExemptions).map {
                 DistrictPlan.RequestedExemption(description: $0.joined(separator: " | "))
             }
-            let areaText = area.trimmed
-            guard areaText.isEmpty || Double(areaText) != nil else {
-                throw AppError.invalid("invalid_area", "Area: write a number of km².")
+            let areaText = area.trimmed.replacingOccurrences(of: ",", with: "")
+            if !areaText.isEmpty && Double(areaText).map({ $0.isFinite }) != true {
+                issues.append(
+                    FieldIssue(
+                        field: "area", korean: "면적은 km² 단위의 숫자로 적어 주세요(예: 12.5).",
+                        english: "Area: write a number of km² (e.g. 12.5)."))
             }
             let periodText = periodYears.trimmed
-            guard periodText.isEmpty || Int(periodText) != nil else {
-                throw AppError.invalid("invalid_period", "Period: write a whole number of years.")
+            if !periodText.isEmpty && Int(periodText) == nil {
+                issues.append(
+                    FieldIssue(
+                        field: "period", korean: "기간은 햇수를 정수로 적어 주세요(1–4).",
+                        english: "Period: write a whole number of years (1–4)."))
             }
+            let financing = DistrictPlan.Financing(
+                stateWon: won(stateWon, "state", "국비", "State"), localWon: won(localWon, "local", "지방비", "Local"),
+                privateWon: won(privateWon, "private", "민간", "Private"))
+            if !issues.isEmpty { throw AppError(.badRequest, "invalid_plan_form", issues: issues) }
             return DistrictPlan(
                 name: name.trimmed, location: location.trimmed, areaSquareKilometres: Double(areaText),
                 industry: industry.trimmed,
                 periodYears: Int(periodText), zoneOperators: operators, exemptions: exemptions, kpis: kpis,
-                financing: .init(
-                    stateWon: try won(stateWon, "State"), localWon: try won(localWon, "Local"),
-                    privateWon: try won(privateWon, "Private")),
+                financing: financing,
                 measures: .init(safety: safety.trimmed, environment: environment.trimmed, privacy: privacy.trimmed),
                 documentIDs: documentIDs ?? [])
         }
@@ -191,13 +215,22 @@ struct ApplicationPagesController {
         }
     }
 
+    /// Submits; when the page's form came with it (its Submit button), what was typed is saved
+    /// first, so pressing Submit never discards edits. A bare submit (a script) submits as stored.
     @Sendable func submit(_ request: Request) async throws -> Response {
-        struct Empty: Decodable {}
-        _ = try request.decodeForm(Empty.self)
+        struct Presence: Decodable { let name: String? }
+        let typed = try request.decodeForm(Presence.self).name != nil ? try request.decodeForm(PlanForm.self) : nil
         let record = try await DesignationApplications.find(request.parameters.get("applicationID"), on: request.db)
         let account = try request.requireAccount()
         try DesignationApplications.requireOwner(record, account)
-        return try await attempt(request, record, form: nil, flash: Strings.text("text.submitted", request.language)) {
+        return try await attempt(request, record, form: typed, flash: Strings.text("text.submitted", request.language))
+        {
+            if let typed {
+                try await DesignationApplications.save(
+                    record, input: ApplicationInput(plan: try typed.plan(ruleTitles: ruleTitles(request))),
+                    account: account, knownRules: NationalRules.ids(request.application), now: request.now,
+                    on: request.db)
+            }
             try await DesignationApplications.submit(
                 record, account: account,
                 context: SubmissionContext(knownRuleIDs: NationalRules.ids(request.application)), now: request.now,

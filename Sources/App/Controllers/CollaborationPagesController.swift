@@ -226,21 +226,26 @@ struct CollaborationPagesController {
 
     /// Loads what the page needs once, then builds its model (`CollaborationApplicationPage`).
     static func renderApplication(
-        _ record: CollaborationApplicationRecord, error: String? = nil, status: HTTPResponseStatus = .ok,
-        for request: Request
+        _ record: CollaborationApplicationRecord, typed: CollaborationApplicationPage.Typed? = nil,
+        error: String? = nil, status: HTTPResponseStatus = .ok, for request: Request
     ) async throws -> Response {
         let account = try request.requireAccount()
         let visible = try await CollaborationApplicationDTO.make(record, for: request)
         let call = try await CollaborationCalls.find(record.callID.uuidString, on: request.db)
-        let attached = visible.documentIDs.map(\.uuidString)
+        let stored = visible.documentIDs.map(\.uuidString)
+        let isOwner = CollaborationApplications.isOwner(record, account)
         let records = CollaborationApplicationPage.Records(
             application: record, visible: visible, call: call,
             tracks: try await CollaborationCalls.tracks(of: call, on: request.db),
             documents: try await AttachableDocuments.options(
-                for: account, attached: attached, stored: attached,
-                editing: CollaborationApplications.isOwner(record, account) && visible.editable, on: request.db))
+                for: account, attached: typed?.documents ?? stored, stored: stored,
+                editing: isOwner && visible.editable, on: request.db),
+            submissionIssues: isOwner && record.status == .draft
+                ? try await CollaborationApplications.submissionProblems(
+                    record, call: call, company: try await CompanyProfiles.own(account, on: request.db),
+                    on: request.db) : [])
         let page = try CollaborationApplicationPage(
-            records, viewer: account, now: request.now, language: request.language, error: error)
+            records, viewer: account, now: request.now, language: request.language, typed: typed, error: error)
         return try await request.renderPage(
             "collaboration-application", titleKey: "nav.collaboration", title: page.application.company,
             needsForm: true, page
@@ -254,57 +259,89 @@ struct CollaborationPagesController {
         return try await Self.renderApplication(record, for: request)
     }
 
+    /// Runs a form action; a refusal shows the page again with what was typed (`typed`).
     private func attempt(
-        _ request: Request, _ record: CollaborationApplicationRecord, flash: String, _ action: () async throws -> Void
+        _ request: Request, _ record: CollaborationApplicationRecord, typed: CollaborationApplicationPage.Typed? = nil,
+        flash: String, _ action: () async throws -> Void
     ) async throws -> Response {
         try await request.formAction(
             redirectTo: Endpoints.collaborationApplicationPage.link([.applicationID: try record.requireID().uuidString]
             ), flash: flash,
             rerender: { message, status in
-                try await Self.renderApplication(record, error: message, status: status, for: request)
+                try await Self.renderApplication(record, typed: typed, error: message, status: status, for: request)
             },
             action)
     }
 
+    /// The application's form as sent: every field kept for a refusal, every unreadable field named.
+    private static func typedApplication(_ fields: [String: String]) -> CollaborationApplicationPage.Typed {
+        CollaborationApplicationPage.Typed(
+            choices: (0..<3).map { fields["choice\($0)"] ?? "" }, plan: fields["plan"] ?? "",
+            requestedWon: fields["requestedWon"] ?? "",
+            documents: fields.filter { $0.key.hasPrefix("document_") }.map(\.value).sorted())
+    }
+
+    private static func input(_ typed: CollaborationApplicationPage.Typed) throws -> CollaborationApplicationInput {
+        var issues: [FieldIssue] = []
+        let choices = typed.choices.enumerated().compactMap { index, text -> UUID? in
+            guard let text = text.nilIfEmpty else { return nil }
+            guard let id = UUID(uuidString: text) else {
+                issues.append(
+                    FieldIssue(
+                        field: "choice\(index)", korean: "트랙을 목록에서 골라 주세요.", english: "Choose tracks from the list."))
+                return nil
+            }
+            return id
+        }
+        let amountText = typed.requestedWon.filter { $0 != "," && !$0.isWhitespace }
+        let amount = amountText.isEmpty ? 0 : Int64(amountText)
+        if amount == nil || amount! < 0 {
+            issues.append(
+                FieldIssue(
+                    field: "amount", korean: "신청 금액은 원 단위의 0 이상 정수로 적어 주세요(예: 150,000,000).",
+                    english: "Write the amount as a whole number of won, 0 or more (e.g. 150,000,000)."))
+        }
+        let documents = typed.documents.compactMap { text -> UUID? in
+            guard let id = UUID(uuidString: text) else {
+                issues.append(
+                    FieldIssue(
+                        field: "documents", korean: "문서를 목록에서 골라 주세요.", english: "Choose documents from the list."))
+                return nil
+            }
+            return id
+        }.sorted { $0.uuidString < $1.uuidString }
+        if !issues.isEmpty { throw AppError(.badRequest, "invalid_application_form", issues: issues) }
+        return CollaborationApplicationInput(
+            choices: choices, plan: typed.plan, requestedWon: amount ?? 0, documentIDs: documents)
+    }
+
     @Sendable func saveApplication(_ request: Request) async throws -> Response {
-        let fields = try request.decodeForm([String: String].self)
+        let typed = Self.typedApplication(try request.decodeForm([String: String].self))
         let record = try await CollaborationApplications.find(request.parameters.get("applicationID"), on: request.db)
         let account = try request.requireAccount()
         try CollaborationApplications.requireOwner(record, account)
-        return try await attempt(request, record, flash: Strings.text("text.savedNotSubmittedYet", request.language)) {
-            let choices = try (0..<3).compactMap { index -> UUID? in
-                guard let text = fields["choice\(index)"]?.nilIfEmpty else { return nil }
-                guard let id = UUID(uuidString: text) else {
-                    throw AppError.invalid("unknown_track", "Choose tracks from the list.")
-                }
-                return id
-            }
-            let amountText = (fields["requestedWon"] ?? "").filter { $0 != "," && !$0.isWhitespace }
-            guard amountText.isEmpty || Int64(amountText) != nil else {
-                throw AppError.invalid("invalid_amount", "Write the amount as a whole number of won.")
-            }
-            let documents = try fields.filter { $0.key.hasPrefix("document_") }.map { entry -> UUID in
-                guard let id = UUID(uuidString: entry.value) else {
-                    throw AppError.invalid("unknown_document", "Choose documents from the list.")
-                }
-                return id
-            }.sorted { $0.uuidString < $1.uuidString }
+        return try await attempt(
+            request, record, typed: typed, flash: Strings.text("text.savedNotSubmittedYet", request.language)
+        ) {
             try await CollaborationApplications.save(
-                record,
-                input: CollaborationApplicationInput(
-                    choices: choices, plan: fields["plan"], requestedWon: Int64(amountText) ?? 0,
-                    documentIDs: documents),
-                account: account, now: request.now, on: request.db)
+                record, input: try Self.input(typed), account: account, now: request.now, on: request.db)
         }
     }
 
+    /// Submits; with the page's form (its Submit button) what was typed is saved first, so pressing
+    /// Submit never discards edits. A bare submit (a script) submits what is stored.
     @Sendable func submitApplication(_ request: Request) async throws -> Response {
-        struct Empty: Decodable {}
-        _ = try request.decodeForm(Empty.self)
+        let fields = try request.decodeForm([String: String].self)
+        let typed = fields["plan"] != nil ? Self.typedApplication(fields) : nil
         let record = try await CollaborationApplications.find(request.parameters.get("applicationID"), on: request.db)
         let account = try request.requireAccount()
         try CollaborationApplications.requireOwner(record, account)
-        return try await attempt(request, record, flash: Strings.text("text.submitted", request.language)) {
+        return try await attempt(request, record, typed: typed, flash: Strings.text("text.submitted", request.language))
+        {
+            if let typed {
+                try await CollaborationApplications.save(
+                    record, input: try Self.input(typed), account: account, now: request.now, on: request.db)
+            }
             try await CollaborationApplications.submit(record, account: account, now: request.now, on: request.db)
         }
     }

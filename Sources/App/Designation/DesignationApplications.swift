@@ -44,9 +44,8 @@ enum DesignationApplications: ApplicationProgramme {
         context: SubmissionContext, on database: any Database
     ) async throws -> AppError? {
         let plan = try JSONColumn.decode(DistrictPlan.self, application.planJSON)
-        let problems = plan.submissionProblems(knownRuleIDs: context.knownRuleIDs)
-        guard let first = problems.first else { return nil }
-        return AppError(.unprocessableEntity, first.code, problems.map(\.description).joined(separator: " "))
+        return PlanProblemText.refusal(
+            plan.submissionProblems(knownRuleIDs: context.knownRuleIDs), status: .unprocessableEntity)
     }
 
     static func title(of application: DesignationApplicationRecord, on database: any Database) async throws -> String {
@@ -155,13 +154,11 @@ enum DesignationApplications: ApplicationProgramme {
     }
 
     private static func rejectFormProblems(_ plan: DistrictPlan, knownRules: Set<String>) throws {
-        let problems = plan.formProblems(knownRuleIDs: knownRules)
-        if let first = problems.first {
-            throw AppError.invalid(first.code, problems.map(\.description).joined(separator: " "))
-        }
+        if let refusal = PlanProblemText.refusal(plan.formProblems(knownRuleIDs: knownRules)) { throw refusal }
         guard plan.name.count <= 200, plan.location.count <= 500, plan.industry.count <= 200,
             plan.zoneOperators.count <= 500,
-            plan.kpis.count <= 100, plan.exemptions.count <= 200
+            plan.kpis.count <= 100, plan.exemptions.count <= 200,
+            [plan.measures.safety, plan.measures.environment, plan.measures.privacy].allSatisfy({ $0.count <= 10_000 })
         else {
             throw AppError.invalid("plan_too_large", "The plan has more entries or longer texts than a plan may have.")
         }

@@ -5,11 +5,23 @@ struct AppError: AbortError, DebuggableError {
     let status: HTTPResponseStatus
     let code: String
     let message: String
+    /// The form fields at fault, each with its own sentence, for pages that mark them.
+    let issues: [FieldIssue]
 
     init(_ status: HTTPResponseStatus, _ code: String, _ message: String) {
         self.status = status
         self.code = code
         self.message = message
+        self.issues = []
+    }
+
+    /// A refusal of several fields at once: the API reads the code and the English sentences joined;
+    /// a page shows each sentence beside its field, in the reader's language.
+    init(_ status: HTTPResponseStatus, _ code: String, issues: [FieldIssue]) {
+        self.status = status
+        self.code = code
+        self.message = issues.map(\.english).joined(separator: " ")
+        self.issues = issues
     }
 
     var reason: String { message }
@@ -33,4 +45,13 @@ struct AppError: AbortError, DebuggableError {
     static let csrfMismatch = AppError(
         .forbidden, "csrf_token_invalid",
         "The form expired or did not come from this site; reload the page and try again.")
+}
+
+/// One form field a person got wrong: the field's id on the page and what to do, in both languages.
+struct FieldIssue: Sendable, Equatable {
+    let field: String
+    let korean: String
+    let english: String
+
+    func text(_ language: String) -> String { Strings.pick(korean, english, language) }
 }

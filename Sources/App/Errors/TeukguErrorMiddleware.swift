@@ -64,9 +64,13 @@ struct TeukguErrorMiddleware: AsyncMiddleware {
     }
 
     static func htmlResponse(_ error: AppError, for request: Request) async -> Response {
+        let layout = LayoutBuilder.forError(for: request, titleKey: "error.title")
         let context = ErrorPage(
-            status: Int(error.status.code), code: error.code, message: error.message,
-            layout: LayoutBuilder.minimal(for: request, titleKey: "error.title"))
+            status: Int(error.status.code), code: error.code,
+            message: ErrorTexts.message(for: error, language: layout.lang),
+            backHref: ErrorPage.sameSiteReferer(request),
+            homeHref: layout.account == nil ? Endpoints.landing.link() : Endpoints.home.link(),
+            layout: layout)
         do {
             let view = try await request.view.render("error", context)
             let response = try await view.encodeResponse(status: error.status, for: request)

@@ -84,24 +84,35 @@ struct StageFormFields: Encodable {
         stages = rows
     }
 
-    /// The stages a submitted form describes, blank rows left out; a 4xx names what cannot be read.
+    /// The stages a submitted form describes, blank rows left out. Every field that cannot be read
+    /// is named at once (a 400 with one issue per field), and the sums are checked too, so one
+    /// refusal lists everything to fix.
     static func read(_ fields: [String: String]) throws -> [EvaluationStage] {
         var stages: [EvaluationStage] = []
+        var issues: [FieldIssue] = []
         for row in StageFormFields(fields: fields).stages {
-            let criteria = try row.criteria.enumerated().compactMap { number, criterion -> Criterion? in
+            let criteria = row.criteria.enumerated().compactMap { number, criterion -> Criterion? in
                 let id = criterion.id.trimmed
                 let ko = criterion.titleKorean.trimmed
                 let en = criterion.titleEnglish.trimmed
                 let weight = criterion.weight.trimmed
                 if id.isEmpty && ko.isEmpty && en.isEmpty && weight.isEmpty { return nil }
                 guard let value = Int(weight) else {
-                    throw AppError.invalid(
-                        "invalid_stages",
-                        "Stage \(row.number), criterion \(number + 1): the weight must be a whole number.")
+                    issues.append(
+                        FieldIssue(
+                            field: criterion.prefix + "_weight",
+                            korean: "\(row.number)단계 \(number + 1)번째 항목: 배점은 정수로 적어 주세요.",
+                            english: "Stage \(row.number), criterion \(number + 1): the weight must be a whole number.")
+                    )
+                    return nil
                 }
                 guard !ko.isEmpty || !en.isEmpty else {
-                    throw AppError.invalid(
-                        "invalid_stages", "Stage \(row.number), criterion \(number + 1): give it a title.")
+                    issues.append(
+                        FieldIssue(
+                            field: criterion.prefix + "_ko",
+                            korean: "\(row.number)단계 \(number + 1)번째 항목: 항목 이름을 적어 주세요.",
+                            english: "Stage \(row.number), criterion \(number + 1): give it a title."))
+                    return nil
                 }
                 return Criterion(
                     id: id.isEmpty ? "criterion-\(number + 1)" : id, titleKorean: ko.isEmpty ? en : ko,
@@ -111,32 +122,63 @@ struct StageFormFields: Encodable {
             let en = row.titleEnglish.trimmed
             let pass = row.passThreshold.trimmed
             let advance = row.advanceCount.trimmed
-            if criteria.isEmpty && row.id.trimmed.isEmpty && ko.isEmpty && en.isEmpty && pass.isEmpty && advance.isEmpty
-            {
+            if row.criteria.allSatisfy({
+                $0.id.trimmed.isEmpty && $0.titleKorean.trimmed.isEmpty && $0.titleEnglish.trimmed.isEmpty
+                    && $0.weight.trimmed.isEmpty
+            }) && row.id.trimmed.isEmpty && ko.isEmpty && en.isEmpty && pass.isEmpty && advance.isEmpty {
                 continue
             }
-            guard !ko.isEmpty || !en.isEmpty else {
-                throw AppError.invalid("invalid_stages", "Stage \(row.number): give it a title.")
+            if ko.isEmpty && en.isEmpty {
+                issues.append(
+                    FieldIssue(
+                        field: row.prefix + "_ko", korean: "\(row.number)단계: 단계 이름을 적어 주세요.",
+                        english: "Stage \(row.number): give it a title."))
             }
-            guard let threshold = Double(pass), threshold.isFinite else {
-                throw AppError.invalid(
-                    "invalid_stages", "Stage \(row.number): the pass mark must be a number from 0 to 100.")
+            let threshold = Double(pass).flatMap { $0.isFinite && (0...100).contains($0) ? $0 : nil }
+            if threshold == nil {
+                issues.append(
+                    FieldIssue(
+                        field: row.prefix + "_pass", korean: "\(row.number)단계: 통과 점수는 0에서 100 사이의 숫자로 적어 주세요.",
+                        english: "Stage \(row.number): the pass mark must be a number from 0 to 100."))
             }
             var advanceCount: Int?
             if !advance.isEmpty {
-                guard let count = Int(advance) else {
-                    throw AppError.invalid(
-                        "invalid_stages", "Stage \(row.number): how many advance must be a whole number, or empty.")
+                if let count = Int(advance), count >= 1 {
+                    advanceCount = count
+                } else {
+                    issues.append(
+                        FieldIssue(
+                            field: row.prefix + "_advance",
+                            korean: "\(row.number)단계: 다음 단계 진출 수는 1 이상의 정수로 적거나 비워 두세요.",
+                            english:
+                                "Stage \(row.number): how many advance must be a whole number of 1 or more, or empty."))
                 }
-                advanceCount = count
+            }
+            let total = criteria.reduce(0) { $0 + $1.weight }
+            if !criteria.isEmpty && criteria.count == row.criteria.filter({ !$0.weight.trimmed.isEmpty }).count
+                && total != 100
+            {
+                issues.append(
+                    FieldIssue(
+                        field: (row.criteria.first?.prefix ?? row.prefix) + "_weight",
+                        korean: "\(row.number)단계: 배점의 합계가 \(total)입니다. 100이 되도록 고쳐 주세요.",
+                        english: "Stage \(row.number): the weights sum to \(total), not 100."))
+            }
+            if criteria.isEmpty && !row.criteria.contains(where: { !$0.weight.trimmed.isEmpty }) {
+                issues.append(
+                    FieldIssue(
+                        field: (row.criteria.first?.prefix ?? row.prefix) + "_ko",
+                        korean: "\(row.number)단계: 평가 항목을 하나 이상 적어 주세요.",
+                        english: "Stage \(row.number): give it at least one criterion."))
             }
             stages.append(
                 EvaluationStage(
                     id: row.id.trimmed.isEmpty ? "stage-\(row.number)" : row.id.trimmed,
                     titleKorean: ko.isEmpty ? en : ko,
-                    titleEnglish: en.isEmpty ? ko : en, criteria: criteria, passThreshold: threshold,
+                    titleEnglish: en.isEmpty ? ko : en, criteria: criteria, passThreshold: threshold ?? 0,
                     advanceCount: advanceCount))
         }
+        if !issues.isEmpty { throw AppError(.badRequest, "invalid_stages", issues: issues) }
         return stages
     }
 

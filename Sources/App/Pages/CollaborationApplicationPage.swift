@@ -15,7 +15,7 @@ struct CollaborationApplicationPage: Encodable {
         let submittedAt: String
         let choices: [String]
         let plan: String
-        let requestedWon: Int64
+        let requestedWon: String
         let missingForSubmission: [String]
         let feedback: [TrackFeedback]
     }
@@ -38,6 +38,14 @@ struct CollaborationApplicationPage: Encodable {
         let options: [TrackOption]
     }
 
+    /// The form as a refused request sent it, shown again instead of what is stored.
+    struct Typed {
+        let choices: [String]
+        let plan: String
+        let requestedWon: String
+        let documents: [String]
+    }
+
     /// What the controller loaded for the page: the application as its viewer may see it (choices
     /// and feedback already narrowed to what the viewer may read), its call and the year's tracks.
     struct Records {
@@ -46,6 +54,8 @@ struct CollaborationApplicationPage: Encodable {
         let call: CollaborationCallRecord
         let tracks: [CollaborationTrackRecord]
         let documents: [AttachableDocuments.Option]
+        /// What still stops a submission, for the company's own draft.
+        let submissionIssues: [FieldIssue]
     }
 
     let application: Application
@@ -64,7 +74,9 @@ struct CollaborationApplicationPage: Encodable {
     let documents: [AttachableDocuments.Option]
     let uploadHref: String
 
-    init(_ records: Records, viewer: CurrentAccount, now: Date, language: String, error: String?) throws {
+    init(
+        _ records: Records, viewer: CurrentAccount, now: Date, language: String, typed: Typed? = nil, error: String?
+    ) throws {
         let record = records.application
         let visible = records.visible
         let stages = (try? CollaborationCalls.stages(of: records.call)) ?? []
@@ -72,8 +84,9 @@ struct CollaborationApplicationPage: Encodable {
             state: record.status.rawValue, statusText: record.status.text(language),
             outcomeText: record.outcome.text(language, stages: stages), company: visible.company,
             receiptNumber: record.receiptNumber, submittedAt: Timestamps.seoulMinute(record.submittedAt),
-            choices: visible.choices.map(\.name), plan: visible.plan, requestedWon: visible.requestedWon,
-            missingForSubmission: visible.missingForSubmission,
+            choices: visible.choices.map(\.name), plan: typed?.plan ?? visible.plan,
+            requestedWon: typed?.requestedWon ?? (visible.requestedWon == 0 ? "" : String(visible.requestedWon)),
+            missingForSubmission: records.submissionIssues.map { $0.text(language) },
             feedback: (visible.feedback ?? []).map { TrackFeedback(trackName: $0.trackName, stages: $0.stages) })
         isOwner = CollaborationApplications.isOwner(record, viewer)
         let editable = CollaborationApplications.isEditable(record, call: records.call, now: now)
@@ -81,7 +94,7 @@ struct CollaborationApplicationPage: Encodable {
         canWithdraw =
             isOwner && record.status.allows(.withdraw) && record.outcome.isUndecided
             && records.call.status == .accepting
-        let chosen = visible.choices.map(\.trackID)
+        let chosen: [UUID?] = typed.map { $0.choices.map { UUID(uuidString: $0) } } ?? visible.choices.map(\.trackID)
         slots = (0..<records.call.maxChoices).map { slot in
             ChoiceSlot(
                 field: "choice\(slot)", number: slot + 1,

@@ -84,7 +84,10 @@ struct DesignationApplicationPage: Encodable {
             receiptNumber: record.receiptNumber, submittedAt: Timestamps.seoulMinute(record.submittedAt),
             revision: record.revision, infoRequest: record.infoRequest, plan: plan,
             missingForSubmission: record.status == .submitted
-                ? [] : plan.submissionProblems(knownRuleIDs: records.knownRuleIDs).map(\.description),
+                ? []
+                : plan.submissionProblems(knownRuleIDs: records.knownRuleIDs).map {
+                    PlanProblemText.issue($0).text(language)
+                },
             feedback: records.feedback)
         title = plan.name.isEmpty ? Strings.text("text.districtApplication", language) : plan.name
         callTitle = records.call.title

@@ -29,6 +29,9 @@ struct LayoutContext: Encodable {
     let flash: Flash?
     let currentPath: String
     let links: [String: String]
+    /// A refused form's summary, and each faulty field's sentence by field id.
+    var problems: FormRefusal.Summary? = nil
+    var fieldErrors: [String: String] = [:]
 }
 
 enum LayoutBuilder {
@@ -41,7 +44,7 @@ enum LayoutBuilder {
         let account = request.account
         let hasSession = request.hasSessionCookie || account?.viaToken == false
         let csrf = (needsForm || hasSession) && account?.viaToken != true ? CSRF.token(for: request) : ""
-        return LayoutContext(
+        var context = LayoutContext(
             lang: language,
             t: table,
             title: title ?? Strings.text(titleKey, language),
@@ -62,16 +65,30 @@ enum LayoutBuilder {
                 "language": Endpoints.setLanguage.link(),
             ]
         )
+        context.problems = FormRefusal.summary(for: request, language: language)
+        context.fieldErrors = FormRefusal.fieldErrors(for: request, language: language)
+        return context
     }
 
-    /// For error pages: never touches the session or the database, and cannot fail.
-    static func minimal(for request: Request, titleKey: String) -> LayoutContext {
-        let language = Language.fromAcceptLanguage(request.headers.first(name: .acceptLanguage))
+    /// For error pages: the signed-in header and the reader's language as on any page, but it never
+    /// writes to the session, touches the database or fails. The session is read only when the
+    /// session middleware already loaded it (an error can come from before it).
+    static func forError(for request: Request, titleKey: String) -> LayoutContext {
+        let loadedSession = request.hasSession ? request.session.data : nil
+        let language =
+            [VisitorCookies.value(VisitorCookies.languageName, on: request), loadedSession?[Language.sessionKey]]
+            .compactMap { $0 }.first { Language.supported.contains($0) }
+            ?? Language.fromAcceptLanguage(request.headers.first(name: .acceptLanguage))
         let table = Strings.table(for: language)
+        let account = request.account.flatMap { $0.viaToken ? nil : $0 }
         return LayoutContext(
             lang: language, t: table, title: Strings.text(titleKey, language),
-            nav: Navigation.items(for: nil, signedIn: false, language: language, currentPath: ""),
-            account: nil, csrf: "", flash: nil, currentPath: request.url.path,
+            nav: Navigation.items(for: account?.role, signedIn: account != nil, language: language, currentPath: ""),
+            account: account.map {
+                LayoutContext.AccountBadge(
+                    name: $0.displayName, roleLabel: Strings.text("role.\($0.role.rawValue)", language))
+            },
+            csrf: loadedSession?[CSRF.sessionKey] ?? "", flash: nil, currentPath: request.url.path,
             links: [
                 "landing": Endpoints.landing.link(), "home": Endpoints.home.link(), "login": Endpoints.loginPage.link(),
                 "logout": Endpoints.logout.link(), "language": Endpoints.setLanguage.link(),
