@@ -53,8 +53,50 @@ enum AttentionItems {
                         href: Endpoints.districtPage.link([.districtID: district.id ?? ""]), urgency: "info"))
             }
         }
+        items += try await openCalls(for: account, request: request)
+        if account.role == .partnerStaff || account.role == .operatingOrganisationStaff {
+            let tracks = try await CollaborationTrackRecord.query(on: request.db).sort(\.$year, .descending).all()
+                .filter { CollaborationTracks.isOwnTrack($0, account) }
+            for track in tracks.prefix(6) {
+                items.append(
+                    AttentionItem(
+                        title: Strings.format("attention.yourTrack", language, track.name),
+                        detail: Strings.format("attention.trackDetail", language, track.year, track.capacity),
+                        href: Endpoints.trackPage.link([.trackID: track.id?.uuidString ?? ""]), urgency: "soon"))
+            }
+        }
         let order = ["overdue": 0, "soon": 1, "info": 2]
         return items.sorted { (order[$0.urgency] ?? 3) < (order[$1.urgency] ?? 3) }
+    }
+
+    /// Calls a region or a company may apply to now, with their closing time, so the home page
+    /// leads straight to the form.
+    private static func openCalls(for account: CurrentAccount, request: Request) async throws -> [AttentionItem] {
+        let language = request.language
+        let now = request.now
+        switch account.role {
+        case .regionalOfficial:
+            return try await DesignationCallRecord.query(on: request.db).filter(\.$status == .accepting).all()
+                .filter { $0.opensAt <= now && now < $0.closesAt }
+                .map {
+                    AttentionItem(
+                        title: Strings.format("attention.openCall", language, $0.title),
+                        detail: Strings.format("attention.closes", language, Timestamps.seoulMinute($0.closesAt)),
+                        href: Endpoints.callPage.link([.callID: $0.id?.uuidString ?? ""]), urgency: "soon")
+                }
+        case .companyMember:
+            return try await CollaborationCallRecord.query(on: request.db).filter(\.$status == .accepting).all()
+                .filter { $0.opensAt <= now && now < $0.closesAt }
+                .map {
+                    AttentionItem(
+                        title: Strings.format("attention.openCall", language, $0.title),
+                        detail: Strings.format("attention.closes", language, Timestamps.seoulMinute($0.closesAt)),
+                        href: Endpoints.collaborationCallPage.link([.callID: $0.id?.uuidString ?? ""]),
+                        urgency: "soon")
+                }
+        default:
+            return []
+        }
     }
 
     /// The holiday table must be extended before deadlines start reaching past it.

@@ -117,19 +117,45 @@ struct DesignationPagesController {
 
     @Sendable func callPage(_ request: Request) async throws -> View {
         let call = try await DesignationCalls.find(request.parameters.get("callID"), on: request.db)
-        return try await request.renderPage(
+        return try await Self.renderCall(call, for: request)
+    }
+
+    static func renderCall(_ call: DesignationCallRecord, for request: Request) async throws -> View {
+        try await request.renderPage(
             "designation-call", titleKey: "nav.designation", title: call.title, needsForm: true,
             try await CallPage.build(call, for: request))
+    }
+
+    /// A refused form on the call page shows the call page again with the refusal at its top.
+    private func onCallPage(
+        _ call: DesignationCallRecord, _ request: Request, flash: @escaping () -> String?,
+        _ action: () async throws -> String
+    ) async throws -> Response {
+        try await request.formAction(
+            flash: nil,
+            rerender: { _, status in
+                try await Self.renderCall(call, for: request).encodeResponse(status: status, for: request)
+            }
+        ) {
+            let path = try await action()
+            if let message = flash() { Flashes.set(message, on: request) }
+            return path
+        }
     }
 
     @Sendable func changeWindow(_ request: Request) async throws -> Response {
         struct Form: Decodable { let closesAt: String }
         let form = try request.decodeForm(Form.self)
         let call = try await DesignationCalls.find(request.parameters.get("callID"), on: request.db)
-        try await DesignationCalls.changeWindow(
-            call, closesAt: form.closesAt, actor: try request.requireAccount().auditActor, now: request.now,
-            on: request.db)
-        return request.redirect(to: Endpoints.callPage.link([.callID: try call.requireID().uuidString]))
+        return try await onCallPage(
+            call, request,
+            flash: { Strings.format("text.closingTimeChanged", request.language, Timestamps.seoulMinute(call.closesAt)) }
+        ) {
+            try await DesignationCalls.changeWindow(
+                call, closesAt: form.closesAt, actor: try request.requireAccount().auditActor, now: request.now,
+                on: request.db)
+            return Endpoints.callPage.link([.callID: try call.requireID().uuidString])
+        }
     }
 
     @Sendable func startApplication(_ request: Request) async throws -> Response {
@@ -156,11 +182,13 @@ struct DesignationPagesController {
         }
         let form = try request.decodeForm(Form.self)
         let call = try await DesignationCalls.find(request.parameters.get("callID"), on: request.db)
-        let panel = try await EvaluationPanels.assign(
-            programmeID: DesignationEvaluation.shared.id, callID: try call.requireID(), stageID: form.stageID,
-            evaluatorIDs: form.evaluatorIDs ?? [], actor: try request.requireAccount(), now: request.now, on: request.db
-        )
-        return request.redirect(to: Endpoints.panelPage.link([.panelID: try panel.requireID().uuidString]))
+        return try await onCallPage(call, request, flash: { Strings.text("text.panelFormed", request.language) }) {
+            let panel = try await EvaluationPanels.assign(
+                programmeID: DesignationEvaluation.shared.id, callID: try call.requireID(), stageID: form.stageID,
+                evaluatorIDs: form.evaluatorIDs ?? [], actor: try request.requireAccount(), now: request.now,
+                on: request.db)
+            return Endpoints.panelPage.link([.panelID: try panel.requireID().uuidString])
+        }
     }
 
     @Sendable func selectionPage(_ request: Request) async throws -> View {

@@ -32,13 +32,22 @@ struct AuditPage: Encodable {
         self.pagination = pagination
     }
 
-    /// `{"before": {…}, "after": {…}}` as one line per field: `field: before → after`.
+    /// `{"before": {…}, "after": {…}}` as one line per field: `field: before → after`. Values of
+    /// any JSON type (numbers, lists, nested objects) are written out plainly, never as raw JSON.
     static func changes(_ summary: String) -> [String] {
-        guard
-            let object = try? JSONDecoder().decode([String: [String: String]].self, from: Data(summary.utf8))
-        else { return summary == "{}" ? [] : [summary] }
-        let before = object["before"] ?? [:]
-        let after = object["after"] ?? [:]
+        guard let object = (try? JSONSerialization.jsonObject(with: Data(summary.utf8))) as? [String: Any] else {
+            return summary == "{}" || summary.isEmpty ? [] : [summary]
+        }
+        func fields(_ value: Any?) -> [String: String] {
+            guard let dictionary = value as? [String: Any] else { return [:] }
+            return dictionary.mapValues(plain)
+        }
+        let before = fields(object["before"])
+        let after = fields(object["after"])
+        // A summary that is neither before nor after (an older shape): its own fields, one per line.
+        if object["before"] == nil && object["after"] == nil {
+            return object.keys.sorted().map { "\($0): \(plain(object[$0]!))" }
+        }
         return Set(before.keys).union(after.keys).sorted().map { key in
             switch (before[key], after[key]) {
             case (let old?, let new?): "\(key): \(old) → \(new)"
@@ -46,6 +55,19 @@ struct AuditPage: Encodable {
             case (nil, let new?): "\(key): \(new)"
             case (nil, nil): key
             }
+        }
+    }
+
+    /// A JSON value as a person reads it: text as is, lists joined, objects as `key: value` pairs.
+    static func plain(_ value: Any) -> String {
+        switch value {
+        case let text as String: return text
+        case let flag as Bool where type(of: value) == Bool.self: return flag ? "true" : "false"
+        case let number as NSNumber: return number.stringValue
+        case let list as [Any]: return list.map(plain).joined(separator: ", ")
+        case let object as [String: Any]: return object.keys.sorted().map { "\($0)=\(plain(object[$0]!))" }.joined(separator: ", ")
+        case is NSNull: return "—"
+        default: return String(describing: value)
         }
     }
 }

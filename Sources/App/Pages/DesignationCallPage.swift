@@ -46,6 +46,10 @@ struct CallPage: Encodable {
     let closesAtValue: String
     let panelAction: String
     let currentStageID: String?
+    /// The current stage's name, for the panel form's heading (never its stored id).
+    let currentStageTitle: String?
+    /// While the call accepts applications the panel cannot be formed yet: when it can.
+    let panelOpensAt: String?
     let evaluators: [EvaluatorOption]
     let selectionHref: String?
     let applicationsCSV: String
@@ -92,6 +96,8 @@ struct CallPage: Encodable {
                 .map { EvaluatorOption(id: try $0.requireID().uuidString, label: "\($0.displayName) <\($0.email)>") }
         }
         let current = call.status == .evaluating || call.status == .accepting ? stages[safe: call.stageIndex]?.id : nil
+        let panelFormable =
+            (call.status == .accepting && request.now >= call.closesAt) || call.status == .evaluating
         return CallPage(
             call: try DesignationPagesController.row(call, request: request), description: call.description,
             cap: call.cap,
@@ -118,8 +124,11 @@ struct CallPage: Encodable {
             windowAction: Endpoints.callWindowForm.link([.callID: callID.uuidString]),
             closesAtValue: Timestamps.formValue(call.closesAt),
             panelAction: Endpoints.formPanelForm.link([.callID: callID.uuidString]),
-            currentStageID: (call.status == .accepting && request.now >= call.closesAt) || call.status == .evaluating
-                ? current : nil,
+            currentStageID: panelFormable ? current : nil,
+            currentStageTitle: panelFormable
+                ? stages[safe: call.stageIndex].map { Strings.pick($0.titleKorean, $0.titleEnglish, language) } : nil,
+            panelOpensAt: isMinistry && call.status == .accepting && !panelFormable
+                ? Timestamps.seoulMinute(call.closesAt) : nil,
             evaluators: evaluators,
             selectionHref: isMinistry && call.status.hasSelection
                 ? Endpoints.selectionPage.link([.callID: callID.uuidString]) : nil,

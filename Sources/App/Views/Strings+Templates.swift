@@ -224,6 +224,10 @@ extension Strings {
         "tpl.designationCall.evaluators": ("평가위원", "Evaluators"),
         "tpl.designationCall.final": ("확정", "final"),
         "tpl.designationCall.formThePanelAndAssign": ("평가위원 배정", "Form the panel and assign evaluators"),
+        "tpl.designationCall.downloads": ("내려받기", "Downloads"),
+        "tpl.designationCall.panelAfterClosing": (
+            "평가위원회는 공모가 마감된 뒤에 구성할 수 있습니다. 마감:", "The panel can be formed once the call closes. Closes:"
+        ),
         "tpl.designationCall.governmentsProjectsWrittenCandidates": (
             "지자체/과제 → 서면 → 후보", "Governments/projects → written → candidates"
         ),
@@ -395,6 +399,10 @@ extension Strings {
         "tpl.evaluationPanel.conflict": ("이해충돌", "Conflict"),
         "tpl.evaluationPanel.evaluator": ("위원", "Evaluator"),
         "tpl.evaluationPanel.finaliseThisStage": ("이 단계 확정", "Finalise this stage"),
+        "tpl.evaluationPanel.finaliseConfirm": (
+            "확정하면 점수를 더 이상 바꿀 수 없고 결과가 신청자에게 알려진다는 것을 확인했습니다.",
+            "I understand that once finalised, scores can no longer change and applicants are told their results."
+        ),
         "tpl.evaluationPanel.holdAConsensusRoundOn": (
             "선택한 신청서로 합의 라운드 열기", "Hold a consensus round on the chosen applications"
         ),
