@@ -149,7 +149,9 @@ struct DesignationPagesController {
         let call = try await DesignationCalls.find(request.parameters.get("callID"), on: request.db)
         return try await onCallPage(
             call, request,
-            flash: { Strings.format("text.closingTimeChanged", request.language, Timestamps.seoulMinute(call.closesAt)) }
+            flash: {
+                Strings.format("text.closingTimeChanged", request.language, Timestamps.seoulMinute(call.closesAt))
+            }
         ) {
             try await DesignationCalls.changeWindow(
                 call, closesAt: form.closesAt, actor: try request.requireAccount().auditActor, now: request.now,

@@ -65,7 +65,8 @@ struct AuditPage: Encodable {
         case let flag as Bool where type(of: value) == Bool.self: return flag ? "true" : "false"
         case let number as NSNumber: return number.stringValue
         case let list as [Any]: return list.map(plain).joined(separator: ", ")
-        case let object as [String: Any]: return object.keys.sorted().map { "\($0)=\(plain(object[$0]!))" }.joined(separator: ", ")
+        case let object as [String: Any]:
+            return object.keys.sorted().map { "\($0)=\(plain(object[$0]!))" }.joined(separator: ", ")
         case is NSNull: return "—"
         default: return String(describing: value)
         }

@@ -238,7 +238,6 @@ enum Strings {
         "verdict.indeterminate": ("더 알아야 판단할 수 있습니다", "We need more facts to decide"),
         "attention.overdue": ("기한 경과: %@", "Overdue: %@"),
         "attention.openCall": ("신청할 수 있는 공고: %@", "Open for applications: %@"),
-        "attention.closes": ("마감 %@", "Closes %@"),
         "attention.yourTrack": ("우리 트랙: %@", "Your track: %@"),
         "attention.trackDetail": ("%d년 · 선발 %d개 기업", "%d · %d companies to select"),
         "attention.candidatesToConfirm": ("후보 선정 대기: %@", "Candidates to confirm: %@"),
