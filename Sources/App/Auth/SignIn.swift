@@ -3,7 +3,11 @@ import Vapor
 
 /// Checks a password with throttling kept in the database, then starts a session.
 enum SignIn {
-    static func attempt(email rawEmail: String, password: String, request: Request) async throws -> AccountRecord {
+    /// `pageLanguage` is the language the sign-in page was shown in: what the visitor was reading
+    /// wins over the account's stored preference.
+    static func attempt(
+        email rawEmail: String, password: String, pageLanguage: String? = nil, request: Request
+    ) async throws -> AccountRecord {
         let email = rawEmail.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         let address = ClientAddress.of(request)
         let settings = request.application.settings
@@ -47,10 +51,8 @@ enum SignIn {
         request.session.data[AccountAuthenticator.sessionKey] = account.id?.uuidString
         // The language the visitor chose before signing in wins over the account's.
         request.session.data[Language.sessionKey] =
-            VisitorCookies.value(VisitorCookies.languageName, on: request).flatMap {
-                Language.supported.contains($0) ? $0 : nil
-            }
-            ?? account.language
+            [VisitorCookies.value(VisitorCookies.languageName, on: request), pageLanguage].compactMap { $0 }
+            .first { Language.supported.contains($0) } ?? account.language
         // A fresh CSRF token after sign-in, so one seen before it is worthless.
         request.session.data[CSRF.sessionKey] = SecretHasher.newSecret(prefix: "")
         if let current = CurrentAccount(record: account, viaToken: false) { request.auth.login(current) }

@@ -15,6 +15,8 @@ struct TeukguSettings: Sendable {
     let secureCookies: Bool
     /// Public base URL used in links written to the outbox (`TEUKGU_PUBLIC_URL`).
     let publicURL: String
+    /// Whether `TEUKGU_PUBLIC_URL` was set; without it links name the host the request came to.
+    let publicURLConfigured: Bool
     /// Largest JSON body (`TEUKGU_MAX_JSON_BYTES`, default 1 MB) and upload (`TEUKGU_MAX_UPLOAD_BYTES`, default 10 MB).
     let maxJSONBytes: Int
     let maxUploadBytes: Int
@@ -81,6 +83,7 @@ struct TeukguSettings: Sendable {
         }
         secureCookies = env["TEUKGU_SECURE_COOKIES"].map { $0 == "1" || $0 == "true" } ?? !allowsDemoData
         publicURL = env["TEUKGU_PUBLIC_URL"] ?? "http://127.0.0.1:8080"
+        publicURLConfigured = env["TEUKGU_PUBLIC_URL"] != nil
         maxJSONBytes = Int(env["TEUKGU_MAX_JSON_BYTES"] ?? "") ?? 1_000_000
         maxUploadBytes = Int(env["TEUKGU_MAX_UPLOAD_BYTES"] ?? "") ?? 10_000_000
         loginFailureLimit = Int(env["TEUKGU_LOGIN_FAILURE_LIMIT"] ?? "") ?? 5

@@ -184,8 +184,7 @@ struct RegulationPagesController {
         let version = try await RulebookVersionRecord.find(record.versionID, on: request.db)?.number ?? 0
         let page = VerdictPage(
             document: document, id: id, version: version, decidedAt: record.decidedAt, language: request.language,
-            permalink: request.application.settings.publicURL
-                + Endpoints.verdictPage.link([.decisionID: id.uuidString.lowercased()]),
+            permalink: request.publicBaseURL + Endpoints.verdictPage.link([.decisionID: id.uuidString.lowercased()]),
             again: Endpoints.checkPage.link([.district: record.district]))
         return try await request.renderPage("verdict", titleKey: "regulation.verdict", page)
     }

@@ -6,6 +6,8 @@ struct SessionController {
         let email: String
         let password: String
         let next: String?
+        /// The language the sign-in page was shown in.
+        let lang: String?
     }
 
     func register(_ routes: any RoutesBuilder) {
@@ -35,7 +37,8 @@ struct SessionController {
     @Sendable func login(_ request: Request) async throws -> Response {
         let form = try request.decodeForm(LoginForm.self)
         do {
-            _ = try await SignIn.attempt(email: form.email, password: form.password, request: request)
+            _ = try await SignIn.attempt(
+                email: form.email, password: form.password, pageLanguage: form.lang, request: request)
         } catch let error as AppError where error.code == "invalid_credentials" {
             return try await renderLogin(
                 request, next: form.next ?? "", email: form.email,

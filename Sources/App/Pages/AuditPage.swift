@@ -62,8 +62,9 @@ struct AuditPage: Encodable {
     static func plain(_ value: Any) -> String {
         switch value {
         case let text as String: return text
-        case let flag as Bool where type(of: value) == Bool.self: return flag ? "true" : "false"
-        case let number as NSNumber: return number.stringValue
+        case let number as NSNumber:
+            // JSON's true and false arrive as NSNumbers whose type is a C char ("c").
+            return String(cString: number.objCType) == "c" ? (number.boolValue ? "true" : "false") : number.stringValue
         case let list as [Any]: return list.map(plain).joined(separator: ", ")
         case let object as [String: Any]:
             return object.keys.sorted().map { "\($0)=\(plain(object[$0]!))" }.joined(separator: ", ")

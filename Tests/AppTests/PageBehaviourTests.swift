@@ -1,0 +1,86 @@
+import Testing
+import TeukguCore
+import Vapor
+import VaporTesting
+
+@testable import App
+
+/// What people meet on the pages beyond their data: the language they were reading, error pages
+/// that keep them signed in and give a way back, links that work wherever the server runs.
+@Suite struct PageBehaviourTests {
+    @Test func theLanguageOfTheSignInPageWinsOverTheAccounts() async throws {
+        try await withTeukgu { app in
+            var browser = BrowserSession(app: app)
+            // officer@ is stored with Korean; the visitor reads the sign-in page in English.
+            let page = try await browser.get(Endpoints.loginPage.link(), headers: ["Accept-Language": "en"])
+            #expect(page.body.string.contains("name=\"lang\" value=\"en\""))
+            let token = BrowserSession.csrf(in: page.body.string) ?? ""
+            let signedIn = try await browser.post(
+                Endpoints.login.link(),
+                form: [
+                    "csrf": token, "email": "officer@teukgu.demo", "password": DemoAccounts.password, "next": "",
+                    "lang": "en",
+                ])
+            #expect(signedIn.status == .seeOther)
+            // No Accept-Language from now on: the session remembers English.
+            let home = try await browser.get(Endpoints.home.link())
+            #expect(home.body.string.contains("<html lang=\"en\">"))
+        }
+    }
+
+    @Test func anErrorPageKeepsTheHeaderTheLanguageAndAWayBack() async throws {
+        try await withTeukgu { app in
+            var browser = BrowserSession(app: app)
+            _ = try await browser.signIn("officer@teukgu.demo")
+            let missing = try await browser.get(
+                "/designation/calls/00000000-0000-0000-0000-000000000000",
+                headers: ["Referer": "http://localhost/designation", "Host": "localhost"])
+            #expect(missing.status == .notFound)
+            let html = missing.body.string
+            #expect(html.contains("<html lang=\"ko\">"))
+            #expect(html.contains("이담당"), "the signed-in header is kept")
+            #expect(html.contains(Strings.text("error.previous", "ko")) && html.contains("href=\"/designation\""))
+            #expect(html.contains("그런 기록이 없거나 볼 수 없는 기록입니다."))
+            #expect(!html.contains("No such"), "no English sentence on a Korean page")
+            // A Referer from another site is never offered as the way back.
+            let foreign = try await browser.get(
+                "/designation/calls/00000000-0000-0000-0000-000000000000",
+                headers: ["Referer": "https://evil.example/phish", "Host": "localhost"])
+            #expect(!foreign.body.string.contains("evil.example"))
+        }
+    }
+
+    @Test func anOversizedFormIsRefusedInTheReadersLanguage() async throws {
+        try await withTeukgu { app in
+            var browser = BrowserSession(app: app)
+            _ = try await browser.signIn("busan@teukgu.demo")
+            let huge = String(repeating: "가", count: 400_000)
+            let refused = try await browser.post(
+                Endpoints.setLanguage.link(), form: ["lang": "ko", "back": "/", "csrf": "x", "pad": huge])
+            #expect(refused.status == .payloadTooLarge)
+            #expect(refused.body.string.contains(ErrorTexts.korean["payload_too_large"]!))
+            #expect(!refused.body.string.contains("larger than"))
+        }
+    }
+
+    @Test func linksToLeaveThePageNameTheHostTheRequestCameTo() async throws {
+        try await withTeukgu { app in
+            let request = Request(
+                application: app, method: .GET, url: URI(path: "/"), headers: ["Host": "teukgu.example:8443"],
+                on: app.eventLoopGroup.next())
+            #expect(request.publicBaseURL == "http://teukgu.example:8443")
+            let spoofed = Request(
+                application: app, method: .GET, url: URI(path: "/"), headers: ["Host": "evil\"><script>"],
+                on: app.eventLoopGroup.next())
+            #expect(spoofed.publicBaseURL == app.settings.publicURL)
+        }
+    }
+
+    @Test func auditSummariesOfAnyShapeAreWrittenPlainly() {
+        #expect(
+            AuditPage.changes(#"{"before":{"count":1},"after":{"count":2,"ok":true,"tags":["a","b"]}}"#) == [
+                "count: 1 → 2", "ok: true", "tags: a, b",
+            ])
+        #expect(AuditPage.changes(#"{"address":"127.0.0.1"}"#) == ["address: 127.0.0.1"])
+    }
+}
