@@ -33,6 +33,7 @@ public func configure(_ app: Application) async throws {
             path: "/", isSecure: settings.secureCookies, isHTTPOnly: true, sameSite: .lax)
     }
     app.views.use(.leaf)
+    app.leaf.tags["number"] = NumberTag()
     app.routes.defaultMaxBodySize = ByteCount(value: settings.maxJSONBytes)
 
     // Order matters: errors outermost, then static files, sessions, who is calling, may they.

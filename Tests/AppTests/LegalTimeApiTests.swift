@@ -173,7 +173,7 @@ import VaporTesting
                 Endpoints.deadlinePage.link(),
                 form: ["csrf": csrf, "start": "2027-12-20", "amount": "30", "unit": "days", "rule": "civil-act"])
             #expect(bad.status == .unprocessableEntity)
-            #expect(bad.body.string.contains("does not cover 2028"))
+            #expect(bad.body.string.contains("2028년"))
         }
     }
 

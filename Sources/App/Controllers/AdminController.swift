@@ -27,8 +27,25 @@ struct AdminController {
         let query = AccountRecord.query(on: request.db)
         let pagination = Pagination(request: request, total: try await query.count(), perPage: 50)
         let accounts = try await query.sort(\.$email).offset(pagination.offset).limit(pagination.perPage).all()
+        let language = request.language
+        var names = UsersPage.BindingNames()
+        for region in try await RegionRecord.query(on: request.db).all() {
+            names.regions[region.id ?? ""] = Strings.pick(region.nameKorean, region.nameEnglish, language)
+        }
+        for partner in try await PartnerRecord.query(on: request.db).all() {
+            names.partners[partner.id ?? ""] = partner.name
+        }
+        let companyIDs = accounts.compactMap(\.companyID)
+        if !companyIDs.isEmpty {
+            for company in try await CompanyRecord.query(on: request.db).filter(\.$id ~~ companyIDs).all() {
+                if let id = company.id { names.companies[id] = company.name }
+            }
+        }
+        for organisation in try await OrganisationRecord.query(on: request.db).all() {
+            if let id = organisation.id { names.organisations[id] = organisation.name }
+        }
         let page = UsersPage(
-            accounts, viewer: request.account, pagination: pagination, language: request.language, error: error)
+            accounts, viewer: request.account, pagination: pagination, language: language, error: error, names: names)
         return try await request.renderPage("admin-users", titleKey: "users.title", needsForm: true, page)
     }
 
@@ -60,8 +77,9 @@ struct AdminController {
             Flashes.set(account.email, on: request)
             return request.redirect(to: Endpoints.adminUsersPage.link())
         } catch let error as AppError where error.status.code < 500 {
-            return try await renderUsers(request, error: error.message).encodeResponse(
-                status: error.status, for: request)
+            return try await renderUsers(request, error: ErrorTexts.message(for: error, language: request.language))
+                .encodeResponse(
+                    status: error.status, for: request)
         }
     }
 

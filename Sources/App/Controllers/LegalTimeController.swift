@@ -116,7 +116,8 @@ struct LegalTimeController {
             let mapped = TeukguErrorMiddleware.classify(error)
             guard mapped.status.code < 500 else { throw error }
             let page = DeadlinePage(
-                form: form, action: Endpoints.computeDeadlineForm.link(), clock: nil, error: mapped.message)
+                form: form, action: Endpoints.computeDeadlineForm.link(), clock: nil,
+                error: ErrorTexts.message(for: mapped, language: request.language))
             return try await request.renderPage("deadline", titleKey: "nav.deadline", needsForm: true, page)
                 .encodeResponse(status: mapped.status, for: request)
         }

@@ -153,7 +153,8 @@ struct RegulationPagesController {
                 account: account, companyID: companyID, app: request.application)
         } catch let error as AppError where error.status.code < 500 {
             return try await renderCheck(
-                request, district: district, answers: answers, asking: nil, asOf: asOfText, error: error.message,
+                request, district: district, answers: answers, asking: nil, asOf: asOfText,
+                error: ErrorTexts.message(for: error, language: request.language),
                 status: error.status)
         }
         if answer.decision.outcome == .indeterminate {

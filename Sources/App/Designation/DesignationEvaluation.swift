@@ -53,7 +53,7 @@ struct DesignationEvaluation: EvaluationProgramme {
                 parties: ApplicationParties(
                     regionID: application.regionID, businessRegistrationNumbers: plan.operatorNumbers),
                 submittedOrder: application.submittedOrder ?? Int.max,
-                disclosure: ["\(application.applicantName) (\(application.regionID))", plan.name]
+                disclosure: [application.applicantName, plan.name]
                     + plan.zoneOperators.map {
                         "\($0.name) \(BusinessRegistrationNumber($0.businessRegistrationNumber)?.description ?? $0.businessRegistrationNumber)"
                     }

@@ -7,12 +7,16 @@ struct AppError: AbortError, DebuggableError {
     let message: String
     /// The form fields at fault, each with its own sentence, for pages that mark them.
     let issues: [FieldIssue]
+    /// A Korean sentence naming this error's particulars (a year, a date), where the catalogue's
+    /// sentence for the code would lose them.
+    let korean: String?
 
-    init(_ status: HTTPResponseStatus, _ code: String, _ message: String) {
+    init(_ status: HTTPResponseStatus, _ code: String, _ message: String, korean: String? = nil) {
         self.status = status
         self.code = code
         self.message = message
         self.issues = []
+        self.korean = korean
     }
 
     /// A refusal of several fields at once: the API reads the code and the English sentences joined;
@@ -22,6 +26,7 @@ struct AppError: AbortError, DebuggableError {
         self.code = code
         self.message = issues.map(\.english).joined(separator: " ")
         self.issues = issues
+        self.korean = nil
     }
 
     var reason: String { message }

@@ -21,7 +21,8 @@ enum DomainErrorMapping {
         case .holidayTableDoesNotCover(let year):
             AppError(
                 .unprocessableEntity, "holiday_table_not_covering",
-                "The public-holiday table does not cover \(year), so no deadline reaching it is computed.")
+                "The public-holiday table does not cover \(year), so no deadline reaching it is computed.",
+                korean: "공휴일 표가 \(year)년을 다루지 않아 그 해에 이르는 기한은 계산하지 않습니다.")
         case .invertedPause(let from, let to):
             AppError(.badRequest, "pause_inverted", "A pause ends (\(to.iso)) before it starts (\(from.iso)).")
         case .overlappingPauses:

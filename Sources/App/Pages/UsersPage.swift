@@ -24,14 +24,31 @@ struct UsersPage: Encodable {
     let pagination: Pagination
     let error: String?
 
-    init(_ accounts: [AccountRecord], viewer: CurrentAccount?, pagination: Pagination, language: String, error: String?)
-    {
+    /// The names of what accounts are bound to, so a binding reads as a name, never an id.
+    struct BindingNames {
+        var regions: [String: String] = [:]
+        var partners: [String: String] = [:]
+        var companies: [UUID: String] = [:]
+        var organisations: [UUID: String] = [:]
+
+        func name(of account: AccountRecord) -> String {
+            if let region = account.regionID { return regions[region] ?? region }
+            if let partner = account.partnerID { return partners[partner] ?? partner }
+            if let company = account.companyID { return companies[company] ?? "—" }
+            if let organisation = account.organisationID { return organisations[organisation] ?? "—" }
+            return ""
+        }
+    }
+
+    init(
+        _ accounts: [AccountRecord], viewer: CurrentAccount?, pagination: Pagination, language: String, error: String?,
+        names: BindingNames = BindingNames()
+    ) {
         users = accounts.map { account in
             User(
                 email: account.email, name: account.displayName,
                 roleLabel: Strings.text("role.\(account.role)", language),
-                binding: account.regionID ?? account.partnerID ?? account.companyID?.uuidString
-                    ?? account.organisationID?.uuidString ?? "",
+                binding: names.name(of: account),
                 status: Strings.text(
                     !account.isActive
                         ? "users.inactive" : account.passwordHash == nil ? "users.invited" : "users.active", language),
