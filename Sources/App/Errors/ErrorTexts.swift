@@ -8,7 +8,8 @@ enum ErrorTexts {
     static func message(for error: AppError, language: String) -> String {
         let korean =
             error.issues.isEmpty
-            ? (error.korean ?? Self.korean[error.code] ?? byStatus(Int(error.status.code))) : Self.korean["form_problems"]!
+            ? (error.korean ?? Self.korean[error.code] ?? byStatus(Int(error.status.code)))
+            : Self.korean["form_problems"]!
         return Strings.pick(korean, error.issues.isEmpty ? error.message : englishForProblems, language)
     }
 
