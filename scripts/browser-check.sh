@@ -11,7 +11,9 @@ out=${2:-$root/.build/browser-check}
 
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     echo "installing chromium and chromium-driver"
-    apt-get install -y -qq chromium chromium-driver >/dev/null
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get install -y -qq chromium chromium-driver >/dev/null ||
+        { apt-get update -qq && apt-get install -y -qq chromium chromium-driver >/dev/null; }
 fi
 python3 -c 'import selenium' 2>/dev/null || python3 -m pip install -q selenium
 python3 -c 'import importlib.util, sys; sys.exit(importlib.util.find_spec("axe_playwright_python") is None)' 2>/dev/null ||
