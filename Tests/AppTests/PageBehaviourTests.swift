@@ -83,4 +83,45 @@ import VaporTesting
             ])
         #expect(AuditPage.changes(#"{"address":"127.0.0.1"}"#) == ["address: 127.0.0.1"])
     }
+
+    @Test func aQuestionFlowCountsOnceInTheStatisticsAndOnlyItsOwnSessionContinuesIt() async throws {
+        try await withTeukgu { app in
+            let district = "busan-marine-mobility"
+            var visitor = BrowserSession(app: app)
+            let start = try await visitor.get(Endpoints.checkPage.link([.district: district]))
+            let token = try #require(BrowserSession.csrf(in: start.body.string))
+            let first = try await visitor.post(
+                Endpoints.checkForm.link([.district: district]),
+                form: ["csrf": token, "asOf": "2025-03-01", "activity.kind": "autonomous-vessel-trial"])
+            #expect(first.status == .ok)
+            let step = try #require(Self.hiddenValue("_step", in: first.body.string))
+            let last = try await visitor.post(
+                Endpoints.checkForm.link([.district: district]),
+                form: [
+                    "csrf": token, "asOf": "2025-03-01", "_step": step, "activity.kind": "autonomous-vessel-trial",
+                    "activity.crewOnboard": "0", "site.zone": "test-north", "company.isZoneOperator": "true",
+                ])
+            #expect(last.status == .seeOther)
+            // Another visitor naming the first visitor's step is not taken as continuing it.
+            var stranger = BrowserSession(app: app)
+            let other = try await stranger.get(Endpoints.checkPage.link([.district: district]))
+            let otherToken = try #require(BrowserSession.csrf(in: other.body.string))
+            let forged = try await stranger.post(
+                Endpoints.checkForm.link([.district: district]),
+                form: ["csrf": otherToken, "asOf": "2025-03-01", "_step": step, "activity.kind": "ammonia-bunkering"])
+            #expect(forged.status == .ok)
+            let rows = try await RegulationDecisionRecord.query(on: app.db).all()
+            #expect(rows.count == 3)
+            #expect(rows.filter { $0.continues?.uuidString.lowercased() == step }.count == 1)
+            let statistics = try await RegulationStatistics.compute(
+                from: CalendarDate(instant: Date()).adding(days: -1), to: CalendarDate(instant: Date()).adding(days: 1),
+                on: app.db)
+            #expect(statistics.total == 2)
+        }
+    }
+
+    static func hiddenValue(_ name: String, in html: String) -> String? {
+        guard let range = html.range(of: "name=\"\(name)\" value=\"") else { return nil }
+        return html[range.upperBound...].split(separator: "\"", maxSplits: 1).first.map(String.init)
+    }
 }

@@ -68,7 +68,7 @@ struct RegulationPagesController {
 
     private func renderCheck(
         _ request: Request, district: String, answers: [String: String], asking: [String]?, asOf: String,
-        error: String?, status: HTTPResponseStatus
+        error: String?, status: HTTPResponseStatus, step: String? = nil
     ) async throws -> Response {
         guard let live = request.application.rulebooks.live, live.snapshot.districts.contains(district) else {
             throw AppError(.notFound, "unknown_district", "No rulebook covers district '\(district)'.")
@@ -110,7 +110,8 @@ struct RegulationPagesController {
             district: district, districtName: title, action: Endpoints.checkForm.link([.district: district]),
             asOf: asOf,
             fields: asked.map(field), answered: answered.map(field),
-            showAll: Endpoints.checkPage.link([.district: district], query: ["all": "1"]), intro: intro, error: error)
+            showAll: Endpoints.checkPage.link([.district: district], query: ["all": "1"]), intro: intro, error: error,
+            step: step)
         return try await request.renderPage("check", titleKey: "regulation.title", title: title, needsForm: true, page)
             .encodeResponse(status: status, for: request)
     }
@@ -119,6 +120,7 @@ struct RegulationPagesController {
         let district = request.parameters.get("district") ?? ""
         var form = try request.decodeForm([String: String].self)
         form["csrf"] = nil
+        let continuing = Self.continuedStep(request, named: form.removeValue(forKey: Self.stepField))
         let asOfText = form.removeValue(forKey: "asOf") ?? request.today.iso
         guard let live = request.application.rulebooks.live, live.snapshot.districts.contains(district) else {
             throw AppError(.notFound, "unknown_district", "No rulebook covers district '\(district)'.")
@@ -127,7 +129,8 @@ struct RegulationPagesController {
         guard let asOf = CalendarDate(iso: asOfText) else {
             return try await renderCheck(
                 request, district: district, answers: answers, asking: nil, asOf: asOfText,
-                error: Strings.text("text.giveTheDateAsYyyyMm", request.language), status: .badRequest)
+                error: Strings.text("text.giveTheDateAsYyyyMm", request.language), status: .badRequest,
+                step: continuing?.uuidString.lowercased())
         }
         let declarations = Dictionary(
             live.snapshot.factDeclarations(district: district).map { ($0.path, $0) },
@@ -139,7 +142,8 @@ struct RegulationPagesController {
                 return try await renderCheck(
                     request, district: district, answers: answers, asking: nil, asOf: asOfText,
                     error: Strings.text("text.checkThisAnswer", request.language)
-                        + declaration.label.text(request.language), status: .badRequest)
+                        + declaration.label.text(request.language), status: .badRequest,
+                    step: continuing?.uuidString.lowercased())
             }
             facts[path] = value
         }
@@ -150,19 +154,32 @@ struct RegulationPagesController {
         do {
             answer = try await RegulationCheck.run(
                 EvaluationRequest(district: district, asOf: asOf, facts: facts), channel: "page",
-                account: account, companyID: companyID, app: request.application)
+                account: account, companyID: companyID, app: request.application, continuing: continuing)
         } catch let error as AppError where error.status.code < 500 {
             return try await renderCheck(
                 request, district: district, answers: answers, asking: nil, asOf: asOfText,
                 error: ErrorTexts.message(for: error, language: request.language),
-                status: error.status)
+                status: error.status, step: continuing?.uuidString.lowercased())
         }
         if answer.decision.outcome == .indeterminate {
+            let step = answer.record.id.uuidString.lowercased()
+            request.session.data[Self.stepSessionKey] = step
             return try await renderCheck(
                 request, district: district, answers: answers, asking: answer.decision.missingFacts.map(\.path),
-                asOf: asOfText, error: nil, status: .ok)
+                asOf: asOfText, error: nil, status: .ok, step: step)
         }
+        request.session.data[Self.stepSessionKey] = nil
         return request.redirect(to: Endpoints.verdictPage.link([.decisionID: answer.record.id.uuidString.lowercased()]))
+    }
+
+    static let stepField = "_step"
+    static let stepSessionKey = "regulation.step"
+
+    /// The earlier step this submission continues: the form names it and this session was shown it,
+    /// so nobody can mark another visitor's check as continued.
+    static func continuedStep(_ request: Request, named: String?) -> UUID? {
+        guard let named, request.hasSessionCookie, request.session.data[stepSessionKey] == named else { return nil }
+        return UUID(uuidString: named)
     }
 
     static func value(_ text: String, type: FactType) -> FactValue? {

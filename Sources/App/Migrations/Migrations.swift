@@ -18,5 +18,6 @@ enum TeukguMigrations {
         app.migrations.add(CheckLifecycleStates())
         app.migrations.add(CreateWebSessions())
         app.migrations.add(CreatePartnerListings())
+        app.migrations.add(AddDecisionContinuation())
     }
 }

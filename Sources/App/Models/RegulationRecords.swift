@@ -40,6 +40,7 @@ final class RegulationDecisionRecord: Model, @unchecked Sendable {
     @OptionalField(key: "company_id") var companyID: UUID?
     /// `api` or `page`.
     @Field(key: "channel") var channel: String
+    @OptionalField(key: "continues") var continues: UUID?
 
     init() {}
 }

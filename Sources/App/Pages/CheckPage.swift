@@ -12,4 +12,6 @@ struct CheckPage: Encodable {
     let showAll: String
     let intro: String
     let error: String?
+    /// The logged decision this form continues, when the page is asking follow-up questions.
+    let step: String?
 }

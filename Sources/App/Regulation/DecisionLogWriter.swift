@@ -18,6 +18,8 @@ struct DecisionLogRow: Sendable {
     let accountID: UUID?
     let companyID: UUID?
     let channel: String
+    /// The question-flow step this decision continued (pages only), so statistics count a flow once.
+    var continues: UUID? = nil
 
     /// Many rows in one INSERT statement.
     static func insert(_ rows: [DecisionLogRow], on sql: any SQLDatabase) async throws {
@@ -26,13 +28,13 @@ struct DecisionLogRow: Sendable {
             .columns(
                 "id", "decided_at", "district", "as_of", "outcome", "request", "decision", "reason_ids",
                 "missing_facts",
-                "version_id", "account_id", "company_id", "channel")
+                "version_id", "account_id", "company_id", "channel", "continues")
         for row in rows {
             insert = insert.values([
                 SQLBind(row.id), SQLBind(row.decidedAt), SQLBind(row.district), SQLBind(row.asOf), SQLBind(row.outcome),
                 SQLBind(row.request), SQLBind(row.decision), SQLBind(row.reasonIDs), SQLBind(row.missingFacts),
                 SQLBind(row.versionID),
-                SQLBind(row.accountID), SQLBind(row.companyID), SQLBind(row.channel),
+                SQLBind(row.accountID), SQLBind(row.companyID), SQLBind(row.channel), SQLBind(row.continues),
             ])
         }
         try await insert.run()

@@ -28,8 +28,10 @@ enum RegulationCheck {
     }
 
     /// Evaluates and logs. `companyID` ties the decision to the caller's company.
+    /// `continuing` names the earlier step of the same page question flow, if this is a later one.
     static func run(
-        _ request: EvaluationRequest, channel: String, account: CurrentAccount?, companyID: UUID?, app: Application
+        _ request: EvaluationRequest, channel: String, account: CurrentAccount?, companyID: UUID?, app: Application,
+        continuing: UUID? = nil
     ) async throws -> Answer {
         guard let version = app.rulebooks.version(for: request.asOf) else {
             throw AppError(
@@ -45,7 +47,7 @@ enum RegulationCheck {
             reasonIDs: decision.reasons.map(\.ruleID).joined(separator: " "),
             missingFacts: decision.missingFacts.map(\.path).joined(separator: " "), versionID: version.versionID,
             accountID: account?.id,
-            companyID: companyID, channel: channel)
+            companyID: companyID, channel: channel, continues: continuing)
         try await app.decisionLog.append(record)
         return Answer(
             record: record, decision: decision, versionNumber: version.number,

@@ -47,6 +47,8 @@ struct RegulationStatistics: Content {
             """
             SELECT decided_at, district, outcome, reason_ids, missing_facts FROM \(ident: RegulationDecisionRecord.schema)
             WHERE decided_at >= \(bind: from.startInstant) AND decided_at < \(bind: to.adding(days: 1).startInstant)
+            AND NOT EXISTS (SELECT 1 FROM \(ident: RegulationDecisionRecord.schema) AS later
+                WHERE later.continues = \(ident: RegulationDecisionRecord.schema).id)
             """
         ).all(decoding: Row.self)
         for row in rows {
