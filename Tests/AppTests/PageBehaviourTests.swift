@@ -120,6 +120,33 @@ import VaporTesting
         }
     }
 
+    @Test func theCheckerOffersActivitiesInWordsAndAsksAgainForANegativeDistance() async throws {
+        try await withTeukgu { app in
+            let district = "busan-marine-mobility"
+            var visitor = BrowserSession(app: app)
+            let start = try await visitor.get(Endpoints.checkPage.link([.district: district]))
+            let html = start.body.string
+            #expect(html.contains("<option value=\"ammonia-bunkering\">암모니아 벙커링(연료 공급)</option>"))
+            #expect(!html.contains(">ammonia-bunkering<"))
+            let token = try #require(BrowserSession.csrf(in: html))
+            let refused = try await visitor.post(
+                Endpoints.checkForm.link([.district: district]),
+                form: [
+                    "csrf": token, "asOf": "2026-11-30", "activity.kind": "ammonia-bunkering",
+                    "company.isZoneOperator": "true", "site.distanceToHomesMetres": "-500",
+                ])
+            #expect(refused.status == .badRequest)
+            let page = refused.body.string
+            #expect(page.contains("값을 확인해 주세요: 주거지까지 거리"))
+            // The faulty answer is asked again, with its unit and least value, not carried forward.
+            #expect(page.contains("주거지까지 거리 (m)</label>"))
+            #expect(
+                page.contains("name=\"site.distanceToHomesMetres\" type=\"number\" step=\"any\" min=\"0\" value=\"\""))
+            #expect(page.contains("<dd>암모니아 벙커링(연료 공급)</dd>"))
+            #expect(try await RegulationDecisionRecord.query(on: app.db).count() == 0)
+        }
+    }
+
     static func hiddenValue(_ name: String, in html: String) -> String? {
         guard let range = html.range(of: "name=\"\(name)\" value=\"") else { return nil }
         return html[range.upperBound...].split(separator: "\"", maxSplits: 1).first.map(String.init)

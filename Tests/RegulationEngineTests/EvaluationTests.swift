@@ -84,6 +84,33 @@ import TeukguCore
         }
     }
 
+    /// Values that are codes carry the reader's words; a number fact may declare its least value,
+    /// which every request is held to and a choice naming no value of its enum is a load error.
+    @Test func choicesCarryWordsAndAMinimumRefusesSmallerNumbers() throws {
+        let facts = """
+              site.distance: {type: number, unit: m, minimum: 0, label: {ko: 거리, en: Distance}}
+              vessel.kind: {type: enum, values: [tug], label: {ko: 종류, en: Kind}, choices: {tug: {ko: 예인선, en: Tug}}}
+            """
+        let bounded = snapshot([("national.yaml", nationalSource), ("sea.yaml", districtSource(extraFacts: facts))])
+        let request = { (distance: Double) in
+            EvaluationRequest(district: "sea", asOf: day("2025-01-01"), facts: ["site.distance": .number(distance)])
+        }
+        #expect(throws: EvaluationError.wrongType(path: "site.distance", expected: "number of at least 0", got: "-500"))
+        {
+            try bounded.evaluate(request(-500))
+        }
+        #expect(throws: Never.self) { try bounded.evaluate(request(0)) }
+        let kind = try #require(bounded.factDeclarations(district: "sea").first { $0.path == "vessel.kind" })
+        #expect(kind.choiceLabel("tug").ko == "예인선")
+        #expect(kind.choiceLabel("barge").en == "barge")
+        let wrongChoice = facts.replacingOccurrences(of: "choices: {tug:", with: "choices: {barge:")
+        let diagnostics = load([
+            ("national.yaml", nationalSource), ("sea.yaml", districtSource(extraFacts: wrongChoice)),
+        ])
+        .errors
+        #expect(diagnostics.contains { $0.message.contains("'barge' is not one of the values of 'vessel.kind'") })
+    }
+
     @Test func ruleOrderNeverMatters() throws {
         let reversed = districtSource().replacingOccurrences(of: "  - id: d.zone", with: "  - id: d.zone-tmp")
         let shuffled = snapshot([("sea.yaml", reversed), ("national.yaml", nationalSource)])

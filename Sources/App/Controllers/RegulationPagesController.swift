@@ -51,8 +51,18 @@ struct RegulationPagesController {
         let label: String
         let help: String?
         let kind: String
-        let options: [String]
+        let options: [Option]
         let value: String
+        /// The answer as the reader says it: the choice's words, yes or no, a number with its unit.
+        let shown: String
+        /// A number's unit, written after the input.
+        let unit: String?
+        let minimum: String?
+    }
+
+    struct Option: Encodable {
+        let value: String
+        let label: String
     }
 
     /// The first step asks what the activity is and who does it; the engine then names what else it needs.
@@ -91,10 +101,21 @@ struct RegulationPagesController {
                 options = FactHints.values(for: declaration.path, in: books)
                 kind = options.isEmpty ? "text" : "select"
             }
+            let value = answers[declaration.path] ?? ""
+            var unit: String?
+            if case .number(let declared) = declaration.type { unit = declared.map { Strings.unit($0, language) } }
+            let shown: String =
+                switch kind {
+                case "bool": Strings.text(value == "true" ? "tpl.check.yes" : "tpl.check.no", language)
+                case "select": declaration.choiceLabel(value).text(language)
+                default: unit.map { value + " " + $0 } ?? value
+                }
             return Field(
                 path: declaration.path, label: declaration.label.text(language), help: declaration.help?.text(language),
                 kind: kind,
-                options: options, value: answers[declaration.path] ?? "")
+                options: options.map { Option(value: $0, label: declaration.choiceLabel($0).text(language)) },
+                value: value, shown: shown, unit: unit,
+                minimum: declaration.minimum.map { $0.formatted(.number.grouping(.never)) })
         }
         let asked = declarations.filter { declaration in
             guard answers[declaration.path] == nil else { return false }
@@ -138,9 +159,12 @@ struct RegulationPagesController {
         var facts: [String: FactValue] = [:]
         for (path, text) in answers {
             guard let declaration = declarations[path] else { continue }
-            guard let value = Self.value(text, type: declaration.type) else {
+            guard let value = Self.value(text, type: declaration.type), Self.withinBounds(value, declaration) else {
+                // Ask the faulty question again rather than carrying the bad answer forward.
+                var kept = answers
+                kept[path] = nil
                 return try await renderCheck(
-                    request, district: district, answers: answers, asking: nil, asOf: asOfText,
+                    request, district: district, answers: kept, asking: [path], asOf: asOfText,
                     error: Strings.text("text.checkThisAnswer", request.language)
                         + declaration.label.text(request.language), status: .badRequest,
                     step: continuing?.uuidString.lowercased())
@@ -180,6 +204,11 @@ struct RegulationPagesController {
     static func continuedStep(_ request: Request, named: String?) -> UUID? {
         guard let named, request.hasSessionCookie, request.session.data[stepSessionKey] == named else { return nil }
         return UUID(uuidString: named)
+    }
+
+    static func withinBounds(_ value: FactValue, _ declaration: FactDeclaration) -> Bool {
+        guard let minimum = declaration.minimum, case .number(let number) = value else { return true }
+        return number >= minimum
     }
 
     static func value(_ text: String, type: FactType) -> FactValue? {

@@ -288,6 +288,9 @@ public final class Snapshot: Sendable {
             if case .enumeration(let values) = type { expected += " (" + values.joined(separator: ", ") + ")" }
             throw .wrongType(path: path(), expected: expected, got: value.text)
         }
+        if let minimum = entry.declaration.minimum, case .number(let number) = value, number < minimum {
+            throw .wrongType(path: path(), expected: "number of at least \(minimum.formatted())", got: value.text)
+        }
         facts[entry.slot] = value
     }
 }

@@ -115,7 +115,8 @@ enum RulebookParser {
     static func parseFact(path: String, node: YAMLNode, reader: inout YAMLReader) -> FactDeclaration? {
         guard
             let map = reader.fields(
-                node, allowed: ["type", "values", "unit", "label", "help"], context: "fact '\(path)'")
+                node, allowed: ["type", "values", "unit", "label", "help", "choices", "minimum"],
+                context: "fact '\(path)'")
         else { return nil }
         guard path.split(separator: ".").count >= 1,
             path.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-" })
@@ -142,8 +143,31 @@ enum RulebookParser {
             return nil
         }
         let label = reader.localized(map["label"], context: "label of '\(path)'") ?? LocalizedText(ko: path, en: path)
+        var choices: [String: LocalizedText] = [:]
+        if let node = map["choices"] {
+            if case .mapping(let mapping) = node {
+                for (key, value) in mapping {
+                    guard let name = key.string else { continue }
+                    if case .enumeration(let values) = type, !values.contains(name) {
+                        reader.error(.structure, "'\(name)' is not one of the values of '\(path)'", at: key)
+                    }
+                    choices[name] = reader.localized(value, context: "choice '\(name)' of '\(path)'")
+                }
+            } else {
+                reader.error(.structure, "choices of '\(path)' must map each value to {ko, en}", at: node)
+            }
+        }
+        var minimum: Double?
+        if let node = map["minimum"] {
+            if case .number = type, case .scalar(let scalar) = node, let number = Double(scalar.string) {
+                minimum = number
+            } else {
+                reader.error(.structure, "minimum of '\(path)' must be a number on a number fact", at: node)
+            }
+        }
         return FactDeclaration(
-            path: path, type: type, label: label, help: reader.localized(map["help"], context: "help of '\(path)'"))
+            path: path, type: type, label: label, help: reader.localized(map["help"], context: "help of '\(path)'"),
+            choices: choices, minimum: minimum)
     }
 
     static func parseRule(_ node: YAMLNode, reader: inout YAMLReader) -> Rule? {

@@ -81,11 +81,25 @@ public struct FactDeclaration: Hashable, Sendable {
     public let type: FactType
     public let label: LocalizedText
     public let help: LocalizedText?
+    /// What each value means to a reader, for values that are codes (`ammonia-bunkering`).
+    public let choices: [String: LocalizedText]
+    /// The least a number may be (distances and counts are never negative); checked on every request.
+    public let minimum: Double?
 
-    public init(path: String, type: FactType, label: LocalizedText, help: LocalizedText?) {
+    public init(
+        path: String, type: FactType, label: LocalizedText, help: LocalizedText?,
+        choices: [String: LocalizedText] = [:], minimum: Double? = nil
+    ) {
         self.path = path
         self.type = type
         self.label = label
         self.help = help
+        self.choices = choices
+        self.minimum = minimum
+    }
+
+    /// The reader's words for a value, or the value itself when the rulebook gives none.
+    public func choiceLabel(_ value: String) -> LocalizedText {
+        choices[value] ?? LocalizedText(ko: value, en: value)
     }
 }
