@@ -147,6 +147,31 @@ import VaporTesting
         }
     }
 
+    @Test func aKoreanVerdictCitesTheLawInKoreanWithTheRulebooksKoreanWords() async throws {
+        try await withTeukgu { app in
+            let district = "busan-marine-mobility"
+            var visitor = BrowserSession(app: app)
+            let start = try await visitor.get(Endpoints.checkPage.link([.district: district]))
+            let token = try #require(BrowserSession.csrf(in: start.body.string))
+            let answered = try await visitor.post(
+                Endpoints.checkForm.link([.district: district]),
+                form: [
+                    "csrf": token, "asOf": "2026-11-30", "activity.kind": "autonomous-vessel-trial",
+                    "activity.crewOnboard": "0", "site.zone": "test-north", "company.isZoneOperator": "true",
+                ])
+            let location = try #require(answered.headers.first(name: .location))
+            let korean = try await visitor.get(location).body.string
+            #expect(korean.contains("부산 차세대 해양모빌리티 글로벌혁신특구 · "))
+            #expect(korean.contains("규제자유특구 및 지역특화발전특구에 관한 규제특례법 제86조제4항 — 조건을 붙여 부여된 실증특례"))
+            #expect(korean.contains("통보: 부산지방해양수산청, 매 운항 전"))
+            #expect(!korean.contains("Regional Special Zones Act") && !korean.contains("before each voyage"))
+            let english = try await visitor.get(location, headers: ["Accept-Language": "en"]).body.string
+            #expect(english.contains("Regional Special Zones Act art. 86(4) — demonstration exemption granted"))
+            let regime = try await visitor.get(Endpoints.regimePage.link([.district: district])).body.string
+            #expect(regime.contains("조건을 붙여 부여된 실증특례") && regime.contains("<h2>선박</h2>"))
+        }
+    }
+
     static func hiddenValue(_ name: String, in html: String) -> String? {
         guard let range = html.range(of: "name=\"\(name)\" value=\"") else { return nil }
         return html[range.upperBound...].split(separator: "\"", maxSplits: 1).first.map(String.init)

@@ -37,10 +37,15 @@ struct RegulationPagesController {
     @Sendable func regime(_ request: Request) async throws -> View {
         let district = request.parameters.get("district") ?? ""
         let regime = try RegimeView.build(district: district, library: request.application.rulebooks, asOf: nil)
+        let titles = (request.application.rulebooks.live?.set.rulebooks ?? []).flatMap(\.rules).map {
+            ($0.id, $0.title.text(request.language))
+        }
         let page = RegimePage(
             regime: regime, check: Endpoints.checkPage.link([.district: district]),
             json: Endpoints.apiRegulationRegime.link([.district: district]),
-            yaml: Endpoints.apiRegulationRegime.link([.district: district], query: ["format": "yaml"]))
+            yaml: Endpoints.apiRegulationRegime.link([.district: district], query: ["format": "yaml"]),
+            language: request.language,
+            ruleTitles: Dictionary(titles, uniquingKeysWith: { first, _ in first }))
         return try await request.renderPage(
             "regime", titleKey: "regulation.title",
             title: Strings.pick(regime.titleKorean, regime.titleEnglish, request.language), page)
@@ -232,7 +237,8 @@ struct RegulationPagesController {
         let page = VerdictPage(
             document: document, id: id, version: version, decidedAt: record.decidedAt, language: request.language,
             permalink: request.publicBaseURL + Endpoints.verdictPage.link([.decisionID: id.uuidString.lowercased()]),
-            again: Endpoints.checkPage.link([.district: record.district]))
+            again: Endpoints.checkPage.link([.district: record.district]),
+            rulebooks: request.application.rulebooks.compiled(versionID: record.versionID)?.set.rulebooks ?? [])
         return try await request.renderPage("verdict", titleKey: "regulation.verdict", page)
     }
 }

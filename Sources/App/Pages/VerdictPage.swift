@@ -41,41 +41,53 @@ struct VerdictPage: Encodable {
 
     init(
         document: DecisionDocument, id: UUID, version: Int, decidedAt: Date, language: String, permalink: String,
-        again: String
+        again: String, rulebooks books: [Rulebook]
     ) {
+        let rules = Dictionary(books.flatMap(\.rules).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        /// A rule's free text in the reader's language, as its rulebook gives it.
+        func words(_ english: String, rule: String) -> String {
+            Strings.pick(rules[rule]?.korean(english) ?? english, english, language)
+        }
+        func ruleName(_ id: String) -> String { rules[id]?.title.text(language) ?? id }
         self.id = id.uuidString.lowercased()
         outcome = document.outcome
         headline = Strings.text("verdict.\(document.outcome)", language)
         basis = document.basis.pick(language)
-        district = document.district
+        district =
+            books.first { $0.scope == .district(document.district) }?.title.text(language) ?? document.district
         asOf = document.asOf
         self.decidedAt = Formatting.dateTime(decidedAt)
         self.version = version
-        func citations(_ list: [DecisionDocument.Citation]) -> [Citation] {
-            list.map {
-                Citation(
-                    text: "\($0.law) \($0.article)" + ($0.note.map { " — \($0)" } ?? ""),
-                    unchecked: StatuteIndex.seed.check(law: $0.law, article: $0.article) != .valid)
+        func citations(_ list: [DecisionDocument.Citation], rule: String) -> [Citation] {
+            list.map { cite in
+                let english = "\(cite.law) \(cite.article)"
+                let cited = Strings.pick(
+                    KoreanCitation.text(law: cite.law, article: cite.article) ?? english, english, language)
+                return Citation(
+                    text: cited + (cite.note.map { " — " + words($0, rule: rule) } ?? ""),
+                    unchecked: StatuteIndex.seed.check(law: cite.law, article: cite.article) != .valid)
             }
         }
         reasons = document.reasons.map {
             Reason(
                 id: $0.id, title: $0.title.pick(language), effect: $0.effect, undecided: $0.status == .undecided,
-                citations: citations($0.citations))
+                citations: citations($0.citations, rule: $0.id))
         }
-        conditions = document.conditions.map {
-            Condition(
-                text: Explanation.describe($0.ruleCondition, language: language),
-                sources: $0.sources.joined(separator: ", "))
+        conditions = document.conditions.map { condition in
+            let source = condition.sources.first ?? ""
+            return Condition(
+                text: Explanation.describe(
+                    condition.ruleCondition { words($0, rule: source) }, language: language),
+                sources: condition.sources.map(ruleName).joined(separator: ", "))
         }
         exemptions = document.exemptions.map {
             Reason(
                 id: $0.id,
                 title: $0.title.pick(language) + Strings.text("text.switchesOff", language)
-                    + $0.exempts.joined(separator: ", ") + ")",
-                effect: "exempt", undecided: false, citations: citations($0.citations))
+                    + $0.exempts.map(ruleName).joined(separator: ", ") + ")",
+                effect: "exempt", undecided: false, citations: citations($0.citations, rule: $0.id))
         }
-        missing = document.missingFacts.map { $0.label.pick(language) + " (\($0.path))" }
+        missing = document.missingFacts.map { $0.label.pick(language) }
         rulebooks = document.rulebooks.map { "\($0.id) · sha256 \($0.sha256.prefix(16))…" }
         self.permalink = permalink
         self.again = again

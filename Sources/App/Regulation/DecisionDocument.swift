@@ -46,15 +46,18 @@ struct DecisionDocument: Decodable {
         let text: String?
         let sources: [String]
 
-        var ruleCondition: RuleCondition {
-            switch type {
-            case "permit": .permit(authority: authority ?? "", name: name ?? "")
-            case "certification": .certification(scheme: scheme ?? "", note: note)
-            case "insurance": .insurance(death: death, injury: injury, disability: disability, property: property)
-            case "demonstration-area": .demonstrationArea(zone: zone ?? "")
-            case "notification": .notification(to: to ?? "", when: when ?? "")
-            default: .other(text: text ?? "")
-            }
+        /// The condition with each free text passed through `words` (the reader's language).
+        func ruleCondition(_ words: (String) -> String = { $0 }) -> RuleCondition {
+            let condition: RuleCondition =
+                switch type {
+                case "permit": .permit(authority: authority ?? "", name: name ?? "")
+                case "certification": .certification(scheme: scheme ?? "", note: note)
+                case "insurance": .insurance(death: death, injury: injury, disability: disability, property: property)
+                case "demonstration-area": .demonstrationArea(zone: zone ?? "")
+                case "notification": .notification(to: to ?? "", when: when ?? "")
+                default: .other(text: text ?? "")
+                }
+            return condition.mappingTexts(words)
         }
     }
 

@@ -10,14 +10,19 @@ struct RegimeView: Encodable {
         let law: String
         let article: String
         let note: String?
+        /// The citation and its note as a Korean reader writes them (law name and 제N조제N항).
+        let korean: String
         /// True where the statute index cannot vouch for the article: the law is not indexed, or the
         /// article lies outside the part read. The page says so instead of implying it was checked.
         let unchecked: Bool
 
-        init(law: String, article: String, note: String?) {
+        init(law: String, article: String, note: String?, rule: Rule) {
             self.law = law
             self.article = article
             self.note = note
+            korean =
+                (KoreanCitation.text(law: law, article: article) ?? "\(law) \(article)")
+                + (note.map { " (" + rule.korean($0) + ")" } ?? "")
             unchecked = StatuteIndex.seed.check(law: law, article: article) != .valid
         }
     }
@@ -45,6 +50,8 @@ struct RegimeView: Encodable {
     let titleKorean: String
     let titleEnglish: String
     let description: String
+    /// The description in Korean, where the rulebook gives it as `{ko, en}`.
+    let descriptionKorean: String?
     let effectiveFrom: String?
     let effectiveUntil: String?
     let version: Int
@@ -56,7 +63,8 @@ struct RegimeView: Encodable {
     let rulebookYAML: String
 
     enum CodingKeys: String, CodingKey {
-        case district, titleKorean, titleEnglish, description, effectiveFrom, effectiveUntil, version, sha256, groups,
+        case district, titleKorean, titleEnglish, description, descriptionKorean, effectiveFrom, effectiveUntil,
+            version, sha256, groups,
             exemptedNational, file
     }
 
@@ -70,10 +78,12 @@ struct RegimeView: Encodable {
         RuleEntry(
             id: rule.id, effect: rule.effect.rawValue, titleKorean: rule.title.ko, titleEnglish: rule.title.en,
             when: rule.whenText,
-            citations: rule.cites.map { Citation(law: $0.law, article: $0.article, note: $0.note) },
+            citations: rule.cites.map { Citation(law: $0.law, article: $0.article, note: $0.note, rule: rule) },
             effectiveFrom: rule.effective.from?.iso, effectiveUntil: rule.effective.until?.iso,
             conditions: rule.conditions.map { Explanation.describe($0, language: "en") },
-            conditionsKorean: rule.conditions.map { Explanation.describe($0, language: "ko") }, exempts: rule.exempts)
+            conditionsKorean: rule.conditions.map {
+                Explanation.describe($0.mappingTexts(rule.korean), language: "ko")
+            }, exempts: rule.exempts)
     }
 
     static func build(district: String, library: RulebookLibrary, asOf: CalendarDate?) throws -> RegimeView {
@@ -90,7 +100,7 @@ struct RegimeView: Encodable {
         let source = version.sources.first { $0.file == rulebook.file }?.text ?? ""
         return RegimeView(
             district: district, titleKorean: rulebook.title.ko, titleEnglish: rulebook.title.en,
-            description: rulebook.description,
+            description: rulebook.description, descriptionKorean: rulebook.descriptionKorean,
             effectiveFrom: rulebook.effective.from?.iso, effectiveUntil: rulebook.effective.until?.iso,
             version: version.number,
             sha256: rulebook.contentHash, groups: grouped.keys.sorted().map { Group(name: $0, rules: grouped[$0]!) },

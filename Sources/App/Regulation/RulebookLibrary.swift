@@ -29,6 +29,11 @@ final class RulebookLibrary: @unchecked Sendable {
         lock.withLock { published.last { $0.effectiveFrom <= asOf } }
     }
 
+    /// A published version by id (the one a logged decision used), falling back to the live one.
+    func compiled(versionID: UUID) -> Compiled? {
+        lock.withLock { published.first { $0.versionID == versionID } } ?? live
+    }
+
     /// The newest published version (what "live" means for diffs).
     var live: Compiled? {
         lock.withLock { published.max { $0.number < $1.number } }

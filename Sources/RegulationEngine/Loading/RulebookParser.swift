@@ -50,10 +50,12 @@ enum RulebookParser {
         let (rules, ruleDiagnostics, contentHash) =
             parsedRules ?? parseRules(reader.sequence(top["rules"], context: "rules"), file: file, source: source)
         reader.diagnostics += ruleDiagnostics
+        var korean: [String: String] = [:]
+        let description = reader.optionalText(top, "description", context: "the rulebook", korean: &korean) ?? ""
         let rulebook = Rulebook(
-            id: id, scope: scope ?? .national, title: title,
-            description: reader.optionalString(top, "description") ?? "",
-            effective: effective, facts: facts, rules: rules, file: file, contentHash: contentHash)
+            id: id, scope: scope ?? .national, title: title, description: description,
+            effective: effective, facts: facts, rules: rules, file: file, contentHash: contentHash,
+            descriptionKorean: korean[description])
         return (scope == nil ? nil : rulebook, reader.diagnostics)
     }
 
@@ -198,6 +200,7 @@ enum RulebookParser {
                     at: expressionLocation(whenNode, offset: error.offset, reader: reader)))
             return nil
         }
+        var korean: [String: String] = [:]
         var cites: [RuleCitation] = []
         for citeNode in reader.sequence(map["cites"], context: "cites of '\(id)'") {
             guard
@@ -210,11 +213,11 @@ enum RulebookParser {
             cites.append(
                 RuleCitation(
                     law: law, article: article, url: reader.optionalString(citeMap, "url"),
-                    note: reader.optionalString(citeMap, "note")))
+                    note: reader.optionalText(citeMap, "note", context: "a citation", korean: &korean)))
         }
         if cites.isEmpty { reader.error(.structure, "rule '\(id)' cites no provision", at: node) }
         let conditions = reader.sequence(map["conditions"], context: "conditions of '\(id)'").compactMap {
-            parseCondition($0, reader: &reader)
+            parseCondition($0, reader: &reader, korean: &korean)
         }
         let exempts = reader.sequence(map["exempts"], context: "exempts of '\(id)'").compactMap(\.string)
         switch effect {
@@ -234,10 +237,12 @@ enum RulebookParser {
             effective: reader.period(map["effective"], context: "effective of '\(id)'"), conditions: conditions,
             exempts: exempts,
             group: reader.optionalString(map, "group"), location: reader.location(node),
-            whenLocation: expressionLocation(whenNode, offset: 0, reader: reader))
+            whenLocation: expressionLocation(whenNode, offset: 0, reader: reader), korean: korean)
     }
 
-    static func parseCondition(_ node: YAMLNode, reader: inout YAMLReader) -> RuleCondition? {
+    static func parseCondition(
+        _ node: YAMLNode, reader: inout YAMLReader, korean: inout [String: String]
+    ) -> RuleCondition? {
         let keys = [
             "type", "authority", "name", "scheme", "note", "death", "injury", "disability", "property", "zone", "to",
             "when", "text",
@@ -246,14 +251,20 @@ enum RulebookParser {
         guard let type = reader.requiredString(map, "type", context: "a condition", parent: node) else { return nil }
         switch type {
         case "permit":
-            guard let authority = reader.requiredString(map, "authority", context: "a permit condition", parent: node),
-                let name = reader.requiredString(map, "name", context: "a permit condition", parent: node)
+            guard
+                let authority = reader.text(
+                    map, "authority", context: "a permit condition", parent: node, korean: &korean),
+                let name = reader.text(map, "name", context: "a permit condition", parent: node, korean: &korean)
             else { return nil }
             return .permit(authority: authority, name: name)
         case "certification":
-            guard let scheme = reader.requiredString(map, "scheme", context: "a certification condition", parent: node)
+            guard
+                let scheme = reader.text(
+                    map, "scheme", context: "a certification condition", parent: node, korean: &korean)
             else { return nil }
-            return .certification(scheme: scheme, note: reader.optionalString(map, "note"))
+            return .certification(
+                scheme: scheme,
+                note: reader.optionalText(map, "note", context: "a certification condition", korean: &korean))
         case "insurance":
             let death = reader.wholeNumber(map["death"], context: "death cover")
             let injury = reader.wholeNumber(map["injury"], context: "injury cover")
@@ -267,16 +278,19 @@ enum RulebookParser {
             }
             return .insurance(death: death, injury: injury, disability: disability, property: property)
         case "demonstration-area":
-            guard let zone = reader.requiredString(map, "zone", context: "a demonstration-area condition", parent: node)
+            guard
+                let zone = reader.text(
+                    map, "zone", context: "a demonstration-area condition", parent: node, korean: &korean)
             else { return nil }
             return .demonstrationArea(zone: zone)
         case "notification":
-            guard let to = reader.requiredString(map, "to", context: "a notification condition", parent: node),
-                let when = reader.requiredString(map, "when", context: "a notification condition", parent: node)
+            guard let to = reader.text(map, "to", context: "a notification condition", parent: node, korean: &korean),
+                let when = reader.text(map, "when", context: "a notification condition", parent: node, korean: &korean)
             else { return nil }
             return .notification(to: to, when: when)
         case "other":
-            guard let text = reader.requiredString(map, "text", context: "an 'other' condition", parent: node) else {
+            guard let text = reader.text(map, "text", context: "an 'other' condition", parent: node, korean: &korean)
+            else {
                 return nil
             }
             return .other(text: text)

@@ -70,6 +70,35 @@ struct YAMLReader {
         return LocalizedText(ko: ko, en: en)
     }
 
+    /// A free text given plainly or as `{ko, en}`: answers the English, which the engine and its
+    /// JSON carry, and records the Korean for pages.
+    mutating func text(
+        _ fields: YAMLFields, _ key: String, context: String, parent: YAMLNode?, korean: inout [String: String]
+    ) -> String? {
+        guard let node = fields[key] else {
+            error(.structure, "\(context) needs '\(key)'", at: parent)
+            return nil
+        }
+        return text(node, context: "'\(key)' of \(context)", korean: &korean)
+    }
+
+    mutating func optionalText(
+        _ fields: YAMLFields, _ key: String, context: String, korean: inout [String: String]
+    ) -> String? {
+        guard let node = fields[key] else { return nil }
+        return text(node, context: "'\(key)' of \(context)", korean: &korean)
+    }
+
+    private mutating func text(_ node: YAMLNode, context: String, korean: inout [String: String]) -> String? {
+        if case .scalar(let scalar) = node, !scalar.string.allSatisfy(\.isWhitespace) { return scalar.string }
+        guard case .mapping = node, let both = localized(node, context: context) else {
+            error(.structure, "\(context) must be a non-empty text or {ko, en}", at: node)
+            return nil
+        }
+        korean[both.en] = both.ko
+        return both.en
+    }
+
     mutating func date(_ node: YAMLNode?, context: String) -> CalendarDate? {
         guard let node else { return nil }
         guard case .scalar(let scalar) = node, let date = CalendarDate(iso: scalar.string) else {

@@ -70,6 +70,18 @@ public enum RuleCondition: Hashable, Sendable {
     case notification(to: String, when: String)
     case other(text: String)
 
+    /// The same condition with each free text passed through `words` (for a reader's language).
+    public func mappingTexts(_ words: (String) -> String) -> RuleCondition {
+        switch self {
+        case .permit(let authority, let name): .permit(authority: words(authority), name: words(name))
+        case .certification(let scheme, let note): .certification(scheme: words(scheme), note: note.map(words))
+        case .insurance: self
+        case .demonstrationArea(let zone): .demonstrationArea(zone: words(zone))
+        case .notification(let to, let when): .notification(to: words(to), when: words(when))
+        case .other(let text): .other(text: words(text))
+        }
+    }
+
     public var kind: String {
         switch self {
         case .permit: "permit"
@@ -101,13 +113,14 @@ public struct Rule: Hashable, Sendable {
         let group: String?
         let location: SourceLocation
         let whenLocation: SourceLocation
+        let korean: [String: String]
 
         init(
             id: String, title: LocalizedText, effect: RuleEffect, when: Expression, whenText: String,
             cites: [RuleCitation],
             effective: EffectivePeriod, conditions: [RuleCondition], exempts: [String], group: String?,
             location: SourceLocation,
-            whenLocation: SourceLocation
+            whenLocation: SourceLocation, korean: [String: String]
         ) {
             self.id = id
             self.title = title
@@ -121,6 +134,7 @@ public struct Rule: Hashable, Sendable {
             self.group = group
             self.location = location
             self.whenLocation = whenLocation
+            self.korean = korean
         }
     }
 
@@ -141,17 +155,23 @@ public struct Rule: Hashable, Sendable {
     public var location: SourceLocation { storage.location }
     /// Where the `when` text starts, so expression diagnostics point at the right column.
     public var whenLocation: SourceLocation { storage.whenLocation }
+    /// Korean for the rule's English free texts (citation notes, condition words), from `{ko, en}`
+    /// values in the file; the engine and its JSON keep the English, pages in Korean look it up.
+    public var korean: [String: String] { storage.korean }
+
+    /// The Korean for one of this rule's texts, or the text itself when the file gives none.
+    public func korean(_ english: String) -> String { storage.korean[english] ?? english }
 
     public init(
         id: String, title: LocalizedText, effect: RuleEffect, when: Expression, whenText: String, cites: [RuleCitation],
         effective: EffectivePeriod, conditions: [RuleCondition], exempts: [String], group: String?,
         location: SourceLocation,
-        whenLocation: SourceLocation? = nil
+        whenLocation: SourceLocation? = nil, korean: [String: String] = [:]
     ) {
         storage = Storage(
             id: id, title: title, effect: effect, when: when, whenText: whenText, cites: cites, effective: effective,
             conditions: conditions, exempts: exempts, group: group, location: location,
-            whenLocation: whenLocation ?? location)
+            whenLocation: whenLocation ?? location, korean: korean)
     }
 
     public static func == (a: Rule, b: Rule) -> Bool {
@@ -160,7 +180,7 @@ public struct Rule: Hashable, Sendable {
             && a.whenText == b.whenText && a.cites == b.cites
             && a.effective == b.effective && a.conditions == b.conditions && a.exempts == b.exempts
             && a.group == b.group
-            && a.location == b.location && a.whenLocation == b.whenLocation
+            && a.location == b.location && a.whenLocation == b.whenLocation && a.korean == b.korean
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -176,6 +196,8 @@ public struct Rulebook: Hashable, Sendable {
     public let scope: RulebookScope
     public let title: LocalizedText
     public let description: String
+    /// The description in Korean, when the file gives it as `{ko, en}`.
+    public let descriptionKorean: String?
     public let effective: EffectivePeriod
     public let facts: [FactDeclaration]
     public let rules: [Rule]
@@ -185,9 +207,10 @@ public struct Rulebook: Hashable, Sendable {
 
     public init(
         id: String, scope: RulebookScope, title: LocalizedText, description: String, effective: EffectivePeriod,
-        facts: [FactDeclaration], rules: [Rule], file: String, contentHash: String
+        facts: [FactDeclaration], rules: [Rule], file: String, contentHash: String, descriptionKorean: String? = nil
     ) {
         self.id = id
+        self.descriptionKorean = descriptionKorean
         self.scope = scope
         self.title = title
         self.description = description
@@ -213,6 +236,6 @@ extension Rulebook {
     func replacingRules(_ rules: [Rule], contentHash: String) -> Rulebook {
         Rulebook(
             id: id, scope: scope, title: title, description: description, effective: effective, facts: facts,
-            rules: rules, file: file, contentHash: contentHash)
+            rules: rules, file: file, contentHash: contentHash, descriptionKorean: descriptionKorean)
     }
 }
