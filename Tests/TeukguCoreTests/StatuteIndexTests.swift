@@ -66,10 +66,14 @@ import TeukguCore
         #expect(index.check(law: "Medical Service Act", article: "art. 34(5)") != .valid)
         #expect(index.check(law: "Radio Waves Act", article: "art. 19-2") == .valid)
         #expect(index.check(law: "Electric Utility Act", article: "art. 67(4)") != .valid)
+        #expect(index.check(law: "Pharmaceutical Affairs Act", article: "art. 34(3)") == .valid)
+        #expect(index.check(law: "Pharmaceutical Affairs Act", article: "art. 34(8)") != .valid)
+        #expect(index.check(law: "Pharmaceutical Affairs Act", article: "art. 34-6(3)") == .valid)
+        #expect(index.check(law: "Pharmaceutical Affairs Act", article: "art. 34-7") != .valid)
     }
 
     @Test func lawsAndArticlesOutsideTheIndexAreCitedAsGiven() {
-        if case .notIndexed = index.check(law: "Pharmaceutical Affairs Act", article: "art. 34") {
+        if case .notIndexed = index.check(law: "Narcotics Control Act", article: "art. 5") {
         } else {
             Issue.record("an unindexed law was judged")
         }

@@ -6,7 +6,6 @@ public enum KoreanCitation {
     static let namesOutsideTheIndex: [String: String] = [
         "Bioethics and Safety Act": "생명윤리 및 안전에 관한 법률",
         "Narcotics Control Act": "마약류 관리에 관한 법률",
-        "Pharmaceutical Affairs Act": "약사법",
         "Space Development Promotion Act": "우주개발 진흥법",
     ]
 

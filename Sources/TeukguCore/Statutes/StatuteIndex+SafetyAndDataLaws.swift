@@ -1,7 +1,6 @@
 extension StatuteIndex {
-    /// The data-protection, medical, health-insurance, maritime, road, radio, electricity, product-safety and chemicals
-    /// laws the rulebooks cite,
-    /// indexed over the articles they cite (with every 조의N of those numbers), as read from the
+    /// The data-protection, medical, pharmaceutical, health-insurance, maritime, road, radio,
+    /// electricity, product-safety and chemicals laws the rulebooks cite, indexed over the articles they cite (with every 조의N of those numbers), as read from the
     /// consolidated texts in 9bow/legalize-kr. Deleted articles (삭제) are left out, so citing one is
     /// an unknown article.
     static let safetyAndDataLaws: [Law] = [
@@ -41,6 +40,21 @@ extension StatuteIndex {
             text: "Law No. 21065, promulgated 2025-10-01, in force 2026-01-02",
             covered: [102...102],
             articles: [.init(number: .init(102), titleKorean: "정보의 유지 등", paragraphs: 1)]),
+        // 제34조의2 to 제34조의6 follow art. 34 in the text (the numbering is confirmed by the
+        // cross-references 제34조의2제3항제5호 and 제34조의5제2항 inside them).
+        Law(
+            name: "Pharmaceutical Affairs Act", nameKorean: "약사법",
+            text: "Law No. 21109, promulgated 2025-11-11, in force 2026-11-12",
+            covered: [33...34],
+            articles: [
+                .init(number: .init(33), titleKorean: "의약품등 재평가", paragraphs: 2),
+                .init(number: .init(34), titleKorean: "임상시험의 계획 승인 등", paragraphs: 7),
+                .init(number: .init(34, 2), titleKorean: "임상시험실시기관 등의 지정 등", paragraphs: 5),
+                .init(number: .init(34, 3), titleKorean: "비임상시험실시기관의 지정 등", paragraphs: 4),
+                .init(number: .init(34, 4), titleKorean: "임상시험 종사자에 대한 교육", paragraphs: 5),
+                .init(number: .init(34, 5), titleKorean: "임상시험안전지원기관 및 중앙임상시험심사위원회", paragraphs: 4),
+                .init(number: .init(34, 6), titleKorean: "임상시험용의약품의 치료목적 사용승인 등", paragraphs: 3),
+            ]),
         Law(
             name: "Radio Waves Act", nameKorean: "전파법",
             text: "Law No. 21065, promulgated 2025-10-01, in force 2026-01-02",
