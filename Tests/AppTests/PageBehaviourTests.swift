@@ -1,3 +1,4 @@
+import Fluent
 import Testing
 import TeukguCore
 import Vapor
@@ -169,6 +170,32 @@ import VaporTesting
             #expect(english.contains("Regional Special Zones Act art. 86(4) — demonstration exemption granted"))
             let regime = try await visitor.get(Endpoints.regimePage.link([.district: district])).body.string
             #expect(regime.contains("조건을 붙여 부여된 실증특례") && regime.contains("<h2>선박</h2>"))
+        }
+    }
+
+    @Test func callsAreTitledAndDescribedInTheReadersLanguage() async throws {
+        try await withTeukgu { app in
+            var visitor = BrowserSession(app: app)
+            let korean = try await visitor.get(Endpoints.designationHome.link()).body.string
+            #expect(korean.contains("글로벌혁신특구 3차 공모 (예시)</a>"))
+            #expect(!korean.contains("Global innovation special districts, round 3"))
+            let english = try await visitor.get(Endpoints.designationHome.link(), headers: ["Accept-Language": "en"])
+            #expect(english.body.string.contains("Global innovation special districts, round 3 (illustrative)</a>"))
+            var officer = BrowserSession(app: app)
+            _ = try await officer.signIn("officer@teukgu.demo")
+            let form = try await officer.get(Endpoints.designationHome.link())
+            let token = try #require(BrowserSession.csrf(in: form.body.string))
+            let opened = try await officer.post(
+                Endpoints.openCallForm.link(),
+                form: [
+                    "csrf": token, "round": "9", "title": "제9차 공모", "titleEnglish": "Round 9",
+                    "description": "한국어 설명", "descriptionEnglish": "English description",
+                    "opensAt": "2026-12-01T09:00", "closesAt": "2026-12-31T18:00", "cap": "3", "maxPerRegion": "1",
+                ])
+            #expect(opened.status == .seeOther)
+            let call = try #require(try await DesignationCallRecord.query(on: app.db).filter(\.$round == 9).first())
+            #expect(call.titleEnglish == "Round 9" && call.descriptionEnglish == "English description")
+            #expect(call.title("en") == "Round 9" && call.description("ko") == "한국어 설명")
         }
     }
 

@@ -71,8 +71,8 @@ enum CollaborationCalls {
         guard (2019...2100).contains(input.year) else {
             throw AppError.invalid("invalid_year", "year must be a programme year.")
         }
-        guard !input.title.trimmed.isEmpty, input.title.count <= 200 else {
-            throw AppError.invalid("invalid_title", "The title must be 1–200 characters.")
+        guard !input.title.trimmed.isEmpty, input.title.count <= 200, (input.titleEnglish ?? "").count <= 200 else {
+            throw AppError.invalid("invalid_title", "The title must be 1–200 characters (the English one at most 200).")
         }
         guard let opens = Timestamps.parse(input.opensAt), let closes = Timestamps.parse(input.closesAt) else {
             throw AppError.invalid(
@@ -114,6 +114,7 @@ enum CollaborationCalls {
         let call = CollaborationCallRecord()
         call.year = input.year
         call.title = input.title.trimmed
+        call.titleEnglish = input.titleEnglish?.trimmed.nilIfEmpty
         call.opensAt = opens
         call.closesAt = closes
         call.eligibilityJSON = try JSONColumn.encode(input.eligibility)
@@ -143,6 +144,7 @@ struct CollaborationCallDTO: Content {
     let id: UUID
     let year: Int
     let title: String
+    let titleEnglish: String?
     let opensAt: String?
     let closesAt: String?
     let eligibility: CollaborationEligibility
@@ -160,6 +162,7 @@ struct CollaborationCallDTO: Content {
         id = try call.requireID()
         year = call.year
         title = call.title
+        titleEnglish = call.titleEnglish
         opensAt = Timestamps.text(call.opensAt)
         closesAt = Timestamps.text(call.closesAt)
         eligibility = try JSONColumn.decode(CollaborationEligibility.self, call.eligibilityJSON)

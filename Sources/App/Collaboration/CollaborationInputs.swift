@@ -5,6 +5,7 @@ import Vapor
 struct CollaborationCallInput: StrictJSONInput, Content {
     var year: Int
     var title: String
+    var titleEnglish: String? = nil
     var opensAt: String
     var closesAt: String
     var eligibility: CollaborationEligibility
@@ -14,7 +15,8 @@ struct CollaborationCallInput: StrictJSONInput, Content {
     var stages: [EvaluationStage]?
 
     static let fields: Set<String> = [
-        "year", "title", "opensAt", "closesAt", "eligibility", "budgetWon", "choiceMode", "maxChoices", "stages",
+        "year", "title", "titleEnglish", "opensAt", "closesAt", "eligibility", "budgetWon", "choiceMode", "maxChoices",
+        "stages",
     ]
     static let nestedFields: [String: Set<String>] = [
         "eligibility": ["minimumAgeYears", "maximumAgeYears", "sectors"],

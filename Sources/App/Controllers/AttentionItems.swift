@@ -80,7 +80,7 @@ enum AttentionItems {
                 .filter { $0.opensAt <= now && now < $0.closesAt }
                 .map {
                     AttentionItem(
-                        title: Strings.format("attention.openCall", language, $0.title),
+                        title: Strings.format("attention.openCall", language, $0.title(language)),
                         detail: Strings.format("attention.closes", language, Timestamps.seoulMinute($0.closesAt)),
                         href: Endpoints.callPage.link([.callID: $0.id?.uuidString ?? ""]), urgency: "soon")
                 }
@@ -89,7 +89,7 @@ enum AttentionItems {
                 .filter { $0.opensAt <= now && now < $0.closesAt }
                 .map {
                     AttentionItem(
-                        title: Strings.format("attention.openCall", language, $0.title),
+                        title: Strings.format("attention.openCall", language, $0.title(language)),
                         detail: Strings.format("attention.closes", language, Timestamps.seoulMinute($0.closesAt)),
                         href: Endpoints.collaborationCallPage.link([.callID: $0.id?.uuidString ?? ""]),
                         urgency: "soon")

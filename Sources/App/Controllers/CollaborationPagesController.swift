@@ -37,7 +37,7 @@ struct CollaborationPagesController {
     static func row(_ call: CollaborationCallRecord, _ request: Request) throws -> CallRow {
         CallRow(
             href: Endpoints.collaborationCallPage.link([.callID: try call.requireID().uuidString]), year: call.year,
-            title: call.title,
+            title: call.title(request.language),
             window: "\(Timestamps.seoulMinute(call.opensAt)) – \(Timestamps.seoulMinute(call.closesAt))",
             status: call.status.text(request.language),
             mode: call.choiceMode == "single"
@@ -111,7 +111,8 @@ struct CollaborationPagesController {
             call, row: try Self.row(call, request), tracks: try await Self.trackRows(tracks, request), panels: panels,
             myApplication: mine, company: company, viewer: request.account, language: request.language)
         return try await request.renderPage(
-            "collaboration-call", titleKey: "nav.collaboration", title: call.title, needsForm: true, page)
+            "collaboration-call", titleKey: "nav.collaboration", title: call.title(request.language), needsForm: true,
+            page)
     }
 
     /// Loads the track, its applications (for its own staff) and the panel form's evaluators once.
@@ -361,7 +362,8 @@ struct CollaborationPagesController {
         let call = try await CollaborationCalls.find(request.parameters.get("callID"), on: request.db)
         let report = try await CollaborationMatching.report(for: call, on: request.db)
         return try await request.renderPage(
-            "collaboration-selection", titleKey: "nav.collaboration", title: call.title, needsForm: true,
+            "collaboration-selection", titleKey: "nav.collaboration", title: call.title(request.language),
+            needsForm: true,
             CollaborationMatchingPage(
                 call: try Self.row(call, request), report: report,
                 action: Endpoints.confirmMatchingForm.link([.callID: try call.requireID().uuidString]),

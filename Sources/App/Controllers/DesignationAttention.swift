@@ -22,7 +22,8 @@ enum DesignationAttention {
             for call in selecting {
                 items.append(
                     AttentionItem(
-                        title: Strings.format("attention.candidatesToConfirm", language, call.title), detail: "",
+                        title: Strings.format("attention.candidatesToConfirm", language, call.title(language)),
+                        detail: "",
                         href: Endpoints.selectionPage.link([.callID: try call.requireID().uuidString]), urgency: "soon")
                 )
             }

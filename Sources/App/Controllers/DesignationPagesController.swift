@@ -30,7 +30,9 @@ struct DesignationPagesController {
     struct OpenCallForm: Encodable {
         let round: String
         let title: String
+        let titleEnglish: String
         let description: String
+        let descriptionEnglish: String
         let opensAt: String
         let closesAt: String
         let cap: String
@@ -48,7 +50,8 @@ struct DesignationPagesController {
         let calls = try await DesignationCallRecord.query(on: request.db).sort(\.$round, .descending).all()
         let rows = try calls.map { try Self.row($0, request: request) }
         let defaults = OpenCallForm(
-            round: String((calls.map(\.round).max() ?? 0) + 1), title: "", description: "",
+            round: String((calls.map(\.round).max() ?? 0) + 1), title: "", titleEnglish: "", description: "",
+            descriptionEnglish: "",
             opensAt: Timestamps.formValue(request.now),
             closesAt: Timestamps.formValue(request.now.addingTimeInterval(30 * 86_400)),
             cap: "3", maxPerRegion: "1", preferRegionsWithoutDistrict: true, localGovernmentsEligible: true,
@@ -64,7 +67,8 @@ struct DesignationPagesController {
     static func row(_ call: DesignationCallRecord, request: Request) throws -> CallRow {
         let funnel = try call.funnelJSON.map { try JSONColumn.decode(CallFunnel.self, $0) }
         return CallRow(
-            title: call.title, href: Endpoints.callPage.link([.callID: try call.requireID().uuidString]),
+            title: call.title(request.language),
+            href: Endpoints.callPage.link([.callID: try call.requireID().uuidString]),
             round: call.round,
             window: "\(Timestamps.seoulMinute(call.opensAt)) – \(Timestamps.seoulMinute(call.closesAt))",
             status: call.status.text(request.language), accepting: DesignationCalls.isAccepting(call, now: request.now),
@@ -77,7 +81,8 @@ struct DesignationPagesController {
         let fields = try request.decodeForm([String: String].self)
         func text(_ key: String) -> String { fields[key] ?? "" }
         let sent = OpenCallForm(
-            round: text("round"), title: text("title"), description: text("description"), opensAt: text("opensAt"),
+            round: text("round"), title: text("title"), titleEnglish: text("titleEnglish"),
+            description: text("description"), descriptionEnglish: text("descriptionEnglish"), opensAt: text("opensAt"),
             closesAt: text("closesAt"), cap: text("cap"), maxPerRegion: text("maxPerRegion"),
             preferRegionsWithoutDistrict: fields["preferRegionsWithoutDistrict"] == "on",
             localGovernmentsEligible: fields["localGovernmentsEligible"] == "on",
@@ -104,7 +109,9 @@ struct DesignationPagesController {
                 fields.keys.contains { $0.hasPrefix("s0_") }
                 ? try StageFormFields.read(fields) : StandardStages.designation
             let input = CallInput(
-                round: round, title: sent.title, description: sent.description.nilIfEmpty, opensAt: sent.opensAt,
+                round: round, title: sent.title, titleEnglish: sent.titleEnglish.nilIfEmpty,
+                description: sent.description.nilIfEmpty, descriptionEnglish: sent.descriptionEnglish.nilIfEmpty,
+                opensAt: sent.opensAt,
                 closesAt: sent.closesAt,
                 localGovernmentsEligible: sent.localGovernmentsEligible, cap: cap, stages: stages,
                 balance: BalancePolicy(
@@ -122,7 +129,7 @@ struct DesignationPagesController {
 
     static func renderCall(_ call: DesignationCallRecord, for request: Request) async throws -> View {
         try await request.renderPage(
-            "designation-call", titleKey: "nav.designation", title: call.title, needsForm: true,
+            "designation-call", titleKey: "nav.designation", title: call.title(request.language), needsForm: true,
             try await CallPage.build(call, for: request))
     }
 

@@ -7,7 +7,9 @@ struct CallDTO: Content {
     let id: UUID
     let round: Int
     let title: String
+    let titleEnglish: String?
     let description: String
+    let descriptionEnglish: String?
     let opensAt: String?
     let closesAt: String?
     let localGovernmentsEligible: Bool
@@ -25,7 +27,9 @@ struct CallDTO: Content {
         id = try call.requireID()
         round = call.round
         title = call.title
+        titleEnglish = call.titleEnglish
         description = call.description
+        descriptionEnglish = call.descriptionEnglish
         opensAt = Timestamps.text(call.opensAt)
         closesAt = Timestamps.text(call.closesAt)
         localGovernmentsEligible = call.localGovernmentsEligible

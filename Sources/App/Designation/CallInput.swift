@@ -6,7 +6,9 @@ import Vapor
 struct CallInput: StrictJSONInput, Content {
     var round: Int
     var title: String
+    var titleEnglish: String? = nil
     var description: String?
+    var descriptionEnglish: String? = nil
     var opensAt: String
     var closesAt: String
     var localGovernmentsEligible: Bool?
@@ -15,7 +17,8 @@ struct CallInput: StrictJSONInput, Content {
     var balance: BalancePolicy?
 
     static let fields: Set<String> = [
-        "round", "title", "description", "opensAt", "closesAt", "localGovernmentsEligible", "cap", "stages", "balance",
+        "round", "title", "titleEnglish", "description", "descriptionEnglish", "opensAt", "closesAt",
+        "localGovernmentsEligible", "cap", "stages", "balance",
     ]
     static let nestedFields: [String: Set<String>] = [
         "stages[]": ["id", "titleKorean", "titleEnglish", "criteria", "passThreshold", "advanceCount"],
@@ -30,6 +33,12 @@ struct CallInput: StrictJSONInput, Content {
         }
         guard !title.trimmed.isEmpty, title.count <= 200 else {
             throw AppError.invalid("invalid_title", "The title must be 1–200 characters.")
+        }
+        guard (titleEnglish ?? "").count <= 200, (description ?? "").count <= 4_000,
+            (descriptionEnglish ?? "").count <= 4_000
+        else {
+            throw AppError.invalid(
+                "invalid_title", "The English title is at most 200 characters and each description at most 4,000.")
         }
         guard let opens = Timestamps.parse(opensAt), let closes = Timestamps.parse(closesAt) else {
             throw AppError.invalid(

@@ -21,6 +21,8 @@ enum DesignationCalls {
         call.round = input.round
         call.title = input.title.trimmed
         call.description = input.description?.trimmed ?? ""
+        call.titleEnglish = input.titleEnglish?.trimmed.nilIfEmpty
+        call.descriptionEnglish = input.descriptionEnglish?.trimmed.nilIfEmpty
         call.opensAt = opens
         call.closesAt = closes
         call.localGovernmentsEligible = input.localGovernmentsEligible ?? (input.round >= 2)

@@ -19,5 +19,6 @@ enum TeukguMigrations {
         app.migrations.add(CreateWebSessions())
         app.migrations.add(CreatePartnerListings())
         app.migrations.add(AddDecisionContinuation())
+        app.migrations.add(AddCallEnglishTexts())
     }
 }

@@ -28,6 +28,7 @@ final class CollaborationCallRecord: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Field(key: "year") var year: Int
     @Field(key: "title") var title: String
+    @OptionalField(key: "title_english") var titleEnglish: String?
     @Field(key: "opens_at") var opensAt: Date
     @Field(key: "closes_at") var closesAt: Date
     @Field(key: "eligibility_json") var eligibilityJSON: String

@@ -7,8 +7,11 @@ final class DesignationCallRecord: Model, @unchecked Sendable {
     static let schema = "designation_calls"
     @ID(key: .id) var id: UUID?
     @Field(key: "round") var round: Int
+    /// The Korean title (and the only one for calls opened before English titles were kept).
     @Field(key: "title") var title: String
+    @OptionalField(key: "title_english") var titleEnglish: String?
     @Field(key: "description") var description: String
+    @OptionalField(key: "description_english") var descriptionEnglish: String?
     @Field(key: "opens_at") var opensAt: Date
     @Field(key: "closes_at") var closesAt: Date
     /// From round 2 city, county and district governments may apply as well as the 17 regions.

@@ -106,7 +106,7 @@ struct CollaborationApplicationPage: Encodable {
                 })
         }
         let id = try record.requireID().uuidString
-        callTitle = records.call.title
+        callTitle = records.call.title(language)
         callHref = Endpoints.collaborationCallPage.link([.callID: record.callID.uuidString])
         saveAction = Endpoints.saveCollaborationApplicationForm.link([.applicationID: id])
         submitAction = Endpoints.submitCollaborationApplicationForm.link([.applicationID: id])

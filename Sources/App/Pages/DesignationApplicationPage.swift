@@ -90,7 +90,7 @@ struct DesignationApplicationPage: Encodable {
                 },
             feedback: records.feedback)
         title = plan.name.isEmpty ? Strings.text("text.districtApplication", language) : plan.name
-        callTitle = records.call.title
+        callTitle = records.call.title(language)
         callHref = Endpoints.callPage.link([.callID: record.callID.uuidString])
         form = typed ?? ApplicationPagesController.PlanForm(plan)
         let chosen = Set(form.exemptionRules ?? [])

@@ -99,7 +99,8 @@ struct CallPage: Encodable {
         let panelFormable =
             (call.status == .accepting && request.now >= call.closesAt) || call.status == .evaluating
         return CallPage(
-            call: try DesignationPagesController.row(call, request: request), description: call.description,
+            call: try DesignationPagesController.row(call, request: request),
+            description: call.description(request.language),
             cap: call.cap,
             policy: Strings.pick(policy.summaryKorean, policy.summaryEnglish, language),
             eligibility: call.localGovernmentsEligible

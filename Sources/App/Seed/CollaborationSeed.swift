@@ -79,7 +79,8 @@ enum CollaborationSeed {
         }
         let call = CollaborationCallRecord()
         call.year = 2026
-        call.title = "글로벌 기업 협업 프로그램 2026 (예시) / Global collaboration programme 2026 (illustrative)"
+        call.title = "글로벌 기업 협업 프로그램 2026 (예시)"
+        call.titleEnglish = "Global collaboration programme 2026 (illustrative)"
         let today = CalendarDate(instant: now)
         call.opensAt = today.adding(days: -7).startInstant.addingTimeInterval(9 * 3600)
         call.closesAt = today.adding(days: 30).startInstant.addingTimeInterval(18 * 3600)

@@ -42,8 +42,10 @@ enum DesignationSeed {
         let call = DesignationCallRecord()
         let number = round.id ?? 0
         call.round = number
-        call.title = "글로벌혁신특구 \(number)차 공모 / Global innovation special districts, round \(number)"
-        call.description = "Past round kept as its published figures; individual applications are not public."
+        call.title = "글로벌혁신특구 \(number)차 공모"
+        call.titleEnglish = "Global innovation special districts, round \(number)"
+        call.description = "공개된 수치로만 남긴 지난 공모입니다. 개별 신청서는 공개하지 않습니다."
+        call.descriptionEnglish = "Past round kept as its published figures; individual applications are not public."
         let published = CalendarDate(iso: round.callPublished) ?? CalendarDate(year: 2023, month: 5, day: 31)!
         call.opensAt = published.startInstant
         call.closesAt = published.adding(days: 60).startInstant
@@ -86,8 +88,10 @@ enum DesignationSeed {
     static func demoCall(now: Date) throws -> DesignationCallRecord {
         let call = DesignationCallRecord()
         call.round = 3
-        call.title = "글로벌혁신특구 3차 공모 (예시) / Global innovation special districts, round 3 (illustrative)"
-        call.description =
+        call.title = "글로벌혁신특구 3차 공모 (예시)"
+        call.titleEnglish = "Global innovation special districts, round 3 (illustrative)"
+        call.description = "제품을 써 보기 위한 예시 공모입니다. 평가 항목과 배점은 예시이며 부처의 것이 아닙니다."
+        call.descriptionEnglish =
             "An illustrative call for trying the product: criteria and weights are examples, not the ministry's."
         // On the hour, as real calls are: 09:00 two weeks ago to 18:00 in about six weeks (Seoul time).
         let today = CalendarDate(instant: now)

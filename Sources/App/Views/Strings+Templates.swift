@@ -266,7 +266,8 @@ extension Strings {
         "tpl.designationHome.closesSeoulTime": ("접수 마감 (한국 시간)", "Closes (Seoul time)"),
         "tpl.designationHome.criterionEnglish": ("평가항목 (영어)", "Criterion (English)"),
         "tpl.designationHome.criterionKorean": ("평가항목 (한국어)", "Criterion (Korean)"),
-        "tpl.designationHome.description": ("설명", "Description"),
+        "tpl.designationHome.description": ("설명(한국어)", "Description (Korean)"),
+        "tpl.designationHome.descriptionInEnglish": ("설명(영어)", "Description (English)"),
         "tpl.designationHome.designationsAtMost": ("최대 지정 수", "Designations at most"),
         "tpl.designationHome.evaluationStages": ("평가 단계", "Evaluation stages"),
         "tpl.designationHome.globalInnovationSpecialDistrictCalls": (
@@ -289,7 +290,10 @@ extension Strings {
             "표준 단계(서면평가, 발표평가)에서 시작합니다. 단계마다 평가항목 가중치의 합은 100이어야 합니다. 빈 줄은 무시하며, 마지막 빈 단계를 채우면 단계가 추가됩니다.",
             "The standard stages (written, presentation) are filled in. In each stage the criteria weights must sum to 100. Blank rows are ignored; fill the last, blank stage to add one."
         ),
-        "tpl.designationHome.title": ("제목", "Title"),
+        "tpl.designationHome.title": ("제목(한국어)", "Title (Korean)"),
+        "tpl.designationHome.titleInEnglish": (
+            "제목(영어, 없으면 한국어 제목을 씀)", "Title (English; the Korean one is used if empty)"
+        ),
         "tpl.designationHome.titleEnglish": ("이름 (영어)", "Title (English)"),
         "tpl.designationHome.titleKorean": ("이름 (한국어)", "Title (Korean)"),
         "tpl.designationHome.weight": ("가중치", "Weight"),
