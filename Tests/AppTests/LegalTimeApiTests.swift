@@ -167,7 +167,7 @@ import VaporTesting
                 ])
             #expect(result.status == .ok)
             #expect(result.body.string.contains("2025-10-10"))
-            #expect(result.body.string.contains("Civil Act art. 161"))
+            #expect(result.body.string.contains("민법 제161조"))
             #expect(result.body.string.contains("<details>"))
             let bad = try await browser.post(
                 Endpoints.deadlinePage.link(),

@@ -115,7 +115,7 @@ final class FakeSMTPServer: @unchecked Sendable {
             var browser = BrowserSession(app: app)
             _ = try await browser.signIn("evaluator@teukgu.demo")
             let page = try await browser.get(Endpoints.messagesPage.link())
-            #expect(page.body.string.contains("Welcome to Teukgu"))
+            #expect(page.body.string.contains("특구에 오신 것을 환영합니다"))
             let token = try await app.bearerToken(for: "evaluator@teukgu.demo")
             let list = try await app.testing().sendRequest(.GET, Endpoints.apiMessages.link(), headers: .bearer(token))
                 .content.decode(ListDTO<MessageDTO>.self)

@@ -125,7 +125,11 @@ struct ClockView: Encodable {
         } else {
             daysLeftText = Strings.format(left == -1 ? "clock.dayOverdue" : "clock.daysOverdue", language, -left)
         }
-        steps = result.steps.map { Step(text: Strings.pick($0.korean, $0.english, language), citation: $0.citation) }
+        steps = result.steps.map { step in
+            Step(
+                text: Strings.pick(step.korean, step.english, language),
+                citation: step.citation.map { Strings.pick(step.citationKorean ?? $0, $0, language) })
+        }
         expiry = result.onExpiry.map { Strings.pick($0.korean, $0.english, language) }
     }
 }

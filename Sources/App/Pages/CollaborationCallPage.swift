@@ -39,7 +39,7 @@ struct CollaborationCallPage: Encodable {
         let stageList = try CollaborationCalls.stages(of: record)
         let eligibility = try JSONColumn.decode(CollaborationEligibility.self, record.eligibilityJSON)
         call = row
-        grantCapCitation = record.grantCapCitation
+        grantCapCitation = CitationWords.text(stored: record.grantCapCitation, language)
         ageText = Strings.format(
             "collaboration.ageRange", language, eligibility.minimumAgeYears, eligibility.maximumAgeYears)
         companyEligibleUntil = company.flatMap { CalendarDate(iso: $0.foundedOn) }.map {

@@ -34,7 +34,8 @@ struct ParametersPage: Encodable {
                     Version(
                         value: version.value.text(language: language), from: version.effectiveFrom.iso,
                         until: version.effectiveUntil.map { $0.adding(days: -1).iso } ?? "—",
-                        citation: version.citation.text, note: version.citation.note ?? "",
+                        citation: CitationWords.text(version.citation, language),
+                        note: CitationWords.note(version.citation.note, language),
                         inForce: version.covers(today))
                 },
                 addAction: Endpoints.addParameterVersionForm.link([.key: parameter.key]),

@@ -64,7 +64,8 @@ struct ProcedurePage: Encodable {
         let visited = Set(state.history.map(\.step))
         steps = definition.steps.map { step in
             Step(
-                title: title(step.id), citation: step.citation.text, enteredOn: state.entered(step.id)?.iso,
+                title: title(step.id), citation: CitationWords.text(step.citation, language),
+                enteredOn: state.entered(step.id)?.iso,
                 isCurrent: step.id == state.current, done: visited.contains(step.id) && step.id != state.current)
         }
         next = definition.step(state.current).next.map { Option(id: $0.rawValue, title: title($0)) }

@@ -85,8 +85,11 @@ enum DemoAccounts {
                 }
                 try await account.create(on: transaction)
                 try await Outbox.write(
-                    on: transaction, to: account, subject: "특구에 오신 것을 환영합니다 / Welcome to Teukgu",
-                    body: "데모 계정입니다. This is a demo account; its data is illustrative.", relatedType: "account",
+                    on: transaction, to: account,
+                    subject: Strings.pick("특구에 오신 것을 환영합니다", "Welcome to Teukgu", account.language),
+                    body: Strings.pick(
+                        "데모 계정입니다. 들어 있는 자료는 예시입니다.", "This is a demo account; its data is illustrative.",
+                        account.language), relatedType: "account",
                     relatedID: account.id?.uuidString)
             }
             // Evaluator 2 teaches at a Busan university: the system blocks them from Busan's applications.

@@ -42,11 +42,14 @@ public struct ClockStep: Hashable, Sendable, Codable {
     public let korean: String
     public let english: String
     public let citation: String?
+    /// The citation as a Korean reader writes it (nil in steps recorded before it was kept).
+    public let citationKorean: String?
 
     public init(korean: String, english: String, citation: Citation? = nil) {
         self.korean = korean
         self.english = english
         self.citation = citation?.text
+        self.citationKorean = citation?.koreanText
     }
 }
 

@@ -5,6 +5,9 @@ public enum KoreanCitation {
     /// Korean names of cited laws that the statute index does not (yet) hold.
     static let namesOutsideTheIndex: [String: String] = [
         "Bioethics and Safety Act": "생명윤리 및 안전에 관한 법률",
+        "Civil Act": "민법",
+        "Civil Petitions Act": "민원 처리에 관한 법률",
+        "Framework Act on Administrative Affairs": "행정기본법",
         "Narcotics Control Act": "마약류 관리에 관한 법률",
         "Space Development Promotion Act": "우주개발 진흥법",
     ]
