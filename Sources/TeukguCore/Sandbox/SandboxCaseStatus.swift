@@ -1,0 +1,74 @@
+/// Where a sandbox case stands as it routes company → region → ministry → competent ministries
+/// (→ committee) → back. The answer clock runs in `under-review` and stops in
+/// `awaiting-supplement`; `SandboxCaseKind.allows` narrows the events to the case's instrument.
+public enum SandboxCaseStatus: String, Lifecycle {
+    /// Filed; the regional government reads it first and may answer a rapid confirmation within its
+    /// own authority (art. 85(2)).
+    case atRegion = "at-region"
+    /// Forwarded to the ministry, which notifies the competent ministries.
+    case atMinistry = "at-ministry"
+    /// The competent ministries have it; the answer or review clock runs.
+    case underReview = "under-review"
+    /// Supplementation was asked for; the clock is paused until the company answers.
+    case awaitingSupplement = "awaiting-supplement"
+    /// Conflicting answers (art. 85(7)) or a review the committee decides.
+    case atCommittee = "at-committee"
+    case noPermitNeeded = "no-permit-needed"
+    case permitNeeded = "permit-needed"
+    /// The answer period ran out unanswered: no permit is needed (art. 85(5)).
+    case deemedNoPermitNeeded = "deemed-no-permit-needed"
+    case granted
+    case refused
+    case withdrawn
+
+    public enum Event: String, CaseIterable, Sendable {
+        case forward
+        case notify
+        case requestSupplement = "request-supplement"
+        case supplement
+        case referToCommittee = "refer-to-committee"
+        case extendReview = "extend-review"
+        case confirmNoPermitNeeded = "confirm-no-permit-needed"
+        case confirmPermitNeeded = "confirm-permit-needed"
+        case deem
+        case grant
+        case refuse
+        case withdraw
+    }
+
+    public static let lifecycleName = "sandbox_case"
+
+    public func after(_ event: Event) -> SandboxCaseStatus? {
+        switch (self, event) {
+        case (.atRegion, .forward): .atMinistry
+        case (.atRegion, .confirmNoPermitNeeded), (.underReview, .confirmNoPermitNeeded),
+            (.atCommittee, .confirmNoPermitNeeded):
+            .noPermitNeeded
+        case (.atRegion, .confirmPermitNeeded), (.underReview, .confirmPermitNeeded),
+            (.atCommittee, .confirmPermitNeeded):
+            .permitNeeded
+        case (.atMinistry, .notify): .underReview
+        case (.underReview, .requestSupplement): .awaitingSupplement
+        case (.awaitingSupplement, .supplement): .underReview
+        case (.underReview, .referToCommittee): .atCommittee
+        case (.underReview, .extendReview): .underReview
+        case (.underReview, .deem): .deemedNoPermitNeeded
+        case (.underReview, .grant), (.atCommittee, .grant): .granted
+        case (.underReview, .refuse), (.atCommittee, .refuse): .refused
+        case (.atRegion, .withdraw), (.atMinistry, .withdraw), (.underReview, .withdraw),
+            (.awaitingSupplement, .withdraw), (.atCommittee, .withdraw):
+            .withdrawn
+        default: nil
+        }
+    }
+
+    public var isFinal: Bool {
+        switch self {
+        case .noPermitNeeded, .permitNeeded, .deemedNoPermitNeeded, .granted, .refused, .withdrawn: true
+        default: false
+        }
+    }
+
+    /// Whether the answer clock has started (the competent ministries were notified).
+    public var clockRuns: Bool { self == .underReview || self == .awaitingSupplement || self == .atCommittee }
+}
