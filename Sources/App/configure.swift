@@ -64,6 +64,7 @@ public func configure(_ app: Application) async throws {
         app.lifecycle.use(OutboxDeliveryLoop())
         app.lifecycle.use(RulebookRefreshLoop())
         app.lifecycle.use(SessionSweepLoop())
+        app.lifecycle.use(SandboxClockLoop())
     }
 }
 

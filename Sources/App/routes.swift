@@ -25,4 +25,6 @@ func routes(_ app: Application) throws {
     CollaborationPagesController().register(app)
     ApiEvaluationController().register(app)
     ApiDistrictOperationController().register(app)
+    ApiSandboxController().register(app)
+    SandboxPagesController().register(app)
 }

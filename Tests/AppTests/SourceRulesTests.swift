@@ -85,6 +85,10 @@ import TeukguCore
         check(RulebookVersionStatus.self)
         check(BackgroundJobStatus.self)
         check(PlanChangeStatus.self)
+        check(SandboxCaseStatus.self)
+        for event in SandboxCaseStatus.Event.allCases {
+            #expect(Strings.entries["sandbox.event.\(event.rawValue)"] != nil, "\(event) has no words")
+        }
         for outcome: ApplicationOutcome in [.draft, .submitted, .candidate, .selected, .notSelected, .withdrawn] {
             #expect(Strings.entries["outcome.\(outcome.rawValue)"] != nil)
         }

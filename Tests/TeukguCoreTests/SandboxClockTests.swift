@@ -67,7 +67,8 @@ import TeukguCore
 
     @Test func theFilingCitationsExistInTheAct() {
         for kind in SandboxCaseKind.allCases {
-            #expect(StatuteIndex.seed.check(law: kind.filingCitation.law, article: kind.filingCitation.article) == .valid)
+            #expect(
+                StatuteIndex.seed.check(law: kind.filingCitation.law, article: kind.filingCitation.article) == .valid)
         }
         let deemed = SandboxClock.deemedAnswer.citation!
         #expect(StatuteIndex.seed.check(law: deemed.law, article: deemed.article) == .valid)

@@ -20,5 +20,6 @@ enum TeukguMigrations {
         app.migrations.add(CreatePartnerListings())
         app.migrations.add(AddDecisionContinuation())
         app.migrations.add(AddCallEnglishTexts())
+        app.migrations.add(CreateSandboxTables())
     }
 }

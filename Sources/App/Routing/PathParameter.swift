@@ -6,6 +6,7 @@ enum PathParameter: String, CaseIterable, Sendable {
     case applicationID
     case assignmentID
     case callID
+    case caseID
     case companyID
     case date
     case decisionID

@@ -19,6 +19,9 @@ enum Navigation {
         if role == .companyMember {
             entries.append(("nav.profile", Endpoints.profilePage.link()))
         }
+        if let role, Access.sandboxParties.permits(role) {
+            entries.append(("nav.sandbox", Endpoints.sandboxHome.link()))
+        }
         if let role, Access.procedureReaders.permits(role) {
             entries.append(("nav.procedures", Endpoints.proceduresPage.link()))
         }

@@ -38,7 +38,9 @@ public struct SandboxClock: Sendable {
     }
 
     /// The computed clock on `today`.
-    public func result(_ catalog: ParameterCatalog, holidays: HolidayCalendar, today: CalendarDate) throws
+    public func result(
+        _ catalog: ParameterCatalog, holidays: HolidayCalendar, today: CalendarDate
+    ) throws
         -> LegalClockResult
     {
         let spec = try spec(catalog)

@@ -1,0 +1,53 @@
+import Fluent
+import Foundation
+import TeukguCore
+import Vapor
+
+/// Sandbox cases over JSON.
+struct ApiSandboxController {
+    func register(_ routes: any RoutesBuilder) {
+        routes.on(Endpoints.apiSandboxCases, use: list)
+        routes.on(Endpoints.apiFileSandboxCase, use: file)
+        routes.on(Endpoints.apiSandboxCase, use: show)
+        routes.on(Endpoints.apiSandboxCaseEvent, use: step)
+    }
+
+    struct CaseList: Content {
+        let cases: [SandboxCaseDTO]
+    }
+
+    @Sendable func list(_ request: Request) async throws -> CaseList {
+        let account = try request.requireAccount()
+        let waiting = (try? request.query.get(Bool.self, at: "waiting")) ?? false
+        var out: [SandboxCaseDTO] = []
+        for record in try await SandboxCases.visible(to: account, waiting: waiting, on: request.db) {
+            out.append(try await SandboxCaseDTO.load(record, viewer: account, today: request.today, on: request.db))
+        }
+        return CaseList(cases: out)
+    }
+
+    @Sendable func file(_ request: Request) async throws -> Response {
+        let input = try request.decodeStrictJSON(SandboxFilingInput.self)
+        let account = try request.requireAccount()
+        let record = try await SandboxCases.file(input, account: account, now: request.now, on: request.db)
+        return try await SandboxCaseDTO.load(record, viewer: account, today: request.today, on: request.db)
+            .encodeResponse(status: .created, for: request)
+    }
+
+    @Sendable func show(_ request: Request) async throws -> SandboxCaseDTO {
+        let record = try await SandboxCases.find(request.parameters.get("caseID"), on: request.db)
+        return try await SandboxCaseDTO.load(
+            record, viewer: try request.requireAccount(), today: request.today, on: request.db)
+    }
+
+    @Sendable func step(_ request: Request) async throws -> SandboxCaseDTO {
+        let input = try request.decodeStrictJSON(SandboxEventInput.self)
+        let account = try request.requireAccount()
+        let record = try await SandboxCases.find(request.parameters.get("caseID"), on: request.db)
+        // Reading comes first, so another party's case answers 404 rather than revealing itself.
+        _ = try await SandboxCaseDTO.load(record, viewer: account, today: request.today, on: request.db)
+        try await SandboxCases.act(
+            input, on: record, by: account, now: request.now, app: request.application, database: request.db)
+        return try await SandboxCaseDTO.load(record, viewer: account, today: request.today, on: request.db)
+    }
+}

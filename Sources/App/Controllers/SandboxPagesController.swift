@@ -1,0 +1,180 @@
+import Fluent
+import Foundation
+import TeukguCore
+import Vapor
+
+/// Sandbox cases as pages: each party's queue, filing, and one case with its clock and next steps.
+struct SandboxPagesController {
+    func register(_ routes: any RoutesBuilder) {
+        routes.on(Endpoints.sandboxHome, use: home)
+        routes.on(Endpoints.fileSandboxCaseForm, use: file)
+        routes.on(Endpoints.sandboxCasePage, use: show)
+        routes.on(Endpoints.sandboxEventForm, use: step)
+    }
+
+    @Sendable func home(_ request: Request) async throws -> Response {
+        try await Self.renderHome(request, typed: .init(), status: .ok)
+    }
+
+    static func renderHome(
+        _ request: Request, typed: SandboxHomePage.Typed, status: HTTPResponseStatus
+    ) async throws -> Response {
+        let account = try request.requireAccount()
+        let language = request.language
+        let districts = try await DistrictRecord.query(on: request.db).sort(\.$round).sort(\.$id).all()
+        let names = Dictionary(
+            districts.map { ($0.id ?? "", Strings.pick($0.nameKorean, $0.nameEnglish, language)) },
+            uniquingKeysWith: { first, _ in first })
+        let catalog = try await LegalTimeStore.catalog(on: request.db)
+        let holidays = try await LegalTimeStore.holidays(on: request.db)
+        func rows(_ records: [SandboxCaseRecord]) -> [SandboxCaseRow] {
+            records.map { record in
+                let clock =
+                    record.status.clockRuns
+                    ? (try? SandboxClockSettler.clock(record, catalog, holidays, today: request.today)) ?? nil : nil
+                return SandboxCaseRow(
+                    record, districtName: names[record.districtID] ?? record.districtID,
+                    due: clock.map { $0.isPaused ? Strings.text("text.pausedSupplementation", language) : $0.due.iso }
+                        ?? "—", language: language)
+            }
+        }
+        let page = SandboxHomePage(
+            waiting: rows(try await SandboxCases.visible(to: account, waiting: true, on: request.db)),
+            cases: rows(try await SandboxCases.visible(to: account, waiting: false, on: request.db)),
+            canFile: account.role == .companyMember && account.companyID != nil,
+            fileAction: Endpoints.fileSandboxCaseForm.link(),
+            kinds: SandboxCaseKind.allCases.map {
+                .init(
+                    value: $0.rawValue, label: Strings.pick($0.titleKorean, $0.titleEnglish, language),
+                    selected: typed.kind == $0.rawValue)
+            },
+            districts: districts.map {
+                .init(value: $0.id ?? "", label: names[$0.id ?? ""] ?? "", selected: typed.districtID == $0.id)
+            },
+            typed: typed)
+        return try await request.renderPage("sandbox-home", titleKey: "nav.sandbox", needsForm: true, page)
+            .encodeResponse(status: status, for: request)
+    }
+
+    @Sendable func file(_ request: Request) async throws -> Response {
+        struct Form: Decodable {
+            let kind: String?
+            let districtID: String?
+            let title: String?
+            let activity: String?
+            let question: String?
+        }
+        let form = try request.decodeForm(Form.self)
+        let typed = SandboxHomePage.Typed(
+            kind: form.kind ?? "", districtID: form.districtID ?? "", title: form.title ?? "",
+            activity: form.activity ?? "", question: form.question ?? "")
+        let account = try request.requireAccount()
+        return try await request.formAction(
+            flash: Strings.text("sandbox.filed", request.language),
+            rerender: { _, status in try await Self.renderHome(request, typed: typed, status: status) }
+        ) {
+            guard let kind = SandboxCaseKind(rawValue: typed.kind) else {
+                throw AppError(
+                    .badRequest, "invalid_sandbox_case",
+                    issues: [
+                        FieldIssue(field: "kind", korean: "신청 종류를 고르세요.", english: "Choose what you are filing.")
+                    ])
+            }
+            let record = try await SandboxCases.file(
+                SandboxFilingInput(
+                    kind: kind, districtID: typed.districtID, title: typed.title, activity: typed.activity,
+                    question: typed.question, documentIDs: nil),
+                account: account, now: request.now, on: request.db)
+            return Endpoints.sandboxCasePage.link([.caseID: try record.requireID().uuidString])
+        }
+    }
+
+    @Sendable func show(_ request: Request) async throws -> Response {
+        let record = try await SandboxCases.find(request.parameters.get("caseID"), on: request.db)
+        return try await Self.renderCase(record, request: request, status: .ok)
+    }
+
+    static func renderCase(
+        _ record: SandboxCaseRecord, request: Request, status: HTTPResponseStatus
+    ) async throws -> Response {
+        let account = try request.requireAccount()
+        let language = request.language
+        let dto = try await SandboxCaseDTO.load(record, viewer: account, today: request.today, on: request.db)
+        let events = try await SandboxCaseEventRecord.query(on: request.db).filter(\.$caseID == record.requireID())
+            .sort(\.$at).all()
+        let clocks = SandboxClocks.of(
+            record, events: events, catalog: try await LegalTimeStore.catalog(on: request.db),
+            holidays: try await LegalTimeStore.holidays(on: request.db), today: request.today)
+        let district = try await DistrictRecord.find(record.districtID, on: request.db)
+        let company = try await CompanyRecord.find(record.companyID, on: request.db)
+        let page = SandboxCasePage(
+            number: record.number, kind: Strings.pick(record.kind.titleKorean, record.kind.titleEnglish, language),
+            filingCitation: CitationWords.text(record.kind.filingCitation, language), title: record.title,
+            company: company?.name ?? "—",
+            district: district.map { Strings.pick($0.nameKorean, $0.nameEnglish, language) } ?? record.districtID,
+            status: record.status.text(language), state: record.status.rawValue, activity: record.activity,
+            question: record.question, filedOn: Timestamps.seoulMinute(record.filedAt), notifiedOn: record.notifiedOn,
+            answer: record.status == .deemedNoPermitNeeded
+                ? Strings.text("sandbox.deemedAnswer", language) : record.answer,
+            answeredOn: record.answeredOn,
+            clock: clocks.answer.map { ClockView(result: $0, asOf: request.today, language: language) },
+            committeeClock: clocks.committee.map { ClockView(result: $0, asOf: request.today, language: language) },
+            history: events.map {
+                .init(
+                    on: $0.onDay, event: Self.stepWords($0.event, language),
+                    actor: $0.actorID == nil ? Strings.text("sandbox.byTheClock", language) : $0.actorLabel,
+                    note: $0.note)
+            },
+            actions: dto.allowedEvents.map { .init(value: $0, label: Self.stepWords($0, language)) },
+            action: Endpoints.sandboxEventForm.link([.caseID: try record.requireID().uuidString]),
+            listHref: Endpoints.sandboxHome.link(),
+            needsDay: dto.allowedEvents.contains(SandboxCaseStatus.Event.notify.rawValue),
+            canExtend: dto.allowedEvents.contains(SandboxCaseStatus.Event.extendReview.rawValue),
+            today: request.today.iso)
+        return try await request.renderPage(
+            "sandbox-case", titleKey: "nav.sandbox", title: record.number, needsForm: true, page
+        )
+        .encodeResponse(status: status, for: request)
+    }
+
+    /// A step of the case in the reader's words (`sandbox.event.<event>`).
+    static func stepWords(_ event: String, _ language: String) -> String {
+        let key = "sandbox.event." + event
+        return Strings.text(key, language)
+    }
+
+    @Sendable func step(_ request: Request) async throws -> Response {
+        struct Form: Decodable {
+            let event: String?
+            let note: String?
+            let on: String?
+            let days: String?
+        }
+        let form = try request.decodeForm(Form.self)
+        let record = try await SandboxCases.find(request.parameters.get("caseID"), on: request.db)
+        let account = try request.requireAccount()
+        _ = try await SandboxCaseDTO.load(record, viewer: account, today: request.today, on: request.db)
+        let path = Endpoints.sandboxCasePage.link([.caseID: try record.requireID().uuidString])
+        return try await request.formAction(
+            redirectTo: path, flash: Strings.text("sandbox.stepTaken", request.language),
+            rerender: { _, status in
+                // Read again: a refused step must not show what it would have changed.
+                let fresh = try await SandboxCases.find(record.id?.uuidString, on: request.db)
+                return try await Self.renderCase(fresh, request: request, status: status)
+            }
+        ) {
+            guard let event = form.event.flatMap(SandboxCaseStatus.Event.init(rawValue:)) else {
+                throw AppError.invalid("invalid_event", "Choose a step.")
+            }
+            let days = try form.days?.trimmed.nilIfEmpty.map { text -> Int in
+                guard let days = Int(text) else {
+                    throw AppError.invalid("invalid_extension", "Write the extension as a whole number of days.")
+                }
+                return days
+            }
+            try await SandboxCases.act(
+                SandboxEventInput(event: event, note: form.note, on: form.on?.nilIfEmpty, days: days, documentIDs: nil),
+                on: record, by: account, now: request.now, app: request.application, database: request.db)
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import TeukguCore
+
+/// One case in a list: number, instrument, title, district, where it stands, its clock.
+struct SandboxCaseRow: Encodable {
+    let href: String
+    let number: String
+    let kind: String
+    let title: String
+    let district: String
+    let status: String
+    let state: String
+    let due: String
+
+    init(_ record: SandboxCaseRecord, districtName: String, due: String, language: String) {
+        href = Endpoints.sandboxCasePage.link([.caseID: record.id?.uuidString ?? ""])
+        number = record.number
+        kind = Strings.pick(record.kind.titleKorean, record.kind.titleEnglish, language)
+        title = record.title
+        district = districtName
+        status = record.status.text(language)
+        state = record.status.rawValue
+        self.due = due
+    }
+}
+
+/// The sandbox home: what waits on the reader, every case they may see, and for companies the form
+/// that files a new case (kept as typed when refused).
+struct SandboxHomePage: Encodable {
+    struct Option: Encodable {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
+    struct Typed: Encodable {
+        var kind = ""
+        var districtID = ""
+        var title = ""
+        var activity = ""
+        var question = ""
+    }
+
+    let waiting: [SandboxCaseRow]
+    let cases: [SandboxCaseRow]
+    let canFile: Bool
+    let fileAction: String
+    let kinds: [Option]
+    let districts: [Option]
+    let typed: Typed
+}
+
+/// One case: its facts, clock, answer, history and the steps the reader may take.
+struct SandboxCasePage: Encodable {
+    struct Step: Encodable {
+        let on: String
+        let event: String
+        let actor: String
+        let note: String
+    }
+
+    struct Action: Encodable {
+        let value: String
+        let label: String
+    }
+
+    let number: String
+    let kind: String
+    let filingCitation: String
+    let title: String
+    let company: String
+    let district: String
+    let status: String
+    let state: String
+    let activity: String
+    let question: String
+    let filedOn: String
+    let notifiedOn: String?
+    let answer: String?
+    let answeredOn: String?
+    let clock: ClockView?
+    let committeeClock: ClockView?
+    let history: [Step]
+    let actions: [Action]
+    let action: String
+    let listHref: String
+    let needsDay: Bool
+    let canExtend: Bool
+    let today: String
+}

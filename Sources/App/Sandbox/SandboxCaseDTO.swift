@@ -1,0 +1,124 @@
+import Fluent
+import Foundation
+import TeukguCore
+import Vapor
+
+/// A case's clocks on a day: the answer or review clock once the ministries were notified, and the
+/// committee's 30 days on conflicting answers to a rapid confirmation (art. 85(7)).
+struct SandboxClocks {
+    let answer: LegalClockResult?
+    let committee: LegalClockResult?
+
+    static func of(
+        _ record: SandboxCaseRecord, events: [SandboxCaseEventRecord], catalog: ParameterCatalog,
+        holidays: HolidayCalendar, today: CalendarDate
+    ) -> SandboxClocks {
+        let answer =
+            record.status.clockRuns ? try? SandboxClockSettler.clock(record, catalog, holidays, today: today) : nil
+        var committee: LegalClockResult?
+        if record.status == .atCommittee, record.kind == .rapidConfirmation,
+            let referred = events.last(where: { $0.event == SandboxCaseStatus.Event.referToCommittee.rawValue }),
+            let day = CalendarDate(iso: referred.onDay),
+            let version = try? catalog.parameter("rapidConfirmation.committeeReferral").version(at: day),
+            let length = version.value.clockLength
+        {
+            committee = try? LegalClock(holidays: holidays).compute(
+                LegalClockSpec(start: day, length: length, lengthCitation: version.citation), asOf: today)
+        }
+        return SandboxClocks(answer: record.status == .atCommittee ? nil : answer, committee: committee)
+    }
+}
+
+/// A case as the API shows it, with the steps the caller may take now.
+struct SandboxCaseDTO: Content {
+    struct Clock: Content {
+        let due: String
+        let state: String
+        let daysLeft: Int
+        let pausedDays: Int
+        /// What happens if it runs out (the deemed answer of art. 85(5)), when the law says.
+        let onExpiry: String?
+        let steps: [LegalClockResultDTO.Step]
+    }
+
+    struct Step: Content {
+        let event: String
+        let on: String
+        let at: String?
+        let actor: String
+        let note: String
+        let documentIDs: [UUID]
+    }
+
+    let id: UUID
+    let number: String
+    let kind: SandboxCaseKind
+    let status: SandboxCaseStatus
+    let companyID: UUID
+    let districtID: String
+    let regionID: String
+    let title: String
+    let activity: String
+    let question: String
+    let documentIDs: [UUID]
+    let filedAt: String?
+    let notifiedOn: String?
+    let extensionDays: Int
+    let answer: String?
+    let answeredOn: String?
+    let clock: Clock?
+    let committeeClock: Clock?
+    let history: [Step]
+    let allowedEvents: [String]
+
+    init(
+        _ record: SandboxCaseRecord, events: [SandboxCaseEventRecord], clocks: SandboxClocks, viewer: CurrentAccount,
+        today: CalendarDate
+    ) throws {
+        id = try record.requireID()
+        number = record.number
+        kind = record.kind
+        status = record.status
+        companyID = record.companyID
+        districtID = record.districtID
+        regionID = record.regionID
+        title = record.title
+        activity = record.activity
+        question = record.question
+        documentIDs = try JSONColumn.decode([UUID].self, record.documentsJSON)
+        filedAt = Timestamps.text(record.filedAt)
+        notifiedOn = record.notifiedOn
+        extensionDays = record.extensionDays
+        answer = record.answer
+        answeredOn = record.answeredOn
+        func dto(_ result: LegalClockResult) -> Clock {
+            Clock(
+                due: result.due.iso, state: result.state(on: today).rawValue, daysLeft: result.daysLeft(on: today),
+                pausedDays: result.pausedDays, onExpiry: result.onExpiry?.english,
+                steps: result.steps.map { .init(ko: $0.korean, en: $0.english, citation: $0.citation) })
+        }
+        clock = clocks.answer.map(dto)
+        committeeClock = clocks.committee.map(dto)
+        history = try events.map {
+            Step(
+                event: $0.event, on: $0.onDay, at: Timestamps.text($0.at), actor: $0.actorLabel, note: $0.note,
+                documentIDs: try JSONColumn.decode([UUID].self, $0.documentsJSON))
+        }
+        allowedEvents = SandboxCaseStatus.events(from: record.status).filter {
+            record.kind.allows($0) && SandboxCases.refusal($0, on: record, by: viewer) == nil
+        }.map(\.rawValue)
+    }
+
+    static func load(
+        _ record: SandboxCaseRecord, viewer: CurrentAccount, today: CalendarDate, on database: any Database
+    ) async throws -> SandboxCaseDTO {
+        let events = try await SandboxCaseEventRecord.query(on: database).filter(\.$caseID == record.requireID())
+            .sort(\.$at).all()
+        let referred = events.contains { $0.event == SandboxCaseStatus.Event.referToCommittee.rawValue }
+        guard SandboxCases.canRead(record, viewer, referred: referred) else { throw AppError.notFound("sandbox case") }
+        let clocks = SandboxClocks.of(
+            record, events: events, catalog: try await LegalTimeStore.catalog(on: database),
+            holidays: try await LegalTimeStore.holidays(on: database), today: today)
+        return try SandboxCaseDTO(record, events: events, clocks: clocks, viewer: viewer, today: today)
+    }
+}

@@ -1,0 +1,308 @@
+import Fluent
+import Foundation
+import TeukguCore
+import Vapor
+
+/// Filing sandbox cases and moving them along their route. Every step is one transaction with its
+/// history row, its audit entry and the message to whoever acts next.
+enum SandboxCases {
+    struct Pause: Codable, Equatable {
+        let from: String
+        var to: String?
+    }
+
+    static func find(_ id: String?, on database: any Database) async throws -> SandboxCaseRecord {
+        guard let id = id.flatMap(UUID.init(uuidString:)),
+            let record = try await SandboxCaseRecord.find(id, on: database)
+        else { throw AppError.notFound("sandbox case") }
+        return record
+    }
+
+    // MARK: Who sees what
+
+    static func canRead(_ record: SandboxCaseRecord, _ account: CurrentAccount, referred: Bool) -> Bool {
+        switch account.role {
+        case .ministryAdmin, .ministryOfficer: true
+        case .regionalOfficial: account.regionID == record.regionID
+        case .companyMember: account.companyID == record.companyID
+        case .committeeMember: referred || record.status == .atCommittee
+        default: false
+        }
+    }
+
+    /// The cases an account may see; `waiting` keeps those waiting on the account's side.
+    static func visible(
+        to account: CurrentAccount, waiting: Bool, on database: any Database
+    ) async throws -> [SandboxCaseRecord] {
+        let query = SandboxCaseRecord.query(on: database)
+        switch account.role {
+        case .ministryAdmin, .ministryOfficer:
+            if waiting { query.filter(\.$status ~~ [.atMinistry, .underReview]) }
+        case .regionalOfficial:
+            query.filter(\.$regionID == (account.regionID ?? ""))
+            if waiting { query.filter(\.$status == .atRegion) }
+        case .companyMember:
+            query.filter(\.$companyID == (account.companyID ?? UUID()))
+            if waiting { query.filter(\.$status == .awaitingSupplement) }
+        case .committeeMember:
+            query.filter(\.$status == .atCommittee)
+        default:
+            return []
+        }
+        return try await query.sort(\.$filedAt, .descending).limit(500).all()
+    }
+
+    // MARK: Filing
+
+    static func file(
+        _ input: SandboxFilingInput, account: CurrentAccount, now: Date, on database: any Database
+    ) async throws -> SandboxCaseRecord {
+        guard account.role == .companyMember, let companyID = account.companyID else {
+            throw AppError(.forbidden, "forbidden_role", "Only a company's members file sandbox cases.")
+        }
+        guard let district = try await DistrictRecord.find(input.districtID, on: database) else {
+            throw AppError(.unprocessableEntity, "unknown_district", "No district '\(input.districtID)'.")
+        }
+        var issues: [FieldIssue] = []
+        if input.title.trimmed.isEmpty || input.title.count > 200 {
+            issues.append(
+                FieldIssue(field: "title", korean: "제목을 1~200자로 적어 주세요.", english: "Give a title of 1–200 characters."))
+        }
+        if input.activity.trimmed.isEmpty || input.activity.count > 4_000 {
+            issues.append(
+                FieldIssue(
+                    field: "activity", korean: "하려는 사업을 1~4,000자로 적어 주세요.",
+                    english: "Describe the activity in 1–4,000 characters."))
+        }
+        if input.question.trimmed.isEmpty || input.question.count > 4_000 {
+            issues.append(
+                FieldIssue(
+                    field: "question", korean: "확인하려는 규제나 허가를 1~4,000자로 적어 주세요.",
+                    english: "Name the regulation or permit in question in 1–4,000 characters."))
+        }
+        guard issues.isEmpty else { throw AppError(.badRequest, "invalid_sandbox_case", issues: issues) }
+        let documents = input.documentIDs ?? []
+        try await AttachableDocuments.validate(
+            documents.map(\.uuidString), previously: [], uploader: account.id, on: database)
+        let record = SandboxCaseRecord()
+        record.kind = input.kind
+        record.status = .atRegion
+        record.companyID = companyID
+        record.districtID = try district.requireID()
+        record.regionID = district.regionID
+        record.title = input.title.trimmed
+        record.activity = input.activity.trimmed
+        record.question = input.question.trimmed
+        record.documentsJSON = try JSONColumn.encode(documents)
+        record.filedAt = now
+        record.pausesJSON = "[]"
+        record.extensionDays = 0
+        let today = CalendarDate(instant: now)
+        try await database.transaction { transaction in
+            record.number = try await nextNumber(year: today.year, on: transaction)
+            try await record.create(on: transaction)
+            try await history(
+                record, event: "file", on: today, note: "", documents: documents, actor: account.auditActor,
+                at: now, on: transaction)
+            try await AuditLog.record(
+                on: transaction, actor: account.auditActor, action: "sandbox.filed", targetType: "sandbox-case",
+                targetID: try record.requireID().uuidString,
+                after: ["number": record.number, "kind": record.kind.rawValue, "district": record.districtID],
+                at: now)
+            try await tell(
+                region: record.regionID, about: record, subject: ("새 규제특례 신청", "A new sandbox case"),
+                on: transaction)
+        }
+        return record
+    }
+
+    /// `SB-2026-0001`: numbered per year in filing order.
+    static func nextNumber(year: Int, on database: any Database) async throws -> String {
+        let prefix = "SB-\(year)-"
+        let count = try await SandboxCaseRecord.query(on: database).filter(\.$number >= prefix)
+            .filter(\.$number < "SB-\(year + 1)-").count()
+        return prefix + String(format: "%04d", count + 1)
+    }
+
+    // MARK: Steps
+
+    /// Who may take `event` on this case now; nil when the account may, else the refusal.
+    static func refusal(
+        _ event: SandboxCaseStatus.Event, on record: SandboxCaseRecord, by account: CurrentAccount
+    ) -> AppError? {
+        let ministry = account.role.isMinistry
+        let region = account.role == .regionalOfficial && account.regionID == record.regionID
+        let company = account.role == .companyMember && account.companyID == record.companyID
+        let committee = account.role == .committeeMember || ministry
+        let allowed: Bool =
+            switch event {
+            case .forward: region
+            case .notify, .requestSupplement, .referToCommittee, .extendReview: ministry
+            case .supplement, .withdraw: company
+            case .deem: false
+            case .confirmNoPermitNeeded, .confirmPermitNeeded, .grant, .refuse:
+                switch record.status {
+                case .atRegion: region && record.kind == .rapidConfirmation
+                case .atCommittee: committee
+                default: ministry
+                }
+            }
+        guard allowed else {
+            if event == .deem {
+                return AppError(
+                    .forbidden, "deemed_by_the_clock",
+                    "Only the clock deems an answer, when the answer period runs out.")
+            }
+            return AppError(.forbidden, "not_your_step", "This step is not yours to take on this case.")
+        }
+        return nil
+    }
+
+    static func act(
+        _ input: SandboxEventInput, on record: SandboxCaseRecord, by account: CurrentAccount, now: Date,
+        app: Application, database: any Database
+    ) async throws {
+        let event = input.event
+        if let refusal = refusal(event, on: record, by: account) { throw refusal }
+        guard record.kind.allows(event) else {
+            throw AppError.conflict(
+                "sandbox_event_not_for_kind", "A \(record.kind.titleEnglish.lowercased()) cannot '\(event.rawValue)'.")
+        }
+        let note = input.note?.trimmed ?? ""
+        guard note.count <= 4_000 else {
+            throw AppError.invalid("note_too_long", "A note is at most 4,000 characters.")
+        }
+        let today = CalendarDate(instant: now)
+        let before = record.status
+        let next = try Lifecycles.move(record.status, event)
+        var pauses = try JSONColumn.decode([Pause].self, record.pausesJSON)
+        var onDay = today
+        switch event {
+        case .notify:
+            let filed = CalendarDate(instant: record.filedAt)
+            let day = try DateInput.optional(input.on, field: "on") ?? today
+            guard day >= filed, day <= today else {
+                throw AppError.invalid(
+                    "invalid_date", "The notification day lies between the filing day (\(filed.iso)) and today.")
+            }
+            record.notifiedOn = day.iso
+            onDay = day
+        case .requestSupplement:
+            pauses.append(Pause(from: today.iso, to: nil))
+        case .supplement:
+            if let open = pauses.lastIndex(where: { $0.to == nil }) { pauses[open].to = today.iso }
+        case .extendReview:
+            guard record.extensionDays == 0 else {
+                throw AppError.conflict("review_already_extended", "The review can be extended once.")
+            }
+            let catalog = try await LegalTimeStore.catalog(on: database)
+            let notified = record.notifiedOn.flatMap(CalendarDate.init(iso:)) ?? today
+            let most = try catalog.length(record.kind.reviewExtensionKey ?? "", at: notified).amount
+            let days = input.days ?? most
+            guard (1...most).contains(days) else {
+                throw AppError.invalid("invalid_extension", "An extension is 1–\(most) days (art. 86(3), 90(4)).")
+            }
+            record.extensionDays = days
+        case .confirmNoPermitNeeded, .confirmPermitNeeded, .grant, .refuse:
+            guard !note.isEmpty else {
+                throw AppError.invalid("answer_required", "Write the answer, with its reasons, in the note.")
+            }
+            record.answer = note
+            record.answeredOn = today.iso
+        default:
+            break
+        }
+        let documents = input.documentIDs ?? []
+        try await AttachableDocuments.validate(
+            documents.map(\.uuidString), previously: [], uploader: account.id, on: database)
+        record.status = next
+        record.pausesJSON = try JSONColumn.encode(pauses)
+        let stepDay = onDay
+        try await database.transaction { transaction in
+            try await record.save(on: transaction)
+            try await history(
+                record, event: event.rawValue, on: stepDay, note: note, documents: documents, actor: account.auditActor,
+                at: now, on: transaction)
+            try await AuditLog.record(
+                on: transaction, actor: account.auditActor, action: "sandbox.\(event.rawValue)",
+                targetType: "sandbox-case", targetID: try record.requireID().uuidString,
+                before: ["status": before.rawValue], after: ["status": next.rawValue], at: now)
+            try await tellNext(record, on: transaction)
+        }
+    }
+
+    // MARK: History and messages
+
+    static func history(
+        _ record: SandboxCaseRecord, event: String, on day: CalendarDate, note: String, documents: [UUID],
+        actor: AuditLog.Actor, at: Date, on database: any Database
+    ) async throws {
+        let row = SandboxCaseEventRecord()
+        row.caseID = try record.requireID()
+        row.at = at
+        row.onDay = day.iso
+        row.actorID = actor.id
+        row.actorLabel = actor.label
+        row.event = event
+        row.note = note
+        row.documentsJSON = try JSONColumn.encode(documents)
+        try await row.create(on: database)
+    }
+
+    /// Tells whoever the case now waits on; the company hears of every answer.
+    static func tellNext(_ record: SandboxCaseRecord, on database: any Database) async throws {
+        switch record.status {
+        case .atMinistry, .underReview:
+            try await tell(
+                roles: [.ministryOfficer], about: record, subject: ("규제특례 사건 진행", "A sandbox case moved"), on: database)
+        case .atCommittee:
+            try await tell(
+                roles: [.committeeMember], about: record, subject: ("위원회 심의 안건", "A case for the committee"),
+                on: database)
+        default:
+            try await tellCompany(record, subject: ("규제특례 사건 진행", "Your sandbox case moved"), on: database)
+        }
+    }
+
+    static func tellCompany(
+        _ record: SandboxCaseRecord, subject: (String, String), on database: any Database
+    )
+        async throws
+    {
+        let members = try await AccountRecord.query(on: database).filter(\.$companyID == record.companyID)
+            .filter(\.$isActive == true).all()
+        for account in members { try await message(account, record, subject, on: database) }
+    }
+
+    static func tell(
+        region: String, about record: SandboxCaseRecord, subject: (String, String), on database: any Database
+    )
+        async throws
+    {
+        let officials = try await AccountRecord.query(on: database).filter(\.$regionID == region)
+            .filter(\.$role == Role.regionalOfficial.rawValue).filter(\.$isActive == true).all()
+        for account in officials { try await message(account, record, subject, on: database) }
+    }
+
+    static func tell(
+        roles: [Role], about record: SandboxCaseRecord, subject: (String, String), on database: any Database
+    )
+        async throws
+    {
+        let accounts = try await AccountRecord.query(on: database).filter(\.$role ~~ roles.map(\.rawValue))
+            .filter(\.$isActive == true).all()
+        for account in accounts { try await message(account, record, subject, on: database) }
+    }
+
+    private static func message(
+        _ account: AccountRecord, _ record: SandboxCaseRecord, _ subject: (String, String), on database: any Database
+    ) async throws {
+        let language = account.language
+        let status = record.status.text(language)
+        try await Outbox.write(
+            on: database, to: account, subject: Strings.pick(subject.0, subject.1, language) + " · " + record.number,
+            body: Strings.pick(
+                "\(record.number) \(record.title): \(status)", "\(record.number) \(record.title): \(status)", language),
+            relatedType: "sandbox-case", relatedID: record.id?.uuidString)
+    }
+}

@@ -1,0 +1,97 @@
+import Fluent
+import Foundation
+import SQLKit
+import TeukguCore
+import Vapor
+
+/// Settles rapid confirmations whose answer period ran out: the case becomes "deemed: no permit
+/// needed" (art. 85(5)) on its legal date, the day after the period ended, whenever the settler
+/// runs (a clock that ran out while the server was down keeps its legal date). Each case is claimed
+/// with a conditional update inside its transaction, so among several instances sharing one
+/// database exactly one settles it.
+enum SandboxClockSettler {
+    /// Settles every due clock as of `today`; answers how many this call settled.
+    @discardableResult
+    static func settleDue(app: Application, today: CalendarDate, instance: String) async throws -> Int {
+        guard app.db is any SQLDatabase else { return 0 }
+        let catalog = try await LegalTimeStore.catalog(on: app.db)
+        let holidays = try await LegalTimeStore.holidays(on: app.db)
+        let open = try await SandboxCaseRecord.query(on: app.db)
+            .filter(\.$status == .underReview).filter(\.$kind == .rapidConfirmation).all()
+        var settled = 0
+        for record in open {
+            guard let id = record.id, let result = try? clock(record, catalog, holidays, today: today),
+                SandboxClock.hasRunOut(result, today: today)
+            else { continue }
+            let deemedOn = SandboxClock.deemedOn(result)
+            let now = app.clock.now()
+            let claimed = try await app.db.transaction { transaction -> Bool in
+                guard let sql = transaction as? any SQLDatabase else { return false }
+                struct Claimed: Decodable { let id: UUID }
+                let row = try await sql.raw(
+                    """
+                    UPDATE \(ident: SandboxCaseRecord.schema)
+                    SET status = \(bind: SandboxCaseStatus.deemedNoPermitNeeded.rawValue),
+                        answered_on = \(bind: deemedOn.iso), settled_by = \(bind: instance), updated_at = \(bind: now)
+                    WHERE id = \(bind: id) AND status = \(bind: SandboxCaseStatus.underReview.rawValue)
+                    RETURNING id
+                    """
+                ).first(decoding: Claimed.self)
+                guard row != nil else { return false }
+                record.status = .deemedNoPermitNeeded
+                try await SandboxCases.history(
+                    record, event: SandboxCaseStatus.Event.deem.rawValue, on: deemedOn,
+                    note: "due \(result.due.iso)", documents: [], actor: .system, at: now, on: transaction)
+                try await AuditLog.record(
+                    on: transaction, actor: .system, action: "sandbox.deem", targetType: "sandbox-case",
+                    targetID: id.uuidString, before: ["status": SandboxCaseStatus.underReview.rawValue],
+                    after: ["status": SandboxCaseStatus.deemedNoPermitNeeded.rawValue, "on": deemedOn.iso], at: now)
+                try await SandboxCases.tellCompany(
+                    record, subject: ("신속확인: 허가 불필요로 간주", "Rapid confirmation deemed: no permit needed"),
+                    on: transaction)
+                return true
+            }
+            if claimed { settled += 1 }
+        }
+        return settled
+    }
+
+    static func clock(
+        _ record: SandboxCaseRecord, _ catalog: ParameterCatalog, _ holidays: HolidayCalendar, today: CalendarDate
+    ) throws -> LegalClockResult? {
+        guard let notified = record.notifiedOn.flatMap(CalendarDate.init(iso:)) else { return nil }
+        let pauses = try JSONColumn.decode([SandboxCases.Pause].self, record.pausesJSON).compactMap { pause in
+            CalendarDate(iso: pause.from).map { ClockPause(from: $0, to: pause.to.flatMap(CalendarDate.init(iso:))) }
+        }
+        let clock = SandboxClock(
+            kind: record.kind, notifiedOn: notified, pauses: pauses,
+            extensions: record.extensionDays > 0 ? [.days(record.extensionDays)] : [])
+        return try clock.result(catalog, holidays: holidays, today: today)
+    }
+}
+
+/// Runs the settler when the server starts and every minute after.
+final class SandboxClockLoop: LifecycleHandler, @unchecked Sendable {
+    private var task: Task<Void, Never>?
+    /// Names this process in `settled_by`.
+    let instance = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
+
+    func didBootAsync(_ app: Application) async throws {
+        let instance = self.instance
+        task = Task {
+            while !Task.isCancelled {
+                do {
+                    try await SandboxClockSettler.settleDue(app: app, today: app.clock.today(), instance: instance)
+                } catch {
+                    app.logger.warning("settling sandbox clocks failed: \(error)")
+                }
+                try? await Task.sleep(for: .seconds(60))
+            }
+        }
+    }
+
+    func shutdownAsync(_ app: Application) async {
+        task?.cancel()
+        _ = await task?.value
+    }
+}

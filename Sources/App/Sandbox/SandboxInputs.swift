@@ -1,0 +1,30 @@
+import Foundation
+import TeukguCore
+import Vapor
+
+/// A company's filing: which instrument, in which district, for what.
+struct SandboxFilingInput: StrictJSONInput, Content {
+    var kind: SandboxCaseKind
+    var districtID: String
+    var title: String
+    var activity: String
+    var question: String
+    var documentIDs: [UUID]?
+
+    static let fields: Set<String> = ["kind", "districtID", "title", "activity", "question", "documentIDs"]
+}
+
+/// One step on a case: the event, its note, and for some events a day or a length.
+struct SandboxEventInput: StrictJSONInput, Content {
+    var event: SandboxCaseStatus.Event
+    var note: String?
+    /// The legal day of the step where it is not today (the day the ministries were notified).
+    var on: String?
+    /// Days of a review extension (at most the parameter in force).
+    var days: Int?
+    var documentIDs: [UUID]?
+
+    static let fields: Set<String> = ["event", "note", "on", "days", "documentIDs"]
+}
+
+extension SandboxCaseStatus.Event: Codable {}

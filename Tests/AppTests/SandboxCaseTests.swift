@@ -1,0 +1,252 @@
+import Fluent
+import Foundation
+import Testing
+import TeukguCore
+import Vapor
+import VaporTesting
+
+@testable import App
+
+/// Sandbox cases end to end over the API and the pages: routing, clocks, the deemed answer and
+/// its settling by exactly one instance.
+@Suite struct SandboxCaseTests {
+    static let district = "busan-marine-mobility"
+
+    func file(
+        _ app: Application, token: String, kind: SandboxCaseKind = .rapidConfirmation
+    ) async throws -> SandboxCaseDTO {
+        let body = """
+            {"kind":"\(kind.rawValue)","districtID":"\(Self.district)","title":"Ammonia bunkering at the north quay",
+             "activity":"Ship-to-ship ammonia bunkering","question":"Is a hazardous-chemicals permit needed?"}
+            """
+        let response = try await app.testing().sendRequest(
+            .POST, Endpoints.apiFileSandboxCase.link(), headers: .json(bearer: token), body: ByteBuffer(string: body))
+        #expect(response.status == .created, "\(response.body.string)")
+        return try response.content.decode(SandboxCaseDTO.self)
+    }
+
+    @discardableResult
+    func step(
+        _ app: Application, _ id: UUID, _ token: String, _ body: String, expect status: HTTPStatus = .ok
+    ) async throws -> TestingHTTPResponse {
+        let response = try await app.testing().sendRequest(
+            .POST, Endpoints.apiSandboxCaseEvent.link([.caseID: id.uuidString]), headers: .json(bearer: token),
+            body: ByteBuffer(string: body))
+        #expect(response.status == status, "\(body) → \(response.body.string)")
+        return response
+    }
+
+    func fetch(_ app: Application, _ id: UUID, _ token: String) async throws -> TestingHTTPResponse {
+        try await app.testing().sendRequest(
+            .GET, Endpoints.apiSandboxCase.link([.caseID: id.uuidString]), headers: .bearer(token))
+    }
+
+    @Test func aRapidConfirmationRoutesThroughEveryPartyAndEachSeesOnlyItsStep() async throws {
+        try await withTeukgu { app in
+            let startup = try await app.bearerToken(for: "startup@teukgu.demo")
+            let busan = try await app.bearerToken(for: "busan@teukgu.demo")
+            let officer = try await app.bearerToken(for: "officer@teukgu.demo")
+            let committee = try await app.bearerToken(for: "committee@teukgu.demo")
+            let partner = try await app.bearerToken(for: "nvidia@teukgu.demo")
+            let filed = try await file(app, token: startup)
+            #expect(filed.status == .atRegion && filed.number.hasPrefix("SB-"))
+            #expect(filed.allowedEvents == ["withdraw"])
+            // The region sees it waiting; the partner may not even look; the committee does not see it yet.
+            let waiting = try await app.testing().sendRequest(
+                .GET, Endpoints.apiSandboxCases.link() + "?waiting=true", headers: .bearer(busan))
+            #expect(waiting.body.string.contains(filed.number))
+            #expect(try await fetch(app, filed.id, partner).status == .forbidden)
+            #expect(try await fetch(app, filed.id, committee).status == .notFound)
+            try await step(app, filed.id, startup, #"{"event":"forward"}"#, expect: .forbidden)
+            try await step(app, filed.id, busan, #"{"event":"deem"}"#, expect: .forbidden)
+            try await step(app, filed.id, busan, #"{"event":"grant","note":"x"}"#, expect: .conflict)
+            try await step(app, filed.id, busan, #"{"event":"forward","note":"beyond our authority"}"#)
+            let today = app.clock.today()
+            let notified = try await step(
+                app, filed.id, officer, #"{"event":"notify","on":"\#(today.iso)"}"#
+            ).content.decode(SandboxCaseDTO.self)
+            #expect(notified.status == .underReview)
+            #expect(notified.clock.map { $0.due >= today.adding(days: 30).iso } == true)
+            #expect(notified.clock?.onExpiry?.contains("no permit") == true)
+            let paused = try await step(app, filed.id, officer, #"{"event":"request-supplement","note":"site plan"}"#)
+                .content.decode(SandboxCaseDTO.self)
+            #expect(paused.status == .awaitingSupplement && paused.clock?.state == "paused")
+            try await step(app, filed.id, officer, #"{"event":"supplement"}"#, expect: .forbidden)
+            try await step(app, filed.id, startup, #"{"event":"supplement","note":"attached"}"#)
+            try await step(app, filed.id, officer, #"{"event":"refer-to-committee","note":"MOF and MOE disagree"}"#)
+            let atCommittee = try await fetch(app, filed.id, committee).content.decode(SandboxCaseDTO.self)
+            #expect(atCommittee.status == .atCommittee && atCommittee.committeeClock != nil)
+            try await step(app, filed.id, committee, #"{"event":"confirm-no-permit-needed"}"#, expect: .badRequest)
+            let answered = try await step(
+                app, filed.id, committee, #"{"event":"confirm-no-permit-needed","note":"Covered by the exemption"}"#
+            ).content.decode(SandboxCaseDTO.self)
+            #expect(answered.status == .noPermitNeeded && answered.answer == "Covered by the exemption")
+            #expect(
+                answered.history.map(\.event) == [
+                    "file", "forward", "notify", "request-supplement", "supplement", "refer-to-committee",
+                    "confirm-no-permit-needed",
+                ])
+            try await step(app, filed.id, startup, #"{"event":"withdraw"}"#, expect: .conflict)
+            #expect(try await AuditEntryRecord.query(on: app.db).filter(\.$targetType == "sandbox-case").count() == 7)
+        }
+    }
+
+    @Test func anUnansweredRapidConfirmationIsDeemedOnItsLegalDateAfterDowntimeByOneInstance() async throws {
+        try await withTeukgu { app in
+            let startup = try await app.bearerToken(for: "startup@teukgu.demo")
+            let busan = try await app.bearerToken(for: "busan@teukgu.demo")
+            let officer = try await app.bearerToken(for: "officer@teukgu.demo")
+            // Filed and notified on Monday 2026-04-06; the period ends Wednesday 2026-05-06.
+            app.clock = FixedClock(CalendarDate(iso: "2026-04-06")!.startInstant.addingTimeInterval(10 * 3600))
+            let filed = try await file(app, token: startup)
+            try await step(app, filed.id, busan, #"{"event":"forward"}"#)
+            try await step(app, filed.id, officer, #"{"event":"notify","on":"2026-04-06"}"#)
+            let still = try await SandboxClockSettler.settleDue(
+                app: app, today: CalendarDate(iso: "2026-05-06")!, instance: "a")
+            #expect(still == 0)
+            // The server was down until 2026-06-20: the answer is deemed on 2026-05-07, not on restart.
+            app.clock = FixedClock(CalendarDate(iso: "2026-06-20")!.startInstant.addingTimeInterval(9 * 3600))
+            async let first = SandboxClockSettler.settleDue(app: app, today: app.clock.today(), instance: "a")
+            async let second = SandboxClockSettler.settleDue(app: app, today: app.clock.today(), instance: "b")
+            let settled = try await first + second
+            #expect(settled == 1)
+            let record = try #require(try await SandboxCaseRecord.find(filed.id, on: app.db))
+            #expect(record.status == .deemedNoPermitNeeded)
+            #expect(record.answeredOn == "2026-05-07")
+            #expect(record.settledBy == "a" || record.settledBy == "b")
+            let deems = try await SandboxCaseEventRecord.query(on: app.db).filter(\.$caseID == filed.id)
+                .filter(\.$event == "deem").all()
+            #expect(deems.count == 1 && deems.first?.onDay == "2026-05-07")
+            #expect(try await SandboxClockSettler.settleDue(app: app, today: app.clock.today(), instance: "c") == 0)
+            // A paused clock is never deemed, however long the pause.
+            let other = try await file(app, token: startup)
+            try await step(app, other.id, busan, #"{"event":"forward"}"#)
+            try await step(app, other.id, officer, #"{"event":"notify"}"#)
+            try await step(app, other.id, officer, #"{"event":"request-supplement","note":"more"}"#)
+            #expect(
+                try await SandboxClockSettler.settleDue(
+                    app: app, today: CalendarDate(iso: "2027-06-01")!, instance: "a") == 0)
+        }
+    }
+
+    @Test func anExemptionReviewExtendsOnceWithinThirtyDaysAndIsGrantedNotDeemed() async throws {
+        try await withTeukgu { app in
+            let startup = try await app.bearerToken(for: "startup@teukgu.demo")
+            let busan = try await app.bearerToken(for: "busan@teukgu.demo")
+            let officer = try await app.bearerToken(for: "officer@teukgu.demo")
+            let filed = try await file(app, token: startup, kind: .demonstrationExemption)
+            try await step(
+                app, filed.id, busan, #"{"event":"confirm-no-permit-needed","note":"x"}"#, expect: .forbidden)
+            try await step(app, filed.id, busan, #"{"event":"forward"}"#)
+            let future = app.clock.today().adding(days: 3).iso
+            try await step(app, filed.id, officer, #"{"event":"notify","on":"\#(future)"}"#, expect: .badRequest)
+            let notified = try await step(app, filed.id, officer, #"{"event":"notify"}"#)
+                .content.decode(SandboxCaseDTO.self)
+            #expect(notified.allowedEvents.contains("extend-review") && !notified.allowedEvents.contains("deem"))
+            try await step(app, filed.id, officer, #"{"event":"extend-review","days":31}"#, expect: .badRequest)
+            let extended = try await step(app, filed.id, officer, #"{"event":"extend-review","days":30}"#)
+                .content.decode(SandboxCaseDTO.self)
+            #expect(extended.extensionDays == 30)
+            #expect(extended.clock.map { $0.due > notified.clock!.due } == true)
+            try await step(app, filed.id, officer, #"{"event":"extend-review"}"#, expect: .conflict)
+            try await step(app, filed.id, officer, #"{"event":"confirm-permit-needed","note":"x"}"#, expect: .conflict)
+            let granted = try await step(app, filed.id, officer, #"{"event":"grant","note":"Granted with conditions"}"#)
+                .content.decode(SandboxCaseDTO.self)
+            #expect(granted.status == .granted && granted.allowedEvents.isEmpty)
+        }
+    }
+
+    @Test func badFilingsAreRefusedWithTheirCodesAndChangeNothing() async throws {
+        try await withTeukgu { app in
+            let startup = try await app.bearerToken(for: "startup@teukgu.demo")
+            let officer = try await app.bearerToken(for: "officer@teukgu.demo")
+            for (token, body, status) in [
+                (
+                    startup, #"{"kind":"moon-landing","districtID":"x","title":"t","activity":"a","question":"q"}"#,
+                    HTTPStatus.badRequest
+                ),
+                (
+                    startup,
+                    #"{"kind":"temporary-permit","districtID":"nowhere","title":"t","activity":"a","question":"q"}"#,
+                    .unprocessableEntity
+                ),
+                (
+                    startup,
+                    #"{"kind":"temporary-permit","districtID":"busan-marine-mobility","title":"","activity":"a","question":"q"}"#,
+                    .badRequest
+                ),
+                (
+                    startup,
+                    #"{"kind":"temporary-permit","districtID":"busan-marine-mobility","title":"t","activity":"a","question":"q","extra":1}"#,
+                    .badRequest
+                ),
+                (
+                    officer,
+                    #"{"kind":"temporary-permit","districtID":"busan-marine-mobility","title":"t","activity":"a","question":"q"}"#,
+                    .forbidden
+                ),
+            ] {
+                let response = try await app.testing().sendRequest(
+                    .POST, Endpoints.apiFileSandboxCase.link(), headers: .json(bearer: token),
+                    body: ByteBuffer(string: body))
+                #expect(response.status == status, "\(body) → \(response.body.string)")
+            }
+            #expect(try await SandboxCaseRecord.query(on: app.db).count() == 0)
+            let missing = try await app.testing().sendRequest(
+                .POST, Endpoints.apiSandboxCaseEvent.link([.caseID: UUID().uuidString]),
+                headers: .json(bearer: officer),
+                body: ByteBuffer(string: #"{"event":"notify"}"#))
+            #expect(missing.status == .notFound)
+        }
+    }
+
+    @Test func theSandboxPagesFileKeepTypedInputAndTakeSteps() async throws {
+        try await withTeukgu { app in
+            var company = BrowserSession(app: app)
+            _ = try await company.signIn("startup@teukgu.demo")
+            let home = try await company.get(Endpoints.sandboxHome.link())
+            #expect(home.status == .ok && home.body.string.contains("새 사건 신청"))
+            let token = try #require(BrowserSession.csrf(in: home.body.string))
+            let refused = try await company.post(
+                Endpoints.fileSandboxCaseForm.link(),
+                form: [
+                    "csrf": token, "kind": "rapid-confirmation", "districtID": Self.district, "title": "",
+                    "activity": "드론 배송", "question": "항공안전법 승인이 필요한가요?",
+                ])
+            #expect(refused.status == .badRequest)
+            #expect(refused.body.string.contains("제목을 1~200자로 적어 주세요."))
+            #expect(refused.body.string.contains("드론 배송</textarea>"))
+            let filed = try await company.post(
+                Endpoints.fileSandboxCaseForm.link(),
+                form: [
+                    "csrf": token, "kind": "rapid-confirmation", "districtID": Self.district, "title": "드론 배송 확인",
+                    "activity": "드론 배송", "question": "항공안전법 승인이 필요한가요?",
+                ])
+            #expect(filed.status == .seeOther)
+            let location = try #require(filed.headers.first(name: .location))
+            let page = try await company.get(location).body.string
+            #expect(page.contains("지역 검토 중") && page.contains("규제 신속확인"))
+            #expect(page.contains("규제자유특구 및 지역특화발전특구에 관한 규제특례법 제85조제1항"))
+            var region = BrowserSession(app: app)
+            _ = try await region.signIn("busan@teukgu.demo")
+            let regionPage = try await region.get(location)
+            #expect(regionPage.body.string.contains("중기부로 이송"))
+            let regionToken = try #require(BrowserSession.csrf(in: regionPage.body.string))
+            let forwarded = try await region.post(
+                location + "/events", form: ["csrf": regionToken, "event": "forward", "note": ""])
+            #expect(forwarded.status == .seeOther)
+            var officer = BrowserSession(app: app)
+            _ = try await officer.signIn("officer@teukgu.demo")
+            let queue = try await officer.get(Endpoints.sandboxHome.link()).body.string
+            #expect(queue.contains("드론 배송 확인") && queue.contains("중기부 접수"))
+            let officerPage = try await officer.get(location).body.string
+            let officerToken = try #require(BrowserSession.csrf(in: officerPage))
+            let notified = try await officer.post(
+                location + "/events",
+                form: ["csrf": officerToken, "event": "notify", "note": "", "on": app.clock.today().iso])
+            #expect(notified.status == .seeOther)
+            let withClock = try await officer.get(location).body.string
+            #expect(withClock.contains("회신·검토 기한") && withClock.contains("제85조제4항"))
+        }
+    }
+}
