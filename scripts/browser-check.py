@@ -526,6 +526,46 @@ def startup_journey(server):
     person.quit()
 
 
+def sandbox_journey(server):
+    """A company files a sandbox case (one refusal keeps its input), the region forwards it, the
+    ministry notifies the competent ministries and sees the answer clock start."""
+    company = Person(server, "startup@teukgu.demo")
+    company.go("/sandbox")
+    company.inspect("sandbox-home")
+    Select(company.find("#kind")).select_by_value("rapid-confirmation")
+    Select(company.find("#districtID")).select_by_value("busan-marine-mobility")
+    company.type("#activity", "무인 선박의 야간 항만 입출항 시험")
+    company.type("#question", "선박입출항법상 도선 의무가 적용되나요?")
+    company.type("#title", "   ")
+    company.press(company.find("#file form button[type=submit]"))
+    company.see("고칠 곳이 있습니다", "제목을 1~200자로 적어 주세요.")
+    check(company.find("#activity").get_attribute("value").startswith("무인 선박"), "sandbox: the activity was lost")
+    company.inspect("sandbox-refused", reload=False)
+    company.type("#title", "야간 입출항 도선 의무 확인")
+    company.press(company.find("#file form button[type=submit]"))
+    check("/sandbox/cases/" in company.path, "sandbox: filing did not open the case")
+    company.see("지역 검토 중", "규제 신속확인")
+    case_path = company.path
+    company.inspect("sandbox-case")
+    company.quit()
+    region = Person(server, "busan@teukgu.demo")
+    region.go(case_path)
+    Select(region.find("#event")).select_by_value("forward")
+    region.press(region.find("#next-step form button[type=submit]"))
+    region.see("중기부 접수")
+    region.quit()
+    ministry = Person(server, "officer@teukgu.demo")
+    ministry.go("/sandbox")
+    ministry.see("야간 입출항 도선 의무 확인")
+    ministry.inspect("sandbox-queue")
+    ministry.go(case_path)
+    Select(ministry.find("#event")).select_by_value("notify")
+    ministry.press(ministry.find("#next-step form button[type=submit]"))
+    ministry.see("관계 부처 검토 중", "회신·검토 기한")
+    ministry.inspect("sandbox-clock")
+    ministry.quit()
+
+
 def partner_journey(server):
     person = Person(server, "nvidia@teukgu.demo")
     person.inspect("home")
@@ -567,6 +607,8 @@ def main():
         startup_journey(server)
         print("== admin", flush=True)
         admin_journey(server)
+        print("== sandbox case", flush=True)
+        sandbox_journey(server)
         if application:
             print("== ministry forms the panel", flush=True)
             panel = ministry_closes_and_forms_panel(server, application)

@@ -96,6 +96,9 @@ import VaporTesting
             let startup = try await app.bearerToken(for: "startup@teukgu.demo")
             let busan = try await app.bearerToken(for: "busan@teukgu.demo")
             let officer = try await app.bearerToken(for: "officer@teukgu.demo")
+            // Only this test's cases: the demo cases have clocks of their own.
+            try await SandboxCaseEventRecord.query(on: app.db).delete()
+            try await SandboxCaseRecord.query(on: app.db).delete()
             // Filed and notified on Monday 2026-04-06; the period ends Wednesday 2026-05-06.
             app.clock = FixedClock(CalendarDate(iso: "2026-04-06")!.startInstant.addingTimeInterval(10 * 3600))
             let filed = try await file(app, token: startup)
@@ -160,6 +163,7 @@ import VaporTesting
         try await withTeukgu { app in
             let startup = try await app.bearerToken(for: "startup@teukgu.demo")
             let officer = try await app.bearerToken(for: "officer@teukgu.demo")
+            let before = try await SandboxCaseRecord.query(on: app.db).count()
             for (token, body, status) in [
                 (
                     startup, #"{"kind":"moon-landing","districtID":"x","title":"t","activity":"a","question":"q"}"#,
@@ -191,7 +195,7 @@ import VaporTesting
                     body: ByteBuffer(string: body))
                 #expect(response.status == status, "\(body) → \(response.body.string)")
             }
-            #expect(try await SandboxCaseRecord.query(on: app.db).count() == 0)
+            #expect(try await SandboxCaseRecord.query(on: app.db).count() == before)
             let missing = try await app.testing().sendRequest(
                 .POST, Endpoints.apiSandboxCaseEvent.link([.caseID: UUID().uuidString]),
                 headers: .json(bearer: officer),
@@ -247,6 +251,36 @@ import VaporTesting
             #expect(notified.status == .seeOther)
             let withClock = try await officer.get(location).body.string
             #expect(withClock.contains("회신·검토 기한") && withClock.contains("제85조제4항"))
+        }
+    }
+
+    @Test func remindersGoSevenDaysAndOneDayBeforeTheDeadlineOnceEach() async throws {
+        try await withTeukgu { app in
+            let startup = try await app.bearerToken(for: "startup@teukgu.demo")
+            let busan = try await app.bearerToken(for: "busan@teukgu.demo")
+            let officer = try await app.bearerToken(for: "officer@teukgu.demo")
+            try await SandboxCaseEventRecord.query(on: app.db).delete()
+            try await SandboxCaseRecord.query(on: app.db).delete()
+            app.clock = FixedClock(CalendarDate(iso: "2026-04-06")!.startInstant.addingTimeInterval(10 * 3600))
+            let filed = try await file(app, token: startup)
+            try await step(app, filed.id, busan, #"{"event":"forward"}"#)
+            try await step(app, filed.id, officer, #"{"event":"notify","on":"2026-04-06"}"#)
+            // The answer is due 2026-05-06.
+            func send(_ day: String) async throws -> Int {
+                try await SandboxReminders.send(app: app, today: CalendarDate(iso: day)!)
+            }
+            #expect(try await send("2026-04-28") == 0)
+            async let first = send("2026-04-29")
+            async let second = send("2026-04-29")
+            #expect(try await first + second == 1)
+            #expect(try await send("2026-05-01") == 0)
+            #expect(try await send("2026-05-05") == 1)
+            #expect(try await send("2026-05-06") == 0)
+            #expect(try await send("2026-05-07") == 0)
+            let rows = try await SandboxReminders.ReminderRecord.query(on: app.db).all()
+            #expect(Set(rows.map(\.leadDays)) == [7, 1] && rows.allSatisfy { $0.dueOn == "2026-05-06" })
+            let messages = try await OutboxMessageRecord.query(on: app.db).filter(\.$subject ~~ "2026-05-06").count()
+            #expect(messages >= 2)
         }
     }
 }

@@ -27,11 +27,21 @@ struct SandboxPagesController {
             uniquingKeysWith: { first, _ in first })
         let catalog = try await LegalTimeStore.catalog(on: request.db)
         let holidays = try await LegalTimeStore.holidays(on: request.db)
+        let waiting = try await SandboxCases.visible(to: account, waiting: true, on: request.db)
+        let all = try await SandboxCases.visible(to: account, waiting: false, on: request.db)
+        // Cases before the committee show the committee's clock, which starts at the referral.
+        let atCommittee = all.filter { $0.status == .atCommittee }.compactMap(\.id)
+        let referrals =
+            atCommittee.isEmpty
+            ? []
+            : try await SandboxCaseEventRecord.query(on: request.db).filter(\.$caseID ~~ atCommittee)
+                .filter(\.$event == SandboxCaseStatus.Event.referToCommittee.rawValue).all()
         func rows(_ records: [SandboxCaseRecord]) -> [SandboxCaseRow] {
             records.map { record in
-                let clock =
-                    record.status.clockRuns
-                    ? (try? SandboxClockSettler.clock(record, catalog, holidays, today: request.today)) ?? nil : nil
+                let clocks = SandboxClocks.of(
+                    record, events: referrals.filter { $0.caseID == record.id }, catalog: catalog, holidays: holidays,
+                    today: request.today)
+                let clock = clocks.committee ?? clocks.answer
                 return SandboxCaseRow(
                     record, districtName: names[record.districtID] ?? record.districtID,
                     due: clock.map { $0.isPaused ? Strings.text("text.pausedSupplementation", language) : $0.due.iso }
@@ -39,8 +49,7 @@ struct SandboxPagesController {
             }
         }
         let page = SandboxHomePage(
-            waiting: rows(try await SandboxCases.visible(to: account, waiting: true, on: request.db)),
-            cases: rows(try await SandboxCases.visible(to: account, waiting: false, on: request.db)),
+            waiting: rows(waiting), cases: rows(all),
             canFile: account.role == .companyMember && account.companyID != nil,
             fileAction: Endpoints.fileSandboxCaseForm.link(),
             kinds: SandboxCaseKind.allCases.map {
@@ -122,7 +131,7 @@ struct SandboxPagesController {
             history: events.map {
                 .init(
                     on: $0.onDay, event: Self.stepWords($0.event, language),
-                    actor: $0.actorID == nil ? Strings.text("sandbox.byTheClock", language) : $0.actorLabel,
+                    actor: Self.actorWords($0.actorLabel, language),
                     note: $0.note)
             },
             actions: dto.allowedEvents.map { .init(value: $0, label: Self.stepWords($0, language)) },
@@ -135,6 +144,15 @@ struct SandboxPagesController {
             "sandbox-case", titleKey: "nav.sandbox", title: record.number, needsForm: true, page
         )
         .encodeResponse(status: status, for: request)
+    }
+
+    /// Who took a step: a person's label, the legal clock, or the demo data.
+    static func actorWords(_ label: String, _ language: String) -> String {
+        switch label {
+        case AuditLog.Actor.system.label: Strings.text("sandbox.byTheClock", language)
+        case SandboxSeed.demoActor.label: Strings.text("sandbox.byDemo", language)
+        default: label
+        }
     }
 
     /// A step of the case in the reader's words (`sandbox.event.<event>`).

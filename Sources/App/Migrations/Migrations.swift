@@ -21,5 +21,6 @@ enum TeukguMigrations {
         app.migrations.add(AddDecisionContinuation())
         app.migrations.add(AddCallEnglishTexts())
         app.migrations.add(CreateSandboxTables())
+        app.migrations.add(SandboxReminders.Migration())
     }
 }

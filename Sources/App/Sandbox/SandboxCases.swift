@@ -98,6 +98,25 @@ enum SandboxCases {
         record.pausesJSON = "[]"
         record.extensionDays = 0
         let today = CalendarDate(instant: now)
+        // Two filings at once may draw the same number; the unique index refuses the second, which
+        // draws again.
+        for attempt in 1...5 {
+            do {
+                try await store(record, documents: documents, account: account, today: today, now: now, on: database)
+                return record
+            } catch let error as any DatabaseError where error.isConstraintFailure && attempt < 5 {
+                record.id = nil
+                record.$id.exists = false
+                continue
+            }
+        }
+        return record
+    }
+
+    private static func store(
+        _ record: SandboxCaseRecord, documents: [UUID], account: CurrentAccount, today: CalendarDate, now: Date,
+        on database: any Database
+    ) async throws {
         try await database.transaction { transaction in
             record.number = try await nextNumber(year: today.year, on: transaction)
             try await record.create(on: transaction)
@@ -113,7 +132,6 @@ enum SandboxCases {
                 region: record.regionID, about: record, subject: ("새 규제특례 신청", "A new sandbox case"),
                 on: transaction)
         }
-        return record
     }
 
     /// `SB-2026-0001`: numbered per year in filing order.

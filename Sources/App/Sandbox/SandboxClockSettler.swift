@@ -70,7 +70,7 @@ enum SandboxClockSettler {
     }
 }
 
-/// Runs the settler when the server starts and every minute after.
+/// Runs the settler and the reminders when the server starts and every minute after.
 final class SandboxClockLoop: LifecycleHandler, @unchecked Sendable {
     private var task: Task<Void, Never>?
     /// Names this process in `settled_by`.
@@ -82,6 +82,7 @@ final class SandboxClockLoop: LifecycleHandler, @unchecked Sendable {
             while !Task.isCancelled {
                 do {
                     try await SandboxClockSettler.settleDue(app: app, today: app.clock.today(), instance: instance)
+                    try await SandboxReminders.send(app: app, today: app.clock.today())
                 } catch {
                     app.logger.warning("settling sandbox clocks failed: \(error)")
                 }

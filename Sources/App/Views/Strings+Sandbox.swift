@@ -9,6 +9,7 @@ extension Strings {
             "No answer came within the answer period, so no permit or other approval is deemed to be needed (art. 85(5))."
         ),
         "sandbox.byTheClock": ("법정 기한(자동)", "The legal clock (automatic)"),
+        "sandbox.byDemo": ("예시 자료", "Demo data"),
         "sandbox_case.at-region": ("지역 검토 중", "With the region"),
         "sandbox_case.at-ministry": ("중기부 접수", "With the ministry"),
         "sandbox_case.under-review": ("관계 부처 검토 중", "With the competent ministries"),
