@@ -153,8 +153,11 @@ import VaporTesting
             #expect(extended.clock.map { $0.due > notified.clock!.due } == true)
             try await step(app, filed.id, officer, #"{"event":"extend-review"}"#, expect: .conflict)
             try await step(app, filed.id, officer, #"{"event":"confirm-permit-needed","note":"x"}"#, expect: .conflict)
-            let granted = try await step(app, filed.id, officer, #"{"event":"grant","note":"Granted with conditions"}"#)
-                .content.decode(SandboxCaseDTO.self)
+            let granted = try await step(
+                app, filed.id, officer,
+                #"{"event":"grant","note":"Granted with conditions","exempts":["national.ship-officers.crew-required"]}"#
+            )
+            .content.decode(SandboxCaseDTO.self)
             #expect(granted.status == .granted && granted.allowedEvents.isEmpty)
         }
     }
@@ -281,6 +284,54 @@ import VaporTesting
             #expect(Set(rows.map(\.leadDays)) == [7, 1] && rows.allSatisfy { $0.dueOn == "2026-05-06" })
             let messages = try await OutboxMessageRecord.query(on: app.db).filter(\.$subject ~~ "2026-05-06").count()
             #expect(messages >= 2)
+        }
+    }
+
+    @Test func aGrantedExemptionAppliesToItsCompanyInItsDistrictWithinItsValidityAndReplays() async throws {
+        try await withTeukgu { app in
+            let startup = try await app.bearerToken(for: "startup@teukgu.demo")
+            let other = try await app.bearerToken(for: "startup2@teukgu.demo")
+            let busan = try await app.bearerToken(for: "busan@teukgu.demo")
+            let officer = try await app.bearerToken(for: "officer@teukgu.demo")
+            app.clock = FixedClock(CalendarDate(iso: "2026-12-01")!.startInstant.addingTimeInterval(10 * 3600))
+            let filed = try await file(app, token: startup, kind: .demonstrationExemption)
+            try await step(app, filed.id, busan, #"{"event":"forward"}"#)
+            try await step(app, filed.id, officer, #"{"event":"notify"}"#)
+            try await step(
+                app, filed.id, officer, #"{"event":"grant","note":"ok","exempts":["no.such.rule"]}"#,
+                expect: .unprocessableEntity)
+            try await step(
+                app, filed.id, officer,
+                #"{"event":"grant","note":"ok","exempts":["national.ship-officers.crew-required"],"validUntil":"2031-01-01"}"#,
+                expect: .badRequest)
+            let granted = try await step(
+                app, filed.id, officer,
+                #"{"event":"grant","note":"Granted","exempts":["national.ship-officers.crew-required"],"validUntil":"2027-12-31","conditions":["Shore control centre staffed at all times"]}"#
+            ).content.decode(SandboxCaseDTO.self)
+            #expect(
+                granted.status == .granted && granted.validFrom == "2026-12-01" && granted.validUntil == "2027-12-31")
+            func check(_ token: String, asOf: String) async throws -> String {
+                let body = """
+                    {"district":"busan-marine-mobility","asOf":"\(asOf)","facts":{"activity.kind":"autonomous-vessel-trial",
+                     "activity.crewOnboard":0,"site.zone":"test-north","company.isZoneOperator":false}}
+                    """
+                let response = try await app.testing().sendRequest(
+                    .POST, Endpoints.apiRegulationCheck.link(), headers: .json(bearer: token),
+                    body: ByteBuffer(string: body))
+                #expect(response.status == .ok, "\(response.body.string)")
+                return response.body.string
+            }
+            let mine = try await check(startup, asOf: "2027-03-01")
+            #expect(mine.contains("\"outcome\":\"conditional\""))
+            #expect(mine.contains("\"grants\":[{\"caseNumber\":\"\(granted.number)\""))
+            #expect(mine.contains("Shore control centre staffed at all times"))
+            #expect(try await check(other, asOf: "2027-03-01").contains("\"outcome\":\"prohibited\""))
+            #expect(try await check(startup, asOf: "2028-01-01").contains("\"outcome\":\"prohibited\""))
+            // The grant is part of what was logged: replaying the decision gives the same answer.
+            let id = try #require(mine.split(separator: "\"").dropFirst(3).first.map(String.init))
+            let replay = try await app.testing().sendRequest(
+                .POST, Endpoints.apiRegulationReplay.link([.decisionID: id]), headers: .bearer(officer))
+            #expect(replay.body.string.contains("\"identical\":true"), "\(replay.body.string)")
         }
     }
 }

@@ -111,6 +111,45 @@ import TeukguCore
         #expect(diagnostics.contains { $0.message.contains("'barge' is not one of the values of 'vessel.kind'") })
     }
 
+    /// A company's grant switches its rules off only in its district, within its validity, and puts
+    /// its conditions in their place; without the grant the same check is prohibited.
+    @Test func aGrantAppliesOnlyToItsDistrictAndValidity() throws {
+        let facts: [String: FactValue] = [
+            "activity.kind": .string("vessel"), "activity.crew": .number(0), "site.zone": .string("c"),
+        ]
+        let grant = CompanyGrant(
+            caseNumber: "SB-2025-0007", district: "sea", exempts: ["n.crew"], validFrom: day("2025-01-01"),
+            validUntil: day("2026-12-31"), conditions: ["Remote monitoring from the shore"])
+        func check(_ asOf: String, grants: [CompanyGrant]) throws -> Decision {
+            try engine.evaluate(EvaluationRequest(district: "sea", asOf: day(asOf), facts: facts, grants: grants))
+        }
+        #expect(try check("2025-06-01", grants: []).outcome == .prohibited)
+        let granted = try check("2025-06-01", grants: [grant])
+        #expect(granted.outcome == .conditional)
+        #expect(
+            granted.grants == [
+                AppliedGrant(
+                    caseNumber: "SB-2025-0007", exempts: ["n.crew"], conditions: ["Remote monitoring from the shore"])
+            ])
+        #expect(granted.conditions.contains { $0.sources == ["SB-2025-0007"] })
+        #expect(DecisionJSON.encode(granted).contains("\"grants\":[{\"caseNumber\":\"SB-2025-0007\""))
+        #expect(!DecisionJSON.encode(try check("2025-06-01", grants: [])).contains("grants"))
+        let elsewhere = CompanyGrant(
+            caseNumber: "SB-2025-0008", district: "land", exempts: ["n.crew"], validFrom: day("2025-01-01"),
+            validUntil: day("2026-12-31"), conditions: [])
+        #expect(try check("2025-06-01", grants: [elsewhere]).outcome == .prohibited)
+        let expired = CompanyGrant(
+            caseNumber: "SB-2024-0001", district: "sea", exempts: ["n.crew"], validFrom: day("2024-06-01"),
+            validUntil: day("2024-12-31"), conditions: [])
+        #expect(try check("2025-06-01", grants: [expired]).outcome == .prohibited)
+        // A grant without conditions leaves nothing to meet: permitted, and the grant is named.
+        let plain = CompanyGrant(
+            caseNumber: "SB-2025-0009", district: "sea", exempts: ["n.crew"], validFrom: day("2025-01-01"),
+            validUntil: day("2025-12-31"), conditions: [])
+        let permitted = try check("2025-06-01", grants: [plain])
+        #expect(permitted.outcome == .permitted && permitted.grants.first?.caseNumber == "SB-2025-0009")
+    }
+
     @Test func ruleOrderNeverMatters() throws {
         let reversed = districtSource().replacingOccurrences(of: "  - id: d.zone", with: "  - id: d.zone-tmp")
         let shuffled = snapshot([("sea.yaml", reversed), ("national.yaml", nationalSource)])

@@ -115,6 +115,13 @@ struct SandboxPagesController {
             record, events: events, catalog: try await LegalTimeStore.catalog(on: request.db),
             holidays: try await LegalTimeStore.holidays(on: request.db), today: request.today)
         let district = try await DistrictRecord.find(record.districtID, on: request.db)
+        let nationalRules = (request.application.rulebooks.live?.set.rulebooks ?? []).filter { $0.scope == .national }
+            .flatMap(\.rules)
+        let ruleTitle = Dictionary(
+            nationalRules.map { ($0.id, $0.title.text(language)) }, uniquingKeysWith: { first, _ in first })
+        let canGrant = dto.allowedEvents.contains(SandboxCaseStatus.Event.grant.rawValue)
+        let latest =
+            canGrant ? try? await SandboxGrants.latestValidDay(record, grantDay: request.today, on: request.db) : nil
         let company = try await CompanyRecord.find(record.companyID, on: request.db)
         let page = SandboxCasePage(
             number: record.number, kind: Strings.pick(record.kind.titleKorean, record.kind.titleEnglish, language),
@@ -139,7 +146,14 @@ struct SandboxPagesController {
             listHref: Endpoints.sandboxHome.link(),
             needsDay: dto.allowedEvents.contains(SandboxCaseStatus.Event.notify.rawValue),
             canExtend: dto.allowedEvents.contains(SandboxCaseStatus.Event.extendReview.rawValue),
-            today: request.today.iso)
+            today: request.today.iso,
+            grant: dto.validUntil.map { until in
+                .init(
+                    rules: (dto.grantExempts ?? []).map { id in ruleTitle[id].map { "\($0) (\(id))" } ?? id },
+                    validity: "\(dto.validFrom ?? "") – \(until)", conditions: dto.grantConditions ?? [])
+            }, canGrant: canGrant,
+            nationalRules: canGrant ? nationalRules.map { .init(value: $0.id, label: $0.title.text(language)) } : [],
+            latestValidDay: latest?.iso)
         return try await request.renderPage(
             "sandbox-case", titleKey: "nav.sandbox", title: record.number, needsForm: true, page
         )
@@ -167,6 +181,9 @@ struct SandboxPagesController {
             let note: String?
             let on: String?
             let days: String?
+            let exempts: [String]?
+            let validUntil: String?
+            let conditions: String?
         }
         let form = try request.decodeForm(Form.self)
         let record = try await SandboxCases.find(request.parameters.get("caseID"), on: request.db)
@@ -191,7 +208,12 @@ struct SandboxPagesController {
                 return days
             }
             try await SandboxCases.act(
-                SandboxEventInput(event: event, note: form.note, on: form.on?.nilIfEmpty, days: days, documentIDs: nil),
+                SandboxEventInput(
+                    event: event, note: form.note, on: form.on?.nilIfEmpty, days: days, documentIDs: nil,
+                    exempts: event == .grant ? form.exempts : nil,
+                    validUntil: event == .grant ? form.validUntil?.nilIfEmpty : nil,
+                    conditions: event == .grant
+                        ? form.conditions?.split(whereSeparator: \.isNewline).map(String.init) : nil),
                 on: record, by: account, now: request.now, app: request.application, database: request.db)
         }
     }

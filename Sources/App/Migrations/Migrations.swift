@@ -22,5 +22,6 @@ enum TeukguMigrations {
         app.migrations.add(AddCallEnglishTexts())
         app.migrations.add(CreateSandboxTables())
         app.migrations.add(SandboxReminders.Migration())
+        app.migrations.add(AddSandboxGrants())
     }
 }

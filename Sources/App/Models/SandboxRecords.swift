@@ -31,6 +31,11 @@ final class SandboxCaseRecord: Model, @unchecked Sendable {
     @OptionalField(key: "answered_on") var answeredOn: String?
     /// Which server instance settled a deemed answer, so a run of several instances can be audited.
     @OptionalField(key: "settled_by") var settledBy: String?
+    /// A grant's national rule ids, validity (`YYYY-MM-DD`, both days included) and conditions.
+    @OptionalField(key: "grant_exempts_json") var grantExemptsJSON: String?
+    @OptionalField(key: "valid_from") var validFrom: String?
+    @OptionalField(key: "valid_until") var validUntil: String?
+    @OptionalField(key: "grant_conditions_json") var grantConditionsJSON: String?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
     init() {}

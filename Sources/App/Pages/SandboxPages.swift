@@ -87,4 +87,15 @@ struct SandboxCasePage: Encodable {
     let needsDay: Bool
     let canExtend: Bool
     let today: String
+    /// The grant's terms once granted, and what the grant form offers while it may be granted.
+    let grant: GrantTerms?
+    let canGrant: Bool
+    let nationalRules: [Action]
+    let latestValidDay: String?
+
+    struct GrantTerms: Encodable {
+        let rules: [String]
+        let validity: String
+        let conditions: [String]
+    }
 }

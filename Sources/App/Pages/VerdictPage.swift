@@ -34,6 +34,8 @@ struct VerdictPage: Encodable {
     let reasons: [Reason]
     let conditions: [Condition]
     let exemptions: [Reason]
+    /// "SB-2026-0006 switches off …" for each of the company's grants that applied.
+    let grants: [String]
     let missing: [String]
     let rulebooks: [String]
     let permalink: String
@@ -86,6 +88,10 @@ struct VerdictPage: Encodable {
                 title: $0.title.pick(language) + Strings.text("text.switchesOff", language)
                     + $0.exempts.map(ruleName).joined(separator: ", ") + ")",
                 effect: "exempt", undecided: false, citations: citations($0.citations, rule: $0.id))
+        }
+        grants = (document.grants ?? []).map { grant in
+            Strings.format(
+                "verdict.grantApplied", language, grant.caseNumber, grant.exempts.map(ruleName).joined(separator: ", "))
         }
         missing = document.missingFacts.map { $0.label.pick(language) }
         rulebooks = document.rulebooks.map { "\($0.id) · sha256 \($0.sha256.prefix(16))…" }

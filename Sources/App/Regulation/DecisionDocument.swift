@@ -68,6 +68,12 @@ struct DecisionDocument: Decodable {
         let citations: [Citation]
     }
 
+    struct Grant: Decodable {
+        let caseNumber: String
+        let exempts: [String]
+        let conditions: [String]
+    }
+
     struct Missing: Decodable {
         let path: String
         let label: Text
@@ -85,6 +91,8 @@ struct DecisionDocument: Decodable {
     let reasons: [Reason]
     let conditions: [Condition]
     let exemptions: [Exemption]
+    /// The company's grants that switched rules off (absent when none did).
+    let grants: [Grant]?
     let missingFacts: [Missing]
     let rulebooks: [RulebookRef]
 

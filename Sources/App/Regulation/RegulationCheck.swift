@@ -33,6 +33,16 @@ enum RegulationCheck {
         _ request: EvaluationRequest, channel: String, account: CurrentAccount?, companyID: UUID?, app: Application,
         continuing: UUID? = nil
     ) async throws -> Answer {
+        // A company's own grants travel with its check and into the log, so replay reproduces them.
+        var request = request
+        if let companyID {
+            let grants = try await SandboxGrants.active(company: companyID, district: request.district, on: app.db)
+            if !grants.isEmpty {
+                request = EvaluationRequest(
+                    district: request.district, asOf: request.asOf, facts: request.facts, company: request.company,
+                    grants: grants)
+            }
+        }
         guard let version = app.rulebooks.version(for: request.asOf) else {
             throw AppError(
                 .unprocessableEntity, "date_out_of_range", "No rulebook version is in force on \(request.asOf.iso).")
@@ -76,6 +86,15 @@ enum RegulationCheck {
         var out =
             "{\"district\":\(quoted(request.district)),\"asOf\":\"\(request.asOf.iso)\",\"facts\":\(object(request.facts))"
         if !request.company.isEmpty { out += ",\"company\":\(object(request.company))" }
+        if !request.grants.isEmpty {
+            let grants = request.grants.map { grant in
+                "{\"caseNumber\":\(quoted(grant.caseNumber)),\"district\":\(quoted(grant.district)),"
+                    + "\"exempts\":[\(grant.exempts.map(quoted).joined(separator: ","))],"
+                    + "\"validFrom\":\"\(grant.validFrom.iso)\",\"validUntil\":\"\(grant.validUntil.iso)\","
+                    + "\"conditions\":[\(grant.conditions.map(quoted).joined(separator: ","))]}"
+            }
+            out += ",\"grants\":[" + grants.joined(separator: ",") + "]"
+        }
         return out + "}"
     }
 

@@ -66,6 +66,11 @@ struct SandboxCaseDTO: Content {
     let extensionDays: Int
     let answer: String?
     let answeredOn: String?
+    /// A grant's terms: the national rules it switches off for the company, validity, conditions.
+    let grantExempts: [String]?
+    let validFrom: String?
+    let validUntil: String?
+    let grantConditions: [String]?
     let clock: Clock?
     let committeeClock: Clock?
     let history: [Step]
@@ -91,6 +96,10 @@ struct SandboxCaseDTO: Content {
         extensionDays = record.extensionDays
         answer = record.answer
         answeredOn = record.answeredOn
+        grantExempts = try record.grantExemptsJSON.map { try JSONColumn.decode([String].self, $0) }
+        validFrom = record.validFrom
+        validUntil = record.validUntil
+        grantConditions = try record.grantConditionsJSON.map { try JSONColumn.decode([String].self, $0) }
         func dto(_ result: LegalClockResult) -> Clock {
             Clock(
                 due: result.due.iso, state: result.state(on: today).rawValue, daysLeft: result.daysLeft(on: today),

@@ -222,6 +222,9 @@ enum SandboxCases {
             }
             record.extensionDays = days
         case .confirmNoPermitNeeded, .confirmPermitNeeded, .grant, .refuse:
+            if event == .grant {
+                try await SandboxGrants.settle(input, on: record, grantDay: today, app: app, database: database)
+            }
             guard !note.isEmpty else {
                 throw AppError.invalid("answer_required", "Write the answer, with its reasons, in the note.")
             }

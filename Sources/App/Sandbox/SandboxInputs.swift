@@ -23,8 +23,14 @@ struct SandboxEventInput: StrictJSONInput, Content {
     /// Days of a review extension (at most the parameter in force).
     var days: Int?
     var documentIDs: [UUID]?
+    /// For a grant: the national rule ids it switches off, its last valid day and its conditions.
+    var exempts: [String]? = nil
+    var validUntil: String? = nil
+    var conditions: [String]? = nil
 
-    static let fields: Set<String> = ["event", "note", "on", "days", "documentIDs"]
+    static let fields: Set<String> = [
+        "event", "note", "on", "days", "documentIDs", "exempts", "validUntil", "conditions",
+    ]
 }
 
 extension SandboxCaseStatus.Event: Codable {}

@@ -15,6 +15,9 @@ enum SandboxSeed {
         /// The steps taken, each with how many days ago.
         let steps: [(SandboxCaseStatus.Event, Int)]
         let answer: String?
+        /// For a granted case: the national rules it switches off and its conditions.
+        var exempts: [String] = []
+        var conditions: [String] = []
     }
 
     static let demos: [Demo] = [
@@ -46,7 +49,9 @@ enum SandboxSeed {
             title: "1.5 kV 직류 가정 배전 실증 (예시)", activity: "시범 주택 20가구에 1.5 kV 직류 공급",
             question: "KC 인증 대상 밖의 직류 기기를 실증에 쓸 수 있나요?",
             steps: [(.forward, 80), (.notify, 75), (.grant, 30)],
-            answer: "조건부 승인: 시범 주택 20가구, 2년, 책임보험 가입 (예시)"),
+            answer: "조건부 승인: 시범 주택 20가구, 2년, 책임보험 가입 (예시)",
+            exempts: ["national.electric.dc-over-low-voltage"],
+            conditions: ["시범 주택 20가구까지 (예시)", "Remote shut-off at the substation (illustrative)"]),
         Demo(
             company: "Haeum Marine Robotics", district: "gyeongnam-satellites", kind: .rapidConfirmation,
             title: "차폐시설 안 전파 시험 (예시)", activity: "사천 시험센터 차폐시설 안에서 위성 송신기 시험",
@@ -120,6 +125,13 @@ enum SandboxSeed {
             }
             record.status = status
             record.pausesJSON = try JSONColumn.encode(pauses)
+            if status == .granted, let granted = record.answeredOn.flatMap(CalendarDate.init(iso:)) {
+                let districtEnd = CalendarDate(iso: district.endsOn) ?? granted.adding(years: 2)
+                record.grantExemptsJSON = try JSONColumn.encode(demo.exempts)
+                record.grantConditionsJSON = try JSONColumn.encode(demo.conditions)
+                record.validFrom = granted.iso
+                record.validUntil = min(granted.adding(years: 2).adding(days: -1), districtEnd).iso
+            }
             try await record.create(on: database)
             try await SandboxCases.history(
                 record, event: "file", on: CalendarDate(instant: record.filedAt), note: "", documents: [],

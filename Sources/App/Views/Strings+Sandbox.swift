@@ -10,6 +10,11 @@ extension Strings {
         ),
         "sandbox.byTheClock": ("법정 기한(자동)", "The legal clock (automatic)"),
         "sandbox.byDemo": ("예시 자료", "Demo data"),
+        "verdict.grantApplied": (
+            "%@ 사건의 특례·임시허가로 이 기업에는 다음 규정이 적용되지 않습니다: %@",
+            "Case %@ (this company's grant) switches off: %@"
+        ),
+        "tpl.verdict.grantsThatApply": ("이 기업이 받은 특례·임시허가", "This company's grants that apply"),
         "sandbox_case.at-region": ("지역 검토 중", "With the region"),
         "sandbox_case.at-ministry": ("중기부 접수", "With the ministry"),
         "sandbox_case.under-review": ("관계 부처 검토 중", "With the competent ministries"),
@@ -66,6 +71,12 @@ extension Strings {
         "tpl.sandbox.extensionDays": ("연장 일수(비우면 최대)", "Days of extension (empty: the most allowed)"),
         "tpl.sandbox.takeStep": ("처리하기", "Take this step"),
         "tpl.sandbox.history": ("처리 이력", "History"),
+        "tpl.sandbox.grantValidity": ("유효기간", "Valid"),
+        "tpl.sandbox.grantRules": ("적용하지 않는 국가 규정", "National rules switched off"),
+        "tpl.sandbox.grantConditions": ("조건", "Conditions"),
+        "tpl.sandbox.grantTerms": ("승인 내용(승인할 때만)", "Terms of the grant (when granting)"),
+        "tpl.sandbox.validUntil": ("유효기간 끝나는 날(최대)", "Valid until (the latest allowed)"),
+        "tpl.sandbox.grantConditionsOnePerLine": ("조건(한 줄에 하나)", "Conditions (one per line)"),
         "tpl.sandbox.day": ("날짜", "Day"),
         "tpl.sandbox.by": ("처리자", "By"),
     ]

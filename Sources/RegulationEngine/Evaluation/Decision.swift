@@ -171,6 +171,8 @@ public struct Decision: Hashable, Sendable {
     public let reasons: [DecisionReason]
     public let conditions: [DecisionCondition]
     public let exemptions: [AppliedExemption]
+    /// The company's grants that switched rules off (empty for checks without a company).
+    public internal(set) var grants: [AppliedGrant] = []
     public let missingFacts: [MissingFact]
     public let rulebooks: [RulebookReference]
     /// A sentence saying why, e.g. "no listed provision applies".
@@ -199,7 +201,8 @@ public struct Decision: Hashable, Sendable {
     public static func == (a: Decision, b: Decision) -> Bool {
         a.district == b.district && a.asOf == b.asOf && a.outcome == b.outcome && a.reasons == b.reasons
             && a.conditions == b.conditions
-            && a.exemptions == b.exemptions && a.missingFacts == b.missingFacts && a.rulebooks == b.rulebooks
+            && a.exemptions == b.exemptions && a.grants == b.grants && a.missingFacts == b.missingFacts
+            && a.rulebooks == b.rulebooks
             && a.basis == b.basis
     }
 

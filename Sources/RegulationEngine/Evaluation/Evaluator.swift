@@ -11,6 +11,10 @@ struct Verdict {
     /// Exemptions that switched a holding rule off, sorted by id.
     let applied: [Int]
     let missing: [Int]
+    /// Rules that held but a company grant switched off, with the grant's index.
+    var granted: [(position: Int, grant: Int)] = []
+    /// Conditions of the grants that switched a rule off.
+    var grantConditions: [DecisionCondition] = []
 
     /// Requirements that hold and exemptions with substitute conditions, sorted by id.
     var conditioned: [Int] {
@@ -23,7 +27,10 @@ struct Verdict {
         return list
     }
 
-    var hasConditions: Bool { !requirements.isEmpty || applied.contains { !program.summary($0).conditions.isEmpty } }
+    var hasConditions: Bool {
+        !requirements.isEmpty || !grantConditions.isEmpty
+            || applied.contains { !program.summary($0).conditions.isEmpty }
+    }
 
     /// A prohibition decides; then anything undecided; then conditions, if any.
     var outcome: Outcome {
@@ -34,7 +41,7 @@ struct Verdict {
 
     var conditions: [DecisionCondition] {
         let list = conditioned
-        return list.isEmpty ? [] : ConditionMerger.merge(list.map(program.summary))
+        return (list.isEmpty ? [] : ConditionMerger.merge(list.map(program.summary))) + grantConditions
     }
 }
 
@@ -49,8 +56,10 @@ enum Evaluator {
     /// encoder both start from this.
     /// `candidates` is a buffer to reuse; it ends up holding the positions the index proposed.
     static func verdict(
-        program: DistrictProgram, asOf: CalendarDate, facts: [FactValue?], candidates: inout [Int]
+        program: DistrictProgram, asOf: CalendarDate, facts: [FactValue?], candidates: inout [Int],
+        granted grantedPositions: [Int: Int] = [:]
     ) -> Verdict {
+        var granted: [(position: Int, grant: Int)] = []
         var prohibitions: [Int] = []
         var requirements: [Int] = []
         var undecided: [Int] = []
@@ -75,6 +84,11 @@ enum Evaluator {
                 var ruleMissing: [Int] = []
                 let truth = code.truth(at: Int(entry.codeStart), facts, ids, missing: &ruleMissing)
                 if truth == .isFalse { continue }
+                if let grant = grantedPositions[index] {
+                    // Switched off for this company by its grant, whatever else holds.
+                    if truth == .isTrue { granted.append((index, grant)) }
+                    continue
+                }
 
                 var switchedOff = false
                 var exemptionMissing: [Int] = []
@@ -108,29 +122,46 @@ enum Evaluator {
         if prohibitions.count > 1 { prohibitions.sort { entries[$0].order < entries[$1].order } }
         if requirements.count > 1 { requirements.sort { entries[$0].order < entries[$1].order } }
         if undecided.count > 1 { undecided.sort { entries[$0].order < entries[$1].order } }
-        return Verdict(
+        var result = Verdict(
             program: program, prohibitions: prohibitions, requirements: requirements, undecided: undecided,
             applied: applied, missing: missing)
+        result.granted = granted
+        return result
     }
 
     static func decide(
-        program: DistrictProgram, district: String, asOf: CalendarDate, facts: [FactValue?], slotPaths: [String]
+        program: DistrictProgram, district: String, asOf: CalendarDate, facts: [FactValue?], slotPaths: [String],
+        grants: [CompanyGrant] = []
     ) -> Decision {
         var candidates: [Int] = []
-        let verdict = verdict(program: program, asOf: asOf, facts: facts, candidates: &candidates)
+        var verdict = verdict(
+            program: program, asOf: asOf, facts: facts, candidates: &candidates,
+            granted: program.grantedPositions(grants))
         let table = program.summaries
         let exemptions = verdict.applied.map { AppliedExemption(table: table, position: $0) }
+        var appliedGrants: [AppliedGrant] = []
+        for (index, grant) in grants.enumerated() {
+            let held = verdict.granted.filter { $0.grant == index }.map { program.summary($0.position).ruleID }.sorted()
+            guard !held.isEmpty else { continue }
+            appliedGrants.append(
+                AppliedGrant(caseNumber: grant.caseNumber, exempts: held, conditions: grant.conditions))
+            verdict.grantConditions += grant.conditions.map {
+                DecisionCondition(condition: .other(text: $0), sources: [grant.caseNumber])
+            }
+        }
+        let grantsUsed = appliedGrants
         let references = program.references(on: asOf)
         let encodedReferences = program.encodedReferences(on: asOf)
+        var decision: Decision
         switch verdict.outcome {
         case .prohibited:
-            return Decision(
+            decision = Decision(
                 district: district, asOf: asOf, outcome: .prohibited,
                 reasons: reasons(verdict.prohibitions, table, applies: true), conditions: [], exemptions: exemptions,
                 missingFacts: [],
                 rulebooks: references, basis: prohibitedBasis, encodedRulebooks: encodedReferences)
         case .indeterminate:
-            return Decision(
+            decision = Decision(
                 district: district, asOf: asOf, outcome: .indeterminate,
                 reasons: reasons(verdict.undecided, table, applies: false), conditions: verdict.conditions,
                 exemptions: exemptions,
@@ -138,18 +169,20 @@ enum Evaluator {
                 rulebooks: references,
                 basis: indeterminateBasis, encodedRulebooks: encodedReferences)
         case .conditional:
-            return Decision(
+            decision = Decision(
                 district: district, asOf: asOf, outcome: .conditional,
                 reasons: reasons(verdict.conditioned, table, applies: true), conditions: verdict.conditions,
                 exemptions: exemptions,
                 missingFacts: [], rulebooks: references, basis: conditionalBasis, encodedRulebooks: encodedReferences)
         case .permitted:
-            return Decision(
+            decision = Decision(
                 district: district, asOf: asOf, outcome: .permitted,
                 reasons: reasons(verdict.applied, table, applies: true), conditions: [], exemptions: exemptions,
                 missingFacts: [],
                 rulebooks: references, basis: noProvisionApplies, encodedRulebooks: encodedReferences)
         }
+        decision.grants = grantsUsed
+        return decision
     }
 
     static let prohibitedBasis = LocalizedText(ko: "열거된 규정이 금지합니다.", en: "A listed provision prohibits it.")

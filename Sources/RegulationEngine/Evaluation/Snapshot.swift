@@ -95,6 +95,21 @@ final class DistrictProgram: Sendable {
     }
 
     @inline(__always) func summary(_ position: Int) -> RuleSummary { summaries.items[position] }
+
+    /// Positions of the rules `grants` switch off, each with the index of its grant.
+    func grantedPositions(_ grants: [CompanyGrant]) -> [Int: Int] {
+        guard !grants.isEmpty else { return [:] }
+        var wanted: [String: Int] = [:]
+        for (index, grant) in grants.enumerated() {
+            for rule in grant.exempts where wanted[rule] == nil { wanted[rule] = index }
+        }
+        var positions: [Int: Int] = [:]
+        // A company holds a handful of grants; one pass over the district's summaries finds them.
+        for (position, item) in summaries.items.enumerated() {
+            if let grant = wanted[item.ruleID] { positions[position] = grant }
+        }
+        return positions
+    }
 }
 
 /// An immutable, compiled view of a rulebook set that answers requests without scanning every rule.
@@ -205,8 +220,10 @@ public final class Snapshot: Sendable {
     /// Evaluates a request using the index.
     public func evaluate(_ request: EvaluationRequest) throws(EvaluationError) -> Decision {
         let (program, facts) = try prepare(request)
+        let grants = request.grants.filter { $0.covers(district: request.district, on: request.asOf) }
         return Evaluator.decide(
-            program: program, district: request.district, asOf: request.asOf, facts: facts, slotPaths: slotPaths)
+            program: program, district: request.district, asOf: request.asOf, facts: facts, slotPaths: slotPaths,
+            grants: grants)
     }
 
     /// The same, from facts given as pairs (the bulk reader's form, which skips building dictionaries).
@@ -302,12 +319,18 @@ public struct EvaluationRequest: Sendable, Hashable {
     public let facts: [String: FactValue]
     /// Facts about the company, read as `company.<name>`.
     public let company: [String: FactValue]
+    /// The checking company's grants; those covering the district on `asOf` switch their rules off.
+    public let grants: [CompanyGrant]
 
-    public init(district: String, asOf: CalendarDate, facts: [String: FactValue], company: [String: FactValue] = [:]) {
+    public init(
+        district: String, asOf: CalendarDate, facts: [String: FactValue], company: [String: FactValue] = [:],
+        grants: [CompanyGrant] = []
+    ) {
         self.district = district
         self.asOf = asOf
         self.facts = facts
         self.company = company
+        self.grants = grants
     }
 
 }

@@ -47,7 +47,29 @@ public enum DecisionJSON {
             if index > 0 { w.raw(",") }
             w.raw(exemption.table, Int(exemption.position), .exemption)
         }
-        w.raw("],\"missingFacts\":[")
+        w.raw("]")
+        // Only decisions that used a grant carry the key, so every other answer stays byte for byte.
+        if !decision.grants.isEmpty {
+            w.raw(",\"grants\":[")
+            for (index, grant) in decision.grants.enumerated() {
+                if index > 0 { w.raw(",") }
+                w.raw("{\"caseNumber\":")
+                w.string(grant.caseNumber)
+                w.raw(",\"exempts\":[")
+                for (position, rule) in grant.exempts.enumerated() {
+                    if position > 0 { w.raw(",") }
+                    w.string(rule)
+                }
+                w.raw("],\"conditions\":[")
+                for (position, text) in grant.conditions.enumerated() {
+                    if position > 0 { w.raw(",") }
+                    w.string(text)
+                }
+                w.raw("]}")
+            }
+            w.raw("]")
+        }
+        w.raw(",\"missingFacts\":[")
         for (index, fact) in decision.missingFacts.enumerated() {
             if index > 0 { w.raw(",") }
             w.raw("{\"path\":")

@@ -46,6 +46,34 @@ public enum RequestDecoding {
         return EvaluationRequest(district: district, asOf: asOf, facts: facts, company: company)
     }
 
+    /// A request as the decision log holds it: the client's request plus the grants the server
+    /// supplied (never accepted from clients, who cannot claim a grant).
+    public static func decodeLogged(_ text: String) throws(RequestDecodingError) -> EvaluationRequest {
+        let json: JSONValue
+        do { json = try JSONValue.parse(text) } catch {
+            throw RequestDecodingError(code: "malformed_json", message: "\(error.message) at byte \(error.offset)")
+        }
+        let request = try decode(json, extraFields: ["grants"])
+        guard case .array(let items)? = json["grants"] else { return request }
+        var grants: [CompanyGrant] = []
+        for item in items {
+            guard case .string(let number)? = item["caseNumber"], case .string(let district)? = item["district"],
+                case .string(let from)? = item["validFrom"], let validFrom = CalendarDate(iso: from),
+                case .string(let until)? = item["validUntil"], let validUntil = CalendarDate(iso: until),
+                case .array(let exempts)? = item["exempts"], case .array(let conditions)? = item["conditions"]
+            else { throw RequestDecodingError(code: "invalid_field", message: "a logged grant is incomplete") }
+            grants.append(
+                CompanyGrant(
+                    caseNumber: number, district: district,
+                    exempts: exempts.compactMap { if case .string(let s) = $0 { s } else { nil } },
+                    validFrom: validFrom, validUntil: validUntil,
+                    conditions: conditions.compactMap { if case .string(let s) = $0 { s } else { nil } }))
+        }
+        return EvaluationRequest(
+            district: request.district, asOf: request.asOf, facts: request.facts, company: request.company,
+            grants: grants)
+    }
+
     static func factMap(
         _ value: JSONValue?, name: String, required: Bool
     ) throws(RequestDecodingError) -> [String: FactValue] {

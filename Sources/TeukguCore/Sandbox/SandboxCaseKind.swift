@@ -58,6 +58,15 @@ public enum SandboxCaseKind: String, CaseIterable, Codable, Sendable {
         }
     }
 
+    /// The longest validity a grant may set, by the grant day (none for a rapid confirmation).
+    public var validityKey: String? {
+        switch self {
+        case .rapidConfirmation: nil
+        case .demonstrationExemption: "demonstrationExemption.validity"
+        case .temporaryPermit: "temporaryPermit.validity"
+        }
+    }
+
     /// Only a rapid confirmation has an answer the law supplies when none comes (art. 85(5)).
     public var isDeemedOnExpiry: Bool { self == .rapidConfirmation }
 

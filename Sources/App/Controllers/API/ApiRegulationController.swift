@@ -113,7 +113,7 @@ struct ApiRegulationController {
         }
         let version = try await request.application.rulebooks.compiled(record.versionID, on: request.db)
         let evaluation: EvaluationRequest
-        do { evaluation = try RequestDecoding.decode(record.request) } catch {
+        do { evaluation = try RequestDecoding.decodeLogged(record.request) } catch {
             throw RegulationCheck.requestError(error)
         }
         let again: Decision
