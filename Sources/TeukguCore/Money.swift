@@ -21,6 +21,17 @@ public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConver
 
     public var description: String { "KRW \(won)" }
 
+    /// The amount with thousands separators: `150,000,000`.
+    public var grouped: String {
+        let digits = String(won.magnitude)
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { out.append(",") }
+            out.append(digit)
+        }
+        return (won < 0 ? "-" : "") + out
+    }
+
     public init(from decoder: Decoder) throws {
         won = try decoder.singleValueContainer().decode(Int64.self)
     }

@@ -97,6 +97,8 @@ import VaporTesting
             let busan = try await app.bearerToken(for: "busan@teukgu.demo")
             let officer = try await app.bearerToken(for: "officer@teukgu.demo")
             // Only this test's cases: the demo cases have clocks of their own.
+            try await InsurancePolicyRecord.query(on: app.db).delete()
+            try await SandboxReminders.ReminderRecord.query(on: app.db).delete()
             try await SandboxCaseEventRecord.query(on: app.db).delete()
             try await SandboxCaseRecord.query(on: app.db).delete()
             // Filed and notified on Monday 2026-04-06; the period ends Wednesday 2026-05-06.
@@ -262,6 +264,8 @@ import VaporTesting
             let startup = try await app.bearerToken(for: "startup@teukgu.demo")
             let busan = try await app.bearerToken(for: "busan@teukgu.demo")
             let officer = try await app.bearerToken(for: "officer@teukgu.demo")
+            try await InsurancePolicyRecord.query(on: app.db).delete()
+            try await SandboxReminders.ReminderRecord.query(on: app.db).delete()
             try await SandboxCaseEventRecord.query(on: app.db).delete()
             try await SandboxCaseRecord.query(on: app.db).delete()
             app.clock = FixedClock(CalendarDate(iso: "2026-04-06")!.startInstant.addingTimeInterval(10 * 3600))
@@ -310,6 +314,32 @@ import VaporTesting
             ).content.decode(SandboxCaseDTO.self)
             #expect(
                 granted.status == .granted && granted.validFrom == "2026-12-01" && granted.validUntil == "2027-12-31")
+            #expect(granted.insuranceShortfalls.first?.contains("No liability policy") == true)
+            func policy(_ injury: Int, until: String) -> String {
+                #"{"insurer":"Hanwha General","number":"P-1","from":"2026-11-01","until":"\#(until)","deathWon":150000000,"injuryWon":\#(injury),"disabilityWon":150000000,"propertyWon":1000000000}"#
+            }
+            func filePolicy(_ body: String, _ token: String, expect status: HTTPStatus) async throws {
+                let response = try await app.testing().sendRequest(
+                    .POST, Endpoints.apiSandboxPolicy.link([.caseID: filed.id.uuidString]),
+                    headers: .json(bearer: token), body: ByteBuffer(string: body))
+                #expect(response.status == status, "\(response.body.string)")
+            }
+            try await filePolicy(policy(30_000_000, until: "2027-12-31"), officer, expect: .forbidden)
+            // Too little injury cover: the refusal names the shortfall and its amounts.
+            try await filePolicy(policy(20_000_000, until: "2027-12-31"), startup, expect: .created)
+            let refused = try await step(
+                app, filed.id, startup, #"{"event":"start-use"}"#, expect: .unprocessableEntity)
+            #expect(refused.body.string.contains("insurance_insufficient"))
+            #expect(
+                refused.body.string.contains("injury per person is KRW 20,000,000, below the minimum of KRW 30,000,000")
+            )
+            // A policy that ends before the validity does is not enough either.
+            try await filePolicy(policy(30_000_000, until: "2027-06-30"), startup, expect: .created)
+            try await step(app, filed.id, startup, #"{"event":"start-use"}"#, expect: .unprocessableEntity)
+            try await filePolicy(policy(30_000_000, until: "2028-01-31"), startup, expect: .created)
+            let inUse = try await step(app, filed.id, startup, #"{"event":"start-use"}"#)
+                .content.decode(SandboxCaseDTO.self)
+            #expect(inUse.status == .inUse && inUse.insuranceShortfalls.isEmpty)
             func check(_ token: String, asOf: String) async throws -> String {
                 let body = """
                     {"district":"busan-marine-mobility","asOf":"\(asOf)","facts":{"activity.kind":"autonomous-vessel-trial",

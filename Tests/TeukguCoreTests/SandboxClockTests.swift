@@ -61,7 +61,8 @@ import TeukguCore
         #expect(SandboxCaseKind.temporaryPermit.allows(.extendReview))
         #expect(SandboxCaseStatus.underReview.after(.deem) == .deemedNoPermitNeeded)
         #expect(SandboxCaseStatus.awaitingSupplement.after(.deem) == nil)
-        #expect(SandboxCaseStatus.granted.isFinal && !SandboxCaseStatus.atCommittee.isFinal)
+        #expect(SandboxCaseStatus.refused.isFinal && !SandboxCaseStatus.granted.isFinal)
+        #expect(SandboxCaseStatus.granted.after(.startUse) == .inUse)
         #expect(throws: TransitionError.self) { try SandboxCaseStatus.withdrawn.applying(.forward) }
     }
 

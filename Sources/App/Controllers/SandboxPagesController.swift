@@ -10,6 +10,47 @@ struct SandboxPagesController {
         routes.on(Endpoints.fileSandboxCaseForm, use: file)
         routes.on(Endpoints.sandboxCasePage, use: show)
         routes.on(Endpoints.sandboxEventForm, use: step)
+        routes.on(Endpoints.sandboxPolicyForm, use: policy)
+    }
+
+    @Sendable func policy(_ request: Request) async throws -> Response {
+        struct Form: Decodable {
+            let insurer: String?
+            let number: String?
+            let from: String?
+            let until: String?
+            let deathWon: String?
+            let injuryWon: String?
+            let disabilityWon: String?
+            let propertyWon: String?
+        }
+        let form = try request.decodeForm(Form.self)
+        let record = try await SandboxCases.find(request.parameters.get("caseID"), on: request.db)
+        let account = try request.requireAccount()
+        _ = try await SandboxCaseDTO.load(record, viewer: account, today: request.today, on: request.db)
+        let path = Endpoints.sandboxCasePage.link([.caseID: try record.requireID().uuidString])
+        return try await request.formAction(
+            redirectTo: path, flash: Strings.text("sandbox.stepTaken", request.language),
+            rerender: { _, status in
+                let fresh = try await SandboxCases.find(record.id?.uuidString, on: request.db)
+                return try await Self.renderCase(fresh, request: request, status: status)
+            }
+        ) {
+            func won(_ text: String?, _ field: String) throws -> Int64 {
+                guard let value = Int64((text ?? "").replacingOccurrences(of: ",", with: "").trimmed) else {
+                    throw AppError.invalid("invalid_amount", "Write \(field) as a whole number of won.")
+                }
+                return value
+            }
+            try await SandboxPolicies.file(
+                PolicyInput(
+                    insurer: form.insurer ?? "", number: form.number ?? "", from: form.from ?? "",
+                    until: form.until ?? "", deathWon: try won(form.deathWon, "the death cover"),
+                    injuryWon: try won(form.injuryWon, "the injury cover"),
+                    disabilityWon: try won(form.disabilityWon, "the disability cover"),
+                    propertyWon: try won(form.propertyWon, "the property cover")),
+                on: record, by: account, now: request.now, database: request.db)
+        }
     }
 
     @Sendable func home(_ request: Request) async throws -> Response {
@@ -120,6 +161,8 @@ struct SandboxPagesController {
         let ruleTitle = Dictionary(
             nationalRules.map { ($0.id, $0.title.text(language)) }, uniquingKeysWith: { first, _ in first })
         let canGrant = dto.allowedEvents.contains(SandboxCaseStatus.Event.grant.rawValue)
+        let granted = record.status == .granted || record.status == .inUse
+        let shortfalls = granted ? try await SandboxPolicies.shortfalls(record, on: request.db) : []
         let latest =
             canGrant ? try? await SandboxGrants.latestValidDay(record, grantDay: request.today, on: request.db) : nil
         let company = try await CompanyRecord.find(record.companyID, on: request.db)
@@ -153,7 +196,19 @@ struct SandboxPagesController {
                     validity: "\(dto.validFrom ?? "") – \(until)", conditions: dto.grantConditions ?? [])
             }, canGrant: canGrant,
             nationalRules: canGrant ? nationalRules.map { .init(value: $0.id, label: $0.title.text(language)) } : [],
-            latestValidDay: latest?.iso)
+            latestValidDay: latest?.iso,
+            policies: dto.policies.map {
+                .init(
+                    insurer: $0.insurer, number: $0.number, period: "\($0.from) – \($0.until)",
+                    cover: Strings.format(
+                        "sandbox.policyCover", language, Money(won: $0.deathWon).grouped,
+                        Money(won: $0.injuryWon).grouped, Money(won: $0.disabilityWon).grouped,
+                        Money(won: $0.propertyWon).grouped))
+            },
+            shortfalls: shortfalls.map { Strings.pick($0.korean, $0.english, language) },
+            showsInsurance: granted,
+            canFilePolicy: granted && account.role == .companyMember && account.companyID == record.companyID,
+            policyAction: Endpoints.sandboxPolicyForm.link([.caseID: try record.requireID().uuidString]))
         return try await request.renderPage(
             "sandbox-case", titleKey: "nav.sandbox", title: record.number, needsForm: true, page
         )

@@ -23,5 +23,6 @@ enum TeukguMigrations {
         app.migrations.add(CreateSandboxTables())
         app.migrations.add(SandboxReminders.Migration())
         app.migrations.add(AddSandboxGrants())
+        app.migrations.add(InsurancePolicyRecord.Migration())
     }
 }

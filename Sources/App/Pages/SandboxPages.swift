@@ -92,6 +92,19 @@ struct SandboxCasePage: Encodable {
     let canGrant: Bool
     let nationalRules: [Action]
     let latestValidDay: String?
+    /// Liability insurance on file, what it lacks, and the filing form for the company.
+    let policies: [PolicyRow]
+    let shortfalls: [String]
+    let showsInsurance: Bool
+    let canFilePolicy: Bool
+    let policyAction: String
+
+    struct PolicyRow: Encodable {
+        let insurer: String
+        let number: String
+        let period: String
+        let cover: String
+    }
 
     struct GrantTerms: Encodable {
         let rules: [String]

@@ -21,6 +21,11 @@ extension Endpoints {
     static let sandboxEventForm = Endpoint(
         .POST, "/sandbox/cases/:caseID/events", .sandboxParties, .boundRecords, "Take the next step on a case")
 
+    static let sandboxPolicyForm = Endpoint(
+        .POST, "/sandbox/cases/:caseID/policies", .companies, .ownRecords, "File a liability insurance policy")
+    static let apiSandboxPolicy = Endpoint(
+        .POST, "/api/v1/sandbox/cases/:caseID/policies", .companies, .ownRecords,
+        "File a liability insurance policy for a granted case")
     static let apiSandboxCases = Endpoint(
         .GET, "/api/v1/sandbox/cases", .sandboxParties, .boundRecords,
         "Sandbox cases the caller may see (?waiting=true: those waiting on the caller)")
@@ -35,6 +40,6 @@ extension Endpoints {
 
     static let sandbox: [Endpoint] = [
         sandboxHome, fileSandboxCaseForm, sandboxCasePage, sandboxEventForm, apiSandboxCases, apiFileSandboxCase,
-        apiSandboxCase, apiSandboxCaseEvent,
+        apiSandboxCase, apiSandboxCaseEvent, sandboxPolicyForm, apiSandboxPolicy,
     ]
 }

@@ -41,6 +41,17 @@ struct SandboxCaseDTO: Content {
         let steps: [LegalClockResultDTO.Step]
     }
 
+    struct PolicyDTO: Content {
+        let insurer: String
+        let number: String
+        let from: String
+        let until: String
+        let deathWon: Int64
+        let injuryWon: Int64
+        let disabilityWon: Int64
+        let propertyWon: Int64
+    }
+
     struct Step: Content {
         let event: String
         let on: String
@@ -71,6 +82,9 @@ struct SandboxCaseDTO: Content {
     let validFrom: String?
     let validUntil: String?
     let grantConditions: [String]?
+    let policies: [PolicyDTO]
+    /// What the insurance on file lacks before a granted case may be used (empty when it suffices).
+    let insuranceShortfalls: [String]
     let clock: Clock?
     let committeeClock: Clock?
     let history: [Step]
@@ -78,8 +92,15 @@ struct SandboxCaseDTO: Content {
 
     init(
         _ record: SandboxCaseRecord, events: [SandboxCaseEventRecord], clocks: SandboxClocks, viewer: CurrentAccount,
-        today: CalendarDate
+        today: CalendarDate, policies: [InsurancePolicyRecord] = [], shortfalls: [InsuranceCheck.Shortfall] = []
     ) throws {
+        self.policies = policies.map {
+            PolicyDTO(
+                insurer: $0.insurer, number: $0.number, from: $0.coversFrom, until: $0.coversUntil,
+                deathWon: $0.deathWon, injuryWon: $0.injuryWon, disabilityWon: $0.disabilityWon,
+                propertyWon: $0.propertyWon)
+        }
+        insuranceShortfalls = shortfalls.map(\.english)
         id = try record.requireID()
         number = record.number
         kind = record.kind
@@ -128,6 +149,10 @@ struct SandboxCaseDTO: Content {
         let clocks = SandboxClocks.of(
             record, events: events, catalog: try await LegalTimeStore.catalog(on: database),
             holidays: try await LegalTimeStore.holidays(on: database), today: today)
-        return try SandboxCaseDTO(record, events: events, clocks: clocks, viewer: viewer, today: today)
+        let granted = record.status == .granted || record.status == .inUse
+        return try SandboxCaseDTO(
+            record, events: events, clocks: clocks, viewer: viewer, today: today,
+            policies: granted ? try await SandboxPolicies.policies(record, on: database) : [],
+            shortfalls: granted ? try await SandboxPolicies.shortfalls(record, on: database) : [])
     }
 }

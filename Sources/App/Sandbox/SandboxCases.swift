@@ -156,7 +156,7 @@ enum SandboxCases {
             switch event {
             case .forward: region
             case .notify, .requestSupplement, .referToCommittee, .extendReview: ministry
-            case .supplement, .withdraw: company
+            case .supplement, .withdraw, .startUse: company
             case .deem: false
             case .confirmNoPermitNeeded, .confirmPermitNeeded, .grant, .refuse:
                 switch record.status {
@@ -207,6 +207,13 @@ enum SandboxCases {
             onDay = day
         case .requestSupplement:
             pauses.append(Pause(from: today.iso, to: nil))
+        case .startUse:
+            let shortfalls = try await SandboxPolicies.shortfalls(record, on: database)
+            guard shortfalls.isEmpty else {
+                throw AppError(
+                    .unprocessableEntity, "insurance_insufficient",
+                    issues: shortfalls.map { FieldIssue(field: "policy", korean: $0.korean, english: $0.english) })
+            }
         case .supplement:
             if let open = pauses.lastIndex(where: { $0.to == nil }) { pauses[open].to = today.iso }
         case .extendReview:

@@ -48,7 +48,7 @@ enum SandboxSeed {
             company: "Naju DC Grid", district: "jeonnam-dc-energy", kind: .demonstrationExemption,
             title: "1.5 kV 직류 가정 배전 실증 (예시)", activity: "시범 주택 20가구에 1.5 kV 직류 공급",
             question: "KC 인증 대상 밖의 직류 기기를 실증에 쓸 수 있나요?",
-            steps: [(.forward, 80), (.notify, 75), (.grant, 30)],
+            steps: [(.forward, 80), (.notify, 75), (.grant, 30), (.startUse, 25)],
             answer: "조건부 승인: 시범 주택 20가구, 2년, 책임보험 가입 (예시)",
             exempts: ["national.electric.dc-over-low-voltage"],
             conditions: ["시범 주택 20가구까지 (예시)", "Remote shut-off at the substation (illustrative)"]),
@@ -125,7 +125,7 @@ enum SandboxSeed {
             }
             record.status = status
             record.pausesJSON = try JSONColumn.encode(pauses)
-            if status == .granted, let granted = record.answeredOn.flatMap(CalendarDate.init(iso:)) {
+            if status == .inUse, let granted = record.answeredOn.flatMap(CalendarDate.init(iso:)) {
                 let districtEnd = CalendarDate(iso: district.endsOn) ?? granted.adding(years: 2)
                 record.grantExemptsJSON = try JSONColumn.encode(demo.exempts)
                 record.grantConditionsJSON = try JSONColumn.encode(demo.conditions)
@@ -133,6 +133,21 @@ enum SandboxSeed {
                 record.validUntil = min(granted.adding(years: 2).adding(days: -1), districtEnd).iso
             }
             try await record.create(on: database)
+            if status == .inUse, let from = record.validFrom, let until = record.validUntil {
+                let policy = InsurancePolicyRecord()
+                policy.caseID = try record.requireID()
+                policy.companyID = company
+                policy.insurer = "예시손해보험 (demo)"
+                policy.number = "DEMO-\(record.number)"
+                policy.coversFrom = from
+                policy.coversUntil = until
+                policy.deathWon = 150_000_000
+                policy.injuryWon = 30_000_000
+                policy.disabilityWon = 150_000_000
+                policy.propertyWon = 1_000_000_000
+                policy.filedAt = now
+                try await policy.create(on: database)
+            }
             try await SandboxCases.history(
                 record, event: "file", on: CalendarDate(instant: record.filedAt), note: "", documents: [],
                 actor: demoActor, at: record.filedAt, on: database)

@@ -74,7 +74,7 @@ public enum SandboxCaseKind: String, CaseIterable, Codable, Sendable {
     public func allows(_ event: SandboxCaseStatus.Event) -> Bool {
         switch event {
         case .confirmNoPermitNeeded, .confirmPermitNeeded, .deem: self == .rapidConfirmation
-        case .grant, .refuse, .extendReview: self != .rapidConfirmation
+        case .grant, .refuse, .extendReview, .startUse: self != .rapidConfirmation
         default: true
         }
     }

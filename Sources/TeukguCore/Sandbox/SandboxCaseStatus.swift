@@ -18,6 +18,8 @@ public enum SandboxCaseStatus: String, Lifecycle {
     /// The answer period ran out unanswered: no permit is needed (art. 85(5)).
     case deemedNoPermitNeeded = "deemed-no-permit-needed"
     case granted
+    /// The company started using its grant, with sufficient liability insurance on file.
+    case inUse = "in-use"
     case refused
     case withdrawn
 
@@ -33,6 +35,7 @@ public enum SandboxCaseStatus: String, Lifecycle {
         case deem
         case grant
         case refuse
+        case startUse = "start-use"
         case withdraw
     }
 
@@ -55,6 +58,7 @@ public enum SandboxCaseStatus: String, Lifecycle {
         case (.underReview, .deem): .deemedNoPermitNeeded
         case (.underReview, .grant), (.atCommittee, .grant): .granted
         case (.underReview, .refuse), (.atCommittee, .refuse): .refused
+        case (.granted, .startUse): .inUse
         case (.atRegion, .withdraw), (.atMinistry, .withdraw), (.underReview, .withdraw),
             (.awaitingSupplement, .withdraw), (.atCommittee, .withdraw):
             .withdrawn
@@ -64,7 +68,7 @@ public enum SandboxCaseStatus: String, Lifecycle {
 
     public var isFinal: Bool {
         switch self {
-        case .noPermitNeeded, .permitNeeded, .deemedNoPermitNeeded, .granted, .refused, .withdrawn: true
+        case .noPermitNeeded, .permitNeeded, .deemedNoPermitNeeded, .inUse, .refused, .withdrawn: true
         default: false
         }
     }

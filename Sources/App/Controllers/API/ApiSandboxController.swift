@@ -10,6 +10,17 @@ struct ApiSandboxController {
         routes.on(Endpoints.apiFileSandboxCase, use: file)
         routes.on(Endpoints.apiSandboxCase, use: show)
         routes.on(Endpoints.apiSandboxCaseEvent, use: step)
+        routes.on(Endpoints.apiSandboxPolicy, use: policy)
+    }
+
+    @Sendable func policy(_ request: Request) async throws -> Response {
+        let input = try request.decodeStrictJSON(PolicyInput.self)
+        let account = try request.requireAccount()
+        let record = try await SandboxCases.find(request.parameters.get("caseID"), on: request.db)
+        _ = try await SandboxCaseDTO.load(record, viewer: account, today: request.today, on: request.db)
+        try await SandboxPolicies.file(input, on: record, by: account, now: request.now, database: request.db)
+        return try await SandboxCaseDTO.load(record, viewer: account, today: request.today, on: request.db)
+            .encodeResponse(status: .created, for: request)
     }
 
     struct CaseList: Content {
