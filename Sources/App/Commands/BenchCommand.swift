@@ -8,8 +8,10 @@ import Vapor
 /// `teukgu bench what-if --decisions N`: fills the decision log with N synthetic decisions (use an
 /// empty data folder or database) and times a what-if run of a changed version over all of them.
 struct BenchCommand: AsyncCommandGroup {
-    var help: String { "Benchmarks that need the database: what-if over a large decision log." }
-    var commands: [String: any AnyAsyncCommand] { ["what-if": WhatIfBenchCommand()] }
+    var help: String { "Benchmarks that need the database: what-if over a large decision log, sandbox clocks." }
+    var commands: [String: any AnyAsyncCommand] {
+        ["what-if": WhatIfBenchCommand(), "sandbox": SandboxBenchCommand()]
+    }
 }
 
 struct WhatIfBenchCommand: AsyncCommand {

@@ -24,5 +24,6 @@ enum TeukguMigrations {
         app.migrations.add(SandboxReminders.Migration())
         app.migrations.add(AddSandboxGrants())
         app.migrations.add(InsurancePolicyRecord.Migration())
+        app.migrations.add(AddSandboxGrantLookupIndex())
     }
 }

@@ -10,7 +10,9 @@ import Vapor
 /// with a conditional update inside its transaction, so among several instances sharing one
 /// database exactly one settles it.
 enum SandboxClockSettler {
-    /// Settles every due clock as of `today`; answers how many this call settled.
+    /// Settles every due clock as of `today`; answers how many this call settled. Due cases are
+    /// claimed in batches: one conditional update per batch, whose returned rows are this instance's
+    /// to record (history, audit, the company's message) in the same transaction.
     @discardableResult
     static func settleDue(app: Application, today: CalendarDate, instance: String) async throws -> Int {
         guard app.db is any SQLDatabase else { return 0 }
@@ -18,26 +20,49 @@ enum SandboxClockSettler {
         let holidays = try await LegalTimeStore.holidays(on: app.db)
         let open = try await SandboxCaseRecord.query(on: app.db)
             .filter(\.$status == .underReview).filter(\.$kind == .rapidConfirmation).all()
-        var settled = 0
+        var due: [(record: SandboxCaseRecord, result: LegalClockResult)] = []
         for record in open {
-            guard let id = record.id, let result = try? clock(record, catalog, holidays, today: today),
+            guard let result = try? clock(record, catalog, holidays, today: today),
                 SandboxClock.hasRunOut(result, today: today)
             else { continue }
-            let deemedOn = SandboxClock.deemedOn(result)
-            let now = app.clock.now()
-            let claimed = try await app.db.transaction { transaction -> Bool in
-                guard let sql = transaction as? any SQLDatabase else { return false }
-                struct Claimed: Decodable { let id: UUID }
-                let row = try await sql.raw(
+            due.append((record, result))
+        }
+        var settled = 0
+        var start = 0
+        while start < due.count {
+            let batch = Array(due[start..<min(start + 500, due.count)])
+            start += batch.count
+            settled += try await settle(batch, app: app, instance: instance)
+        }
+        return settled
+    }
+
+    private static func settle(
+        _ batch: [(record: SandboxCaseRecord, result: LegalClockResult)], app: Application, instance: String
+    ) async throws -> Int {
+        let now = app.clock.now()
+        return try await app.db.transaction { transaction -> Int in
+            guard let sql = transaction as? any SQLDatabase else { return 0 }
+            struct Claimed: Decodable { let id: UUID }
+            // Every case in the batch becomes deemed with its own legal date; only rows still under
+            // review change, so a case another instance settled first is not returned here.
+            var claimed: Set<UUID> = []
+            for group in Dictionary(grouping: batch, by: { SandboxClock.deemedOn($0.result) }) {
+                let ids = group.value.compactMap(\.record.id)
+                let rows = try await sql.raw(
                     """
                     UPDATE \(ident: SandboxCaseRecord.schema)
                     SET status = \(bind: SandboxCaseStatus.deemedNoPermitNeeded.rawValue),
-                        answered_on = \(bind: deemedOn.iso), settled_by = \(bind: instance), updated_at = \(bind: now)
-                    WHERE id = \(bind: id) AND status = \(bind: SandboxCaseStatus.underReview.rawValue)
+                        answered_on = \(bind: group.key.iso), settled_by = \(bind: instance), updated_at = \(bind: now)
+                    WHERE id IN (\(binds: ids)) AND status = \(bind: SandboxCaseStatus.underReview.rawValue)
                     RETURNING id
                     """
-                ).first(decoding: Claimed.self)
-                guard row != nil else { return false }
+                ).all(decoding: Claimed.self)
+                claimed.formUnion(rows.map(\.id))
+            }
+            for (record, result) in batch {
+                guard let id = record.id, claimed.contains(id) else { continue }
+                let deemedOn = SandboxClock.deemedOn(result)
                 record.status = .deemedNoPermitNeeded
                 try await SandboxCases.history(
                     record, event: SandboxCaseStatus.Event.deem.rawValue, on: deemedOn,
@@ -49,11 +74,9 @@ enum SandboxClockSettler {
                 try await SandboxCases.tellCompany(
                     record, subject: ("신속확인: 허가 불필요로 간주", "Rapid confirmation deemed: no permit needed"),
                     on: transaction)
-                return true
             }
-            if claimed { settled += 1 }
+            return claimed.count
         }
-        return settled
     }
 
     static func clock(
