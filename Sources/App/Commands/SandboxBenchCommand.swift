@@ -116,15 +116,15 @@ struct SandboxBenchCommand: AsyncCommand {
             return times.sorted()[150]
         }
         let without = try await p50 { _ = try live.snapshot.evaluate(request) }
-        var outcome = ""
+        var outcome: Outcome?
         let with = try await p50 {
             let grants = try await SandboxGrants.active(company: companyID, district: request.district, on: app.db)
             let decision = try live.snapshot.evaluate(
                 EvaluationRequest(district: request.district, asOf: today, facts: request.facts, grants: grants))
-            outcome = decision.outcome.rawValue
+            outcome = decision.outcome
         }
         print(
-            "check: p50 \(String(format: "%.1f", without)) µs without grants; \(String(format: "%.1f", with)) µs for a company holding a grant (look-up included, 10,000 grants on file; outcome \(outcome))"
+            "check: p50 \(String(format: "%.1f", without)) µs without grants; \(String(format: "%.1f", with)) µs for a company holding a grant (look-up included, 10,000 grants on file; outcome \(outcome?.rawValue ?? "none"))"
         )
     }
 }
