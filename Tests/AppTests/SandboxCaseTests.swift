@@ -364,4 +364,43 @@ import VaporTesting
             #expect(replay.body.string.contains("\"identical\":true"), "\(replay.body.string)")
         }
     }
+
+    @Test func aVerdictShowsACertificationConditionAsMetOnlyWhileAMatchingCertificateIsValid() async throws {
+        try await withTeukgu { app in
+            let naju = try await app.bearerToken(for: "startup3@teukgu.demo")
+            let officer = try await app.bearerToken(for: "officer@teukgu.demo")
+            let certificate =
+                #"{"scheme":"UL Solutions","scope":"35 kV DC switchgear","issuer":"UL Solutions Korea","number":"UL-2025-77","validFrom":"2025-01-01","validUntil":"2025-12-31"}"#
+            let refused = try await app.testing().sendRequest(
+                .POST, Endpoints.apiFileCertification.link(), headers: .json(bearer: officer),
+                body: ByteBuffer(string: certificate))
+            #expect(refused.status == .forbidden)
+            let bad = try await app.testing().sendRequest(
+                .POST, Endpoints.apiFileCertification.link(), headers: .json(bearer: naju),
+                body: ByteBuffer(string: certificate.replacingOccurrences(of: "2025-12-31", with: "2024-12-31")))
+            #expect(bad.status == .badRequest)
+            let filed = try await app.testing().sendRequest(
+                .POST, Endpoints.apiFileCertification.link(), headers: .json(bearer: naju),
+                body: ByteBuffer(string: certificate))
+            #expect(filed.status == .created)
+            func verdict(asOf: String) async throws -> String {
+                let body = """
+                    {"district":"jeonnam-dc-energy","asOf":"\(asOf)","facts":{"activity.kind":"dc-distribution",
+                     "activity.voltageKilovolts":35,"site.zone":"naju-energy-valley","company.isZoneOperator":true}}
+                    """
+                let answer = try await app.testing().sendRequest(
+                    .POST, Endpoints.apiRegulationCheck.link(), headers: .json(bearer: naju),
+                    body: ByteBuffer(string: body))
+                let id = try #require(answer.body.string.split(separator: "\"").dropFirst(3).first.map(String.init))
+                return try await app.testing().sendRequest(
+                    .GET, Endpoints.verdictPage.link([.decisionID: id]), headers: ["Accept-Language": "en"]
+                ).body.string
+            }
+            #expect(try await verdict(asOf: "2025-07-01").contains("Met: UL Solutions certificate UL-2025-77"))
+            #expect(try await verdict(asOf: "2026-02-01").contains("Outstanding: no UL Solutions certification"))
+            let list = try await app.testing().sendRequest(
+                .GET, Endpoints.apiCertifications.link(), headers: .bearer(naju))
+            #expect(list.body.string.contains("UL-2025-77"))
+        }
+    }
 }

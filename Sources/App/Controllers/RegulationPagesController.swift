@@ -238,7 +238,10 @@ struct RegulationPagesController {
             document: document, id: id, version: version, decidedAt: record.decidedAt, language: request.language,
             permalink: request.publicBaseURL + Endpoints.verdictPage.link([.decisionID: id.uuidString.lowercased()]),
             again: Endpoints.checkPage.link([.district: record.district]),
-            rulebooks: request.application.rulebooks.compiled(versionID: record.versionID)?.set.rulebooks ?? [])
+            rulebooks: request.application.rulebooks.compiled(versionID: record.versionID)?.set.rulebooks ?? [],
+            certifications: try await record.companyID.asyncMap {
+                try await Certifications.list(company: $0, on: request.db)
+            })
         return try await request.renderPage("verdict", titleKey: "regulation.verdict", page)
     }
 }

@@ -11,6 +11,32 @@ struct SandboxPagesController {
         routes.on(Endpoints.sandboxCasePage, use: show)
         routes.on(Endpoints.sandboxEventForm, use: step)
         routes.on(Endpoints.sandboxPolicyForm, use: policy)
+        routes.on(Endpoints.certificationForm, use: certification)
+    }
+
+    @Sendable func certification(_ request: Request) async throws -> Response {
+        struct Form: Decodable {
+            let scheme: String?
+            let scope: String?
+            let issuer: String?
+            let number: String?
+            let validFrom: String?
+            let validUntil: String?
+        }
+        let form = try request.decodeForm(Form.self)
+        let account = try request.requireAccount()
+        return try await request.formAction(
+            redirectTo: Endpoints.sandboxHome.link() + "#certifications",
+            flash: Strings.text("sandbox.stepTaken", request.language),
+            rerender: { _, status in try await Self.renderHome(request, typed: .init(), status: status) }
+        ) {
+            _ = try await Certifications.file(
+                CertificationInput(
+                    scheme: form.scheme ?? "", scope: form.scope ?? "", issuer: form.issuer ?? "",
+                    number: form.number ?? "", validFrom: form.validFrom ?? "", validUntil: form.validUntil ?? "",
+                    documentID: nil),
+                by: account, now: request.now, on: request.db)
+        }
     }
 
     @Sendable func policy(_ request: Request) async throws -> Response {
@@ -89,6 +115,8 @@ struct SandboxPagesController {
                         ?? "—", language: language)
             }
         }
+        let certifications =
+            account.companyID == nil ? [] : try await Certifications.list(company: account.companyID!, on: request.db)
         let page = SandboxHomePage(
             waiting: rows(waiting), cases: rows(all),
             canFile: account.role == .companyMember && account.companyID != nil,
@@ -101,7 +129,13 @@ struct SandboxPagesController {
             districts: districts.map {
                 .init(value: $0.id ?? "", label: names[$0.id ?? ""] ?? "", selected: typed.districtID == $0.id)
             },
-            typed: typed)
+            typed: typed,
+            certifications: certifications.map {
+                .init(
+                    scheme: $0.scheme, scope: $0.scope, issuer: $0.issuer, number: $0.number,
+                    validity: "\($0.validFrom) – \($0.validUntil)")
+            },
+            certificationAction: Endpoints.certificationForm.link())
         return try await request.renderPage("sandbox-home", titleKey: "nav.sandbox", needsForm: true, page)
             .encodeResponse(status: status, for: request)
     }

@@ -25,5 +25,6 @@ enum TeukguMigrations {
         app.migrations.add(AddSandboxGrants())
         app.migrations.add(InsurancePolicyRecord.Migration())
         app.migrations.add(AddSandboxGrantLookupIndex())
+        app.migrations.add(CertificationRecord.Migration())
     }
 }

@@ -48,6 +48,17 @@ struct SandboxHomePage: Encodable {
     let kinds: [Option]
     let districts: [Option]
     let typed: Typed
+    /// The company's certifications and the form to add one.
+    let certifications: [CertificationRow]
+    let certificationAction: String
+
+    struct CertificationRow: Encodable {
+        let scheme: String
+        let scope: String
+        let issuer: String
+        let number: String
+        let validity: String
+    }
 }
 
 /// One case: its facts, clock, answer, history and the steps the reader may take.

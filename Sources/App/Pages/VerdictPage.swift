@@ -21,6 +21,9 @@ struct VerdictPage: Encodable {
     struct Condition: Encodable {
         let text: String
         let sources: String
+        /// For a certification condition checked by a company: met (naming the certificate) or not.
+        var certification: String? = nil
+        var met = false
     }
 
     let id: String
@@ -43,7 +46,7 @@ struct VerdictPage: Encodable {
 
     init(
         document: DecisionDocument, id: UUID, version: Int, decidedAt: Date, language: String, permalink: String,
-        again: String, rulebooks books: [Rulebook]
+        again: String, rulebooks books: [Rulebook], certifications: [CertificationRecord]? = nil
     ) {
         let rules = Dictionary(books.flatMap(\.rules).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         /// A rule's free text in the reader's language, as its rulebook gives it.
@@ -75,12 +78,24 @@ struct VerdictPage: Encodable {
                 id: $0.id, title: $0.title.pick(language), effect: $0.effect, undecided: $0.status == .undecided,
                 citations: citations($0.citations, rule: $0.id))
         }
+        let asOfDay = CalendarDate(iso: document.asOf)
         conditions = document.conditions.map { condition in
             let source = condition.sources.first ?? ""
-            return Condition(
+            var row = Condition(
                 text: Explanation.describe(
                     condition.ruleCondition { words($0, rule: source) }, language: language),
                 sources: condition.sources.map(ruleName).joined(separator: ", "))
+            // A company's check says whether its certifications on file meet the condition.
+            if let certifications, let day = asOfDay, condition.type == "certification", let scheme = condition.scheme {
+                if let found = Certifications.match(scheme: scheme, in: certifications, on: day) {
+                    row.certification = Strings.format(
+                        "verdict.certificationMet", language, found.scheme, found.number, found.validUntil)
+                    row.met = true
+                } else {
+                    row.certification = Strings.format("verdict.certificationOutstanding", language, scheme)
+                }
+            }
+            return row
         }
         exemptions = document.exemptions.map {
             Reason(

@@ -26,6 +26,12 @@ extension Endpoints {
     static let apiSandboxPolicy = Endpoint(
         .POST, "/api/v1/sandbox/cases/:caseID/policies", .companies, .ownRecords,
         "File a liability insurance policy for a granted case")
+    static let certificationForm = Endpoint(
+        .POST, "/sandbox/certifications", .companies, .ownRecords, "File a certification of the company")
+    static let apiCertifications = Endpoint(
+        .GET, "/api/v1/certifications", .companies, .ownRecords, "The company's certifications")
+    static let apiFileCertification = Endpoint(
+        .POST, "/api/v1/certifications", .companies, .ownRecords, "File a certification (KC, UL, CE, IEC-based …)")
     static let apiSandboxCases = Endpoint(
         .GET, "/api/v1/sandbox/cases", .sandboxParties, .boundRecords,
         "Sandbox cases the caller may see (?waiting=true: those waiting on the caller)")
@@ -40,6 +46,7 @@ extension Endpoints {
 
     static let sandbox: [Endpoint] = [
         sandboxHome, fileSandboxCaseForm, sandboxCasePage, sandboxEventForm, apiSandboxCases, apiFileSandboxCase,
-        apiSandboxCase, apiSandboxCaseEvent, sandboxPolicyForm, apiSandboxPolicy,
+        apiSandboxCase, apiSandboxCaseEvent, sandboxPolicyForm, apiSandboxPolicy, certificationForm, apiCertifications,
+        apiFileCertification,
     ]
 }

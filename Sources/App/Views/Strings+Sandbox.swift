@@ -75,6 +75,17 @@ extension Strings {
         "tpl.sandbox.takeStep": ("처리하기", "Take this step"),
         "tpl.sandbox.history": ("처리 이력", "History"),
         "tpl.sandbox.grantValidity": ("유효기간", "Valid"),
+        "tpl.sandbox.certifications": ("우리 회사 인증", "Your company's certifications"),
+        "tpl.sandbox.noCertifications": ("등록한 인증이 없습니다.", "No certifications on file."),
+        "tpl.sandbox.scheme": ("인증 제도(예: KC, UL, CE)", "Scheme (e.g. KC, UL, CE)"),
+        "tpl.sandbox.scope": ("인증 범위", "Scope"),
+        "tpl.sandbox.issuer": ("발급 기관", "Issuer"),
+        "tpl.sandbox.certificateNumber": ("인증 번호", "Certificate number"),
+        "tpl.sandbox.fileCertification": ("인증 등록", "Add the certification"),
+        "verdict.certificationMet": ("충족: %@ 인증 %@ (%@까지)", "Met: %@ certificate %@ (valid until %@)"),
+        "verdict.certificationOutstanding": (
+            "미충족: 기준일에 유효한 %@ 인증이 등록되어 있지 않습니다.", "Outstanding: no %@ certification valid on the date is on file."
+        ),
         "sandbox.policyCover": (
             "사망 %@원 · 부상 %@원 · 후유장애 %@원(1인당) · 재물 %@원(사고당)",
             "death KRW %@ · injury KRW %@ · disability KRW %@ per person · property KRW %@ per accident"

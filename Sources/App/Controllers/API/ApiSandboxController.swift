@@ -11,6 +11,25 @@ struct ApiSandboxController {
         routes.on(Endpoints.apiSandboxCase, use: show)
         routes.on(Endpoints.apiSandboxCaseEvent, use: step)
         routes.on(Endpoints.apiSandboxPolicy, use: policy)
+        routes.on(Endpoints.apiCertifications, use: certifications)
+        routes.on(Endpoints.apiFileCertification, use: fileCertification)
+    }
+
+    struct CertificationList: Content {
+        let certifications: [CertificationDTO]
+    }
+
+    @Sendable func certifications(_ request: Request) async throws -> CertificationList {
+        guard let company = try request.requireAccount().companyID else { return CertificationList(certifications: []) }
+        return CertificationList(
+            certifications: try await Certifications.list(company: company, on: request.db).map(CertificationDTO.init))
+    }
+
+    @Sendable func fileCertification(_ request: Request) async throws -> Response {
+        let input = try request.decodeStrictJSON(CertificationInput.self)
+        let record = try await Certifications.file(
+            input, by: try request.requireAccount(), now: request.now, on: request.db)
+        return try await CertificationDTO(record).encodeResponse(status: .created, for: request)
     }
 
     @Sendable func policy(_ request: Request) async throws -> Response {
