@@ -160,7 +160,7 @@ import VaporTesting
                 #"{"event":"grant","note":"Granted with conditions","exempts":["national.ship-officers.crew-required"]}"#
             )
             .content.decode(SandboxCaseDTO.self)
-            #expect(granted.status == .granted && granted.allowedEvents.isEmpty)
+            #expect(granted.status == .granted && !granted.allowedEvents.contains("grant"))
         }
     }
 
@@ -401,6 +401,41 @@ import VaporTesting
             let list = try await app.testing().sendRequest(
                 .GET, Endpoints.apiCertifications.link(), headers: .bearer(naju))
             #expect(list.body.string.contains("UL-2025-77"))
+        }
+    }
+
+    @Test func aValidityExtendsOnceWhenAppliedForInTimeAndNeverBeyondTheDistrictsTerm() async throws {
+        try await withTeukgu { app in
+            let startup = try await app.bearerToken(for: "startup@teukgu.demo")
+            let busan = try await app.bearerToken(for: "busan@teukgu.demo")
+            let officer = try await app.bearerToken(for: "officer@teukgu.demo")
+            app.clock = FixedClock(CalendarDate(iso: "2026-12-01")!.startInstant.addingTimeInterval(10 * 3600))
+            let filed = try await file(app, token: startup, kind: .temporaryPermit)
+            try await step(app, filed.id, busan, #"{"event":"forward"}"#)
+            try await step(app, filed.id, officer, #"{"event":"notify"}"#)
+            let granted = try await step(
+                app, filed.id, officer,
+                #"{"event":"grant","note":"Granted","exempts":["national.ship-safety.alternative-fuel"],"validUntil":"2027-06-30"}"#
+            ).content.decode(SandboxCaseDTO.self)
+            #expect(granted.validUntil == "2027-06-30")
+            try await step(app, filed.id, officer, #"{"event":"extend-validity"}"#, expect: .conflict)
+            // Two months before 2027-06-30 is 2027-04-30: a request after that is too late.
+            app.clock = FixedClock(CalendarDate(iso: "2027-05-02")!.startInstant.addingTimeInterval(10 * 3600))
+            let late = try await step(
+                app, filed.id, startup, #"{"event":"request-extension"}"#, expect: .unprocessableEntity)
+            #expect(late.body.string.contains("extension_request_too_late"))
+            app.clock = FixedClock(CalendarDate(iso: "2027-04-01")!.startInstant.addingTimeInterval(10 * 3600))
+            try await step(app, filed.id, officer, #"{"event":"request-extension"}"#, expect: .forbidden)
+            try await step(app, filed.id, startup, #"{"event":"request-extension","note":"Trial continues"}"#)
+            // Busan's district ends 2028-05-31: two more years would pass it, so the cap is the term.
+            let beyond = try await step(
+                app, filed.id, officer, #"{"event":"extend-validity","days":800}"#, expect: .badRequest)
+            #expect(beyond.body.string.contains("2028-05-31"))
+            let extended = try await step(app, filed.id, officer, #"{"event":"extend-validity"}"#)
+                .content.decode(SandboxCaseDTO.self)
+            #expect(extended.validUntil == "2028-05-31")
+            try await step(app, filed.id, officer, #"{"event":"extend-validity"}"#, expect: .conflict)
+            try await step(app, filed.id, startup, #"{"event":"request-extension"}"#, expect: .conflict)
         }
     }
 }

@@ -109,16 +109,32 @@ struct SandboxPagesController {
                     record, events: referrals.filter { $0.caseID == record.id }, catalog: catalog, holidays: holidays,
                     today: request.today)
                 let clock = clocks.committee ?? clocks.answer
-                return SandboxCaseRow(
+                var row = SandboxCaseRow(
                     record, districtName: names[record.districtID] ?? record.districtID,
                     due: clock.map { $0.isPaused ? Strings.text("text.pausedSupplementation", language) : $0.due.iso }
                         ?? "—", language: language)
+                if let clock, !clock.isPaused {
+                    let left = clock.daysLeft(on: request.today)
+                    row.daysLeft = left
+                    if left < 0 {
+                        row.urgency = "expired"
+                        row.urgencyText = Strings.format("clock.daysOverdue", language, -left)
+                    } else if left <= 7 {
+                        row.urgency = "paused"
+                        row.urgencyText = Strings.format(left == 1 ? "clock.dayLeft" : "clock.daysLeft", language, left)
+                    }
+                }
+                return row
             }
         }
+        // What waits on the reader, the most urgent first.
+        let waitingRows = rows(waiting).sorted { ($0.daysLeft ?? Int.max) < ($1.daysLeft ?? Int.max) }
         let certifications =
             account.companyID == nil ? [] : try await Certifications.list(company: account.companyID!, on: request.db)
         let page = SandboxHomePage(
-            waiting: rows(waiting), cases: rows(all),
+            waiting: waitingRows, cases: rows(all),
+            dueSoon: waitingRows.filter { ($0.daysLeft ?? Int.max) >= 0 && ($0.daysLeft ?? Int.max) <= 7 }.count,
+            overdue: waitingRows.filter { ($0.daysLeft ?? 0) < 0 }.count,
             canFile: account.role == .companyMember && account.companyID != nil,
             fileAction: Endpoints.fileSandboxCaseForm.link(),
             kinds: SandboxCaseKind.allCases.map {
@@ -222,7 +238,8 @@ struct SandboxPagesController {
             action: Endpoints.sandboxEventForm.link([.caseID: try record.requireID().uuidString]),
             listHref: Endpoints.sandboxHome.link(),
             needsDay: dto.allowedEvents.contains(SandboxCaseStatus.Event.notify.rawValue),
-            canExtend: dto.allowedEvents.contains(SandboxCaseStatus.Event.extendReview.rawValue),
+            canExtend: dto.allowedEvents.contains(SandboxCaseStatus.Event.extendReview.rawValue)
+                || dto.allowedEvents.contains(SandboxCaseStatus.Event.extendValidity.rawValue),
             today: request.today.iso,
             grant: dto.validUntil.map { until in
                 .init(
@@ -242,7 +259,11 @@ struct SandboxPagesController {
             shortfalls: shortfalls.map { Strings.pick($0.korean, $0.english, language) },
             showsInsurance: granted,
             canFilePolicy: granted && account.role == .companyMember && account.companyID == record.companyID,
-            policyAction: Endpoints.sandboxPolicyForm.link([.caseID: try record.requireID().uuidString]))
+            policyAction: Endpoints.sandboxPolicyForm.link([.caseID: try record.requireID().uuidString]),
+            resultsReportDue: granted
+                ? SandboxValidity.resultsReportDue(record, catalog: try await LegalTimeStore.catalog(on: request.db))?
+                    .iso
+                : nil)
         return try await request.renderPage(
             "sandbox-case", titleKey: "nav.sandbox", title: record.number, needsForm: true, page
         )

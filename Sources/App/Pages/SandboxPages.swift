@@ -11,6 +11,10 @@ struct SandboxCaseRow: Encodable {
     let status: String
     let state: String
     let due: String
+    /// Days to the deadline, and how urgent it is (`paused` style for ≤ 7 days, `expired` overdue).
+    var daysLeft: Int?
+    var urgency: String?
+    var urgencyText: String?
 
     init(_ record: SandboxCaseRecord, districtName: String, due: String, language: String) {
         href = Endpoints.sandboxCasePage.link([.caseID: record.id?.uuidString ?? ""])
@@ -43,6 +47,9 @@ struct SandboxHomePage: Encodable {
 
     let waiting: [SandboxCaseRow]
     let cases: [SandboxCaseRow]
+    /// Of what waits on the reader: due within 7 days, and overdue.
+    let dueSoon: Int
+    let overdue: Int
     let canFile: Bool
     let fileAction: String
     let kinds: [Option]
@@ -109,6 +116,7 @@ struct SandboxCasePage: Encodable {
     let showsInsurance: Bool
     let canFilePolicy: Bool
     let policyAction: String
+    let resultsReportDue: String?
 
     struct PolicyRow: Encodable {
         let insurer: String

@@ -156,7 +156,8 @@ enum SandboxCases {
             switch event {
             case .forward: region
             case .notify, .requestSupplement, .referToCommittee, .extendReview: ministry
-            case .supplement, .withdraw, .startUse: company
+            case .supplement, .withdraw, .startUse, .requestExtension: company
+            case .extendValidity: ministry
             case .deem: false
             case .confirmNoPermitNeeded, .confirmPermitNeeded, .grant, .refuse:
                 switch record.status {
@@ -207,6 +208,10 @@ enum SandboxCases {
             onDay = day
         case .requestSupplement:
             pauses.append(Pause(from: today.iso, to: nil))
+        case .requestExtension:
+            try await SandboxValidity.checkRequest(record, today: today, on: database)
+        case .extendValidity:
+            try await SandboxValidity.extend(record, days: input.days, today: today, on: database)
         case .startUse:
             let shortfalls = try await SandboxPolicies.shortfalls(record, on: database)
             guard shortfalls.isEmpty else {

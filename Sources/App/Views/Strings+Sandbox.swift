@@ -27,6 +27,9 @@ extension Strings {
         "sandbox_case.refused": ("거부", "Refused"),
         "sandbox_case.in-use": ("사용 중(보험 확인)", "In use (insurance on file)"),
         "sandbox.event.policy": ("책임보험 증권 제출", "Liability policy filed"),
+        "sandbox.event.request-extension": ("유효기간 연장 신청", "Apply to extend the validity"),
+        "sandbox.event.extend-validity": ("유효기간 연장(1회)", "Extend the validity (once)"),
+        "tpl.sandbox.resultsReportDue": ("결과 보고 기한(제87조제11항)", "Results report due (art. 87(11))"),
         "sandbox.event.start-use": ("사용 시작(책임보험 확인)", "Start using it (insurance checked)"),
         "sandbox_case.withdrawn": ("철회", "Withdrawn"),
         "sandbox.event.file": ("신청", "Filed"),
@@ -48,6 +51,8 @@ extension Strings {
             "File and run rapid confirmations (art. 85), demonstration exemptions (arts. 86–89) and temporary permits (arts. 90–91) on their legal clocks."
         ),
         "tpl.sandbox.waitingOnYou": ("내가 처리할 사건", "Waiting on you"),
+        "tpl.sandbox.dueSoon": ("7일 안에 기한:", "Due within 7 days:"),
+        "tpl.sandbox.overdue": ("기한 지남:", "Overdue:"),
         "tpl.sandbox.nothingWaiting": ("지금 처리할 사건이 없습니다.", "Nothing waits on you now."),
         "tpl.sandbox.allCases": ("볼 수 있는 모든 사건", "Every case you may see"),
         "tpl.sandbox.noCases": ("아직 사건이 없습니다.", "No cases yet."),

@@ -67,6 +67,22 @@ public enum SandboxCaseKind: String, CaseIterable, Codable, Sendable {
         }
     }
 
+    /// The one extension of a grant's validity, and how long before expiry the company applies for it
+    /// (arts. 86(10), 90(12)); and for exemptions the results report due after expiry (art. 87(11)).
+    public var validityExtensionKey: String? { parameterPrefix.map { $0 + ".extension" } }
+    public var extensionLeadKey: String? { parameterPrefix.map { $0 + ".extensionLead" } }
+    public var resultsReportKey: String? {
+        self == .demonstrationExemption ? "demonstrationExemption.resultsReport" : nil
+    }
+
+    private var parameterPrefix: String? {
+        switch self {
+        case .rapidConfirmation: nil
+        case .demonstrationExemption: "demonstrationExemption"
+        case .temporaryPermit: "temporaryPermit"
+        }
+    }
+
     /// Only a rapid confirmation has an answer the law supplies when none comes (art. 85(5)).
     public var isDeemedOnExpiry: Bool { self == .rapidConfirmation }
 
@@ -74,7 +90,7 @@ public enum SandboxCaseKind: String, CaseIterable, Codable, Sendable {
     public func allows(_ event: SandboxCaseStatus.Event) -> Bool {
         switch event {
         case .confirmNoPermitNeeded, .confirmPermitNeeded, .deem: self == .rapidConfirmation
-        case .grant, .refuse, .extendReview, .startUse: self != .rapidConfirmation
+        case .grant, .refuse, .extendReview, .startUse, .requestExtension, .extendValidity: self != .rapidConfirmation
         default: true
         }
     }

@@ -36,6 +36,10 @@ public enum SandboxCaseStatus: String, Lifecycle {
         case grant
         case refuse
         case startUse = "start-use"
+        /// The company applies to extend the validity (by the lead time before expiry).
+        case requestExtension = "request-extension"
+        /// The ministry extends the validity once, within the longest extension and the district's term.
+        case extendValidity = "extend-validity"
         case withdraw
     }
 
@@ -59,6 +63,8 @@ public enum SandboxCaseStatus: String, Lifecycle {
         case (.underReview, .grant), (.atCommittee, .grant): .granted
         case (.underReview, .refuse), (.atCommittee, .refuse): .refused
         case (.granted, .startUse): .inUse
+        case (.granted, .requestExtension), (.inUse, .requestExtension): self
+        case (.granted, .extendValidity), (.inUse, .extendValidity): self
         case (.atRegion, .withdraw), (.atMinistry, .withdraw), (.underReview, .withdraw),
             (.awaitingSupplement, .withdraw), (.atCommittee, .withdraw):
             .withdrawn
@@ -68,7 +74,7 @@ public enum SandboxCaseStatus: String, Lifecycle {
 
     public var isFinal: Bool {
         switch self {
-        case .noPermitNeeded, .permitNeeded, .deemedNoPermitNeeded, .inUse, .refused, .withdrawn: true
+        case .noPermitNeeded, .permitNeeded, .deemedNoPermitNeeded, .refused, .withdrawn: true
         default: false
         }
     }

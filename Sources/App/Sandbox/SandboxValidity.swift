@@ -1,0 +1,85 @@
+import Fluent
+import Foundation
+import TeukguCore
+import Vapor
+
+/// A grant's validity after the grant: one extension, applied for by the lead time before expiry
+/// and never beyond the district's term; the results report due after expiry.
+enum SandboxValidity {
+    static func checkRequest(_ record: SandboxCaseRecord, today: CalendarDate, on database: any Database) async throws {
+        guard let until = record.validUntil.flatMap(CalendarDate.init(iso:)), let leadKey = record.kind.extensionLeadKey
+        else { throw AppError.conflict("no_validity", "This case has no validity to extend.") }
+        let catalog = try await LegalTimeStore.catalog(on: database)
+        let lead = try catalog.length(leadKey, at: today)
+        let latest: CalendarDate =
+            switch lead {
+            case .months(let n): until.adding(months: -n)
+            case .years(let n): until.adding(years: -n)
+            case .weeks(let n): until.adding(days: -7 * n)
+            case .days(let n), .workingHours(let n): until.adding(days: -n)
+            }
+        guard today <= latest else {
+            throw AppError(
+                .unprocessableEntity, "extension_request_too_late",
+                "An extension is applied for by \(latest.iso), \(lead.amount) \(lead.unit) before the validity ends on \(until.iso).",
+                korean: "연장 신청은 유효기간 종료일(\(until.iso))보다 앞선 \(latest.iso)까지 해야 합니다.")
+        }
+        if try await hasEvent(.extendValidity, record, on: database) {
+            throw AppError.conflict("validity_already_extended", "The validity can be extended once.")
+        }
+    }
+
+    static func extend(
+        _ record: SandboxCaseRecord, days: Int?, today: CalendarDate, on database: any Database
+    )
+        async throws
+    {
+        guard try await hasEvent(.requestExtension, record, on: database) else {
+            throw AppError.conflict("extension_not_requested", "The company has not applied for an extension.")
+        }
+        if try await hasEvent(.extendValidity, record, on: database) {
+            throw AppError.conflict("validity_already_extended", "The validity can be extended once.")
+        }
+        guard let until = record.validUntil.flatMap(CalendarDate.init(iso:)), let key = record.kind.validityExtensionKey
+        else { throw AppError.conflict("no_validity", "This case has no validity to extend.") }
+        let catalog = try await LegalTimeStore.catalog(on: database)
+        let longest = try catalog.length(key, at: today)
+        let most: CalendarDate =
+            switch longest {
+            case .years(let n): until.adding(years: n)
+            case .months(let n): until.adding(months: n)
+            case .weeks(let n): until.adding(days: 7 * n)
+            case .days(let n), .workingHours(let n): until.adding(days: n)
+            }
+        var districtEnd = most
+        if let district = try await DistrictRecord.find(record.districtID, on: database),
+            let end = CalendarDate(iso: district.endsOn)
+        {
+            districtEnd = end
+        }
+        let cap = min(most, districtEnd)
+        let extended = days.map { until.adding(days: $0) } ?? cap
+        guard extended > until, extended <= cap else {
+            throw AppError.invalid(
+                "invalid_extension",
+                "The validity can run to at most \(cap.iso) (one extension of at most \(longest.amount) \(longest.unit), within the district's term)."
+            )
+        }
+        record.validUntil = extended.iso
+    }
+
+    /// When the results report is due (exemptions: 30 days after the validity ends).
+    static func resultsReportDue(_ record: SandboxCaseRecord, catalog: ParameterCatalog) -> CalendarDate? {
+        guard let key = record.kind.resultsReportKey, let until = record.validUntil.flatMap(CalendarDate.init(iso:)),
+            let length = try? catalog.length(key, at: until)
+        else { return nil }
+        return until.adding(days: length.amount)
+    }
+
+    private static func hasEvent(
+        _ event: SandboxCaseStatus.Event, _ record: SandboxCaseRecord, on database: any Database
+    ) async throws -> Bool {
+        try await SandboxCaseEventRecord.query(on: database).filter(\.$caseID == record.requireID())
+            .filter(\.$event == event.rawValue).count() > 0
+    }
+}
