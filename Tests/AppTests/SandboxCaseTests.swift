@@ -438,4 +438,31 @@ import VaporTesting
             try await step(app, filed.id, startup, #"{"event":"request-extension"}"#, expect: .conflict)
         }
     }
+
+    @Test func aLawRevisionRequestKeepsTheExemptionValidUntilTheRevisionWithinTheTerm() async throws {
+        try await withTeukgu { app in
+            let startup = try await app.bearerToken(for: "startup@teukgu.demo")
+            let busan = try await app.bearerToken(for: "busan@teukgu.demo")
+            let officer = try await app.bearerToken(for: "officer@teukgu.demo")
+            app.clock = FixedClock(CalendarDate(iso: "2026-12-01")!.startInstant.addingTimeInterval(10 * 3600))
+            let permit = try await file(app, token: startup, kind: .temporaryPermit)
+            try await step(app, permit.id, startup, #"{"event":"request-revision"}"#, expect: .conflict)
+            let filed = try await file(app, token: startup, kind: .demonstrationExemption)
+            try await step(app, filed.id, busan, #"{"event":"forward"}"#)
+            try await step(app, filed.id, officer, #"{"event":"notify"}"#)
+            try await step(
+                app, filed.id, officer,
+                #"{"event":"grant","note":"Granted","exempts":["national.ship-officers.crew-required"],"validUntil":"2027-06-30"}"#
+            )
+            try await step(app, filed.id, officer, #"{"event":"law-revised"}"#, expect: .conflict)
+            let kept = try await step(app, filed.id, startup, #"{"event":"request-revision","note":"Amend art. 11"}"#)
+                .content.decode(SandboxCaseDTO.self)
+            // Valid while the revision runs, but never past Busan's term (2028-05-31).
+            #expect(kept.validUntil == "2028-05-31")
+            try await step(app, filed.id, startup, #"{"event":"request-revision"}"#, expect: .conflict)
+            let ended = try await step(app, filed.id, officer, #"{"event":"law-revised","on":"2026-12-01"}"#)
+                .content.decode(SandboxCaseDTO.self)
+            #expect(ended.validUntil == "2026-12-01")
+        }
+    }
 }

@@ -260,6 +260,8 @@ struct SandboxPagesController {
             showsInsurance: granted,
             canFilePolicy: granted && account.role == .companyMember && account.companyID == record.companyID,
             policyAction: Endpoints.sandboxPolicyForm.link([.caseID: try record.requireID().uuidString]),
+            revisionPlanDue: SandboxValidity.revisionPlanDue(
+                record, events: events, catalog: try await LegalTimeStore.catalog(on: request.db))?.iso,
             resultsReportDue: granted
                 ? SandboxValidity.resultsReportDue(record, catalog: try await LegalTimeStore.catalog(on: request.db))?
                     .iso

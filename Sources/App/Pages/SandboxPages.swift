@@ -116,6 +116,7 @@ struct SandboxCasePage: Encodable {
     let showsInsurance: Bool
     let canFilePolicy: Bool
     let policyAction: String
+    let revisionPlanDue: String?
     let resultsReportDue: String?
 
     struct PolicyRow: Encodable {

@@ -156,8 +156,8 @@ enum SandboxCases {
             switch event {
             case .forward: region
             case .notify, .requestSupplement, .referToCommittee, .extendReview: ministry
-            case .supplement, .withdraw, .startUse, .requestExtension: company
-            case .extendValidity: ministry
+            case .supplement, .withdraw, .startUse, .requestExtension, .requestRevision: company
+            case .extendValidity, .lawRevised: ministry
             case .deem: false
             case .confirmNoPermitNeeded, .confirmPermitNeeded, .grant, .refuse:
                 switch record.status {
@@ -212,6 +212,11 @@ enum SandboxCases {
             try await SandboxValidity.checkRequest(record, today: today, on: database)
         case .extendValidity:
             try await SandboxValidity.extend(record, days: input.days, today: today, on: database)
+        case .requestRevision:
+            try await SandboxValidity.requestRevision(record, today: today, on: database)
+        case .lawRevised:
+            try await SandboxValidity.lawRevised(
+                record, on: try DateInput.optional(input.on, field: "on") ?? today, database: database)
         case .startUse:
             let shortfalls = try await SandboxPolicies.shortfalls(record, on: database)
             guard shortfalls.isEmpty else {

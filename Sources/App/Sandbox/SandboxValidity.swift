@@ -68,6 +68,61 @@ enum SandboxValidity {
         record.validUntil = extended.iso
     }
 
+    /// A law-revision request, made by the lead time before expiry (art. 87(9)): the exemption stays
+    /// valid while the revision runs, up to the district's last day (art. 87(10)).
+    static func requestRevision(
+        _ record: SandboxCaseRecord, today: CalendarDate, on database: any Database
+    )
+        async throws
+    {
+        guard let until = record.validUntil.flatMap(CalendarDate.init(iso:)) else {
+            throw AppError.conflict("no_validity", "This case has no validity.")
+        }
+        let catalog = try await LegalTimeStore.catalog(on: database)
+        let lead = try catalog.length("demonstrationExemption.revisionRequestLead", at: today)
+        let latest = until.adding(months: -lead.amount)
+        guard today <= latest else {
+            throw AppError(
+                .unprocessableEntity, "revision_request_too_late",
+                "A law-revision request is made by \(latest.iso), \(lead.amount) months before the validity ends on \(until.iso).",
+                korean: "법령 정비 요청은 유효기간 종료일(\(until.iso))보다 앞선 \(latest.iso)까지 해야 합니다.")
+        }
+        if try await hasEvent(.requestRevision, record, on: database) {
+            throw AppError.conflict("revision_already_requested", "A law revision was already requested.")
+        }
+        if let district = try await DistrictRecord.find(record.districtID, on: database),
+            let end = CalendarDate(iso: district.endsOn), end > until
+        {
+            record.validUntil = end.iso
+        }
+    }
+
+    /// The law was revised: the exemption ends on that day (it is no longer needed).
+    static func lawRevised(_ record: SandboxCaseRecord, on day: CalendarDate, database: any Database) async throws {
+        guard try await hasEvent(.requestRevision, record, on: database) else {
+            throw AppError.conflict("revision_not_requested", "No law revision was requested for this case.")
+        }
+        guard let from = record.validFrom.flatMap(CalendarDate.init(iso:)), day >= from else {
+            throw AppError.invalid("invalid_date", "The revision day lies within the validity.")
+        }
+        if let until = record.validUntil.flatMap(CalendarDate.init(iso:)), day < until {
+            record.validUntil = day.iso
+        }
+    }
+
+    /// When the ministry's revision plan is due: 60 days (art. 87(6)); the Act counts them from the
+    /// report to the committee, which this approximates by the request day until reports are recorded.
+    static func revisionPlanDue(
+        _ record: SandboxCaseRecord, events: [SandboxCaseEventRecord], catalog: ParameterCatalog
+    ) -> CalendarDate? {
+        guard
+            let requested = events.last(where: { $0.event == SandboxCaseStatus.Event.requestRevision.rawValue })
+                .flatMap({ CalendarDate(iso: $0.onDay) }),
+            let length = try? catalog.length("demonstrationExemption.revisionPlan", at: requested)
+        else { return nil }
+        return requested.adding(days: length.amount)
+    }
+
     /// When the results report is due (exemptions: 30 days after the validity ends).
     static func resultsReportDue(_ record: SandboxCaseRecord, catalog: ParameterCatalog) -> CalendarDate? {
         guard let key = record.kind.resultsReportKey, let until = record.validUntil.flatMap(CalendarDate.init(iso:)),

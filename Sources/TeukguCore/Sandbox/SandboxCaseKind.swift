@@ -91,6 +91,7 @@ public enum SandboxCaseKind: String, CaseIterable, Codable, Sendable {
         switch event {
         case .confirmNoPermitNeeded, .confirmPermitNeeded, .deem: self == .rapidConfirmation
         case .grant, .refuse, .extendReview, .startUse, .requestExtension, .extendValidity: self != .rapidConfirmation
+        case .requestRevision, .lawRevised: self == .demonstrationExemption
         default: true
         }
     }

@@ -40,6 +40,11 @@ public enum SandboxCaseStatus: String, Lifecycle {
         case requestExtension = "request-extension"
         /// The ministry extends the validity once, within the longest extension and the district's term.
         case extendValidity = "extend-validity"
+        /// The company asks for the law to be revised (art. 87(9)); the exemption stays valid while
+        /// the revision runs, within the district's term (art. 87(10)).
+        case requestRevision = "request-revision"
+        /// The ministry records that the law was revised: the exemption ends that day.
+        case lawRevised = "law-revised"
         case withdraw
     }
 
@@ -65,6 +70,8 @@ public enum SandboxCaseStatus: String, Lifecycle {
         case (.granted, .startUse): .inUse
         case (.granted, .requestExtension), (.inUse, .requestExtension): self
         case (.granted, .extendValidity), (.inUse, .extendValidity): self
+        case (.granted, .requestRevision), (.inUse, .requestRevision): self
+        case (.granted, .lawRevised), (.inUse, .lawRevised): self
         case (.atRegion, .withdraw), (.atMinistry, .withdraw), (.underReview, .withdraw),
             (.awaitingSupplement, .withdraw), (.atCommittee, .withdraw):
             .withdrawn
