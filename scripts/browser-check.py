@@ -285,6 +285,7 @@ def public_journey(server):
     person.go("/")
     person.see("특구")
     person.inspect("landing")
+    person.keyboard_reaches("규제 확인")
     person.switch_language()
     person.see("Teukgu")
     person.switch_language()
@@ -418,6 +419,8 @@ def ministry_closes_and_forms_panel(server, application):
 def evaluator_journey(server, email, first):
     person = Person(server, email)
     person.inspect("home")
+    if first:
+        person.keyboard_reaches("평가")
     person.go("/evaluation/assignments")
     person.inspect("assignments")
     links = [a.get_attribute("href") for a in person.finds("main a") if "/evaluation/assignments/" in a.get_attribute("href")]
@@ -532,6 +535,7 @@ def sandbox_journey(server):
     company = Person(server, "startup@teukgu.demo")
     company.go("/sandbox")
     company.inspect("sandbox-home")
+    company.keyboard_reaches("신청하기", presses=150)
     Select(company.find("#kind")).select_by_value("rapid-confirmation")
     Select(company.find("#districtID")).select_by_value("busan-marine-mobility")
     company.type("#activity", "무인 선박의 야간 항만 입출항 시험")
@@ -558,12 +562,24 @@ def sandbox_journey(server):
     ministry.go("/sandbox")
     ministry.see("야간 입출항 도선 의무 확인")
     ministry.inspect("sandbox-queue")
+    ministry.keyboard_reaches("SB-", presses=80)
     ministry.go(case_path)
     Select(ministry.find("#event")).select_by_value("notify")
     ministry.press(ministry.find("#next-step form button[type=submit]"))
     ministry.see("관계 부처 검토 중", "회신·검토 기한")
     ministry.inspect("sandbox-clock")
     ministry.quit()
+    # A granted exemption in use: its validity, insurance on file and the certifications form.
+    grantee = Person(server, "startup3@teukgu.demo")
+    grantee.go("/sandbox")
+    grantee.see("우리 회사 인증")
+    granted = [a for a in grantee.finds("main a") if a.text.startswith("SB-")
+               and "1.5 kV" in a.find_element(By.XPATH, "../..").text]
+    if check(granted, "sandbox: the granted demo case is not listed for its company"):
+        grantee.press(granted[0])
+        grantee.see("책임보험", "사용 중")
+        grantee.inspect("sandbox-granted")
+    grantee.quit()
 
 
 def partner_journey(server):
@@ -572,6 +588,7 @@ def partner_journey(server):
     tracks = [a for a in person.finds("main .attention a") if "/collaboration/tracks/" in a.get_attribute("href")]
     if check(tracks, "nvidia: the home page does not point to its track"):
         check(all("NVIDIA" in a.text for a in tracks), "nvidia: the home lists another partner's track")
+        person.keyboard_reaches("NVIDIA")
         person.press(tracks[0])
         person.inspect("track")
         person.see("NVIDIA")
@@ -581,6 +598,7 @@ def partner_journey(server):
 def admin_journey(server):
     person = Person(server, "admin@teukgu.demo")
     person.inspect("home")
+    person.keyboard_reaches("계정 관리")
     for path, name in [("/admin/users", "users"), ("/admin/audit", "audit"), ("/regulation/statistics", "statistics"),
                        ("/account", "account"), ("/messages", "messages"), ("/documents", "documents")]:
         person.go(path)

@@ -51,17 +51,7 @@ struct SandboxPagesController {
             let propertyWon: String?
         }
         let form = try request.decodeForm(Form.self)
-        let record = try await SandboxCases.find(request.parameters.get("caseID"), on: request.db)
-        let account = try request.requireAccount()
-        _ = try await SandboxCaseDTO.load(record, viewer: account, today: request.today, on: request.db)
-        let path = Endpoints.sandboxCasePage.link([.caseID: try record.requireID().uuidString])
-        return try await request.formAction(
-            redirectTo: path, flash: Strings.text("sandbox.stepTaken", request.language),
-            rerender: { _, status in
-                let fresh = try await SandboxCases.find(record.id?.uuidString, on: request.db)
-                return try await Self.renderCase(fresh, request: request, status: status)
-            }
-        ) {
+        return try await Self.actOnCase(request) { record, account in
             func won(_ text: String?, _ field: String) throws -> Int64 {
                 guard let value = Int64((text ?? "").replacingOccurrences(of: ",", with: "").trimmed) else {
                     throw AppError.invalid("invalid_amount", "Write \(field) as a whole number of won.")
@@ -281,6 +271,25 @@ struct SandboxPagesController {
         }
     }
 
+    /// Runs a form's action on the case the path names: a case the reader may not see answers 404,
+    /// a refusal shows the case page again as stored (not as the refused action would have left
+    /// it), and success returns to the case.
+    static func actOnCase(
+        _ request: Request, _ action: (SandboxCaseRecord, CurrentAccount) async throws -> Void
+    ) async throws -> Response {
+        let record = try await SandboxCases.find(request.parameters.get("caseID"), on: request.db)
+        let account = try request.requireAccount()
+        _ = try await SandboxCaseDTO.load(record, viewer: account, today: request.today, on: request.db)
+        let path = Endpoints.sandboxCasePage.link([.caseID: try record.requireID().uuidString])
+        return try await request.formAction(
+            redirectTo: path, flash: Strings.text("sandbox.stepTaken", request.language),
+            rerender: { _, status in
+                let fresh = try await SandboxCases.find(record.id?.uuidString, on: request.db)
+                return try await Self.renderCase(fresh, request: request, status: status)
+            }
+        ) { try await action(record, account) }
+    }
+
     /// A step of the case in the reader's words (`sandbox.event.<event>`).
     static func stepWords(_ event: String, _ language: String) -> String {
         let key = "sandbox.event." + event
@@ -298,18 +307,7 @@ struct SandboxPagesController {
             let conditions: String?
         }
         let form = try request.decodeForm(Form.self)
-        let record = try await SandboxCases.find(request.parameters.get("caseID"), on: request.db)
-        let account = try request.requireAccount()
-        _ = try await SandboxCaseDTO.load(record, viewer: account, today: request.today, on: request.db)
-        let path = Endpoints.sandboxCasePage.link([.caseID: try record.requireID().uuidString])
-        return try await request.formAction(
-            redirectTo: path, flash: Strings.text("sandbox.stepTaken", request.language),
-            rerender: { _, status in
-                // Read again: a refused step must not show what it would have changed.
-                let fresh = try await SandboxCases.find(record.id?.uuidString, on: request.db)
-                return try await Self.renderCase(fresh, request: request, status: status)
-            }
-        ) {
+        return try await Self.actOnCase(request) { record, account in
             guard let event = form.event.flatMap(SandboxCaseStatus.Event.init(rawValue:)) else {
                 throw AppError.invalid("invalid_event", "Choose a step.")
             }
