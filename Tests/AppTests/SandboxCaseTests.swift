@@ -465,4 +465,37 @@ import VaporTesting
             #expect(ended.validUntil == "2026-12-01")
         }
     }
+
+    @Test func aRefusalIsReconsideredInTimeAndAGrantIsCancelledOnlyAfterAHearing() async throws {
+        try await withTeukgu { app in
+            let startup = try await app.bearerToken(for: "startup@teukgu.demo")
+            let busan = try await app.bearerToken(for: "busan@teukgu.demo")
+            let officer = try await app.bearerToken(for: "officer@teukgu.demo")
+            app.clock = FixedClock(CalendarDate(iso: "2026-12-01")!.startInstant.addingTimeInterval(10 * 3600))
+            let filed = try await file(app, token: startup, kind: .demonstrationExemption)
+            try await step(app, filed.id, busan, #"{"event":"forward"}"#)
+            try await step(app, filed.id, officer, #"{"event":"notify"}"#)
+            try await step(app, filed.id, officer, #"{"event":"refuse","note":"Safety case incomplete"}"#)
+            // Sixty days from 2026-12-01 is 2027-01-30.
+            app.clock = FixedClock(CalendarDate(iso: "2027-01-31")!.startInstant.addingTimeInterval(10 * 3600))
+            let late = try await step(
+                app, filed.id, startup, #"{"event":"request-reconsideration"}"#, expect: .unprocessableEntity)
+            #expect(late.body.string.contains("reconsideration_too_late"))
+            app.clock = FixedClock(CalendarDate(iso: "2027-01-30")!.startInstant.addingTimeInterval(10 * 3600))
+            try await step(app, filed.id, startup, #"{"event":"request-reconsideration","note":"New safety case"}"#)
+            try await step(
+                app, filed.id, officer,
+                #"{"event":"grant","note":"Granted on reconsideration","exempts":["national.ship-officers.crew-required"]}"#
+            )
+            try await step(app, filed.id, officer, #"{"event":"cancel","note":"fraud"}"#, expect: .conflict)
+            try await step(app, filed.id, officer, #"{"event":"order-correction"}"#, expect: .badRequest)
+            try await step(app, filed.id, officer, #"{"event":"order-correction","note":"Staff the shore centre"}"#)
+            try await step(
+                app, filed.id, officer, #"{"event":"record-hearing","note":"Heard 2027-02-10; not corrected"}"#)
+            let cancelled = try await step(
+                app, filed.id, officer, #"{"event":"cancel","note":"Conditions not kept after the correction order"}"#
+            ).content.decode(SandboxCaseDTO.self)
+            #expect(cancelled.status == .cancelled && cancelled.allowedEvents.isEmpty)
+        }
+    }
 }

@@ -61,7 +61,9 @@ import TeukguCore
         #expect(SandboxCaseKind.temporaryPermit.allows(.extendReview))
         #expect(SandboxCaseStatus.underReview.after(.deem) == .deemedNoPermitNeeded)
         #expect(SandboxCaseStatus.awaitingSupplement.after(.deem) == nil)
-        #expect(SandboxCaseStatus.refused.isFinal && !SandboxCaseStatus.granted.isFinal)
+        #expect(
+            SandboxCaseStatus.cancelled.isFinal && !SandboxCaseStatus.granted.isFinal
+                && !SandboxCaseStatus.refused.isFinal)
         #expect(SandboxCaseStatus.granted.after(.startUse) == .inUse)
         #expect(throws: TransitionError.self) { try SandboxCaseStatus.withdrawn.applying(.forward) }
     }

@@ -156,8 +156,9 @@ enum SandboxCases {
             switch event {
             case .forward: region
             case .notify, .requestSupplement, .referToCommittee, .extendReview: ministry
-            case .supplement, .withdraw, .startUse, .requestExtension, .requestRevision: company
-            case .extendValidity, .lawRevised: ministry
+            case .supplement, .withdraw, .startUse, .requestExtension, .requestRevision, .requestReconsideration:
+                company
+            case .extendValidity, .lawRevised, .orderCorrection, .recordHearing, .cancel: ministry
             case .deem: false
             case .confirmNoPermitNeeded, .confirmPermitNeeded, .grant, .refuse:
                 switch record.status {
@@ -214,6 +215,14 @@ enum SandboxCases {
             try await SandboxValidity.extend(record, days: input.days, today: today, on: database)
         case .requestRevision:
             try await SandboxValidity.requestRevision(record, today: today, on: database)
+        case .requestReconsideration:
+            try await SandboxValidity.checkReconsideration(record, today: today, on: database)
+        case .orderCorrection, .recordHearing:
+            guard !note.isEmpty else {
+                throw AppError.invalid("note_required", "Write what is to be corrected, or what the hearing found.")
+            }
+        case .cancel:
+            try await SandboxValidity.checkCancellation(record, note: note, on: database)
         case .lawRevised:
             try await SandboxValidity.lawRevised(
                 record, on: try DateInput.optional(input.on, field: "on") ?? today, database: database)

@@ -123,6 +123,42 @@ enum SandboxValidity {
         return requested.adding(days: length.amount)
     }
 
+    /// A reconsideration is asked for within its period from the refusal (60 days, Decree arts.
+    /// 57-3(2), 64-3(2), for refusals from 2024-08-07).
+    static func checkReconsideration(
+        _ record: SandboxCaseRecord, today: CalendarDate, on database: any Database
+    )
+        async throws
+    {
+        guard let key = record.kind.reconsiderationKey, let refused = record.answeredOn.flatMap(CalendarDate.init(iso:))
+        else { throw AppError.conflict("no_refusal", "There is no refusal to reconsider.") }
+        let catalog = try await LegalTimeStore.catalog(on: database)
+        guard let length = try? catalog.length(key, at: refused) else {
+            throw AppError(
+                .unprocessableEntity, "reconsideration_not_available",
+                "Reconsideration applies to refusals from 2024-08-07 (Law 20236).")
+        }
+        let latest = refused.adding(days: length.amount)
+        guard today <= latest else {
+            throw AppError(
+                .unprocessableEntity, "reconsideration_too_late",
+                "Reconsideration is asked for by \(latest.iso), \(length.amount) days after the refusal.",
+                korean: "재심의는 거부일로부터 \(length.amount)일 안(\(latest.iso)까지)에 요청해야 합니다.")
+        }
+    }
+
+    /// A cancellation needs a recorded hearing first (art. 89) and says why: fraud, which makes it
+    /// mandatory, or conditions not kept after a correction order, where it is the ministry's choice.
+    static func checkCancellation(_ record: SandboxCaseRecord, note: String, on database: any Database) async throws {
+        guard try await hasEvent(.recordHearing, record, on: database) else {
+            throw AppError.conflict("hearing_required", "A cancellation follows a recorded hearing (art. 89).")
+        }
+        guard !note.isEmpty else {
+            throw AppError.invalid(
+                "note_required", "Say why: obtained by fraud, or conditions not kept after a correction order.")
+        }
+    }
+
     /// When the results report is due (exemptions: 30 days after the validity ends).
     static func resultsReportDue(_ record: SandboxCaseRecord, catalog: ParameterCatalog) -> CalendarDate? {
         guard let key = record.kind.resultsReportKey, let until = record.validUntil.flatMap(CalendarDate.init(iso:)),

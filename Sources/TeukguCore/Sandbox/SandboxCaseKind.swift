@@ -71,6 +71,7 @@ public enum SandboxCaseKind: String, CaseIterable, Codable, Sendable {
     /// (arts. 86(10), 90(12)); and for exemptions the results report due after expiry (art. 87(11)).
     public var validityExtensionKey: String? { parameterPrefix.map { $0 + ".extension" } }
     public var extensionLeadKey: String? { parameterPrefix.map { $0 + ".extensionLead" } }
+    public var reconsiderationKey: String? { parameterPrefix.map { $0 + ".reconsideration" } }
     public var resultsReportKey: String? {
         self == .demonstrationExemption ? "demonstrationExemption.resultsReport" : nil
     }
@@ -92,6 +93,7 @@ public enum SandboxCaseKind: String, CaseIterable, Codable, Sendable {
         case .confirmNoPermitNeeded, .confirmPermitNeeded, .deem: self == .rapidConfirmation
         case .grant, .refuse, .extendReview, .startUse, .requestExtension, .extendValidity: self != .rapidConfirmation
         case .requestRevision, .lawRevised: self == .demonstrationExemption
+        case .requestReconsideration, .orderCorrection, .recordHearing, .cancel: self != .rapidConfirmation
         default: true
         }
     }

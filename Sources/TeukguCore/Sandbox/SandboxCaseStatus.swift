@@ -21,6 +21,11 @@ public enum SandboxCaseStatus: String, Lifecycle {
     /// The company started using its grant, with sufficient liability insurance on file.
     case inUse = "in-use"
     case refused
+    /// The company asked for the refusal to be reconsidered (arts. 86(8)–(9), 91); the ministry
+    /// grants or refuses again.
+    case reconsidering
+    /// Cancelled after a recorded hearing (art. 89, art. 91).
+    case cancelled
     case withdrawn
 
     public enum Event: String, CaseIterable, Sendable {
@@ -45,6 +50,12 @@ public enum SandboxCaseStatus: String, Lifecycle {
         case requestRevision = "request-revision"
         /// The ministry records that the law was revised: the exemption ends that day.
         case lawRevised = "law-revised"
+        case requestReconsideration = "request-reconsideration"
+        /// A correction order on a grant whose conditions are not kept (art. 89(1)).
+        case orderCorrection = "order-correction"
+        /// The hearing a cancellation needs, recorded with its note.
+        case recordHearing = "record-hearing"
+        case cancel
         case withdraw
     }
 
@@ -72,6 +83,12 @@ public enum SandboxCaseStatus: String, Lifecycle {
         case (.granted, .extendValidity), (.inUse, .extendValidity): self
         case (.granted, .requestRevision), (.inUse, .requestRevision): self
         case (.granted, .lawRevised), (.inUse, .lawRevised): self
+        case (.refused, .requestReconsideration): .reconsidering
+        case (.reconsidering, .grant): .granted
+        case (.reconsidering, .refuse): .refused
+        case (.granted, .orderCorrection), (.inUse, .orderCorrection): self
+        case (.granted, .recordHearing), (.inUse, .recordHearing): self
+        case (.granted, .cancel), (.inUse, .cancel): .cancelled
         case (.atRegion, .withdraw), (.atMinistry, .withdraw), (.underReview, .withdraw),
             (.awaitingSupplement, .withdraw), (.atCommittee, .withdraw):
             .withdrawn
@@ -81,7 +98,7 @@ public enum SandboxCaseStatus: String, Lifecycle {
 
     public var isFinal: Bool {
         switch self {
-        case .noPermitNeeded, .permitNeeded, .deemedNoPermitNeeded, .refused, .withdrawn: true
+        case .noPermitNeeded, .permitNeeded, .deemedNoPermitNeeded, .cancelled, .withdrawn: true
         default: false
         }
     }
