@@ -13,19 +13,30 @@ struct SandboxClocks {
         _ record: SandboxCaseRecord, events: [SandboxCaseEventRecord], catalog: ParameterCatalog,
         holidays: HolidayCalendar, today: CalendarDate
     ) -> SandboxClocks {
-        let answer =
-            record.status.clockRuns ? try? SandboxClockSettler.clock(record, catalog, holidays, today: today) : nil
+        // Plain do/catch rather than `try?` over the typed-throwing clock and parameter calls: the
+        // release build of Swift 6.3 mis-released values on that path and crashed the server.
+        var answer: LegalClockResult?
+        if record.status.clockRuns && record.status != .atCommittee {
+            do { answer = try SandboxClockSettler.clock(record, catalog, holidays, today: today) } catch {
+                answer = nil
+            }
+        }
         var committee: LegalClockResult?
         if record.status == .atCommittee, record.kind == .rapidConfirmation,
             let referred = events.last(where: { $0.event == SandboxCaseStatus.Event.referToCommittee.rawValue }),
-            let day = CalendarDate(iso: referred.onDay),
-            let version = try? catalog.parameter("rapidConfirmation.committeeReferral").version(at: day),
-            let length = version.value.clockLength
+            let day = CalendarDate(iso: referred.onDay)
         {
-            committee = try? LegalClock(holidays: holidays).compute(
-                LegalClockSpec(start: day, length: length, lengthCitation: version.citation), asOf: today)
+            do {
+                let version = try catalog.parameter("rapidConfirmation.committeeReferral").version(at: day)
+                if let length = version.value.clockLength {
+                    let spec = LegalClockSpec(start: day, length: length, lengthCitation: version.citation)
+                    committee = try LegalClock(holidays: holidays).compute(spec, asOf: today)
+                }
+            } catch {
+                committee = nil
+            }
         }
-        return SandboxClocks(answer: record.status == .atCommittee ? nil : answer, committee: committee)
+        return SandboxClocks(answer: answer, committee: committee)
     }
 }
 

@@ -22,9 +22,9 @@ enum SandboxClockSettler {
             .filter(\.$status == .underReview).filter(\.$kind == .rapidConfirmation).all()
         var due: [(record: SandboxCaseRecord, result: LegalClockResult)] = []
         for record in open {
-            guard let result = try? clock(record, catalog, holidays, today: today),
-                SandboxClock.hasRunOut(result, today: today)
-            else { continue }
+            let result: LegalClockResult?
+            do { result = try clock(record, catalog, holidays, today: today) } catch { result = nil }
+            guard let result, SandboxClock.hasRunOut(result, today: today) else { continue }
             due.append((record, result))
         }
         var settled = 0

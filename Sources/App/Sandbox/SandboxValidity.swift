@@ -118,7 +118,7 @@ enum SandboxValidity {
         guard
             let requested = events.last(where: { $0.event == SandboxCaseStatus.Event.requestRevision.rawValue })
                 .flatMap({ CalendarDate(iso: $0.onDay) }),
-            let length = try? catalog.length("demonstrationExemption.revisionPlan", at: requested)
+            let length = length(catalog, "demonstrationExemption.revisionPlan", at: requested)
         else { return nil }
         return requested.adding(days: length.amount)
     }
@@ -133,7 +133,7 @@ enum SandboxValidity {
         guard let key = record.kind.reconsiderationKey, let refused = record.answeredOn.flatMap(CalendarDate.init(iso:))
         else { throw AppError.conflict("no_refusal", "There is no refusal to reconsider.") }
         let catalog = try await LegalTimeStore.catalog(on: database)
-        guard let length = try? catalog.length(key, at: refused) else {
+        guard let length = length(catalog, key, at: refused) else {
             throw AppError(
                 .unprocessableEntity, "reconsideration_not_available",
                 "Reconsideration applies to refusals from 2024-08-07 (Law 20236).")
@@ -162,9 +162,15 @@ enum SandboxValidity {
     /// When the results report is due (exemptions: 30 days after the validity ends).
     static func resultsReportDue(_ record: SandboxCaseRecord, catalog: ParameterCatalog) -> CalendarDate? {
         guard let key = record.kind.resultsReportKey, let until = record.validUntil.flatMap(CalendarDate.init(iso:)),
-            let length = try? catalog.length(key, at: until)
+            let length = length(catalog, key, at: until)
         else { return nil }
         return until.adding(days: length.amount)
+    }
+
+    /// A duration parameter, or nil where none is in force (do/catch, not `try?`, over typed throws:
+    /// see `SandboxClocks.of`).
+    static func length(_ catalog: ParameterCatalog, _ key: String, at day: CalendarDate) -> ClockLength? {
+        do { return try catalog.length(key, at: day) } catch { return nil }
     }
 
     private static func hasEvent(
