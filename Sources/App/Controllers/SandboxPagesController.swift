@@ -189,12 +189,10 @@ struct SandboxPagesController {
     ) async throws -> Response {
         let account = try request.requireAccount()
         let language = request.language
-        let dto = try await SandboxCaseDTO.load(record, viewer: account, today: request.today, on: request.db)
-        let events = try await SandboxCaseEventRecord.query(on: request.db).filter(\.$caseID == record.requireID())
-            .sort(\.$at).all()
-        let clocks = SandboxClocks.of(
-            record, events: events, catalog: try await LegalTimeStore.catalog(on: request.db),
-            holidays: try await LegalTimeStore.holidays(on: request.db), today: request.today)
+        let context = try await SandboxCaseContext.load(record, viewer: account, today: request.today, on: request.db)
+        let dto = try SandboxCaseDTO(context, viewer: account, today: request.today)
+        let events = context.events
+        let clocks = context.clocks
         let district = try await DistrictRecord.find(record.districtID, on: request.db)
         let nationalRules = (request.application.rulebooks.live?.set.rulebooks ?? []).filter { $0.scope == .national }
             .flatMap(\.rules)
@@ -202,7 +200,7 @@ struct SandboxPagesController {
             nationalRules.map { ($0.id, $0.title.text(language)) }, uniquingKeysWith: { first, _ in first })
         let canGrant = dto.allowedEvents.contains(SandboxCaseStatus.Event.grant.rawValue)
         let granted = record.status == .granted || record.status == .inUse
-        let shortfalls = granted ? try await SandboxPolicies.shortfalls(record, on: request.db) : []
+        let shortfalls = context.shortfalls
         let latest =
             canGrant ? try? await SandboxGrants.latestValidDay(record, grantDay: request.today, on: request.db) : nil
         let company = try await CompanyRecord.find(record.companyID, on: request.db)
@@ -251,9 +249,9 @@ struct SandboxPagesController {
             canFilePolicy: granted && account.role == .companyMember && account.companyID == record.companyID,
             policyAction: Endpoints.sandboxPolicyForm.link([.caseID: try record.requireID().uuidString]),
             revisionPlanDue: SandboxValidity.revisionPlanDue(
-                record, events: events, catalog: try await LegalTimeStore.catalog(on: request.db))?.iso,
+                record, events: events, catalog: context.catalog)?.iso,
             resultsReportDue: granted
-                ? SandboxValidity.resultsReportDue(record, catalog: try await LegalTimeStore.catalog(on: request.db))?
+                ? SandboxValidity.resultsReportDue(record, catalog: context.catalog)?
                     .iso
                 : nil)
         return try await request.renderPage(
@@ -279,7 +277,7 @@ struct SandboxPagesController {
     ) async throws -> Response {
         let record = try await SandboxCases.find(request.parameters.get("caseID"), on: request.db)
         let account = try request.requireAccount()
-        _ = try await SandboxCaseDTO.load(record, viewer: account, today: request.today, on: request.db)
+        try await SandboxCases.requireReadable(record, by: account, on: request.db)
         let path = Endpoints.sandboxCasePage.link([.caseID: try record.requireID().uuidString])
         return try await request.formAction(
             redirectTo: path, flash: Strings.text("sandbox.stepTaken", request.language),

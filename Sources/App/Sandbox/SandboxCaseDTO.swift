@@ -153,17 +153,46 @@ struct SandboxCaseDTO: Content {
     static func load(
         _ record: SandboxCaseRecord, viewer: CurrentAccount, today: CalendarDate, on database: any Database
     ) async throws -> SandboxCaseDTO {
+        try SandboxCaseDTO(
+            try await SandboxCaseContext.load(record, viewer: viewer, today: today, on: database), viewer: viewer,
+            today: today)
+    }
+
+    init(_ context: SandboxCaseContext, viewer: CurrentAccount, today: CalendarDate) throws {
+        try self.init(
+            context.record, events: context.events, clocks: context.clocks, viewer: viewer, today: today,
+            policies: context.policies, shortfalls: context.shortfalls)
+    }
+}
+
+/// A case with what its page and its JSON show, read once: its history (after the read check),
+/// clocks, the parameters they used, and for a granted case its insurance and shortfalls.
+struct SandboxCaseContext {
+    let record: SandboxCaseRecord
+    let events: [SandboxCaseEventRecord]
+    let clocks: SandboxClocks
+    let catalog: ParameterCatalog
+    let policies: [InsurancePolicyRecord]
+    let shortfalls: [InsuranceCheck.Shortfall]
+
+    /// `catalog` and `holidays` may be passed in when many cases are read at once.
+    static func load(
+        _ record: SandboxCaseRecord, viewer: CurrentAccount, today: CalendarDate, on database: any Database,
+        catalog given: ParameterCatalog? = nil, holidays givenHolidays: HolidayCalendar? = nil
+    ) async throws -> SandboxCaseContext {
         let events = try await SandboxCaseEventRecord.query(on: database).filter(\.$caseID == record.requireID())
             .sort(\.$at).all()
         let referred = events.contains { $0.event == SandboxCaseStatus.Event.referToCommittee.rawValue }
         guard SandboxCases.canRead(record, viewer, referred: referred) else { throw AppError.notFound("sandbox case") }
-        let clocks = SandboxClocks.of(
-            record, events: events, catalog: try await LegalTimeStore.catalog(on: database),
-            holidays: try await LegalTimeStore.holidays(on: database), today: today)
+        var catalog = given
+        if catalog == nil { catalog = try await LegalTimeStore.catalog(on: database) }
+        var holidays = givenHolidays
+        if holidays == nil { holidays = try await LegalTimeStore.holidays(on: database) }
+        let clocks = SandboxClocks.of(record, events: events, catalog: catalog!, holidays: holidays!, today: today)
         let granted = record.status == .granted || record.status == .inUse
-        return try SandboxCaseDTO(
-            record, events: events, clocks: clocks, viewer: viewer, today: today,
-            policies: granted ? try await SandboxPolicies.policies(record, on: database) : [],
-            shortfalls: granted ? try await SandboxPolicies.shortfalls(record, on: database) : [])
+        let policies = granted ? try await SandboxPolicies.policies(record, on: database) : []
+        return SandboxCaseContext(
+            record: record, events: events, clocks: clocks, catalog: catalog!, policies: policies,
+            shortfalls: granted ? try SandboxPolicies.shortfalls(record, policies: policies, catalog: catalog!) : [])
     }
 }

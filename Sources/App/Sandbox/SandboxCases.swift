@@ -30,6 +30,19 @@ enum SandboxCases {
         }
     }
 
+    /// Refuses (404) a case the account may not see, without reading more than the check needs.
+    static func requireReadable(
+        _ record: SandboxCaseRecord, by account: CurrentAccount, on database: any Database
+    ) async throws {
+        var referred = false
+        if account.role == .committeeMember {
+            referred =
+                try await SandboxCaseEventRecord.query(on: database).filter(\.$caseID == record.requireID())
+                .filter(\.$event == SandboxCaseStatus.Event.referToCommittee.rawValue).count() > 0
+        }
+        guard canRead(record, account, referred: referred) else { throw AppError.notFound("sandbox case") }
+    }
+
     /// The cases an account may see; `waiting` keeps those waiting on the account's side.
     static func visible(
         to account: CurrentAccount, waiting: Bool, on database: any Database

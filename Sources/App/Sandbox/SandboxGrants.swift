@@ -54,13 +54,7 @@ enum SandboxGrants {
         let length = try catalog.length(key, at: grantDay)
         // The validity counts from the grant day itself, which it includes, and ends the day before
         // the corresponding day (Civil Act art. 160); a validity's end is not moved off a holiday.
-        let end: CalendarDate =
-            switch length {
-            case .years(let n): grantDay.adding(years: n).adding(days: -1)
-            case .months(let n): grantDay.adding(months: n).adding(days: -1)
-            case .weeks(let n): grantDay.adding(days: 7 * n - 1)
-            case .days(let n), .workingHours(let n): grantDay.adding(days: n - 1)
-            }
+        let end = length.added(to: grantDay).adding(days: -1)
         guard let district = try await DistrictRecord.find(record.districtID, on: database),
             let districtEnd = CalendarDate(iso: district.endsOn)
         else { return end }

@@ -113,10 +113,19 @@ enum SandboxPolicies {
     ) async throws
         -> [InsuranceCheck.Shortfall]
     {
+        try shortfalls(
+            record, policies: try await policies(record, on: database),
+            catalog: try await LegalTimeStore.catalog(on: database))
+    }
+
+    /// The same, over policies and parameters already read.
+    static func shortfalls(
+        _ record: SandboxCaseRecord, policies records: [InsurancePolicyRecord], catalog: ParameterCatalog
+    ) throws -> [InsuranceCheck.Shortfall] {
         guard let from = record.validFrom.flatMap(CalendarDate.init(iso:)),
             let until = record.validUntil.flatMap(CalendarDate.init(iso:))
         else { return [] }
-        let policies = try await policies(record, on: database).compactMap { policy -> InsuranceCheck.Policy? in
+        let policies = records.compactMap { policy -> InsuranceCheck.Policy? in
             guard let start = CalendarDate(iso: policy.coversFrom), let end = CalendarDate(iso: policy.coversUntil)
             else { return nil }
             return InsuranceCheck.Policy(
@@ -124,7 +133,6 @@ enum SandboxPolicies {
                 injury: Money(won: policy.injuryWon), disability: Money(won: policy.disabilityWon),
                 property: Money(won: policy.propertyWon))
         }
-        return try InsuranceCheck.shortfalls(
-            policies, validFrom: from, validUntil: until, catalog: try await LegalTimeStore.catalog(on: database))
+        return try InsuranceCheck.shortfalls(policies, validFrom: from, validUntil: until, catalog: catalog)
     }
 }

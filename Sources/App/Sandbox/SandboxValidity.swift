@@ -11,13 +11,7 @@ enum SandboxValidity {
         else { throw AppError.conflict("no_validity", "This case has no validity to extend.") }
         let catalog = try await LegalTimeStore.catalog(on: database)
         let lead = try catalog.length(leadKey, at: today)
-        let latest: CalendarDate =
-            switch lead {
-            case .months(let n): until.adding(months: -n)
-            case .years(let n): until.adding(years: -n)
-            case .weeks(let n): until.adding(days: -7 * n)
-            case .days(let n), .workingHours(let n): until.adding(days: -n)
-            }
+        let latest = lead.subtracted(from: until)
         guard today <= latest else {
             throw AppError(
                 .unprocessableEntity, "extension_request_too_late",
@@ -44,13 +38,7 @@ enum SandboxValidity {
         else { throw AppError.conflict("no_validity", "This case has no validity to extend.") }
         let catalog = try await LegalTimeStore.catalog(on: database)
         let longest = try catalog.length(key, at: today)
-        let most: CalendarDate =
-            switch longest {
-            case .years(let n): until.adding(years: n)
-            case .months(let n): until.adding(months: n)
-            case .weeks(let n): until.adding(days: 7 * n)
-            case .days(let n), .workingHours(let n): until.adding(days: n)
-            }
+        let most = longest.added(to: until)
         var districtEnd = most
         if let district = try await DistrictRecord.find(record.districtID, on: database),
             let end = CalendarDate(iso: district.endsOn)
@@ -80,11 +68,11 @@ enum SandboxValidity {
         }
         let catalog = try await LegalTimeStore.catalog(on: database)
         let lead = try catalog.length("demonstrationExemption.revisionRequestLead", at: today)
-        let latest = until.adding(months: -lead.amount)
+        let latest = lead.subtracted(from: until)
         guard today <= latest else {
             throw AppError(
                 .unprocessableEntity, "revision_request_too_late",
-                "A law-revision request is made by \(latest.iso), \(lead.amount) months before the validity ends on \(until.iso).",
+                "A law-revision request is made by \(latest.iso), \(lead.amount) \(lead.unit) before the validity ends on \(until.iso).",
                 korean: "법령 정비 요청은 유효기간 종료일(\(until.iso))보다 앞선 \(latest.iso)까지 해야 합니다.")
         }
         if try await hasEvent(.requestRevision, record, on: database) {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every piece of interface text in Korean and English. Pages receive the table for their
 /// language as `t`, so templates carry no language of their own.
 enum Strings {

@@ -68,4 +68,16 @@ extension ClockLength {
         case .workingHours(let n): return date.adding(days: (n + 7) / 8)
         }
     }
+
+    /// The corresponding calendar day this length before `date`: for leads such as "apply two
+    /// months before expiry".
+    public func subtracted(from date: CalendarDate) -> CalendarDate {
+        switch self {
+        case .days(let n): return date.adding(days: -n)
+        case .weeks(let n): return date.adding(days: -7 * n)
+        case .months(let n): return date.adding(months: -n)
+        case .years(let n): return date.adding(years: -n)
+        case .workingHours(let n): return date.adding(days: -(n + 7) / 8)
+        }
+    }
 }

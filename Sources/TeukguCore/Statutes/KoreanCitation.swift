@@ -16,15 +16,9 @@ public enum KoreanCitation {
     /// (the page then shows the citation as given).
     public static func text(law: String, article: String, index: StatuteIndex = .seed) -> String? {
         var parts: [String] = []
-        for segment in article.split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) }) {
-            var lawName = law
-            var text = Substring(segment)
-            if text.hasPrefix("Decree ") {
-                lawName = law.hasSuffix("Enforcement Decree") ? law : law + " Enforcement Decree"
-                text = text.dropFirst("Decree ".count)
-            }
+        for (lawName, _, text) in StatuteIndex.segments(law: law, article: article) {
             guard let name = index.laws[lawName]?.nameKorean ?? namesOutsideTheIndex[lawName],
-                let articles = articles(String(text))
+                let articles = articles(text)
             else { return nil }
             parts.append(parts.isEmpty || lawName != law ? name + " " + articles : articles)
         }

@@ -75,18 +75,12 @@ public struct StatuteIndex: Sendable {
     /// `art. 57-3(2)`. A segment starting `Decree` cites the law's enforcement decree.
     public func check(law: String, article: String) -> Finding {
         var worst: Finding = .valid
-        for segment in article.split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) }) {
-            var lawName = law
-            var text = Substring(segment)
-            if text.hasPrefix("Decree ") {
-                lawName = law.hasSuffix("Enforcement Decree") ? law : law + " Enforcement Decree"
-                text = text.dropFirst("Decree ".count)
-            }
+        for (lawName, segment, text) in Self.segments(law: law, article: article) {
             guard let indexed = laws[lawName] else {
                 if worst == .valid { worst = .notIndexed("\(lawName) is not in the statute index") }
                 continue
             }
-            guard let references = CitationReferences.parse(String(text)) else {
+            guard let references = CitationReferences.parse(text) else {
                 if worst == .valid { worst = .notIndexed("'\(segment)' names no article") }
                 continue
             }
@@ -107,5 +101,16 @@ public struct StatuteIndex: Sendable {
             }
         }
         return worst
+    }
+
+    /// A citation's `;`-separated parts, each with the law it cites: a part starting `Decree` cites
+    /// the law's enforcement decree. Each part comes whole and without that prefix.
+    static func segments(law: String, article: String) -> [(law: String, segment: String, text: String)] {
+        article.split(separator: ";").map { part in
+            let segment = part.trimmingCharacters(in: .whitespaces)
+            guard segment.hasPrefix("Decree ") else { return (law, segment, segment) }
+            let decree = law.hasSuffix("Enforcement Decree") ? law : law + " Enforcement Decree"
+            return (decree, segment, String(segment.dropFirst("Decree ".count)))
+        }
     }
 }

@@ -36,7 +36,7 @@ struct ApiSandboxController {
         let input = try request.decodeStrictJSON(PolicyInput.self)
         let account = try request.requireAccount()
         let record = try await SandboxCases.find(request.parameters.get("caseID"), on: request.db)
-        _ = try await SandboxCaseDTO.load(record, viewer: account, today: request.today, on: request.db)
+        try await SandboxCases.requireReadable(record, by: account, on: request.db)
         try await SandboxPolicies.file(input, on: record, by: account, now: request.now, database: request.db)
         return try await SandboxCaseDTO.load(record, viewer: account, today: request.today, on: request.db)
             .encodeResponse(status: .created, for: request)
@@ -49,9 +49,13 @@ struct ApiSandboxController {
     @Sendable func list(_ request: Request) async throws -> CaseList {
         let account = try request.requireAccount()
         let waiting = (try? request.query.get(Bool.self, at: "waiting")) ?? false
+        let catalog = try await LegalTimeStore.catalog(on: request.db)
+        let holidays = try await LegalTimeStore.holidays(on: request.db)
         var out: [SandboxCaseDTO] = []
         for record in try await SandboxCases.visible(to: account, waiting: waiting, on: request.db) {
-            out.append(try await SandboxCaseDTO.load(record, viewer: account, today: request.today, on: request.db))
+            let context = try await SandboxCaseContext.load(
+                record, viewer: account, today: request.today, on: request.db, catalog: catalog, holidays: holidays)
+            out.append(try SandboxCaseDTO(context, viewer: account, today: request.today))
         }
         return CaseList(cases: out)
     }
@@ -75,7 +79,7 @@ struct ApiSandboxController {
         let account = try request.requireAccount()
         let record = try await SandboxCases.find(request.parameters.get("caseID"), on: request.db)
         // Reading comes first, so another party's case answers 404 rather than revealing itself.
-        _ = try await SandboxCaseDTO.load(record, viewer: account, today: request.today, on: request.db)
+        try await SandboxCases.requireReadable(record, by: account, on: request.db)
         try await SandboxCases.act(
             input, on: record, by: account, now: request.now, app: request.application, database: request.db)
         return try await SandboxCaseDTO.load(record, viewer: account, today: request.today, on: request.db)
