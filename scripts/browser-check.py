@@ -107,6 +107,9 @@ class Person:
         options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
         service = webdriver.ChromeService(executable_path=shutil.which("chromedriver") or "/usr/bin/chromedriver")
         self.driver = webdriver.Chrome(options=options, service=service)
+        # A page that never finishes loading fails its check instead of holding the walk.
+        self.driver.set_page_load_timeout(60)
+        self.driver.set_script_timeout(60)
         self.driver.set_window_size(1280, 900)
         self.language = "ko"
         if who:

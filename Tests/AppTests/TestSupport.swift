@@ -37,7 +37,17 @@ enum TestDatabase {
 func withTeukgu(_ test: (Application) async throws -> Void) async throws {
     let exclusive = TestDatabase.usesPostgres
     if exclusive { await SharedDatabaseLock.shared.acquire() }
-    let app = try await Application.make(.testing)
+    let app: Application
+    do {
+        app = try await Application.make(.testing)
+    } catch {
+        // Every other PostgreSQL test waits for this lock: never leave it taken.
+        if exclusive { await SharedDatabaseLock.shared.release() }
+        throw error
+    }
+    // Hundreds of applications start in one run; their migration chatter at `info` buried the
+    // results in CI's log. `LOG_LEVEL=info swift test` brings it back when it is wanted.
+    app.logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .warning
     do {
         try await configure(app)
         if exclusive, let sql = app.db as? any SQLDatabase {
