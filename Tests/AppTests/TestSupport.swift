@@ -47,7 +47,8 @@ func withTeukgu(_ test: (Application) async throws -> Void) async throws {
     }
     // Hundreds of applications start in one run; their migration chatter at `info` buried the
     // results in CI's log. `LOG_LEVEL=info swift test` brings it back when it is wanted.
-    app.logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .warning
+    let requested = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) }
+    app.logger.logLevel = requested ?? .warning
     do {
         try await configure(app)
         if exclusive, let sql = app.db as? any SQLDatabase {
