@@ -49,6 +49,9 @@ public func configure(_ app: Application) async throws {
     app.middleware.use(BodySizeMiddleware())
 
     try routes(app)
+    // Made here, before requests arrive: storage is not safe to fill from concurrent requests.
+    _ = app.companyGrants
+    _ = app.decisionLog
     app.asyncCommands.use(SeedCommand(), as: "seed")
     app.asyncCommands.use(AuditCommand(), as: "audit")
     app.asyncCommands.use(RulesCommand(), as: "rules")

@@ -118,7 +118,7 @@ struct SandboxBenchCommand: AsyncCommand {
         let without = try await p50 { _ = try live.snapshot.evaluate(request) }
         var outcome: Outcome?
         let with = try await p50 {
-            let grants = try await SandboxGrants.active(company: companyID, district: request.district, on: app.db)
+            let grants = try await SandboxGrants.active(company: companyID, district: request.district, app: app)
             let decision = try live.snapshot.evaluate(
                 EvaluationRequest(district: request.district, asOf: today, facts: request.facts, grants: grants))
             outcome = decision.outcome

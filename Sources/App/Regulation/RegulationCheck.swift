@@ -36,7 +36,7 @@ enum RegulationCheck {
         // A company's own grants travel with its check and into the log, so replay reproduces them.
         var request = request
         if let companyID {
-            let grants = try await SandboxGrants.active(company: companyID, district: request.district, on: app.db)
+            let grants = try await SandboxGrants.active(company: companyID, district: request.district, app: app)
             if !grants.isEmpty {
                 request = EvaluationRequest(
                     district: request.district, asOf: request.asOf, facts: request.facts, company: request.company,

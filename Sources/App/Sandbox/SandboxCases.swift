@@ -289,6 +289,8 @@ enum SandboxCases {
                 before: ["status": before.rawValue], after: ["status": next.rawValue], at: now)
             try await tellNext(record, on: transaction)
         }
+        // The company's checks see the step at once (a grant starts, is extended or ends).
+        app.companyGrants.forget(company: record.companyID)
     }
 
     // MARK: History and messages

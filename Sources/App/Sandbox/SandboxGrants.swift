@@ -61,11 +61,18 @@ enum SandboxGrants {
         return min(end, districtEnd)
     }
 
-    /// The company's grants in use for a district, as the engine takes them: a grant applies only
-    /// once the company started using it, which needs sufficient insurance on file.
-    static func active(company: UUID, district: String, on database: any Database) async throws -> [CompanyGrant] {
+    /// The company's grants in use for a district, as the engine takes them, from the grant cache.
+    static func active(company: UUID, district: String, app: Application) async throws -> [CompanyGrant] {
+        try await app.companyGrants.grants(company: company, district: district) {
+            try await active(company: company, on: app.db)
+        }
+    }
+
+    /// The company's grants in use in every district: a grant applies only once the company
+    /// started using it, which needs sufficient insurance on file.
+    static func active(company: UUID, on database: any Database) async throws -> [CompanyGrant] {
         try await SandboxCaseRecord.query(on: database).filter(\.$companyID == company)
-            .filter(\.$districtID == district).filter(\.$status == .inUse).all()
+            .filter(\.$status == .inUse).all()
             .compactMap { record in
                 guard let from = record.validFrom.flatMap(CalendarDate.init(iso:)),
                     let until = record.validUntil.flatMap(CalendarDate.init(iso:)),
