@@ -151,6 +151,8 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     }
 
     static let unixEpoch = CalendarDate(year: 1970, month: 1, day: 1)!
+    /// The last day ISO dates of four digits can name: "until further notice", as a date.
+    public static let lastRepresentable = CalendarDate(year: 9999, month: 12, day: 31)!
 }
 
 extension CalendarDate: Codable {

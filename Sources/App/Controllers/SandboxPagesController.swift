@@ -198,11 +198,16 @@ struct SandboxPagesController {
             .flatMap(\.rules)
         let ruleTitle = Dictionary(
             nationalRules.map { ($0.id, $0.title.text(language)) }, uniquingKeysWith: { first, _ in first })
-        let canGrant = dto.allowedEvents.contains(SandboxCaseStatus.Event.grant.rawValue)
+        let converts = dto.allowedEvents.contains(SandboxCaseStatus.Event.convertToPermit.rawValue)
+        let canGrant = dto.allowedEvents.contains(SandboxCaseStatus.Event.grant.rawValue) || converts
         let granted = record.status == .granted || record.status == .inUse
         let shortfalls = context.shortfalls
+        // A conversion grants a temporary permit, so the permit's longest validity bounds it.
         let latest =
-            canGrant ? try? await SandboxGrants.latestValidDay(record, grantDay: request.today, on: request.db) : nil
+            canGrant
+            ? try? await SandboxGrants.latestValidDay(
+                record, kind: converts ? .temporaryPermit : record.kind, grantDay: request.today, on: request.db)
+            : nil
         let company = try await CompanyRecord.find(record.companyID, on: request.db)
         let page = SandboxCasePage(
             number: record.number, kind: Strings.pick(record.kind.titleKorean, record.kind.titleEnglish, language),
@@ -232,7 +237,9 @@ struct SandboxPagesController {
             grant: dto.validUntil.map { until in
                 .init(
                     rules: (dto.grantExempts ?? []).map { id in ruleTitle[id].map { "\($0) (\(id))" } ?? id },
-                    validity: "\(dto.validFrom ?? "") – \(until)", conditions: dto.grantConditions ?? [])
+                    validity: "\(dto.validFrom ?? "") – \(until)"
+                        + (dto.openUntilRevision ? Strings.text("sandbox.untilRevision", language) : ""),
+                    conditions: dto.grantConditions ?? [])
             }, canGrant: canGrant,
             nationalRules: canGrant ? nationalRules.map { .init(value: $0.id, label: $0.title.text(language)) } : [],
             latestValidDay: latest?.iso,
@@ -253,11 +260,29 @@ struct SandboxPagesController {
             resultsReportDue: granted
                 ? SandboxValidity.resultsReportDue(record, catalog: context.catalog)?
                     .iso
-                : nil)
+                : nil,
+            related: try await Self.relatedCase(record, language, on: request.db))
         return try await request.renderPage(
             "sandbox-case", titleKey: "nav.sandbox", title: record.number, needsForm: true, page
         )
         .encodeResponse(status: status, for: request)
+    }
+
+    /// A converted permit links back to its exemption, and the exemption forward to its permit.
+    static func relatedCase(
+        _ record: SandboxCaseRecord, _ language: String, on database: any Database
+    ) async throws -> SandboxCasePage.RelatedCase? {
+        let link = { (other: SandboxCaseRecord, key: String) in
+            SandboxCasePage.RelatedCase(
+                label: Strings.text(key, language), number: other.number,
+                href: Endpoints.sandboxCasePage.link([.caseID: other.id?.uuidString ?? ""]))
+        }
+        if let from = record.convertedFromID, let exemption = try await SandboxCaseRecord.find(from, on: database) {
+            return link(exemption, "sandbox.convertedFrom")
+        }
+        guard record.kind == .demonstrationExemption else { return nil }
+        return try await SandboxCaseRecord.query(on: database).filter(\.$convertedFromID == record.requireID())
+            .first().map { link($0, "sandbox.convertedTo") }
     }
 
     /// Who took a step: a person's label, the legal clock, or the demo data.
@@ -309,6 +334,7 @@ struct SandboxPagesController {
             guard let event = form.event.flatMap(SandboxCaseStatus.Event.init(rawValue:)) else {
                 throw AppError.invalid("invalid_event", "Choose a step.")
             }
+            let setsTerms = event == .grant || event == .convertToPermit
             let days = try form.days?.trimmed.nilIfEmpty.map { text -> Int in
                 guard let days = Int(text) else {
                     throw AppError.invalid("invalid_extension", "Write the extension as a whole number of days.")
@@ -318,9 +344,9 @@ struct SandboxPagesController {
             try await SandboxCases.act(
                 SandboxEventInput(
                     event: event, note: form.note, on: form.on?.nilIfEmpty, days: days, documentIDs: nil,
-                    exempts: event == .grant ? form.exempts : nil,
-                    validUntil: event == .grant ? form.validUntil?.nilIfEmpty : nil,
-                    conditions: event == .grant
+                    exempts: setsTerms ? form.exempts : nil,
+                    validUntil: setsTerms ? form.validUntil?.nilIfEmpty : nil,
+                    conditions: setsTerms
                         ? form.conditions?.split(whereSeparator: \.isNewline).map(String.init) : nil),
                 on: record, by: account, now: request.now, app: request.application, database: request.db)
         }

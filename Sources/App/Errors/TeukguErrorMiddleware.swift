@@ -1,3 +1,4 @@
+import FluentKit
 import Vapor
 
 /// Turns every error into a clear answer: JSON `{"error":{"code","message"}}` for the API and
@@ -34,6 +35,13 @@ struct TeukguErrorMiddleware: AsyncMiddleware {
             return AppError(.badRequest, "invalid_body", DecodingErrorText.describe(decoding))
         case let abort as any AbortError:
             return AppError(abort.status, code(for: abort.status), abort.reason)
+        case let database as any DatabaseError where database.isConstraintFailure:
+            // Two writes raced for the same unique value (a receipt number, say); nothing of the
+            // losing request was kept, and sending it again succeeds.
+            return AppError(
+                .conflict, "concurrent_change",
+                "Another change landed at the same moment; nothing was saved. Try again."
+            )
         default:
             return AppError(
                 .internalServerError, "internal_error", "Something went wrong on our side; it has been logged.")

@@ -26,5 +26,6 @@ enum TeukguMigrations {
         app.migrations.add(InsurancePolicyRecord.Migration())
         app.migrations.add(AddSandboxGrantLookupIndex())
         app.migrations.add(CertificationRecord.Migration())
+        app.migrations.add(AddPermitRevisionAndConversion())
     }
 }

@@ -36,6 +36,11 @@ final class SandboxCaseRecord: Model, @unchecked Sendable {
     @OptionalField(key: "valid_from") var validFrom: String?
     @OptionalField(key: "valid_until") var validUntil: String?
     @OptionalField(key: "grant_conditions_json") var grantConditionsJSON: String?
+    /// A temporary permit extended once: after `validUntil` it is deemed extended until the law is
+    /// revised (art. 90(12)), which `law-revised` records.
+    @OptionalField(key: "open_until_revision") var openUntilRevision: Bool?
+    /// For a temporary permit granted on conversion (art. 87(8)): the exemption it replaces.
+    @OptionalField(key: "converted_from_id") var convertedFromID: UUID?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
     init() {}

@@ -118,6 +118,14 @@ struct SandboxCasePage: Encodable {
     let policyAction: String
     let revisionPlanDue: String?
     let resultsReportDue: String?
+    /// The exemption a converted permit replaces, or the permit an exemption was converted to.
+    let related: RelatedCase?
+
+    struct RelatedCase: Encodable {
+        let label: String
+        let number: String
+        let href: String
+    }
 
     struct PolicyRow: Encodable {
         let insurer: String

@@ -93,6 +93,10 @@ struct SandboxCaseDTO: Content {
     let validFrom: String?
     let validUntil: String?
     let grantConditions: [String]?
+    /// A temporary permit extended once runs on after `validUntil` until the law is revised (art. 90(12)).
+    let openUntilRevision: Bool
+    /// For a permit granted on conversion (art. 87(8)): the exemption it replaces.
+    let convertedFromID: UUID?
     let policies: [PolicyDTO]
     /// What the insurance on file lacks before a granted case may be used (empty when it suffices).
     let insuranceShortfalls: [String]
@@ -128,6 +132,8 @@ struct SandboxCaseDTO: Content {
         extensionDays = record.extensionDays
         answer = record.answer
         answeredOn = record.answeredOn
+        openUntilRevision = record.openUntilRevision ?? false
+        convertedFromID = record.convertedFromID
         grantExempts = try record.grantExemptsJSON.map { try JSONColumn.decode([String].self, $0) }
         validFrom = record.validFrom
         validUntil = record.validUntil

@@ -171,7 +171,7 @@ enum SandboxCases {
             case .notify, .requestSupplement, .referToCommittee, .extendReview: ministry
             case .supplement, .withdraw, .startUse, .requestExtension, .requestRevision, .requestReconsideration:
                 company
-            case .extendValidity, .lawRevised, .orderCorrection, .recordHearing, .cancel: ministry
+            case .extendValidity, .lawRevised, .orderCorrection, .recordHearing, .cancel, .convertToPermit: ministry
             case .deem: false
             case .confirmNoPermitNeeded, .confirmPermitNeeded, .grant, .refuse:
                 switch record.status {
@@ -210,6 +210,7 @@ enum SandboxCases {
         let next = try Lifecycles.move(record.status, event)
         var pauses = try JSONColumn.decode([Pause].self, record.pausesJSON)
         var onDay = today
+        var convertedPermit: SandboxCaseRecord?
         switch event {
         case .notify:
             let filed = CalendarDate(instant: record.filedAt)
@@ -236,6 +237,9 @@ enum SandboxCases {
             }
         case .cancel:
             try await SandboxValidity.checkCancellation(record, note: note, on: database)
+        case .convertToPermit:
+            convertedPermit = try await SandboxConversion.permit(
+                from: record, terms: input, note: note, today: today, now: now, app: app, database: database)
         case .lawRevised:
             try await SandboxValidity.lawRevised(
                 record, on: try DateInput.optional(input.on, field: "on") ?? today, database: database)
@@ -278,6 +282,7 @@ enum SandboxCases {
         record.status = next
         record.pausesJSON = try JSONColumn.encode(pauses)
         let stepDay = onDay
+        let permit = convertedPermit
         try await database.transaction { transaction in
             try await record.save(on: transaction)
             try await history(
@@ -287,6 +292,14 @@ enum SandboxCases {
                 on: transaction, actor: account.auditActor, action: "sandbox.\(event.rawValue)",
                 targetType: "sandbox-case", targetID: try record.requireID().uuidString,
                 before: ["status": before.rawValue], after: ["status": next.rawValue], at: now)
+            if let permit {
+                try await SandboxConversion.store(
+                    permit, from: record, today: today, note: note, actor: account.auditActor, now: now,
+                    on: transaction)
+            }
+            if event == .startUse {
+                try await SandboxConversion.retireExemption(replacedBy: record, today: today, on: transaction)
+            }
             try await tellNext(record, on: transaction)
         }
         // The company's checks see the step at once (a grant starts, is extended or ends).

@@ -45,9 +45,9 @@ enum SandboxGrants {
     /// The last day a grant made on `grantDay` may run: its longest validity then (arts. 86(10),
     /// 90(11), with the 부칙 dates in the parameters), cut at the district's last day.
     static func latestValidDay(
-        _ record: SandboxCaseRecord, grantDay: CalendarDate, on database: any Database
+        _ record: SandboxCaseRecord, kind: SandboxCaseKind? = nil, grantDay: CalendarDate, on database: any Database
     ) async throws -> CalendarDate {
-        guard let key = record.kind.validityKey else {
+        guard let key = (kind ?? record.kind).validityKey else {
             throw AppError.conflict("no_validity", "A rapid confirmation grants nothing.")
         }
         let catalog = try await LegalTimeStore.catalog(on: database)
@@ -79,9 +79,11 @@ enum SandboxGrants {
                     let exempts = record.grantExemptsJSON.flatMap({ try? JSONColumn.decode([String].self, $0) })
                 else { return nil }
                 let conditions = record.grantConditionsJSON.flatMap { try? JSONColumn.decode([String].self, $0) } ?? []
+                // A permit deemed extended (art. 90(12)) holds until the law's revision is recorded.
+                let last = record.openUntilRevision == true ? CalendarDate.lastRepresentable : until
                 return CompanyGrant(
                     caseNumber: record.number, district: record.districtID, exempts: exempts, validFrom: from,
-                    validUntil: until, conditions: conditions)
+                    validUntil: last, conditions: conditions)
             }
     }
 }

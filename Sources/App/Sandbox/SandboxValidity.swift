@@ -54,6 +54,9 @@ enum SandboxValidity {
             )
         }
         record.validUntil = extended.iso
+        // A permit's one extension is its last by date: if the law is still not revised when it
+        // ends, the permit is deemed extended until it is (art. 90(12)).
+        if record.kind == .temporaryPermit { record.openUntilRevision = true }
     }
 
     /// A law-revision request, made by the lead time before expiry (art. 87(9)): the exemption stays
@@ -85,15 +88,20 @@ enum SandboxValidity {
         }
     }
 
-    /// The law was revised: the exemption ends on that day (it is no longer needed).
+    /// The law was revised: the exemption or permit ends on that day (the business now needs the
+    /// ordinary permission, arts. 87(5), 90(13)). An exemption ends so only after the company asked
+    /// for the revision; a permit's ministries must revise the law anyway (art. 90(12)).
     static func lawRevised(_ record: SandboxCaseRecord, on day: CalendarDate, database: any Database) async throws {
-        guard try await hasEvent(.requestRevision, record, on: database) else {
+        if record.kind == .demonstrationExemption, try await !hasEvent(.requestRevision, record, on: database) {
             throw AppError.conflict("revision_not_requested", "No law revision was requested for this case.")
         }
         guard let from = record.validFrom.flatMap(CalendarDate.init(iso:)), day >= from else {
             throw AppError.invalid("invalid_date", "The revision day lies within the validity.")
         }
-        if let until = record.validUntil.flatMap(CalendarDate.init(iso:)), day < until {
+        if record.openUntilRevision == true {
+            record.validUntil = day.iso
+            record.openUntilRevision = false
+        } else if let until = record.validUntil.flatMap(CalendarDate.init(iso:)), day < until {
             record.validUntil = day.iso
         }
     }
@@ -161,7 +169,7 @@ enum SandboxValidity {
         do { return try catalog.length(key, at: day) } catch { return nil }
     }
 
-    private static func hasEvent(
+    static func hasEvent(
         _ event: SandboxCaseStatus.Event, _ record: SandboxCaseRecord, on database: any Database
     ) async throws -> Bool {
         try await SandboxCaseEventRecord.query(on: database).filter(\.$caseID == record.requireID())

@@ -36,7 +36,14 @@ extension Strings {
         "sandbox.event.request-extension": ("유효기간 연장 신청", "Apply to extend the validity"),
         "sandbox.event.extend-validity": ("유효기간 연장(1회)", "Extend the validity (once)"),
         "sandbox.event.request-revision": ("법령 정비 요청(유효기간 유지)", "Request a law revision (validity kept)"),
-        "sandbox.event.law-revised": ("법령 정비 완료(특례 종료)", "Law revised (the exemption ends)"),
+        "sandbox.event.law-revised": ("법령 정비 완료(특례·임시허가 종료)", "Law revised (the exemption or permit ends)"),
+        "sandbox.event.convert-to-permit": ("임시허가로 전환(제87조제8항)", "Convert to a temporary permit (art. 87(8))"),
+        "sandbox.untilRevision": (
+            ", 이후 법령 정비가 완료될 때까지 연장된 것으로 봄(제90조제12항)",
+            ", then deemed extended until the law is revised (art. 90(12))"
+        ),
+        "sandbox.convertedFrom": ("전환 전 실증특례", "Converted from the exemption"),
+        "sandbox.convertedTo": ("전환된 임시허가", "Converted to the temporary permit"),
         "tpl.sandbox.revisionPlanDue": ("법령 정비 계획 기한(제87조제6항)", "Revision plan due (art. 87(6))"),
         "tpl.sandbox.resultsReportDue": ("결과 보고 기한(제87조제11항)", "Results report due (art. 87(11))"),
         "sandbox.event.start-use": ("사용 시작(책임보험 확인)", "Start using it (insurance checked)"),

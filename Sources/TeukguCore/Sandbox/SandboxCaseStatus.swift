@@ -48,8 +48,12 @@ public enum SandboxCaseStatus: String, Lifecycle {
         /// The company asks for the law to be revised (art. 87(9)); the exemption stays valid while
         /// the revision runs, within the district's term (art. 87(10)).
         case requestRevision = "request-revision"
-        /// The ministry records that the law was revised: the exemption ends that day.
+        /// The ministry records that the law was revised: the exemption or permit ends that day.
         case lawRevised = "law-revised"
+        /// Once the law's revision has started, the ministry may grant a temporary permit for the
+        /// exempted business (art. 87(8)): a new permit case, which replaces the exemption when the
+        /// company starts using it.
+        case convertToPermit = "convert-to-permit"
         case requestReconsideration = "request-reconsideration"
         /// A correction order on a grant whose conditions are not kept (art. 89(1)).
         case orderCorrection = "order-correction"
@@ -83,6 +87,7 @@ public enum SandboxCaseStatus: String, Lifecycle {
         case (.granted, .extendValidity), (.inUse, .extendValidity): self
         case (.granted, .requestRevision), (.inUse, .requestRevision): self
         case (.granted, .lawRevised), (.inUse, .lawRevised): self
+        case (.granted, .convertToPermit), (.inUse, .convertToPermit): self
         case (.refused, .requestReconsideration): .reconsidering
         case (.reconsidering, .grant): .granted
         case (.reconsidering, .refuse): .refused
