@@ -136,6 +136,11 @@ struct SandboxPagesController {
                 .init(value: $0.id ?? "", label: names[$0.id ?? ""] ?? "", selected: typed.districtID == $0.id)
             },
             typed: typed,
+            attachable: account.role == .companyMember
+                ? try await AttachableDocuments.options(
+                    for: account, attached: typed.documentIDs, stored: [], editing: true, on: request.db)
+                : [],
+            uploadHref: Endpoints.documentsPage.link(),
             certifications: certifications.map {
                 .init(
                     scheme: $0.scheme, scope: $0.scope, issuer: $0.issuer, number: $0.number,
@@ -153,11 +158,12 @@ struct SandboxPagesController {
             let title: String?
             let activity: String?
             let question: String?
+            let documentIDs: [String]?
         }
         let form = try request.decodeForm(Form.self)
         let typed = SandboxHomePage.Typed(
             kind: form.kind ?? "", districtID: form.districtID ?? "", title: form.title ?? "",
-            activity: form.activity ?? "", question: form.question ?? "")
+            activity: form.activity ?? "", question: form.question ?? "", documentIDs: form.documentIDs ?? [])
         let account = try request.requireAccount()
         return try await request.formAction(
             flash: Strings.text("sandbox.filed", request.language),
@@ -173,7 +179,7 @@ struct SandboxPagesController {
             let record = try await SandboxCases.file(
                 SandboxFilingInput(
                     kind: kind, districtID: typed.districtID, title: typed.title, activity: typed.activity,
-                    question: typed.question, documentIDs: nil),
+                    question: typed.question, documentIDs: try CaseDocuments.ids(typed.documentIDs)),
                 account: account, now: request.now, on: request.db)
             return Endpoints.sandboxCasePage.link([.caseID: try record.requireID().uuidString])
         }
@@ -209,6 +215,8 @@ struct SandboxPagesController {
                 record, kind: converts ? .temporaryPermit : record.kind, grantDay: request.today, on: request.db)
             : nil
         let company = try await CompanyRecord.find(record.companyID, on: request.db)
+        let documents = try await CaseDocuments.load(
+            [record.documentsJSON] + events.map(\.documentsJSON), on: request.db)
         let page = SandboxCasePage(
             number: record.number, kind: Strings.pick(record.kind.titleKorean, record.kind.titleEnglish, language),
             filingCitation: CitationWords.text(record.kind.filingCitation, language), title: record.title,
@@ -225,7 +233,7 @@ struct SandboxPagesController {
                 .init(
                     on: $0.onDay, event: Self.stepWords($0.event, language),
                     actor: Self.actorWords($0.actorLabel, language),
-                    note: $0.note)
+                    note: $0.note, documents: documents.links($0.documentsJSON))
             },
             actions: dto.allowedEvents.map { .init(value: $0, label: Self.stepWords($0, language)) },
             action: Endpoints.sandboxEventForm.link([.caseID: try record.requireID().uuidString]),
@@ -261,7 +269,13 @@ struct SandboxPagesController {
                 ? SandboxValidity.resultsReportDue(record, catalog: context.catalog)?
                     .iso
                 : nil,
-            related: try await Self.relatedCase(record, language, on: request.db))
+            related: try await Self.relatedCase(record, language, on: request.db),
+            documents: documents.links(record.documentsJSON),
+            attachable: dto.allowedEvents.isEmpty
+                ? []
+                : try await AttachableDocuments.options(
+                    for: account, attached: [], stored: [], editing: true, on: request.db),
+            uploadHref: Endpoints.documentsPage.link())
         return try await request.renderPage(
             "sandbox-case", titleKey: "nav.sandbox", title: record.number, needsForm: true, page
         )
@@ -328,6 +342,7 @@ struct SandboxPagesController {
             let exempts: [String]?
             let validUntil: String?
             let conditions: String?
+            let documentIDs: [String]?
         }
         let form = try request.decodeForm(Form.self)
         return try await Self.actOnCase(request) { record, account in
@@ -343,12 +358,49 @@ struct SandboxPagesController {
             }
             try await SandboxCases.act(
                 SandboxEventInput(
-                    event: event, note: form.note, on: form.on?.nilIfEmpty, days: days, documentIDs: nil,
+                    event: event, note: form.note, on: form.on?.nilIfEmpty, days: days,
+                    documentIDs: try CaseDocuments.ids(form.documentIDs),
                     exempts: setsTerms ? form.exempts : nil,
                     validUntil: setsTerms ? form.validUntil?.nilIfEmpty : nil,
                     conditions: setsTerms
                         ? form.conditions?.split(whereSeparator: \.isNewline).map(String.init) : nil),
                 on: record, by: account, now: request.now, app: request.application, database: request.db)
+        }
+    }
+}
+
+/// The documents a case page links to: those filed with the case and attached to its steps, by
+/// name, read once for the whole page.
+struct CaseDocuments {
+    let names: [UUID: String]
+
+    static func load(_ columns: [String], on database: any Database) async throws -> CaseDocuments {
+        let ids = Set(columns.flatMap { (try? JSONColumn.decode([UUID].self, $0)) ?? [] })
+        guard !ids.isEmpty else { return CaseDocuments(names: [:]) }
+        let records = try await DocumentRecord.query(on: database).filter(\.$id ~~ Array(ids)).all()
+        return CaseDocuments(
+            names: Dictionary(
+                records.compactMap { record in record.id.map { ($0, record.displayName) } },
+                uniquingKeysWith: { first, _ in first }))
+    }
+
+    func links(_ column: String) -> [SandboxCasePage.DocumentLink] {
+        ((try? JSONColumn.decode([UUID].self, column)) ?? []).compactMap { id in
+            names[id].map {
+                SandboxCasePage.DocumentLink(
+                    name: $0, href: Endpoints.downloadDocument.link([.documentID: id.uuidString]))
+            }
+        }
+    }
+
+    /// The form's checked documents as ids; anything that is not an id is refused.
+    static func ids(_ values: [String]?) throws -> [UUID]? {
+        guard let values, !values.isEmpty else { return nil }
+        return try values.map { text in
+            guard let id = UUID(uuidString: text) else {
+                throw AppError.invalid("invalid_document", "'\(text.prefix(40))' is not a document.")
+            }
+            return id
         }
     }
 }

@@ -2,9 +2,10 @@ import Fluent
 import Foundation
 import TeukguCore
 
-/// Who may read a document because it is attached to an application: whoever may read the
-/// application (its region's or company's people, evaluators who declared no conflict on it, the
-/// partner staff of its tracks). An evaluator who opens an application must be able to open what
+/// Who may read a document because it is attached to an application or a sandbox case: whoever
+/// may read the application (its region's or company's people, evaluators who declared no conflict
+/// on it, the partner staff of its tracks) or the case (its company, region, the ministry, the
+/// committee once it is referred). An evaluator who opens an application must be able to open what
 /// it attaches; before this they saw the links and got "not found".
 enum AttachedDocumentReaders {
     /// Whether `account` may read an application that lists the document among its attachments.
@@ -35,6 +36,27 @@ enum AttachedDocumentReaders {
             if (try? await CollaborationApplications.requireReadable(application, by: account, on: database)) != nil {
                 return true
             }
+        }
+        return try await mayReadThroughSandboxCase(documentID, spellings: spellings, by: account, on: database)
+    }
+
+    /// A document filed with a sandbox case or attached to one of its steps.
+    private static func mayReadThroughSandboxCase(
+        _ documentID: UUID, spellings: [String], by account: CurrentAccount, on database: any Database
+    ) async throws -> Bool {
+        let filed = try await SandboxCaseRecord.query(on: database)
+            .group(.or) { group in for text in spellings { group.filter(\.$documentsJSON ~~ text) } }
+            .limit(50).all()
+            .filter { (try? JSONColumn.decode([UUID].self, $0.documentsJSON))?.contains(documentID) == true }
+        let steps = try await SandboxCaseEventRecord.query(on: database)
+            .group(.or) { group in for text in spellings { group.filter(\.$documentsJSON ~~ text) } }
+            .limit(50).all()
+            .filter { (try? JSONColumn.decode([UUID].self, $0.documentsJSON))?.contains(documentID) == true }
+        let stepCases =
+            steps.isEmpty
+            ? [] : try await SandboxCaseRecord.query(on: database).filter(\.$id ~~ steps.map(\.caseID)).all()
+        for record in filed + stepCases {
+            if (try? await SandboxCases.requireReadable(record, by: account, on: database)) != nil { return true }
         }
         return false
     }

@@ -43,6 +43,7 @@ struct SandboxHomePage: Encodable {
         var title = ""
         var activity = ""
         var question = ""
+        var documentIDs: [String] = []
     }
 
     let waiting: [SandboxCaseRow]
@@ -55,6 +56,9 @@ struct SandboxHomePage: Encodable {
     let kinds: [Option]
     let districts: [Option]
     let typed: Typed
+    /// The filer's own uploads to attach, with those checked on a refused form kept checked.
+    let attachable: [AttachableDocuments.Option]
+    let uploadHref: String
     /// The company's certifications and the form to add one.
     let certifications: [CertificationRow]
     let certificationAction: String
@@ -75,6 +79,12 @@ struct SandboxCasePage: Encodable {
         let event: String
         let actor: String
         let note: String
+        let documents: [DocumentLink]
+    }
+
+    struct DocumentLink: Encodable {
+        let name: String
+        let href: String
     }
 
     struct Action: Encodable {
@@ -120,6 +130,10 @@ struct SandboxCasePage: Encodable {
     let resultsReportDue: String?
     /// The exemption a converted permit replaces, or the permit an exemption was converted to.
     let related: RelatedCase?
+    /// What the company filed with the case, and the reader's own uploads to attach to a step.
+    let documents: [DocumentLink]
+    let attachable: [AttachableDocuments.Option]
+    let uploadHref: String
 
     struct RelatedCase: Encodable {
         let label: String

@@ -169,9 +169,12 @@ enum SandboxCases {
             switch event {
             case .forward: region
             case .notify, .requestSupplement, .referToCommittee, .extendReview: ministry
-            case .supplement, .withdraw, .startUse, .requestExtension, .requestRevision, .requestReconsideration:
+            case .supplement, .withdraw, .startUse, .requestExtension, .requestRevision, .requestReconsideration,
+                .submitResults:
                 company
-            case .extendValidity, .lawRevised, .orderCorrection, .recordHearing, .cancel, .convertToPermit: ministry
+            case .extendValidity, .lawRevised, .orderCorrection, .recordHearing, .cancel, .convertToPermit,
+                .recordRevisionPlan:
+                ministry
             case .deem: false
             case .confirmNoPermitNeeded, .confirmPermitNeeded, .grant, .refuse:
                 switch record.status {
@@ -231,6 +234,15 @@ enum SandboxCases {
             try await SandboxValidity.requestRevision(record, today: today, on: database)
         case .requestReconsideration:
             try await SandboxValidity.checkReconsideration(record, today: today, on: database)
+        case .submitResults:
+            try await SandboxValidity.checkResults(record, note: note, input: input, on: database)
+        case .recordRevisionPlan:
+            guard try await SandboxValidity.hasEvent(.requestRevision, record, on: database) else {
+                throw AppError.conflict("revision_not_requested", "No law revision was requested for this case.")
+            }
+            guard !note.isEmpty else {
+                throw AppError.invalid("note_required", "Write what the plan revises and by when.")
+            }
         case .orderCorrection, .recordHearing:
             guard !note.isEmpty else {
                 throw AppError.invalid("note_required", "Write what is to be corrected, or what the hearing found.")

@@ -155,6 +155,21 @@ enum SandboxValidity {
         }
     }
 
+    /// A results report (Decree art. 59(11)) says what the demonstration showed, with its proof: a
+    /// note and at least one document; it is filed once.
+    static func checkResults(
+        _ record: SandboxCaseRecord, note: String, input: SandboxEventInput, on database: any Database
+    ) async throws {
+        if try await hasEvent(.submitResults, record, on: database) {
+            throw AppError.conflict("results_already_submitted", "The results report was filed already.")
+        }
+        guard !note.isEmpty, !(input.documentIDs ?? []).isEmpty else {
+            throw AppError.invalid(
+                "results_report_incomplete",
+                "Summarise the results in the note and attach the report with its evidence (Decree art. 59(11)).")
+        }
+    }
+
     /// When the results report is due (exemptions: 30 days after the validity ends).
     static func resultsReportDue(_ record: SandboxCaseRecord, catalog: ParameterCatalog) -> CalendarDate? {
         guard let key = record.kind.resultsReportKey, let until = record.validUntil.flatMap(CalendarDate.init(iso:)),

@@ -37,6 +37,8 @@ extension Strings {
         "sandbox.event.extend-validity": ("유효기간 연장(1회)", "Extend the validity (once)"),
         "sandbox.event.request-revision": ("법령 정비 요청(유효기간 유지)", "Request a law revision (validity kept)"),
         "sandbox.event.law-revised": ("법령 정비 완료(특례·임시허가 종료)", "Law revised (the exemption or permit ends)"),
+        "sandbox.event.submit-results": ("실증 결과보고서 제출", "File the results report"),
+        "sandbox.event.record-revision-plan": ("법령 정비 계획 접수 기록", "Record the law-revision plan"),
         "sandbox.event.convert-to-permit": ("임시허가로 전환(제87조제8항)", "Convert to a temporary permit (art. 87(8))"),
         "sandbox.untilRevision": (
             ", 이후 법령 정비가 완료될 때까지 연장된 것으로 봄(제90조제12항)",
@@ -96,6 +98,9 @@ extension Strings {
         "tpl.sandbox.takeStep": ("처리하기", "Take this step"),
         "tpl.sandbox.history": ("처리 이력", "History"),
         "tpl.sandbox.grantValidity": ("유효기간", "Valid"),
+        "tpl.sandbox.documents": ("제출 문서", "Documents filed"),
+        "tpl.sandbox.attachDocuments": ("첨부할 문서(내가 올린 문서)", "Attach documents (your uploads)"),
+        "tpl.sandbox.uploadDocuments": ("문서 올리기", "Upload documents"),
         "tpl.sandbox.certifications": ("우리 회사 인증", "Your company's certifications"),
         "tpl.sandbox.noCertifications": ("등록한 인증이 없습니다.", "No certifications on file."),
         "tpl.sandbox.scheme": ("인증 제도(예: KC, UL, CE)", "Scheme (e.g. KC, UL, CE)"),

@@ -92,7 +92,7 @@ public enum SandboxCaseKind: String, CaseIterable, Codable, Sendable {
         switch event {
         case .confirmNoPermitNeeded, .confirmPermitNeeded, .deem: self == .rapidConfirmation
         case .grant, .refuse, .extendReview, .startUse, .requestExtension, .extendValidity: self != .rapidConfirmation
-        case .requestRevision, .convertToPermit: self == .demonstrationExemption
+        case .requestRevision, .convertToPermit, .submitResults, .recordRevisionPlan: self == .demonstrationExemption
         case .lawRevised: self != .rapidConfirmation
         case .requestReconsideration, .orderCorrection, .recordHearing, .cancel: self != .rapidConfirmation
         default: true

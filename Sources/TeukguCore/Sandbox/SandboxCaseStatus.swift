@@ -54,6 +54,10 @@ public enum SandboxCaseStatus: String, Lifecycle {
         /// exempted business (art. 87(8)): a new permit case, which replaces the exemption when the
         /// company starts using it.
         case convertToPermit = "convert-to-permit"
+        /// The company files the exemption's results report, due 30 days after expiry (art. 87(11)).
+        case submitResults = "submit-results"
+        /// The ministry records the law-revision plan it received (art. 87(6)).
+        case recordRevisionPlan = "record-revision-plan"
         case requestReconsideration = "request-reconsideration"
         /// A correction order on a grant whose conditions are not kept (art. 89(1)).
         case orderCorrection = "order-correction"
@@ -88,6 +92,8 @@ public enum SandboxCaseStatus: String, Lifecycle {
         case (.granted, .requestRevision), (.inUse, .requestRevision): self
         case (.granted, .lawRevised), (.inUse, .lawRevised): self
         case (.granted, .convertToPermit), (.inUse, .convertToPermit): self
+        case (.granted, .submitResults), (.inUse, .submitResults): self
+        case (.granted, .recordRevisionPlan), (.inUse, .recordRevisionPlan): self
         case (.refused, .requestReconsideration): .reconsidering
         case (.reconsidering, .grant): .granted
         case (.reconsidering, .refuse): .refused
