@@ -121,10 +121,12 @@ struct SandboxPagesController {
         let waitingRows = rows(waiting).sorted { ($0.daysLeft ?? Int.max) < ($1.daysLeft ?? Int.max) }
         let certifications =
             account.companyID == nil ? [] : try await Certifications.list(company: account.companyID!, on: request.db)
+        let deadlines = try await Self.deadlines(owedBy: account, among: all, catalog: catalog, request: request)
         let page = SandboxHomePage(
-            waiting: waitingRows, cases: rows(all),
-            dueSoon: waitingRows.filter { ($0.daysLeft ?? Int.max) >= 0 && ($0.daysLeft ?? Int.max) <= 7 }.count,
-            overdue: waitingRows.filter { ($0.daysLeft ?? 0) < 0 }.count,
+            waiting: waitingRows, deadlines: deadlines, cases: rows(all),
+            dueSoon: waitingRows.filter { ($0.daysLeft ?? Int.max) >= 0 && ($0.daysLeft ?? Int.max) <= 7 }.count
+                + deadlines.filter(\.isDueSoon).count,
+            overdue: waitingRows.filter { ($0.daysLeft ?? 0) < 0 }.count + deadlines.filter(\.isOverdue).count,
             canFile: account.role == .companyMember && account.companyID != nil,
             fileAction: Endpoints.fileSandboxCaseForm.link(),
             kinds: SandboxCaseKind.allCases.map {
@@ -270,6 +272,9 @@ struct SandboxPagesController {
                     .iso
                 : nil,
             related: try await Self.relatedCase(record, language, on: request.db),
+            deadlines: context.deadlines.map {
+                SandboxDeadlineRow($0, of: record, today: request.today, language: language)
+            },
             documents: documents.links(record.documentsJSON),
             attachable: dto.allowedEvents.isEmpty
                 ? []
@@ -280,6 +285,34 @@ struct SandboxPagesController {
             "sandbox-case", titleKey: "nav.sandbox", title: record.number, needsForm: true, page
         )
         .encodeResponse(status: status, for: request)
+    }
+
+    /// The deadlines the account's side owes: a company on its own cases, the ministry the revision
+    /// plans; the other parties owe none on granted cases.
+    static func deadlines(
+        owedBy account: CurrentAccount, among visible: [SandboxCaseRecord], catalog: ParameterCatalog,
+        request: Request
+    ) async throws -> [SandboxDeadlineRow] {
+        let owner: SandboxDeadline.Owner
+        var records: [SandboxCaseRecord]
+        switch account.role {
+        case .companyMember:
+            owner = .company
+            records = visible
+        case let role where role.isMinistry:
+            owner = .ministry
+            let asked = try await SandboxCaseEventRecord.query(on: request.db)
+                .filter(\.$event == SandboxCaseStatus.Event.requestRevision.rawValue).all().map(\.caseID)
+            records =
+                asked.isEmpty
+                ? [] : try await SandboxCaseRecord.query(on: request.db).filter(\.$id ~~ Array(Set(asked))).all()
+        default:
+            return []
+        }
+        return try await SandboxDeadlines.of(records, catalog: catalog, today: request.today, on: request.db)
+            .filter { $0.deadline.owner == owner }
+            .map { SandboxDeadlineRow($0.deadline, of: $0.record, today: request.today, language: request.language) }
+            .sorted { $0.daysLeft < $1.daysLeft }
     }
 
     /// A converted permit links back to its exemption, and the exemption forward to its permit.

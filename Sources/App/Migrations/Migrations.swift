@@ -27,5 +27,6 @@ enum TeukguMigrations {
         app.migrations.add(AddSandboxGrantLookupIndex())
         app.migrations.add(CertificationRecord.Migration())
         app.migrations.add(AddPermitRevisionAndConversion())
+        app.migrations.add(SandboxDeadlineReminders.Migration())
     }
 }

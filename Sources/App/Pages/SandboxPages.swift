@@ -47,6 +47,8 @@ struct SandboxHomePage: Encodable {
     }
 
     let waiting: [SandboxCaseRow]
+    /// What the reader's side owes on granted cases, soonest first.
+    let deadlines: [SandboxDeadlineRow]
     let cases: [SandboxCaseRow]
     /// Of what waits on the reader: due within 7 days, and overdue.
     let dueSoon: Int
@@ -130,6 +132,7 @@ struct SandboxCasePage: Encodable {
     let resultsReportDue: String?
     /// The exemption a converted permit replaces, or the permit an exemption was converted to.
     let related: RelatedCase?
+    let deadlines: [SandboxDeadlineRow]
     /// What the company filed with the case, and the reader's own uploads to attach to a step.
     let documents: [DocumentLink]
     let attachable: [AttachableDocuments.Option]

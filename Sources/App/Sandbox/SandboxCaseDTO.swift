@@ -104,11 +104,29 @@ struct SandboxCaseDTO: Content {
     let committeeClock: Clock?
     let history: [Step]
     let allowedEvents: [String]
+    /// What the granted case leaves owing, and by whom: `company` or `ministry`.
+    let deadlines: [DeadlineDTO]
+
+    struct DeadlineDTO: Content {
+        let kind: String
+        let due: String
+        let owner: String
+        /// A duty becomes overdue; a right (the extension application) only lapses.
+        let duty: Bool
+        let daysLeft: Int
+        let citation: String
+    }
 
     init(
         _ record: SandboxCaseRecord, events: [SandboxCaseEventRecord], clocks: SandboxClocks, viewer: CurrentAccount,
-        today: CalendarDate, policies: [InsurancePolicyRecord] = [], shortfalls: [InsuranceCheck.Shortfall] = []
+        today: CalendarDate, policies: [InsurancePolicyRecord] = [], shortfalls: [InsuranceCheck.Shortfall] = [],
+        deadlines: [SandboxDeadline] = []
     ) throws {
+        self.deadlines = deadlines.map {
+            DeadlineDTO(
+                kind: $0.kind.rawValue, due: $0.due.iso, owner: $0.owner.rawValue, duty: $0.isDuty,
+                daysLeft: today.days(until: $0.due), citation: $0.citation.text)
+        }
         self.policies = policies.map {
             PolicyDTO(
                 insurer: $0.insurer, number: $0.number, from: $0.coversFrom, until: $0.coversUntil,
@@ -167,7 +185,7 @@ struct SandboxCaseDTO: Content {
     init(_ context: SandboxCaseContext, viewer: CurrentAccount, today: CalendarDate) throws {
         try self.init(
             context.record, events: context.events, clocks: context.clocks, viewer: viewer, today: today,
-            policies: context.policies, shortfalls: context.shortfalls)
+            policies: context.policies, shortfalls: context.shortfalls, deadlines: context.deadlines)
     }
 }
 
@@ -180,6 +198,7 @@ struct SandboxCaseContext {
     let catalog: ParameterCatalog
     let policies: [InsurancePolicyRecord]
     let shortfalls: [InsuranceCheck.Shortfall]
+    let deadlines: [SandboxDeadline]
 
     /// `catalog` and `holidays` may be passed in when many cases are read at once.
     static func load(
@@ -199,6 +218,7 @@ struct SandboxCaseContext {
         let policies = granted ? try await SandboxPolicies.policies(record, on: database) : []
         return SandboxCaseContext(
             record: record, events: events, clocks: clocks, catalog: catalog!, policies: policies,
-            shortfalls: granted ? try SandboxPolicies.shortfalls(record, policies: policies, catalog: catalog!) : [])
+            shortfalls: granted ? try SandboxPolicies.shortfalls(record, policies: policies, catalog: catalog!) : [],
+            deadlines: SandboxDeadlines.of(record, events: events, policies: policies, catalog: catalog!, today: today))
     }
 }

@@ -106,6 +106,7 @@ final class SandboxClockLoop: LifecycleHandler, @unchecked Sendable {
                 do {
                     try await SandboxClockSettler.settleDue(app: app, today: app.clock.today(), instance: instance)
                     try await SandboxReminders.send(app: app, today: app.clock.today())
+                    try await SandboxDeadlineReminders.send(app: app, today: app.clock.today())
                 } catch {
                     app.logger.warning("settling sandbox clocks failed: \(error)")
                 }
