@@ -27,4 +27,5 @@ func routes(_ app: Application) throws {
     ApiDistrictOperationController().register(app)
     ApiSandboxController().register(app)
     SandboxPagesController().register(app)
+    SandboxClaimPagesController().register(app)
 }

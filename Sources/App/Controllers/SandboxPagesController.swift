@@ -210,6 +210,8 @@ struct SandboxPagesController {
         let canGrant = dto.allowedEvents.contains(SandboxCaseStatus.Event.grant.rawValue) || converts
         let granted = record.status == .granted || record.status == .inUse
         let shortfalls = context.shortfalls
+        let compensationAgreed = SandboxCompensation.agreedPlan(in: events)
+        let ownCompany = account.role == .companyMember && account.companyID == record.companyID
         // A conversion grants a temporary permit, so the permit's longest validity bounds it.
         let latest =
             canGrant
@@ -261,7 +263,12 @@ struct SandboxPagesController {
                         Money(won: $0.injuryWon).grouped, Money(won: $0.disabilityWon).grouped,
                         Money(won: $0.propertyWon).grouped))
             },
-            shortfalls: shortfalls.map { Strings.pick($0.korean, $0.english, language) },
+            shortfalls: compensationAgreed == nil
+                ? shortfalls.map { Strings.pick($0.korean, $0.english, language) } : [],
+            compensationPlan: compensationAgreed.map {
+                Strings.format("sandbox.compensationAgreed", language, $0.iso)
+                    + " (" + CitationWords.text(SandboxCompensation.citation, language) + ")"
+            },
             showsInsurance: granted,
             canFilePolicy: granted && account.role == .companyMember && account.companyID == record.companyID,
             policyAction: Endpoints.sandboxPolicyForm.link([.caseID: try record.requireID().uuidString]),
@@ -275,6 +282,12 @@ struct SandboxPagesController {
             deadlines: context.deadlines.map {
                 SandboxDeadlineRow($0, of: record, today: request.today, language: language)
             },
+            showsClaims: record.validFrom != nil && SandboxClaimSteps.mayRead(record, account),
+            claims: try context.claims.map {
+                SandboxClaimRow($0, caseID: try record.requireID(), company: ownCompany, language: language)
+            },
+            claimAction: ownCompany && record.validFrom != nil
+                ? Endpoints.sandboxClaimForm.link([.caseID: try record.requireID().uuidString]) : nil,
             documents: documents.links(record.documentsJSON),
             attachable: dto.allowedEvents.isEmpty
                 ? []

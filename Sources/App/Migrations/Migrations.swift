@@ -28,5 +28,6 @@ enum TeukguMigrations {
         app.migrations.add(CertificationRecord.Migration())
         app.migrations.add(AddPermitRevisionAndConversion())
         app.migrations.add(SandboxDeadlineReminders.Migration())
+        app.migrations.add(SandboxClaimRecord.Migration())
     }
 }

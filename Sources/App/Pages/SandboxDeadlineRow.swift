@@ -17,7 +17,7 @@ struct SandboxDeadlineRow: Encodable {
     init(_ deadline: SandboxDeadline, of record: SandboxCaseRecord, today: CalendarDate, language: String) {
         let kindKey = "sandbox.deadline." + deadline.kind.rawValue
         let ownerKey = "sandbox.owner." + deadline.owner.rawValue
-        what = Strings.text(kindKey, language)
+        what = Strings.text(kindKey, language) + (deadline.subject.isEmpty ? "" : " · " + deadline.subject)
         owner = Strings.text(ownerKey, language)
         due = deadline.due.iso
         daysLeft = today.days(until: deadline.due)

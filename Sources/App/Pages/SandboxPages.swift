@@ -125,6 +125,8 @@ struct SandboxCasePage: Encodable {
     /// Liability insurance on file, what it lacks, and the filing form for the company.
     let policies: [PolicyRow]
     let shortfalls: [String]
+    /// Set when the operator works on a compensation plan its region agreed instead of insurance.
+    let compensationPlan: String?
     let showsInsurance: Bool
     let canFilePolicy: Bool
     let policyAction: String
@@ -133,6 +135,10 @@ struct SandboxCasePage: Encodable {
     /// The exemption a converted permit replaces, or the permit an exemption was converted to.
     let related: RelatedCase?
     let deadlines: [SandboxDeadlineRow]
+    /// Damage claims under the grant, for the company, its region and the ministry.
+    let showsClaims: Bool
+    let claims: [SandboxClaimRow]
+    let claimAction: String?
     /// What the company filed with the case, and the reader's own uploads to attach to a step.
     let documents: [DocumentLink]
     let attachable: [AttachableDocuments.Option]

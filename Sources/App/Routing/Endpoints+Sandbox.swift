@@ -44,9 +44,28 @@ extension Endpoints {
         "Take a step on a case (forward, notify, request-supplement, supplement, refer-to-committee, extend-review, "
             + "confirm-no-permit-needed, confirm-permit-needed, grant, refuse, withdraw)")
 
+    static let sandboxClaimForm = Endpoint(
+        .POST, "/sandbox/cases/:caseID/claims", .companies, .ownRecords, "Record a damage claim received")
+    static let sandboxClaimSettlementForm = Endpoint(
+        .POST, "/sandbox/cases/:caseID/claims/:claimID/settlement", .companies, .ownRecords,
+        "Record a claim paid or refused")
+    static let sandboxClaimReportForm = Endpoint(
+        .POST, "/sandbox/cases/:caseID/claims/:claimID/report", .companies, .ownRecords,
+        "Record that a claim's result was reported")
+    static let apiSandboxClaims = Endpoint(
+        .POST, "/api/v1/sandbox/cases/:caseID/claims", .companies, .ownRecords,
+        "Record a damage claim received under a grant (Decree art. 62(1))")
+    static let apiSandboxClaimSettlement = Endpoint(
+        .POST, "/api/v1/sandbox/cases/:caseID/claims/:claimID/settlement", .companies, .ownRecords,
+        "Record a claim paid (paidWon) or refused (reason, as told in writing; Decree art. 62(3)–(4))")
+    static let apiSandboxClaimReport = Endpoint(
+        .POST, "/api/v1/sandbox/cases/:caseID/claims/:claimID/report", .companies, .ownRecords,
+        "Record that a claim's result was reported to the ministry and the region (Decree art. 62(5))")
+
     static let sandbox: [Endpoint] = [
         sandboxHome, fileSandboxCaseForm, sandboxCasePage, sandboxEventForm, apiSandboxCases, apiFileSandboxCase,
         apiSandboxCase, apiSandboxCaseEvent, sandboxPolicyForm, apiSandboxPolicy, certificationForm, apiCertifications,
-        apiFileCertification,
+        apiFileCertification, sandboxClaimForm, sandboxClaimSettlementForm, sandboxClaimReportForm, apiSandboxClaims,
+        apiSandboxClaimSettlement, apiSandboxClaimReport,
     ]
 }

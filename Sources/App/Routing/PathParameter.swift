@@ -7,6 +7,7 @@ enum PathParameter: String, CaseIterable, Sendable {
     case assignmentID
     case callID
     case caseID
+    case claimID
     case companyID
     case date
     case decisionID

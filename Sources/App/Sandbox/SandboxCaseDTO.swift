@@ -106,6 +106,8 @@ struct SandboxCaseDTO: Content {
     let allowedEvents: [String]
     /// What the granted case leaves owing, and by whom: `company` or `ministry`.
     let deadlines: [DeadlineDTO]
+    /// Damage claims under the grant (Decree art. 62), for the company, its region and the ministry.
+    let claims: [ClaimDTO]
 
     struct DeadlineDTO: Content {
         let kind: String
@@ -115,17 +117,21 @@ struct SandboxCaseDTO: Content {
         let duty: Bool
         let daysLeft: Int
         let citation: String
+        /// The claim a claim deadline belongs to.
+        let subject: String?
     }
 
     init(
         _ record: SandboxCaseRecord, events: [SandboxCaseEventRecord], clocks: SandboxClocks, viewer: CurrentAccount,
         today: CalendarDate, policies: [InsurancePolicyRecord] = [], shortfalls: [InsuranceCheck.Shortfall] = [],
-        deadlines: [SandboxDeadline] = []
+        deadlines: [SandboxDeadline] = [], claims: [SandboxClaimRecord] = []
     ) throws {
+        self.claims = try claims.map(ClaimDTO.init)
         self.deadlines = deadlines.map {
             DeadlineDTO(
                 kind: $0.kind.rawValue, due: $0.due.iso, owner: $0.owner.rawValue, duty: $0.isDuty,
-                daysLeft: today.days(until: $0.due), citation: $0.citation.text)
+                daysLeft: today.days(until: $0.due), citation: $0.citation.text,
+                subject: $0.subject.isEmpty ? nil : $0.subject)
         }
         self.policies = policies.map {
             PolicyDTO(
@@ -185,7 +191,8 @@ struct SandboxCaseDTO: Content {
     init(_ context: SandboxCaseContext, viewer: CurrentAccount, today: CalendarDate) throws {
         try self.init(
             context.record, events: context.events, clocks: context.clocks, viewer: viewer, today: today,
-            policies: context.policies, shortfalls: context.shortfalls, deadlines: context.deadlines)
+            policies: context.policies, shortfalls: context.shortfalls, deadlines: context.deadlines,
+            claims: context.claims)
     }
 }
 
@@ -199,6 +206,8 @@ struct SandboxCaseContext {
     let policies: [InsurancePolicyRecord]
     let shortfalls: [InsuranceCheck.Shortfall]
     let deadlines: [SandboxDeadline]
+    /// Damage claims, for those who may read them (not the committee).
+    let claims: [SandboxClaimRecord]
 
     /// `catalog` and `holidays` may be passed in when many cases are read at once.
     static func load(
@@ -216,9 +225,14 @@ struct SandboxCaseContext {
         let clocks = SandboxClocks.of(record, events: events, catalog: catalog!, holidays: holidays!, today: today)
         let granted = record.status == .granted || record.status == .inUse
         let policies = granted ? try await SandboxPolicies.policies(record, on: database) : []
+        let claims =
+            record.validFrom != nil && SandboxClaimSteps.mayRead(record, viewer)
+            ? try await SandboxClaimSteps.list(record, on: database) : []
         return SandboxCaseContext(
             record: record, events: events, clocks: clocks, catalog: catalog!, policies: policies,
             shortfalls: granted ? try SandboxPolicies.shortfalls(record, policies: policies, catalog: catalog!) : [],
-            deadlines: SandboxDeadlines.of(record, events: events, policies: policies, catalog: catalog!, today: today))
+            deadlines: SandboxDeadlines.of(
+                record, events: events, policies: policies, claims: claims, catalog: catalog!, today: today),
+            claims: claims)
     }
 }

@@ -167,10 +167,10 @@ enum SandboxCases {
         let committee = account.role == .committeeMember || ministry
         let allowed: Bool =
             switch event {
-            case .forward: region
+            case .forward, .agreeCompensationPlan: region
             case .notify, .requestSupplement, .referToCommittee, .extendReview: ministry
             case .supplement, .withdraw, .startUse, .requestExtension, .requestRevision, .requestReconsideration,
-                .submitResults:
+                .submitResults, .fileCompensationPlan:
                 company
             case .extendValidity, .lawRevised, .orderCorrection, .recordHearing, .cancel, .convertToPermit,
                 .recordRevisionPlan:
@@ -255,9 +255,13 @@ enum SandboxCases {
         case .lawRevised:
             try await SandboxValidity.lawRevised(
                 record, on: try DateInput.optional(input.on, field: "on") ?? today, database: database)
+        case .fileCompensationPlan, .agreeCompensationPlan:
+            try await SandboxCompensation.check(event, record, note: note, input: input, on: database)
         case .startUse:
             let shortfalls = try await SandboxPolicies.shortfalls(record, on: database)
-            guard shortfalls.isEmpty else {
+            // An operator that cannot be insured starts on the compensation plan its region agreed.
+            let agreed = try await SandboxCompensation.agreedPlan(record, on: database) != nil
+            guard shortfalls.isEmpty || agreed else {
                 throw AppError(
                     .unprocessableEntity, "insurance_insufficient",
                     issues: shortfalls.map { FieldIssue(field: "policy", korean: $0.korean, english: $0.english) })

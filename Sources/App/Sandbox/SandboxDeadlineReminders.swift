@@ -36,7 +36,12 @@ enum SandboxDeadlineReminders {
     @discardableResult
     static func send(app: Application, today: CalendarDate) async throws -> Int {
         let catalog = try await LegalTimeStore.catalog(on: app.db)
-        let granted = try await SandboxCaseRecord.query(on: app.db).filter(\.$status ~~ [.granted, .inUse]).all()
+        // Granted cases, and those whose grant ended with claims still owing (claims outlive grants).
+        let claimed = try await SandboxClaimRecord.query(on: app.db).filter(\.$reportedOn == nil).all().map(\.caseID)
+        let granted = try await SandboxCaseRecord.query(on: app.db).group(.or) { group in
+            group.filter(\.$status ~~ [.granted, .inUse])
+            if !claimed.isEmpty { group.filter(\.$id ~~ Array(Set(claimed))) }
+        }.all()
         var sent = 0
         for (record, deadline) in try await SandboxDeadlines.of(granted, catalog: catalog, today: today, on: app.db) {
             guard let id = record.id, let lead = SandboxReminders.lead(due: deadline.due, today: today) else {
@@ -47,7 +52,9 @@ enum SandboxDeadlineReminders {
                 try await app.db.transaction { transaction in
                     let row = ReminderRecord()
                     row.caseID = id
-                    row.deadline = deadline.kind.rawValue
+                    row.deadline =
+                        deadline.subject.isEmpty
+                        ? deadline.kind.rawValue : "\(deadline.kind.rawValue):\(deadline.subject)"
                     row.dueOn = deadline.due.iso
                     row.leadDays = lead
                     row.sentAt = now

@@ -29,6 +29,6 @@ public struct Citation: Hashable, Sendable, Codable {
 }
 
 extension Citation {
-    static let specialZonesAct = "Regional Special Zones Act"
-    static let specialZonesDecree = "Regional Special Zones Act Enforcement Decree"
+    public static let specialZonesAct = "Regional Special Zones Act"
+    public static let specialZonesDecree = "Regional Special Zones Act Enforcement Decree"
 }

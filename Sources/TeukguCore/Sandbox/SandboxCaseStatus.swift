@@ -58,6 +58,10 @@ public enum SandboxCaseStatus: String, Lifecycle {
         case submitResults = "submit-results"
         /// The ministry records the law-revision plan it received (art. 87(6)).
         case recordRevisionPlan = "record-revision-plan"
+        /// A company that cannot be insured files why, with its plan to compensate users (Decree
+        /// art. 61(1)); the region agrees it in a separate consultation (arts. 88(2), 90(15)).
+        case fileCompensationPlan = "file-compensation-plan"
+        case agreeCompensationPlan = "agree-compensation-plan"
         case requestReconsideration = "request-reconsideration"
         /// A correction order on a grant whose conditions are not kept (art. 89(1)).
         case orderCorrection = "order-correction"
@@ -94,6 +98,8 @@ public enum SandboxCaseStatus: String, Lifecycle {
         case (.granted, .convertToPermit), (.inUse, .convertToPermit): self
         case (.granted, .submitResults), (.inUse, .submitResults): self
         case (.granted, .recordRevisionPlan), (.inUse, .recordRevisionPlan): self
+        case (.granted, .fileCompensationPlan), (.inUse, .fileCompensationPlan): self
+        case (.granted, .agreeCompensationPlan), (.inUse, .agreeCompensationPlan): self
         case (.refused, .requestReconsideration): .reconsidering
         case (.reconsidering, .grant): .granted
         case (.reconsidering, .refuse): .refused

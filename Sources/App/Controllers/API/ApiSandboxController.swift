@@ -13,6 +13,43 @@ struct ApiSandboxController {
         routes.on(Endpoints.apiSandboxPolicy, use: policy)
         routes.on(Endpoints.apiCertifications, use: certifications)
         routes.on(Endpoints.apiFileCertification, use: fileCertification)
+        routes.on(Endpoints.apiSandboxClaims, use: receiveClaim)
+        routes.on(Endpoints.apiSandboxClaimSettlement, use: settleClaim)
+        routes.on(Endpoints.apiSandboxClaimReport, use: reportClaim)
+    }
+
+    /// The case the path names, once the caller may read it (another party's case answers 404).
+    private func readableCase(_ request: Request) async throws -> (SandboxCaseRecord, CurrentAccount) {
+        let account = try request.requireAccount()
+        let record = try await SandboxCases.find(request.parameters.get("caseID"), on: request.db)
+        try await SandboxCases.requireReadable(record, by: account, on: request.db)
+        return (record, account)
+    }
+
+    @Sendable func receiveClaim(_ request: Request) async throws -> Response {
+        let input = try request.decodeStrictJSON(ClaimInput.self)
+        let (record, account) = try await readableCase(request)
+        let claim = try await SandboxClaimSteps.receive(
+            input, on: record, by: account, now: request.now, database: request.db)
+        return try await ClaimDTO(claim).encodeResponse(status: .created, for: request)
+    }
+
+    @Sendable func settleClaim(_ request: Request) async throws -> ClaimDTO {
+        let input = try request.decodeStrictJSON(ClaimSettlementInput.self)
+        let (record, account) = try await readableCase(request)
+        let claim = try await SandboxClaimSteps.find(request.parameters.get("claimID"), in: record, on: request.db)
+        try await SandboxClaimSteps.settle(
+            input, claim: claim, on: record, by: account, now: request.now, database: request.db)
+        return try ClaimDTO(claim)
+    }
+
+    @Sendable func reportClaim(_ request: Request) async throws -> ClaimDTO {
+        let input = try request.decodeStrictJSON(ClaimReportInput.self)
+        let (record, account) = try await readableCase(request)
+        let claim = try await SandboxClaimSteps.find(request.parameters.get("claimID"), in: record, on: request.db)
+        try await SandboxClaimSteps.report(
+            input, claim: claim, on: record, by: account, now: request.now, database: request.db)
+        return try ClaimDTO(claim)
     }
 
     struct CertificationList: Content {
