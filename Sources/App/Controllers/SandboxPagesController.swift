@@ -84,10 +84,17 @@ struct SandboxPagesController {
             uniquingKeysWith: { first, _ in first })
         let catalog = try await LegalTimeStore.catalog(on: request.db)
         let holidays = try await LegalTimeStore.holidays(on: request.db)
-        let waiting = try await SandboxCases.visible(to: account, waiting: true, on: request.db)
-        let all = try await SandboxCases.visible(to: account, waiting: false, on: request.db)
+        // What waits on the reader, soonest due first (the 50 most urgent), and every case 50 a page.
+        let waiting = try await SandboxCases.page(to: account, waiting: true, page: 1, perPage: 50, on: request.db)
+        let pagination = Pagination(
+            request: request,
+            total: try await SandboxCases.count(to: account, waiting: false, on: request.db))
+        let all = try await SandboxCases.page(
+            to: account, waiting: false, page: pagination.page, perPage: pagination.perPage, on: request.db
+        ).records
+        let counts = try await SandboxCases.dueCounts(to: account, today: request.today, on: request.db)
         // Cases before the committee show the committee's clock, which starts at the referral.
-        let atCommittee = all.filter { $0.status == .atCommittee }.compactMap(\.id)
+        let atCommittee = (all + waiting.records).filter { $0.status == .atCommittee }.compactMap(\.id)
         let referrals =
             atCommittee.isEmpty
             ? []
@@ -117,16 +124,15 @@ struct SandboxPagesController {
                 return row
             }
         }
-        // What waits on the reader, the most urgent first.
-        let waitingRows = rows(waiting).sorted { ($0.daysLeft ?? Int.max) < ($1.daysLeft ?? Int.max) }
+        let waitingRows = rows(waiting.records)
         let certifications =
             account.companyID == nil ? [] : try await Certifications.list(company: account.companyID!, on: request.db)
-        let deadlines = try await Self.deadlines(owedBy: account, among: all, catalog: catalog, request: request)
+        let deadlines = try await Self.deadlines(owedBy: account, catalog: catalog, request: request)
         let page = SandboxHomePage(
-            waiting: waitingRows, deadlines: deadlines, cases: rows(all),
-            dueSoon: waitingRows.filter { ($0.daysLeft ?? Int.max) >= 0 && ($0.daysLeft ?? Int.max) <= 7 }.count
-                + deadlines.filter(\.isDueSoon).count,
-            overdue: waitingRows.filter { ($0.daysLeft ?? 0) < 0 }.count + deadlines.filter(\.isOverdue).count,
+            waiting: waitingRows, waitingTotal: waiting.total, deadlines: deadlines, cases: rows(all),
+            pagination: pagination,
+            dueSoon: counts.dueSoon + deadlines.filter(\.isDueSoon).count,
+            overdue: counts.overdue + deadlines.filter(\.isOverdue).count,
             canFile: account.role == .companyMember && account.companyID != nil,
             fileAction: Endpoints.fileSandboxCaseForm.link(),
             kinds: SandboxCaseKind.allCases.map {
@@ -303,15 +309,16 @@ struct SandboxPagesController {
     /// The deadlines the account's side owes: a company on its own cases, the ministry the revision
     /// plans; the other parties owe none on granted cases.
     static func deadlines(
-        owedBy account: CurrentAccount, among visible: [SandboxCaseRecord], catalog: ParameterCatalog,
-        request: Request
+        owedBy account: CurrentAccount, catalog: ParameterCatalog, request: Request
     ) async throws -> [SandboxDeadlineRow] {
         let owner: SandboxDeadline.Owner
         var records: [SandboxCaseRecord]
         switch account.role {
         case .companyMember:
             owner = .company
-            records = visible
+            // Only granted cases owe these; a company has few of them.
+            records = try await SandboxCaseRecord.query(on: request.db)
+                .filter(\.$companyID == (account.companyID ?? UUID())).filter(\.$validFrom != nil).all()
         case let role where role.isMinistry:
             owner = .ministry
             let asked = try await SandboxCaseEventRecord.query(on: request.db)

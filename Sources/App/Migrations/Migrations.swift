@@ -29,5 +29,6 @@ enum TeukguMigrations {
         app.migrations.add(AddPermitRevisionAndConversion())
         app.migrations.add(SandboxDeadlineReminders.Migration())
         app.migrations.add(SandboxClaimRecord.Migration())
+        app.migrations.add(SandboxDue.Migration())
     }
 }

@@ -41,6 +41,8 @@ final class SandboxCaseRecord: Model, @unchecked Sendable {
     @OptionalField(key: "open_until_revision") var openUntilRevision: Bool?
     /// For a temporary permit granted on conversion (art. 87(8)): the exemption it replaces.
     @OptionalField(key: "converted_from_id") var convertedFromID: UUID?
+    /// The running clock's due day, for queues and due-soon counts (`SandboxDue`); nil when none runs.
+    @OptionalField(key: "due_on") var dueOn: String?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
     init() {}

@@ -47,9 +47,12 @@ struct SandboxHomePage: Encodable {
     }
 
     let waiting: [SandboxCaseRow]
+    /// How many wait in all (the list shows the 50 most urgent).
+    let waitingTotal: Int
     /// What the reader's side owes on granted cases, soonest first.
     let deadlines: [SandboxDeadlineRow]
     let cases: [SandboxCaseRow]
+    let pagination: Pagination
     /// Of what waits on the reader: due within 7 days, and overdue.
     let dueSoon: Int
     let overdue: Int

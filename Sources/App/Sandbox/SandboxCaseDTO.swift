@@ -209,30 +209,57 @@ struct SandboxCaseContext {
     /// Damage claims, for those who may read them (not the committee).
     let claims: [SandboxClaimRecord]
 
-    /// `catalog` and `holidays` may be passed in when many cases are read at once.
     static func load(
-        _ record: SandboxCaseRecord, viewer: CurrentAccount, today: CalendarDate, on database: any Database,
-        catalog given: ParameterCatalog? = nil, holidays givenHolidays: HolidayCalendar? = nil
+        _ record: SandboxCaseRecord, viewer: CurrentAccount, today: CalendarDate, on database: any Database
     ) async throws -> SandboxCaseContext {
-        let events = try await SandboxCaseEventRecord.query(on: database).filter(\.$caseID == record.requireID())
-            .sort(\.$at).all()
-        let referred = events.contains { $0.event == SandboxCaseStatus.Event.referToCommittee.rawValue }
-        guard SandboxCases.canRead(record, viewer, referred: referred) else { throw AppError.notFound("sandbox case") }
-        var catalog = given
-        if catalog == nil { catalog = try await LegalTimeStore.catalog(on: database) }
-        var holidays = givenHolidays
-        if holidays == nil { holidays = try await LegalTimeStore.holidays(on: database) }
-        let clocks = SandboxClocks.of(record, events: events, catalog: catalog!, holidays: holidays!, today: today)
-        let granted = record.status == .granted || record.status == .inUse
-        let policies = granted ? try await SandboxPolicies.policies(record, on: database) : []
-        let claims =
-            record.validFrom != nil && SandboxClaimSteps.mayRead(record, viewer)
-            ? try await SandboxClaimSteps.list(record, on: database) : []
-        return SandboxCaseContext(
-            record: record, events: events, clocks: clocks, catalog: catalog!, policies: policies,
-            shortfalls: granted ? try SandboxPolicies.shortfalls(record, policies: policies, catalog: catalog!) : [],
-            deadlines: SandboxDeadlines.of(
-                record, events: events, policies: policies, claims: claims, catalog: catalog!, today: today),
-            claims: claims)
+        guard let context = try await loadMany([record], viewer: viewer, today: today, on: database).first else {
+            throw AppError.notFound("sandbox case")
+        }
+        return context
+    }
+
+    /// The contexts of the cases the viewer may read, in order, reading histories, policies and
+    /// claims in a few queries for the whole list rather than a few per case.
+    static func loadMany(
+        _ records: [SandboxCaseRecord], viewer: CurrentAccount, today: CalendarDate, on database: any Database
+    ) async throws -> [SandboxCaseContext] {
+        guard !records.isEmpty else { return [] }
+        let catalog = try await LegalTimeStore.catalog(on: database)
+        let holidays = try await LegalTimeStore.holidays(on: database)
+        let ids = records.compactMap(\.id)
+        let events = Dictionary(
+            grouping: try await SandboxCaseEventRecord.query(on: database).filter(\.$caseID ~~ ids).sort(\.$at).all(),
+            by: \.caseID)
+        let granted = records.filter { $0.status == .granted || $0.status == .inUse }.compactMap(\.id)
+        let policies = Dictionary(
+            grouping: granted.isEmpty
+                ? []
+                : try await InsurancePolicyRecord.query(on: database).filter(\.$caseID ~~ granted).sort(\.$filedAt)
+                    .all(),
+            by: \.caseID)
+        let claimable = records.filter { $0.validFrom != nil && SandboxClaimSteps.mayRead($0, viewer) }.compactMap(\.id)
+        let claims = Dictionary(
+            grouping: claimable.isEmpty
+                ? []
+                : try await SandboxClaimRecord.query(on: database).filter(\.$caseID ~~ claimable)
+                    .sort(\.$createdAt).all(),
+            by: \.caseID)
+        return try records.compactMap { record in
+            let id = try record.requireID()
+            let history = events[id] ?? []
+            let referred = history.contains { $0.event == SandboxCaseStatus.Event.referToCommittee.rawValue }
+            guard SandboxCases.canRead(record, viewer, referred: referred) else { return nil }
+            let clocks = SandboxClocks.of(record, events: history, catalog: catalog, holidays: holidays, today: today)
+            let isGranted = record.status == .granted || record.status == .inUse
+            let ownPolicies = policies[id] ?? []
+            let ownClaims = claims[id] ?? []
+            return SandboxCaseContext(
+                record: record, events: history, clocks: clocks, catalog: catalog, policies: ownPolicies,
+                shortfalls: isGranted
+                    ? try SandboxPolicies.shortfalls(record, policies: ownPolicies, catalog: catalog) : [],
+                deadlines: SandboxDeadlines.of(
+                    record, events: history, policies: ownPolicies, claims: ownClaims, catalog: catalog, today: today),
+                claims: ownClaims)
+        }
     }
 }

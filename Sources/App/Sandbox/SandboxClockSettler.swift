@@ -52,7 +52,7 @@ enum SandboxClockSettler {
                 let rows = try await sql.raw(
                     """
                     UPDATE \(ident: SandboxCaseRecord.schema)
-                    SET status = \(bind: SandboxCaseStatus.deemedNoPermitNeeded.rawValue),
+                    SET status = \(bind: SandboxCaseStatus.deemedNoPermitNeeded.rawValue), due_on = NULL,
                         answered_on = \(bind: group.key.iso), settled_by = \(bind: instance), updated_at = \(bind: now)
                     WHERE id IN (\(binds: ids)) AND status = \(bind: SandboxCaseStatus.underReview.rawValue)
                     RETURNING id

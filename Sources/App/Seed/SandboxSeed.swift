@@ -156,6 +156,8 @@ enum SandboxSeed {
                     record, event: event.rawValue, on: today.adding(days: -daysAgo), note: "", documents: [],
                     actor: demoActor, at: now.addingTimeInterval(-Double(daysAgo) * 86_400), on: database)
             }
+            try await SandboxDue.refresh(record, today: today, on: database)
+            try await record.save(on: database)
         }
     }
 }

@@ -46,6 +46,7 @@ extension Strings {
         "sandbox.owner.company": ("기업", "The company"),
         "sandbox.owner.ministry": ("중소벤처기업부", "The ministry"),
         "tpl.sandbox.deadlines": ("기한", "Deadlines"),
+        "tpl.sandbox.waitingTotal": ("모두", "In all"),
         "tpl.sandbox.claims": ("손해배상 신청(시행령 제62조)", "Damage claims (Decree art. 62)"),
         "tpl.sandbox.claimant": ("신청인", "Claimant"),
         "tpl.sandbox.address": ("신청인 주소", "Claimant's address"),

@@ -151,7 +151,10 @@ enum ApiPaging {
     static func read(_ request: Request) throws -> (page: Int, perPage: Int) {
         let page = try number("page", default: 1, request: request)
         let perPage = try number("perPage", default: 50, request: request)
-        guard page >= 1 else { throw AppError.invalid("invalid_page", "page starts at 1.") }
+        // Bounded, so that the offset (page − 1) × perPage cannot overflow.
+        guard (1...1_000_000).contains(page) else {
+            throw AppError.invalid("invalid_page", "page is between 1 and 1,000,000.")
+        }
         guard (1...500).contains(perPage) else {
             throw AppError.invalid("invalid_per_page", "perPage is between 1 and 500.")
         }

@@ -81,20 +81,24 @@ struct ApiSandboxController {
 
     struct CaseList: Content {
         let cases: [SandboxCaseDTO]
+        let page: Int
+        let perPage: Int
+        let total: Int
     }
 
+    /// A page of the cases the caller may see (`?waiting=true`: those waiting on the caller, soonest
+    /// due first), `?page=` and `?perPage=` (at most 500).
     @Sendable func list(_ request: Request) async throws -> CaseList {
         let account = try request.requireAccount()
         let waiting = (try? request.query.get(Bool.self, at: "waiting")) ?? false
-        let catalog = try await LegalTimeStore.catalog(on: request.db)
-        let holidays = try await LegalTimeStore.holidays(on: request.db)
-        var out: [SandboxCaseDTO] = []
-        for record in try await SandboxCases.visible(to: account, waiting: waiting, on: request.db) {
-            let context = try await SandboxCaseContext.load(
-                record, viewer: account, today: request.today, on: request.db, catalog: catalog, holidays: holidays)
-            out.append(try SandboxCaseDTO(context, viewer: account, today: request.today))
-        }
-        return CaseList(cases: out)
+        let (page, perPage) = try ApiPaging.read(request)
+        let found = try await SandboxCases.page(
+            to: account, waiting: waiting, page: page, perPage: perPage, on: request.db)
+        let contexts = try await SandboxCaseContext.loadMany(
+            found.records, viewer: account, today: request.today, on: request.db)
+        return CaseList(
+            cases: try contexts.map { try SandboxCaseDTO($0, viewer: account, today: request.today) }, page: page,
+            perPage: perPage, total: found.total)
     }
 
     @Sendable func file(_ request: Request) async throws -> Response {
