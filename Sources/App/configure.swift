@@ -15,8 +15,10 @@ public func configure(_ app: Application) async throws {
     if let url = settings.databaseURL {
         app.databases.use(.postgres(configuration: try SQLPostgresConfiguration(url: url)), as: .psql)
     } else if app.environment == .testing {
+        SQLiteThreads.giveTheApplicationItsOwnPool(app)
         app.databases.use(.sqlite(.memory), as: .sqlite)
     } else {
+        SQLiteThreads.giveTheApplicationItsOwnPool(app)
         let path = (settings.dataDirectory as NSString).appendingPathComponent("teukgu.sqlite")
         app.databases.use(.sqlite(.file(path)), as: .sqlite)
     }

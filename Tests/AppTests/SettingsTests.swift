@@ -1,4 +1,6 @@
+import Fluent
 import Foundation
+import NIOPosix
 import Testing
 import Vapor
 
@@ -65,6 +67,22 @@ import Vapor
             Issue.record("a TEUKGU_ROOT without Resources was accepted")
         } catch {
             #expect("\(error)".contains("TEUKGU_ROOT"))
+        }
+    }
+}
+
+@Suite struct SQLiteThreadTests {
+    /// A deadlock at full CPU (two spinning SQLite waiters holding both threads of the shared pool)
+    /// hung a CI run: the embedded database runs on a pool of the application's own, with more
+    /// threads than connections that can wait on one another.
+    @Test func theEmbeddedDatabaseRunsOnAPoolOfItsOwn() async throws {
+        try await withTeukgu { app in
+            #expect(app.threadPool !== NIOThreadPool.singleton)
+            let databasePool = app.databases.threadPool
+            #expect(databasePool === app.threadPool)
+            // The pool answers; a query runs on it.
+            let accounts = try await AccountRecord.query(on: app.db).count()
+            #expect(accounts > 0)
         }
     }
 }
