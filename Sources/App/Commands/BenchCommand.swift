@@ -10,7 +10,10 @@ import Vapor
 struct BenchCommand: AsyncCommandGroup {
     var help: String { "Benchmarks that need the database: what-if over a large decision log, sandbox clocks." }
     var commands: [String: any AnyAsyncCommand] {
-        ["what-if": WhatIfBenchCommand(), "sandbox": SandboxBenchCommand(), "sandbox-queues": SandboxQueueSeedCommand()]
+        [
+            "what-if": WhatIfBenchCommand(), "sandbox": SandboxBenchCommand(),
+            "sandbox-queues": SandboxQueueSeedCommand(),
+        ]
     }
 }
 

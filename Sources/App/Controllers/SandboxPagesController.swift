@@ -251,6 +251,21 @@ struct SandboxPagesController {
             needsDay: dto.allowedEvents.contains(SandboxCaseStatus.Event.notify.rawValue),
             canExtend: dto.allowedEvents.contains(SandboxCaseStatus.Event.extendReview.rawValue)
                 || dto.allowedEvents.contains(SandboxCaseStatus.Event.extendValidity.rawValue),
+            ministries: dto.ministries.map {
+                .init(
+                    name: $0.name,
+                    answer: Self.answerWords($0.answer?.rawValue ?? "awaited", language),
+                    answeredOn: $0.answeredOn, note: $0.note)
+            },
+            canRecordAnswer: dto.allowedEvents.contains(SandboxCaseStatus.Event.recordMinistryAnswer.rawValue)
+                && dto.ministries.contains { $0.answer == nil },
+            unansweredMinistries: dto.ministries.filter { $0.answer == nil }.map {
+                .init(value: $0.name, label: $0.name)
+            },
+            answerChoices: CompetentMinistry.Answer.allCases.filter { $0.fits(record.kind) }.map {
+                .init(value: $0.rawValue, label: Self.answerWords($0.rawValue, language))
+            },
+            answersConflict: CompetentMinistries.conflict(record),
             today: request.today.iso,
             grant: dto.validUntil.map { until in
                 .init(
@@ -380,6 +395,12 @@ struct SandboxPagesController {
         ) { try await action(record, account) }
     }
 
+    /// A competent ministry's answer in the reader's words (`sandbox.ministryAnswer.<answer>`).
+    static func answerWords(_ answer: String, _ language: String) -> String {
+        let key = "sandbox.ministryAnswer." + answer
+        return Strings.text(key, language)
+    }
+
     /// A step of the case in the reader's words (`sandbox.event.<event>`).
     static func stepWords(_ event: String, _ language: String) -> String {
         let key = "sandbox.event." + event
@@ -396,6 +417,9 @@ struct SandboxPagesController {
             let validUntil: String?
             let conditions: String?
             let documentIDs: [String]?
+            let ministries: String?
+            let ministry: String?
+            let answer: String?
         }
         let form = try request.decodeForm(Form.self)
         return try await Self.actOnCase(request) { record, account in
@@ -416,7 +440,11 @@ struct SandboxPagesController {
                     exempts: setsTerms ? form.exempts : nil,
                     validUntil: setsTerms ? form.validUntil?.nilIfEmpty : nil,
                     conditions: setsTerms
-                        ? form.conditions?.split(whereSeparator: \.isNewline).map(String.init) : nil),
+                        ? form.conditions?.split(whereSeparator: \.isNewline).map(String.init) : nil,
+                    ministries: event == .notify
+                        ? form.ministries?.split(whereSeparator: \.isNewline).map(String.init) : nil,
+                    ministry: event == .recordMinistryAnswer ? form.ministry : nil,
+                    answer: event == .recordMinistryAnswer ? form.answer : nil),
                 on: record, by: account, now: request.now, app: request.application, database: request.db)
         }
     }

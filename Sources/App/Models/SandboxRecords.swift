@@ -43,6 +43,8 @@ final class SandboxCaseRecord: Model, @unchecked Sendable {
     @OptionalField(key: "converted_from_id") var convertedFromID: UUID?
     /// The running clock's due day, for queues and due-soon counts (`SandboxDue`); nil when none runs.
     @OptionalField(key: "due_on") var dueOn: String?
+    /// The competent ministries notified and their answers (`CompetentMinistry`), as JSON.
+    @OptionalField(key: "ministries_json") var ministriesJSON: String?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
     init() {}

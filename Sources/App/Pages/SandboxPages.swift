@@ -119,6 +119,19 @@ struct SandboxCasePage: Encodable {
     let listHref: String
     let needsDay: Bool
     let canExtend: Bool
+    /// The competent ministries and their answers; the answer form's choices while one may be recorded.
+    let ministries: [MinistryRow]
+    let canRecordAnswer: Bool
+    let unansweredMinistries: [Action]
+    let answerChoices: [Action]
+    let answersConflict: Bool
+
+    struct MinistryRow: Encodable {
+        let name: String
+        let answer: String
+        let answeredOn: String?
+        let note: String?
+    }
     let today: String
     /// The grant's terms once granted, and what the grant form offers while it may be granted.
     let grant: GrantTerms?

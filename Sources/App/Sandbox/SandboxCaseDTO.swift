@@ -108,6 +108,8 @@ struct SandboxCaseDTO: Content {
     let deadlines: [DeadlineDTO]
     /// Damage claims under the grant (Decree art. 62), for the company, its region and the ministry.
     let claims: [ClaimDTO]
+    /// The competent ministries notified, with each one's answer once recorded.
+    let ministries: [CompetentMinistry]
 
     struct DeadlineDTO: Content {
         let kind: String
@@ -127,6 +129,7 @@ struct SandboxCaseDTO: Content {
         deadlines: [SandboxDeadline] = [], claims: [SandboxClaimRecord] = []
     ) throws {
         self.claims = try claims.map(ClaimDTO.init)
+        ministries = CompetentMinistries.decode(record)
         self.deadlines = deadlines.map {
             DeadlineDTO(
                 kind: $0.kind.rawValue, due: $0.due.iso, owner: $0.owner.rawValue, duty: $0.isDuty,

@@ -209,7 +209,7 @@ enum SandboxCases {
         let allowed: Bool =
             switch event {
             case .forward, .agreeCompensationPlan: region
-            case .notify, .requestSupplement, .referToCommittee, .extendReview: ministry
+            case .notify, .requestSupplement, .referToCommittee, .extendReview, .recordMinistryAnswer: ministry
             case .supplement, .withdraw, .startUse, .requestExtension, .requestRevision, .requestReconsideration,
                 .submitResults, .fileCompensationPlan:
                 company
@@ -265,6 +265,10 @@ enum SandboxCases {
             }
             record.notifiedOn = day.iso
             onDay = day
+            let named = try CompetentMinistries.named(input.ministries)
+            if !named.isEmpty { record.ministriesJSON = try JSONColumn.encode(named) }
+        case .recordMinistryAnswer:
+            try CompetentMinistries.record(input, on: record, note: note, today: today)
         case .requestSupplement:
             pauses.append(Pause(from: today.iso, to: nil))
         case .requestExtension:
@@ -322,6 +326,9 @@ enum SandboxCases {
             }
             record.extensionDays = days
         case .confirmNoPermitNeeded, .confirmPermitNeeded, .grant, .refuse:
+            if event == .confirmNoPermitNeeded || event == .confirmPermitNeeded {
+                try CompetentMinistries.checkConfirmation(event, on: record)
+            }
             if event == .grant {
                 try await SandboxGrants.settle(input, on: record, grantDay: today, app: app, database: database)
             }

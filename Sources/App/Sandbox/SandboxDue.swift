@@ -45,6 +45,7 @@ enum SandboxDue {
     struct Migration: AsyncMigration {
         func prepare(on database: any Database) async throws {
             try await database.schema(SandboxCaseRecord.schema).field("due_on", .string).update()
+            try await database.schema(SandboxCaseRecord.schema).field("ministries_json", .string).update()
             if let sql = database as? any SQLDatabase {
                 try await sql.create(index: "sandbox_cases_status_due").on(SandboxCaseRecord.schema)
                     .column("status").column("due_on").run()
@@ -64,6 +65,7 @@ enum SandboxDue {
                 try await sql.drop(index: "sandbox_cases_status_due").run()
             }
             try await database.schema(SandboxCaseRecord.schema).deleteField("due_on").update()
+            try await database.schema(SandboxCaseRecord.schema).deleteField("ministries_json").update()
         }
     }
 }

@@ -27,9 +27,14 @@ struct SandboxEventInput: StrictJSONInput, Content {
     var exempts: [String]? = nil
     var validUntil: String? = nil
     var conditions: [String]? = nil
+    /// On notification: the competent ministries; for their answers: which one, and what it said.
+    var ministries: [String]? = nil
+    var ministry: String? = nil
+    var answer: String? = nil
 
     static let fields: Set<String> = [
-        "event", "note", "on", "days", "documentIDs", "exempts", "validUntil", "conditions",
+        "event", "note", "on", "days", "documentIDs", "exempts", "validUntil", "conditions", "ministries",
+        "ministry", "answer",
     ]
 }
 

@@ -61,6 +61,8 @@ public enum SandboxCaseStatus: String, Lifecycle {
         /// A company that cannot be insured files why, with its plan to compensate users (Decree
         /// art. 61(1)); the region agrees it in a separate consultation (arts. 88(2), 90(15)).
         case fileCompensationPlan = "file-compensation-plan"
+        /// The ministry records a competent ministry's answer as it arrives.
+        case recordMinistryAnswer = "record-ministry-answer"
         case agreeCompensationPlan = "agree-compensation-plan"
         case requestReconsideration = "request-reconsideration"
         /// A correction order on a grant whose conditions are not kept (art. 89(1)).
@@ -87,6 +89,7 @@ public enum SandboxCaseStatus: String, Lifecycle {
         case (.awaitingSupplement, .supplement): .underReview
         case (.underReview, .referToCommittee): .atCommittee
         case (.underReview, .extendReview): .underReview
+        case (.underReview, .recordMinistryAnswer), (.awaitingSupplement, .recordMinistryAnswer): self
         case (.underReview, .deem): .deemedNoPermitNeeded
         case (.underReview, .grant), (.atCommittee, .grant): .granted
         case (.underReview, .refuse), (.atCommittee, .refuse): .refused
