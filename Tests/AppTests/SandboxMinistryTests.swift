@@ -79,3 +79,32 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct SandboxOutsideZoneTests {
+    @Test func aCompanyOutsideTheZoneMayAskForAnExemptionOnly() async throws {
+        try await withTeukgu { app in
+            let startup = try await app.bearerToken(for: "startup@teukgu.demo")
+            func file(_ kind: SandboxCaseKind) async throws -> TestingHTTPResponse {
+                let body = """
+                    {"kind":"\(kind.rawValue)","districtID":"\(SandboxCaseTests.district)","title":"Sensor supply",
+                     "activity":"Hull sensors for the zone's trial vessels","question":"May we test them at sea?",
+                     "outsideZoneParticipation":"Supplies the sensors of the zone operator's vessels from Seoul"}
+                    """
+                return try await app.testing().sendRequest(
+                    .POST, Endpoints.apiFileSandboxCase.link(), headers: .json(bearer: startup),
+                    body: ByteBuffer(string: body))
+            }
+            let permit = try await file(.temporaryPermit)
+            #expect(permit.status == .badRequest && permit.body.string.contains("art. 86(1)"))
+            let exemption = try await file(.demonstrationExemption)
+            #expect(exemption.status == .created)
+            let dto = try exemption.content.decode(SandboxCaseDTO.self)
+            #expect(dto.outsideZoneParticipation == "Supplies the sensors of the zone operator's vessels from Seoul")
+            var browser = BrowserSession(app: app)
+            _ = try await browser.signIn("startup@teukgu.demo")
+            _ = try await browser.post(Endpoints.setLanguage.link(), form: ["lang": "en", "back": "/"])
+            let page = try await browser.get(Endpoints.sandboxCasePage.link([.caseID: dto.id.uuidString]))
+            #expect(page.body.string.contains("Filed from outside the zone (art. 86(1))"))
+        }
+    }
+}

@@ -167,11 +167,13 @@ struct SandboxPagesController {
             let activity: String?
             let question: String?
             let documentIDs: [String]?
+            let outsideZoneParticipation: String?
         }
         let form = try request.decodeForm(Form.self)
         let typed = SandboxHomePage.Typed(
             kind: form.kind ?? "", districtID: form.districtID ?? "", title: form.title ?? "",
-            activity: form.activity ?? "", question: form.question ?? "", documentIDs: form.documentIDs ?? [])
+            activity: form.activity ?? "", question: form.question ?? "", documentIDs: form.documentIDs ?? [],
+            outsideZoneParticipation: form.outsideZoneParticipation ?? "")
         let account = try request.requireAccount()
         return try await request.formAction(
             flash: Strings.text("sandbox.filed", request.language),
@@ -187,7 +189,8 @@ struct SandboxPagesController {
             let record = try await SandboxCases.file(
                 SandboxFilingInput(
                     kind: kind, districtID: typed.districtID, title: typed.title, activity: typed.activity,
-                    question: typed.question, documentIDs: try CaseDocuments.ids(typed.documentIDs)),
+                    question: typed.question, documentIDs: try CaseDocuments.ids(typed.documentIDs),
+                    outsideZoneParticipation: typed.outsideZoneParticipation),
                 account: account, now: request.now, on: request.db)
             return Endpoints.sandboxCasePage.link([.caseID: try record.requireID().uuidString])
         }
@@ -300,6 +303,7 @@ struct SandboxPagesController {
                     .iso
                 : nil,
             related: try await Self.relatedCase(record, language, on: request.db),
+            outsideZoneParticipation: record.outsideZoneParticipation,
             deadlines: context.deadlines.map {
                 SandboxDeadlineRow($0, of: record, today: request.today, language: language)
             },

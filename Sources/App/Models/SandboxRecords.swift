@@ -45,6 +45,9 @@ final class SandboxCaseRecord: Model, @unchecked Sendable {
     @OptionalField(key: "due_on") var dueOn: String?
     /// The competent ministries notified and their answers (`CompetentMinistry`), as JSON.
     @OptionalField(key: "ministries_json") var ministriesJSON: String?
+    /// For a demonstration exemption filed by a company outside the zone taking part in its business
+    /// (art. 86(1)): how it takes part. Nil for a filer in the zone.
+    @OptionalField(key: "outside_zone_participation") var outsideZoneParticipation: String?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
     init() {}

@@ -44,6 +44,7 @@ struct SandboxHomePage: Encodable {
         var activity = ""
         var question = ""
         var documentIDs: [String] = []
+        var outsideZoneParticipation = ""
     }
 
     let waiting: [SandboxCaseRow]
@@ -150,6 +151,7 @@ struct SandboxCasePage: Encodable {
     let resultsReportDue: String?
     /// The exemption a converted permit replaces, or the permit an exemption was converted to.
     let related: RelatedCase?
+    let outsideZoneParticipation: String?
     let deadlines: [SandboxDeadlineRow]
     /// Damage claims under the grant, for the company, its region and the ministry.
     let showsClaims: Bool

@@ -110,6 +110,8 @@ struct SandboxCaseDTO: Content {
     let claims: [ClaimDTO]
     /// The competent ministries notified, with each one's answer once recorded.
     let ministries: [CompetentMinistry]
+    /// How a filer outside the zone takes part in its business (art. 86(1)); nil for one inside.
+    let outsideZoneParticipation: String?
 
     struct DeadlineDTO: Content {
         let kind: String
@@ -130,6 +132,7 @@ struct SandboxCaseDTO: Content {
     ) throws {
         self.claims = try claims.map(ClaimDTO.init)
         ministries = CompetentMinistries.decode(record)
+        outsideZoneParticipation = record.outsideZoneParticipation
         self.deadlines = deadlines.map {
             DeadlineDTO(
                 kind: $0.kind.rawValue, due: $0.due.iso, owner: $0.owner.rawValue, duty: $0.isDuty,

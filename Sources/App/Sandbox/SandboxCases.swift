@@ -134,6 +134,21 @@ enum SandboxCases {
                     field: "question", korean: "확인하려는 규제나 허가를 1~4,000자로 적어 주세요.",
                     english: "Name the regulation or permit in question in 1–4,000 characters."))
         }
+        let participation = input.outsideZoneParticipation?.trimmed.nilIfEmpty
+        if let participation {
+            if input.kind != .demonstrationExemption {
+                issues.append(
+                    FieldIssue(
+                        field: "outsideZoneParticipation",
+                        korean: "특구 밖의 참여 기업은 실증특례만 신청할 수 있습니다(제86조제1항).",
+                        english: "A company outside the zone may ask only for a demonstration exemption (art. 86(1))."))
+            } else if participation.count > 2_000 {
+                issues.append(
+                    FieldIssue(
+                        field: "outsideZoneParticipation", korean: "참여 방식은 2,000자 이내로 적어 주세요.",
+                        english: "Describe how you take part in up to 2,000 characters."))
+            }
+        }
         guard issues.isEmpty else { throw AppError(.badRequest, "invalid_sandbox_case", issues: issues) }
         let documents = input.documentIDs ?? []
         try await AttachableDocuments.validate(
@@ -147,6 +162,7 @@ enum SandboxCases {
         record.title = input.title.trimmed
         record.activity = input.activity.trimmed
         record.question = input.question.trimmed
+        record.outsideZoneParticipation = participation
         record.documentsJSON = try JSONColumn.encode(documents)
         record.filedAt = now
         record.pausesJSON = "[]"

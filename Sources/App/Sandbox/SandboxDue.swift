@@ -46,6 +46,7 @@ enum SandboxDue {
         func prepare(on database: any Database) async throws {
             try await database.schema(SandboxCaseRecord.schema).field("due_on", .string).update()
             try await database.schema(SandboxCaseRecord.schema).field("ministries_json", .string).update()
+            try await database.schema(SandboxCaseRecord.schema).field("outside_zone_participation", .string).update()
             if let sql = database as? any SQLDatabase {
                 try await sql.create(index: "sandbox_cases_status_due").on(SandboxCaseRecord.schema)
                     .column("status").column("due_on").run()
@@ -66,6 +67,7 @@ enum SandboxDue {
             }
             try await database.schema(SandboxCaseRecord.schema).deleteField("due_on").update()
             try await database.schema(SandboxCaseRecord.schema).deleteField("ministries_json").update()
+            try await database.schema(SandboxCaseRecord.schema).deleteField("outside_zone_participation").update()
         }
     }
 }

@@ -10,8 +10,13 @@ struct SandboxFilingInput: StrictJSONInput, Content {
     var activity: String
     var question: String
     var documentIDs: [UUID]?
+    /// A company outside the zone taking part in its business may ask for a demonstration
+    /// exemption (art. 86(1)); it says how it takes part.
+    var outsideZoneParticipation: String? = nil
 
-    static let fields: Set<String> = ["kind", "districtID", "title", "activity", "question", "documentIDs"]
+    static let fields: Set<String> = [
+        "kind", "districtID", "title", "activity", "question", "documentIDs", "outsideZoneParticipation",
+    ]
 }
 
 /// One step on a case: the event, its note, and for some events a day or a length.

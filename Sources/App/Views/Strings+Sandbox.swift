@@ -46,6 +46,11 @@ extension Strings {
         "sandbox.owner.company": ("기업", "The company"),
         "sandbox.owner.ministry": ("중소벤처기업부", "The ministry"),
         "tpl.sandbox.deadlines": ("기한", "Deadlines"),
+        "tpl.sandbox.outsideZone": (
+            "특구 밖의 참여 기업인 경우: 특구 사업에 참여하는 방식(실증특례만, 제86조제1항)",
+            "If your company is outside the zone: how it takes part in the zone's business (exemptions only, art. 86(1))"
+        ),
+        "tpl.sandbox.outsideZoneFiler": ("특구 밖 참여 기업(제86조제1항)", "Filed from outside the zone (art. 86(1))"),
         "tpl.sandbox.competentMinistries": ("관계 중앙행정기관의 회신", "The competent ministries' answers"),
         "tpl.sandbox.ministriesOnePerLine": ("통보할 관계 중앙행정기관(한 줄에 하나)", "Competent ministries notified (one per line)"),
         "tpl.sandbox.ministryAnswer": ("관계 중앙행정기관 회신 기록", "Record a ministry's answer"),
