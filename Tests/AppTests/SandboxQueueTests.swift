@@ -51,7 +51,7 @@ import VaporTesting
             let first = try await queue(1)
             let second = try await queue(2)
             #expect(first.total == 4 && first.cases.count == 2 && second.cases.count == 2)
-            let order = (first.cases + second.cases).map { $0.clock?.due ?? "none" }
+            let order = (first.cases + second.cases).map { $0.dueOn ?? "none" }
             #expect(order == dues.values.sorted() + ["none"])
             let stored = try await SandboxCaseRecord.query(on: app.db).all().compactMap(\.dueOn).sorted()
             #expect(stored == dues.values.sorted())
@@ -73,7 +73,7 @@ import VaporTesting
 
 /// The list's JSON, as a client reads it.
 struct SandboxCaseListPage: Decodable {
-    let cases: [SandboxCaseDTO]
+    let cases: [SandboxCaseSummary]
     let page: Int
     let perPage: Int
     let total: Int

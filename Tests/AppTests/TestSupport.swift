@@ -199,3 +199,14 @@ extension String {
         addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? self
     }
 }
+
+/// Removes every sandbox case and what hangs off it (the demo cases have clocks and deadlines of
+/// their own), for tests that count cases, reminders or deadlines.
+func clearSandboxCases(_ app: Application) async throws {
+    try await SandboxDeadlineReminders.ReminderRecord.query(on: app.db).delete()
+    try await SandboxReminders.ReminderRecord.query(on: app.db).delete()
+    try await SandboxClaimRecord.query(on: app.db).delete()
+    try await InsurancePolicyRecord.query(on: app.db).delete()
+    try await SandboxCaseEventRecord.query(on: app.db).delete()
+    try await SandboxCaseRecord.query(on: app.db).delete()
+}

@@ -103,14 +103,12 @@ enum CollaborationCalls {
         }
         let catalog = try await LegalTimeStore.catalog(on: database)
         let openingDay = CalendarDate(instant: opens)
-        let cap: Money
-        let citation: String
-        do {
-            cap = try catalog.money("collaboration.grantCap", at: openingDay)
-            citation = try catalog.parameter("collaboration.grantCap").version(at: openingDay).citation.text
-        } catch {
+        guard let version = catalog.versionInForce("collaboration.grantCap", at: openingDay),
+            case .won(let cap) = version.value
+        else {
             throw AppError(.unprocessableEntity, "parameter_missing", "No grant cap is in force on \(openingDay.iso).")
         }
+        let citation = version.citation.text
         let call = CollaborationCallRecord()
         call.year = input.year
         call.title = input.title.trimmed

@@ -49,7 +49,8 @@ struct ParameterDTO: Content {
         titleKorean = parameter.titleKorean
         titleEnglish = parameter.titleEnglish
         versions = parameter.versions.map(ParameterVersionDTO.init)
-        inForce = (try? parameter.version(at: asOf)).map(ParameterVersionDTO.init)
+        // Not `try? version(at:)`: a caught ParameterError crashes the Swift 6.3 release build.
+        inForce = parameter.versions.last { $0.covers(asOf) }.map(ParameterVersionDTO.init)
     }
 }
 

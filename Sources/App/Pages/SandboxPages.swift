@@ -48,7 +48,7 @@ struct SandboxHomePage: Encodable {
     }
 
     let waiting: [SandboxCaseRow]
-    /// How many wait in all (the list shows the 50 most urgent).
+    /// How many wait in all (the list shows the 25 most urgent).
     let waitingTotal: Int
     /// What the reader's side owes on granted cases, soonest first.
     let deadlines: [SandboxDeadlineRow]

@@ -27,8 +27,9 @@ struct SandboxClocks {
             let day = CalendarDate(iso: referred.onDay)
         {
             do {
-                let version = try catalog.parameter("rapidConfirmation.committeeReferral").version(at: day)
-                if let length = version.value.clockLength {
+                if let version = catalog.versionInForce("rapidConfirmation.committeeReferral", at: day),
+                    let length = version.value.clockLength
+                {
                     let spec = LegalClockSpec(start: day, length: length, lengthCitation: version.citation)
                     committee = try LegalClock(holidays: holidays).compute(spec, asOf: today)
                 }

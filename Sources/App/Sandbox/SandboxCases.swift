@@ -335,7 +335,7 @@ enum SandboxCases {
             }
             let catalog = try await LegalTimeStore.catalog(on: database)
             let notified = record.notifiedOn.flatMap(CalendarDate.init(iso:)) ?? today
-            let most = try catalog.length(record.kind.reviewExtensionKey ?? "", at: notified).amount
+            let most = try SandboxValidity.required(catalog, record.kind.reviewExtensionKey ?? "", at: notified).amount
             let days = input.days ?? most
             guard (1...most).contains(days) else {
                 throw AppError.invalid("invalid_extension", "An extension is 1–\(most) days (art. 86(3), 90(4)).")

@@ -142,8 +142,8 @@ enum SandboxDeadlines {
         return result
     }
 
-    /// A parameter version, or nil where none is in force (do/catch, not `try?`, over typed throws).
+    /// A parameter version, or nil where none is in force.
     private static func version(_ catalog: ParameterCatalog, _ key: String, at day: CalendarDate) -> ParameterVersion? {
-        do { return try catalog.parameter(key).version(at: day) } catch { return nil }
+        catalog.versionInForce(key, at: day)
     }
 }

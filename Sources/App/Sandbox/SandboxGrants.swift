@@ -51,7 +51,7 @@ enum SandboxGrants {
             throw AppError.conflict("no_validity", "A rapid confirmation grants nothing.")
         }
         let catalog = try await LegalTimeStore.catalog(on: database)
-        let length = try catalog.length(key, at: grantDay)
+        let length = try SandboxValidity.required(catalog, key, at: grantDay)
         // The validity counts from the grant day itself, which it includes, and ends the day before
         // the corresponding day (Civil Act art. 160); a validity's end is not moved off a holiday.
         let end = length.added(to: grantDay).adding(days: -1)

@@ -10,7 +10,7 @@ enum SandboxValidity {
         guard let until = record.validUntil.flatMap(CalendarDate.init(iso:)), let leadKey = record.kind.extensionLeadKey
         else { throw AppError.conflict("no_validity", "This case has no validity to extend.") }
         let catalog = try await LegalTimeStore.catalog(on: database)
-        let lead = try catalog.length(leadKey, at: today)
+        let lead = try required(catalog, leadKey, at: today)
         let latest = lead.subtracted(from: until)
         guard today <= latest else {
             throw AppError(
@@ -37,7 +37,7 @@ enum SandboxValidity {
         guard let until = record.validUntil.flatMap(CalendarDate.init(iso:)), let key = record.kind.validityExtensionKey
         else { throw AppError.conflict("no_validity", "This case has no validity to extend.") }
         let catalog = try await LegalTimeStore.catalog(on: database)
-        let longest = try catalog.length(key, at: today)
+        let longest = try required(catalog, key, at: today)
         let most = longest.added(to: until)
         var districtEnd = most
         if let district = try await DistrictRecord.find(record.districtID, on: database),
@@ -70,7 +70,7 @@ enum SandboxValidity {
             throw AppError.conflict("no_validity", "This case has no validity.")
         }
         let catalog = try await LegalTimeStore.catalog(on: database)
-        let lead = try catalog.length("demonstrationExemption.revisionRequestLead", at: today)
+        let lead = try required(catalog, "demonstrationExemption.revisionRequestLead", at: today)
         let latest = lead.subtracted(from: until)
         guard today <= latest else {
             throw AppError(
@@ -178,10 +178,19 @@ enum SandboxValidity {
         return until.adding(days: length.amount)
     }
 
-    /// A duration parameter, or nil where none is in force (do/catch, not `try?`, over typed throws:
-    /// see `SandboxClocks.of`).
+    /// A duration parameter in force, or a 422 naming it: through the catalogue's non-throwing
+    /// look-up, since a `ParameterError` thrown and caught crashes the Swift 6.3 release build.
+    static func required(_ catalog: ParameterCatalog, _ key: String, at day: CalendarDate) throws -> ClockLength {
+        guard let length = catalog.lengthInForce(key, at: day) else {
+            throw AppError(
+                .unprocessableEntity, "parameter_missing", "No value of '\(key)' is in force on \(day.iso).")
+        }
+        return length
+    }
+
+    /// A duration parameter, or nil where none is in force.
     static func length(_ catalog: ParameterCatalog, _ key: String, at day: CalendarDate) -> ClockLength? {
-        do { return try catalog.length(key, at: day) } catch { return nil }
+        catalog.lengthInForce(key, at: day)
     }
 
     static func hasEvent(

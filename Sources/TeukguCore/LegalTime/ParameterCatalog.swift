@@ -31,5 +31,18 @@ public struct ParameterCatalog: Sendable {
         return money
     }
 
+    /// The version in force, or nil where the key is unknown or nothing is in force on `date`:
+    /// for callers to whom "none" is an answer (a deadline that did not exist yet). It throws
+    /// nothing, because the Swift 6.3 release build mis-releases a caught `ParameterError` and
+    /// crashed the server (in `try?` and in do/catch alike).
+    public func versionInForce(_ key: String, at date: CalendarDate) -> ParameterVersion? {
+        parameters[key]?.versions.last { $0.covers(date) }
+    }
+
+    /// A duration parameter in force, or nil (see `versionInForce`).
+    public func lengthInForce(_ key: String, at date: CalendarDate) -> ClockLength? {
+        versionInForce(key, at: date)?.value.clockLength
+    }
+
     public var sortedKeys: [String] { parameters.keys.sorted() }
 }

@@ -80,7 +80,7 @@ struct ApiSandboxController {
     }
 
     struct CaseList: Content {
-        let cases: [SandboxCaseDTO]
+        let cases: [SandboxCaseSummary]
         let page: Int
         let perPage: Int
         let total: Int
@@ -94,10 +94,8 @@ struct ApiSandboxController {
         let (page, perPage) = try ApiPaging.read(request)
         let found = try await SandboxCases.page(
             to: account, waiting: waiting, page: page, perPage: perPage, on: request.db)
-        let contexts = try await SandboxCaseContext.loadMany(
-            found.records, viewer: account, today: request.today, on: request.db)
         return CaseList(
-            cases: try contexts.map { try SandboxCaseDTO($0, viewer: account, today: request.today) }, page: page,
+            cases: try found.records.map { try SandboxCaseSummary($0, today: request.today) }, page: page,
             perPage: perPage, total: found.total)
     }
 
