@@ -151,6 +151,7 @@ extension Strings {
         "tpl.sandbox.district": ("특구", "District"),
         "tpl.sandbox.status": ("상태", "Status"),
         "tpl.sandbox.due": ("회신 기한", "Answer due"),
+        "tpl.sandbox.dueBy": ("기한", "Due"),
         "tpl.sandbox.fileACase": ("새 사건 신청", "File a case"),
         "tpl.sandbox.activity": ("하려는 사업", "What you want to do"),
         "tpl.sandbox.question": ("확인할 규제 또는 허가", "The regulation or permit in question"),
