@@ -97,10 +97,7 @@ import VaporTesting
             let busan = try await app.bearerToken(for: "busan@teukgu.demo")
             let officer = try await app.bearerToken(for: "officer@teukgu.demo")
             // Only this test's cases: the demo cases have clocks of their own.
-            try await InsurancePolicyRecord.query(on: app.db).delete()
-            try await SandboxReminders.ReminderRecord.query(on: app.db).delete()
-            try await SandboxCaseEventRecord.query(on: app.db).delete()
-            try await SandboxCaseRecord.query(on: app.db).delete()
+            try await clearSandboxCases(app)
             // Filed and notified on Monday 2026-04-06; the period ends Wednesday 2026-05-06.
             app.clock = FixedClock(CalendarDate(iso: "2026-04-06")!.startInstant.addingTimeInterval(10 * 3600))
             let filed = try await file(app, token: startup)
@@ -264,10 +261,7 @@ import VaporTesting
             let startup = try await app.bearerToken(for: "startup@teukgu.demo")
             let busan = try await app.bearerToken(for: "busan@teukgu.demo")
             let officer = try await app.bearerToken(for: "officer@teukgu.demo")
-            try await InsurancePolicyRecord.query(on: app.db).delete()
-            try await SandboxReminders.ReminderRecord.query(on: app.db).delete()
-            try await SandboxCaseEventRecord.query(on: app.db).delete()
-            try await SandboxCaseRecord.query(on: app.db).delete()
+            try await clearSandboxCases(app)
             app.clock = FixedClock(CalendarDate(iso: "2026-04-06")!.startInstant.addingTimeInterval(10 * 3600))
             let filed = try await file(app, token: startup)
             try await step(app, filed.id, busan, #"{"event":"forward"}"#)

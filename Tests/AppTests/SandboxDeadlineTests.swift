@@ -20,11 +20,7 @@ import VaporTesting
 
     @Test func anExemptionOwesItsExtensionApplicationResultsReportAndRevisionPlan() async throws {
         try await withTeukgu { app in
-            try await SandboxDeadlineReminders.ReminderRecord.query(on: app.db).delete()
-            try await InsurancePolicyRecord.query(on: app.db).delete()
-            try await SandboxReminders.ReminderRecord.query(on: app.db).delete()
-            try await SandboxCaseEventRecord.query(on: app.db).delete()
-            try await SandboxCaseRecord.query(on: app.db).delete()
+            try await clearSandboxCases(app)
             let startup = try await app.bearerToken(for: "startup@teukgu.demo")
             permits.day(app, "2026-12-01")
             let (exemption, officer) = try await permits.grant(app, kind: .demonstrationExemption, until: "2027-06-30")

@@ -14,11 +14,7 @@ import VaporTesting
 
     @Test func theMinistrysQueueIsSoonestDueFirstPagedAndCounted() async throws {
         try await withTeukgu { app in
-            try await SandboxDeadlineReminders.ReminderRecord.query(on: app.db).delete()
-            try await InsurancePolicyRecord.query(on: app.db).delete()
-            try await SandboxReminders.ReminderRecord.query(on: app.db).delete()
-            try await SandboxCaseEventRecord.query(on: app.db).delete()
-            try await SandboxCaseRecord.query(on: app.db).delete()
+            try await clearSandboxCases(app)
             let startup = try await app.bearerToken(for: "startup@teukgu.demo")
             let busan = try await app.bearerToken(for: "busan@teukgu.demo")
             let officer = try await app.bearerToken(for: "officer@teukgu.demo")
