@@ -49,13 +49,35 @@ import VaporTesting
             #expect(first.total == 4 && first.cases.count == 2 && second.cases.count == 2)
             let order = (first.cases + second.cases).map { $0.dueOn ?? "none" }
             #expect(order == dues.values.sorted() + ["none"])
+            // A page of one at a time walks the same order, across the boundary to the case without a clock.
+            var single: [String] = []
+            for page in 1...5 {
+                let one = try await app.testing().sendRequest(
+                    .GET, Endpoints.apiSandboxCases.link() + "?waiting=true&perPage=1&page=\(page)",
+                    headers: .bearer(officer)
+                ).content.decode(SandboxCaseListPage.self)
+                #expect(one.total == 4)
+                single += one.cases.map { $0.dueOn ?? "none" }
+            }
+            #expect(single == order)
+            // Every case the company may see, newest first; the region sees its own.
+            let mine = try await app.testing().sendRequest(
+                .GET, Endpoints.apiSandboxCases.link(), headers: .bearer(startup)
+            ).content.decode(SandboxCaseListPage.self)
+            #expect(mine.total == 4 && mine.cases.first?.id == unclocked.id)
+            let stamps = mine.cases.map { $0.filedAt ?? "" }
+            #expect(stamps == stamps.sorted().reversed())
+            let regional = try await app.testing().sendRequest(
+                .GET, Endpoints.apiSandboxCases.link(), headers: .bearer(busan)
+            ).content.decode(SandboxCaseListPage.self)
+            #expect(regional.total == 4 && regional.cases.allSatisfy { $0.regionID == "busan" })
             let stored = try await SandboxCaseRecord.query(on: app.db).all().compactMap(\.dueOn).sorted()
             #expect(stored == dues.values.sorted())
             // Due within 7 days of 2026-05-04, and overdue, as the counts on the ministry's page say.
             let officerRecord = try #require(
                 try await AccountRecord.query(on: app.db).filter(\.$email == "officer@teukgu.demo").first())
             let account = try #require(CurrentAccount(record: officerRecord, viaToken: true))
-            let counts = try await SandboxCases.dueCounts(
+            let counts = try await SandboxQueue.dueCounts(
                 to: account, today: CalendarDate(iso: "2026-05-04")!, on: app.db)
             let soon = dues.values.filter { $0 >= "2026-05-04" && $0 <= "2026-05-11" }.count
             let late = dues.values.filter { $0 < "2026-05-04" }.count

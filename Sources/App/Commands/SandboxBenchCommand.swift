@@ -91,7 +91,7 @@ struct SandboxBenchCommand: AsyncCommand {
             var times: [Double] = []
             for _ in 0..<50 {
                 let start = ContinuousClock.now
-                _ = try await SandboxCases.visible(to: account, waiting: true, on: app.db)
+                _ = try await SandboxQueue.page(to: account, waiting: true, page: 1, perPage: 50, on: app.db)
                 times.append((ContinuousClock.now - start).seconds * 1_000)
             }
             times.sort()

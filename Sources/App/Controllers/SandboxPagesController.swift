@@ -84,16 +84,16 @@ struct SandboxPagesController {
             uniquingKeysWith: { first, _ in first })
         let catalog = try await LegalTimeStore.catalog(on: request.db)
         // What waits on the reader, soonest due first (the 25 most urgent), and every case 25 a page.
-        let waiting = try await SandboxCases.page(to: account, waiting: true, page: 1, perPage: 25, on: request.db)
+        let waiting = try await SandboxQueue.page(to: account, waiting: true, page: 1, perPage: 25, on: request.db)
         let pagination = Pagination(
             request: request,
-            total: try await SandboxCases.count(to: account, waiting: false, on: request.db), perPage: 25)
-        let all = try await SandboxCases.page(
+            total: try await SandboxQueue.count(to: account, waiting: false, on: request.db), perPage: 25)
+        let all = try await SandboxQueue.page(
             to: account, waiting: false, page: pagination.page, perPage: pagination.perPage, on: request.db
-        ).records
-        let counts = try await SandboxCases.dueCounts(to: account, today: request.today, on: request.db)
+        ).entries
+        let counts = try await SandboxQueue.dueCounts(to: account, today: request.today, on: request.db)
         // Each row shows the due day stored on its case, so a page of rows costs no clock work.
-        func rows(_ records: [SandboxCaseRecord]) -> [SandboxCaseRow] {
+        func rows(_ records: [SandboxQueueEntry]) -> [SandboxCaseRow] {
             records.map { record in
                 let due = record.dueOn.flatMap(CalendarDate.init(iso:))
                 var row = SandboxCaseRow(
@@ -115,7 +115,7 @@ struct SandboxPagesController {
                 return row
             }
         }
-        let waitingRows = rows(waiting.records)
+        let waitingRows = rows(waiting.entries)
         let certifications =
             account.companyID == nil ? [] : try await Certifications.list(company: account.companyID!, on: request.db)
         let deadlines = try await Self.deadlines(owedBy: account, catalog: catalog, request: request)

@@ -30,5 +30,6 @@ enum TeukguMigrations {
         app.migrations.add(SandboxDeadlineReminders.Migration())
         app.migrations.add(SandboxClaimRecord.Migration())
         app.migrations.add(SandboxDue.Migration())
+        app.migrations.add(SandboxQueue.Migration())
     }
 }

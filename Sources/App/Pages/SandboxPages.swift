@@ -16,8 +16,8 @@ struct SandboxCaseRow: Encodable {
     var urgency: String?
     var urgencyText: String?
 
-    init(_ record: SandboxCaseRecord, districtName: String, due: String, language: String) {
-        href = Endpoints.sandboxCasePage.link([.caseID: record.id?.uuidString ?? ""])
+    init(_ record: SandboxQueueEntry, districtName: String, due: String, language: String) {
+        href = Endpoints.sandboxCasePage.link([.caseID: record.id.uuidString])
         number = record.number
         kind = Strings.pick(record.kind.titleKorean, record.kind.titleEnglish, language)
         title = record.title

@@ -3,7 +3,7 @@ import TeukguCore
 import Vapor
 
 /// A case as a queue lists it: enough to see what it is, where it stands and when it is due, read
-/// from the case row alone (its stored due day), so a page of a queue costs one query. The whole
+/// from the queue's columns alone (its stored due day), so a page of a queue costs one query. The whole
 /// case, with history, clocks and steps, is `GET /api/v1/sandbox/cases/{caseID}`.
 struct SandboxCaseSummary: Content {
     let id: UUID
@@ -20,8 +20,8 @@ struct SandboxCaseSummary: Content {
     let daysLeft: Int?
     let paused: Bool
 
-    init(_ record: SandboxCaseRecord, today: CalendarDate) throws {
-        id = try record.requireID()
+    init(_ record: SandboxQueueEntry, today: CalendarDate) {
+        id = record.id
         number = record.number
         kind = record.kind
         status = record.status

@@ -44,68 +44,6 @@ enum SandboxCases {
         guard canRead(record, account, referred: referred) else { throw AppError.notFound("sandbox case") }
     }
 
-    /// The cases an account may see; `waiting` keeps those waiting on the account's side.
-    static func visible(
-        to account: CurrentAccount, waiting: Bool, on database: any Database
-    ) async throws -> [SandboxCaseRecord] {
-        try await page(to: account, waiting: waiting, page: 1, perPage: 500, on: database).records
-    }
-
-    /// One page of them: what waits on the account soonest due first (cases without a running
-    /// clock last), everything else newest first; with the total.
-    static func page(
-        to account: CurrentAccount, waiting: Bool, page: Int, perPage: Int, on database: any Database
-    ) async throws -> (records: [SandboxCaseRecord], total: Int) {
-        guard let query = scoped(account, waiting: waiting, on: database) else { return ([], 0) }
-        let total = try await query.count()
-        if waiting {
-            query.sort(.sql(unsafeRaw: "CASE WHEN due_on IS NULL THEN 1 ELSE 0 END")).sort(\.$dueOn).sort(\.$filedAt)
-        } else {
-            query.sort(\.$filedAt, .descending)
-        }
-        let records = try await query.range(((page - 1) * perPage)..<(page * perPage)).all()
-        return (records, total)
-    }
-
-    static func count(to account: CurrentAccount, waiting: Bool, on database: any Database) async throws -> Int {
-        try await scoped(account, waiting: waiting, on: database)?.count() ?? 0
-    }
-
-    /// Of what waits on the account: how many are due within 7 days, and how many are overdue.
-    static func dueCounts(
-        to account: CurrentAccount, today: CalendarDate, on database: any Database
-    ) async throws -> (dueSoon: Int, overdue: Int) {
-        guard let soon = scoped(account, waiting: true, on: database),
-            let late = scoped(account, waiting: true, on: database)
-        else { return (0, 0) }
-        let dueSoon = try await soon.filter(\.$dueOn >= today.iso).filter(\.$dueOn <= today.adding(days: 7).iso)
-            .count()
-        let overdue = try await late.filter(\.$dueOn < today.iso).count()
-        return (dueSoon, overdue)
-    }
-
-    /// The account's cases as a query, or nil for a role that sees none.
-    private static func scoped(
-        _ account: CurrentAccount, waiting: Bool, on database: any Database
-    ) -> QueryBuilder<SandboxCaseRecord>? {
-        let query = SandboxCaseRecord.query(on: database)
-        switch account.role {
-        case .ministryAdmin, .ministryOfficer:
-            if waiting { query.filter(\.$status ~~ [.atMinistry, .underReview]) }
-        case .regionalOfficial:
-            query.filter(\.$regionID == (account.regionID ?? ""))
-            if waiting { query.filter(\.$status == .atRegion) }
-        case .companyMember:
-            query.filter(\.$companyID == (account.companyID ?? UUID()))
-            if waiting { query.filter(\.$status == .awaitingSupplement) }
-        case .committeeMember:
-            query.filter(\.$status == .atCommittee)
-        default:
-            return nil
-        }
-        return query
-    }
-
     // MARK: Filing
 
     static func file(

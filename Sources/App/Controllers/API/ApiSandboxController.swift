@@ -92,10 +92,10 @@ struct ApiSandboxController {
         let account = try request.requireAccount()
         let waiting = (try? request.query.get(Bool.self, at: "waiting")) ?? false
         let (page, perPage) = try ApiPaging.read(request)
-        let found = try await SandboxCases.page(
+        let found = try await SandboxQueue.page(
             to: account, waiting: waiting, page: page, perPage: perPage, on: request.db)
         return CaseList(
-            cases: try found.records.map { try SandboxCaseSummary($0, today: request.today) }, page: page,
+            cases: found.entries.map { SandboxCaseSummary($0, today: request.today) }, page: page,
             perPage: perPage, total: found.total)
     }
 

@@ -1,0 +1,174 @@
+import Fluent
+import Foundation
+import SQLKit
+import TeukguCore
+
+/// A case as a queue lists it, read from the few columns a list shows. Queues are the pages every
+/// party opens all day, so they read these columns with one indexed query rather than whole
+/// records (decoding a record of thirty-odd fields costs far more than finding it).
+struct SandboxQueueEntry: Decodable, Sendable {
+    let id: UUID
+    let number: String
+    let kind: SandboxCaseKind
+    let status: SandboxCaseStatus
+    let title: String
+    let companyID: UUID
+    let districtID: String
+    let regionID: String
+    let filedAt: Date
+    let dueOn: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, number, kind, status, title
+        case companyID = "company_id"
+        case districtID = "district_id"
+        case regionID = "region_id"
+        case filedAt = "filed_at"
+        case dueOn = "due_on"
+    }
+
+    static let columns = [
+        "id", "number", "kind", "status", "title", "company_id", "district_id", "region_id", "filed_at", "due_on",
+    ]
+}
+
+/// Each party's queue of sandbox cases: what waits on it, soonest due first (cases without a
+/// running clock after them), and every case it may see, newest first. Each ordering is served by
+/// an index (`Migration`), so a page costs the same with ten cases on file or ten thousand.
+enum SandboxQueue {
+    /// One page, with the total.
+    static func page(
+        to account: CurrentAccount, waiting: Bool, page: Int, perPage: Int, on database: any Database
+    ) async throws -> (entries: [SandboxQueueEntry], total: Int) {
+        guard let sql = database as? any SQLDatabase, let scope = Scope(account, waiting: waiting) else {
+            return ([], 0)
+        }
+        let offset = (page - 1) * perPage
+        guard waiting else {
+            let total = try await count(scope, on: sql)
+            let entries = try await select(scope, on: sql) { $0.orderBy("filed_at", .descending) }
+                .limit(perPage).offset(offset).all(decoding: SandboxQueueEntry.self)
+            return (entries, total)
+        }
+        // Two segments, each in index order: cases with a due day (soonest first), then the rest
+        // (oldest first). "Nulls last" in one ORDER BY would sort every row the party has.
+        let dated = try await count(scope, on: sql) { $0.where("due_on", .isNot, SQLLiteral.null) }
+        let undated = try await count(scope, on: sql) { $0.where("due_on", .is, SQLLiteral.null) }
+        var entries: [SandboxQueueEntry] = []
+        if offset < dated {
+            entries = try await select(scope, on: sql) {
+                $0.where("due_on", .isNot, SQLLiteral.null).orderBy("due_on").orderBy("filed_at")
+            }.limit(perPage).offset(offset).all(decoding: SandboxQueueEntry.self)
+        }
+        if entries.count < perPage, offset + entries.count < dated + undated {
+            entries += try await select(scope, on: sql) {
+                $0.where("due_on", .is, SQLLiteral.null).orderBy("filed_at")
+            }.limit(perPage - entries.count).offset(max(0, offset - dated)).all(decoding: SandboxQueueEntry.self)
+        }
+        return (entries, dated + undated)
+    }
+
+    static func count(to account: CurrentAccount, waiting: Bool, on database: any Database) async throws -> Int {
+        guard let sql = database as? any SQLDatabase, let scope = Scope(account, waiting: waiting) else { return 0 }
+        return try await count(scope, on: sql)
+    }
+
+    /// Of what waits on the account: how many are due within 7 days, and how many are overdue.
+    static func dueCounts(
+        to account: CurrentAccount, today: CalendarDate, on database: any Database
+    ) async throws -> (dueSoon: Int, overdue: Int) {
+        guard let sql = database as? any SQLDatabase, let scope = Scope(account, waiting: true) else { return (0, 0) }
+        let dueSoon = try await count(scope, on: sql) {
+            $0.where("due_on", .greaterThanOrEqual, SQLBind(today.iso))
+                .where("due_on", .lessThanOrEqual, SQLBind(today.adding(days: 7).iso))
+        }
+        let overdue = try await count(scope, on: sql) { $0.where("due_on", .lessThan, SQLBind(today.iso)) }
+        return (dueSoon, overdue)
+    }
+
+    // MARK: Who sees what
+
+    /// The rows an account may see, as SQL conditions (nil for a role that sees none).
+    struct Scope {
+        var column: String?
+        var value: (any Encodable & Sendable)?
+        var statuses: [SandboxCaseStatus]
+
+        init?(_ account: CurrentAccount, waiting: Bool) {
+            switch account.role {
+            case .ministryAdmin, .ministryOfficer:
+                statuses = waiting ? [.atMinistry, .underReview] : []
+            case .regionalOfficial:
+                (column, value) = ("region_id", account.regionID ?? "")
+                statuses = waiting ? [.atRegion] : []
+            case .companyMember:
+                (column, value) = ("company_id", account.companyID ?? UUID())
+                statuses = waiting ? [.awaitingSupplement] : []
+            case .committeeMember:
+                statuses = [.atCommittee]
+            default:
+                return nil
+            }
+        }
+
+        func apply<Builder: SQLPredicateBuilder>(_ builder: Builder) -> Builder {
+            if let column, let value { builder.where(SQLIdentifier(column), .equal, SQLBind(value)) }
+            if statuses.count == 1 {
+                builder.where("status", .equal, SQLBind(statuses[0].rawValue))
+            } else if !statuses.isEmpty {
+                builder.where("status", .in, SQLBind.group(statuses.map(\.rawValue)))
+            }
+            return builder
+        }
+    }
+
+    private static func select(
+        _ scope: Scope, on sql: any SQLDatabase, _ shape: (SQLSelectBuilder) -> SQLSelectBuilder
+    ) -> SQLSelectBuilder {
+        shape(scope.apply(sql.select().columns(SandboxQueueEntry.columns).from(SandboxCaseRecord.schema)))
+    }
+
+    private struct Counted: Decodable { let total: Int }
+
+    private static func count(
+        _ scope: Scope, on sql: any SQLDatabase, _ shape: (SQLSelectBuilder) -> SQLSelectBuilder = { $0 }
+    ) async throws -> Int {
+        let query = sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "total")
+            .from(SandboxCaseRecord.schema)
+        return try await shape(scope.apply(query)).first(decoding: Counted.self)?.total ?? 0
+    }
+
+    /// The indexes behind each party's two orderings.
+    struct Migration: AsyncMigration {
+        static let indexes: [(name: String, columns: [String])] = [
+            ("sandbox_cases_queue_ministry", ["status", "due_on", "filed_at"]),
+            ("sandbox_cases_queue_region", ["region_id", "status", "due_on", "filed_at"]),
+            ("sandbox_cases_queue_company", ["company_id", "status", "due_on", "filed_at"]),
+            ("sandbox_cases_all_region", ["region_id", "filed_at"]),
+            ("sandbox_cases_all_company", ["company_id", "filed_at"]),
+            ("sandbox_cases_all", ["filed_at"]),
+        ]
+
+        func prepare(on database: any Database) async throws {
+            guard let sql = database as? any SQLDatabase else { return }
+            for index in Self.indexes {
+                var create = sql.create(index: index.name).on(SandboxCaseRecord.schema)
+                for column in index.columns { create = create.column(column) }
+                try await create.run()
+            }
+            // The older single-column and status-only indexes are prefixes of these.
+            for old in ["sandbox_cases_status_due", "sandbox_cases_company", "sandbox_cases_region"] {
+                try await sql.drop(index: old).run()
+            }
+        }
+
+        func revert(on database: any Database) async throws {
+            guard let sql = database as? any SQLDatabase else { return }
+            for index in Self.indexes { try await sql.drop(index: index.name).run() }
+            try await sql.create(index: "sandbox_cases_status_due").on(SandboxCaseRecord.schema)
+                .column("status").column("due_on").run()
+            try await sql.create(index: "sandbox_cases_company").on(SandboxCaseRecord.schema).column("company_id").run()
+            try await sql.create(index: "sandbox_cases_region").on(SandboxCaseRecord.schema).column("region_id").run()
+        }
+    }
+}
