@@ -1,4 +1,5 @@
 import Foundation
+import TeukguCore
 
 /// Nested structures (plans, stages, procedure states) live in text columns as JSON of the core
 /// types, so the core stays the single definition and both databases store them alike.
@@ -18,9 +19,12 @@ enum Timestamps {
     /// ISO 8601 with the Seoul offset, as the API shows every instant.
     static func text(_ date: Date?) -> String? {
         guard let date else { return nil }
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "Asia/Seoul")
-        return formatter.string(from: date)
+        // Arithmetic on Seoul's fixed offset (UTC+9, no daylight saving since 1988): a formatter per
+        // call costs more than the rest of a list row, and lists show an instant on every row.
+        let day = CalendarDate(instant: date)
+        let seconds = Int(floor(date.timeIntervalSince(day.startInstant)))
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
+        return "\(day.iso)T\(two(seconds / 3600)):\(two(seconds % 3600 / 60)):\(two(seconds % 60))+09:00"
     }
 
     /// `2026-12-01T18:00:00+09:00`, or a Seoul local `2026-12-01T18:00` from a form.
