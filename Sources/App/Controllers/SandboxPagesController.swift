@@ -82,7 +82,6 @@ struct SandboxPagesController {
         let names = Dictionary(
             districts.map { ($0.id ?? "", Strings.pick($0.nameKorean, $0.nameEnglish, language)) },
             uniquingKeysWith: { first, _ in first })
-        let catalog = try await LegalTimeStore.catalog(on: request.db)
         // What waits on the reader, soonest due first (the 25 most urgent), and every case 25 a page.
         let waiting = try await SandboxQueue.page(to: account, waiting: true, page: 1, perPage: 25, on: request.db)
         let pagination = Pagination(
@@ -118,7 +117,7 @@ struct SandboxPagesController {
         let waitingRows = rows(waiting.entries)
         let certifications =
             account.companyID == nil ? [] : try await Certifications.list(company: account.companyID!, on: request.db)
-        let deadlines = try await Self.deadlines(owedBy: account, catalog: catalog, request: request)
+        let deadlines = try await Self.deadlines(owedBy: account, request: request)
         let page = SandboxHomePage(
             waiting: waitingRows, waitingTotal: waiting.total, deadlines: deadlines, cases: rows(all),
             pagination: pagination,
@@ -319,7 +318,7 @@ struct SandboxPagesController {
     /// The deadlines the account's side owes: a company on its own cases, the ministry the revision
     /// plans; the other parties owe none on granted cases.
     static func deadlines(
-        owedBy account: CurrentAccount, catalog: ParameterCatalog, request: Request
+        owedBy account: CurrentAccount, request: Request
     ) async throws -> [SandboxDeadlineRow] {
         let owner: SandboxDeadline.Owner
         var records: [SandboxCaseRecord]
@@ -339,6 +338,9 @@ struct SandboxPagesController {
         default:
             return []
         }
+        // Most parties owe none of these, and then the parameters need not be read at all.
+        guard !records.isEmpty else { return [] }
+        let catalog = try await LegalTimeStore.catalog(on: request.db)
         return try await SandboxDeadlines.of(records, catalog: catalog, today: request.today, on: request.db)
             .filter { $0.deadline.owner == owner }
             .map { SandboxDeadlineRow($0.deadline, of: $0.record, today: request.today, language: request.language) }

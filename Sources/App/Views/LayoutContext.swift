@@ -20,7 +20,7 @@ struct LayoutContext: Encodable {
     }
 
     let lang: String
-    let t: [String: String]
+    let t: StringTable
     let title: String
     let nav: [NavItem]
     let account: AccountBadge?

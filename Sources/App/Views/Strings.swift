@@ -4,12 +4,13 @@ import Foundation
 /// language as `t`, so templates carry no language of their own.
 enum Strings {
     /// The table for templates. Leaf reads a dot as a nested key, so `app.name` becomes `app_name` there.
-    static func table(for language: String) -> [String: String] {
-        Dictionary(
-            uniqueKeysWithValues: entries.map { key, value in
-                (key.replacingOccurrences(of: ".", with: "_"), pick(value.0, value.1, language))
-            })
+    /// Built once per language: every page hands its whole table to the template.
+    static func table(for language: String) -> StringTable {
+        pick(koreanTable, englishTable, language)
     }
+
+    private static let koreanTable = StringTable(language: "ko")
+    private static let englishTable = StringTable(language: "en")
 
     static func text(_ key: String, _ language: String) -> String {
         guard let entry = entries[key] else { return key }
@@ -23,7 +24,7 @@ enum Strings {
 
     /// Korean or English of a value that is stored in both (a region's names, a stage's titles).
     /// The one place where the language decides between two texts.
-    static func pick(_ korean: String, _ english: String, _ language: String) -> String {
+    static func pick<Text>(_ korean: Text, _ english: Text, _ language: String) -> Text {
         language == "ko" ? korean : english
     }
 
