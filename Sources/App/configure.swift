@@ -36,6 +36,7 @@ public func configure(_ app: Application) async throws {
     }
     app.views.use(.leaf)
     app.leaf.tags["number"] = NumberTag()
+    TemplateCache.keepParsedTemplates(app)
     app.routes.defaultMaxBodySize = ByteCount(value: settings.maxJSONBytes)
 
     // Order matters: errors outermost, then static files, sessions, who is calling, may they.

@@ -88,7 +88,8 @@ struct SandboxPagesController {
             request: request,
             total: try await SandboxQueue.count(to: account, waiting: false, on: request.db), perPage: 25)
         let all = try await SandboxQueue.page(
-            to: account, waiting: false, page: pagination.page, perPage: pagination.perPage, on: request.db
+            to: account, waiting: false, page: pagination.page, perPage: pagination.perPage,
+            knownTotal: pagination.total, on: request.db
         ).entries
         let counts = try await SandboxQueue.dueCounts(to: account, today: request.today, on: request.db)
         // Each row shows the due day stored on its case, so a page of rows costs no clock work.

@@ -36,16 +36,18 @@ struct SandboxQueueEntry: Decodable, Sendable {
 /// running clock after them), and every case it may see, newest first. Each ordering is served by
 /// an index (`Migration`), so a page costs the same with ten cases on file or ten thousand.
 enum SandboxQueue {
-    /// One page, with the total.
+    /// One page, with the total (counted unless the caller already knows it).
     static func page(
-        to account: CurrentAccount, waiting: Bool, page: Int, perPage: Int, on database: any Database
+        to account: CurrentAccount, waiting: Bool, page: Int, perPage: Int, knownTotal: Int? = nil,
+        on database: any Database
     ) async throws -> (entries: [SandboxQueueEntry], total: Int) {
         guard let sql = database as? any SQLDatabase, let scope = Scope(account, waiting: waiting) else {
             return ([], 0)
         }
         let offset = (page - 1) * perPage
         guard waiting else {
-            let total = try await count(scope, on: sql)
+            var total = knownTotal ?? 0
+            if knownTotal == nil { total = try await count(scope, on: sql) }
             let entries = try await select(scope, on: sql) { $0.orderBy("filed_at", .descending) }
                 .limit(perPage).offset(offset).all(decoding: SandboxQueueEntry.self)
             return (entries, total)
@@ -156,6 +158,13 @@ enum SandboxQueue {
                 for column in index.columns { create = create.column(column) }
                 try await create.run()
             }
+            // A company's granted cases (which owe it deadlines) among all it ever filed; and the
+            // ministry's look-up of the cases whose law revision it was asked for.
+            try await sql.raw(
+                "CREATE INDEX sandbox_cases_granted ON sandbox_cases (company_id) WHERE valid_from IS NOT NULL"
+            ).run()
+            try await sql.create(index: "sandbox_case_events_event").on(SandboxCaseEventRecord.schema).column("event")
+                .run()
             // The older single-column and status-only indexes are prefixes of these.
             for old in ["sandbox_cases_status_due", "sandbox_cases_company", "sandbox_cases_region"] {
                 try await sql.drop(index: old).run()
@@ -165,6 +174,8 @@ enum SandboxQueue {
         func revert(on database: any Database) async throws {
             guard let sql = database as? any SQLDatabase else { return }
             for index in Self.indexes { try await sql.drop(index: index.name).run() }
+            try await sql.drop(index: "sandbox_cases_granted").run()
+            try await sql.drop(index: "sandbox_case_events_event").run()
             try await sql.create(index: "sandbox_cases_status_due").on(SandboxCaseRecord.schema)
                 .column("status").column("due_on").run()
             try await sql.create(index: "sandbox_cases_company").on(SandboxCaseRecord.schema).column("company_id").run()
