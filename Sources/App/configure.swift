@@ -16,7 +16,13 @@ public func configure(_ app: Application) async throws {
         app.databases.use(.postgres(configuration: try SQLPostgresConfiguration(url: url)), as: .psql)
     } else if app.environment == .testing {
         SQLiteThreads.giveTheApplicationItsOwnPool(app)
-        app.databases.use(.sqlite(.memory), as: .sqlite)
+        // Tests of concurrent writers use a file, as the server does: an in-memory database's
+        // shared cache locks tables instead of waiting, which no deployment ever sees.
+        if let path = app.storage[TestSQLiteFile.self] {
+            app.databases.use(.sqlite(.file(path)), as: .sqlite)
+        } else {
+            app.databases.use(.sqlite(.memory), as: .sqlite)
+        }
     } else {
         SQLiteThreads.giveTheApplicationItsOwnPool(app)
         let path = (settings.dataDirectory as NSString).appendingPathComponent("teukgu.sqlite")
@@ -159,4 +165,9 @@ public enum TeukguApplication {
         }
         try await app.asyncShutdown()
     }
+}
+
+/// A file for the test environment's SQLite database instead of memory (see `configure`).
+struct TestSQLiteFile: StorageKey {
+    typealias Value = String
 }

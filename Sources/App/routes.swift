@@ -26,6 +26,7 @@ func routes(_ app: Application) throws {
     ApiEvaluationController().register(app)
     ApiDistrictOperationController().register(app)
     ApiSandboxController().register(app)
+    ApiGrantController().register(app)
     SandboxPagesController().register(app)
     SandboxClaimPagesController().register(app)
 }

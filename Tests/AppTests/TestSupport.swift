@@ -34,7 +34,7 @@ enum TestDatabase {
 }
 
 /// Starts a configured, migrated and seeded application (demo accounts included), runs the test, shuts it down.
-func withTeukgu(_ test: (Application) async throws -> Void) async throws {
+func withTeukgu(sqliteFile: Bool = false, _ test: (Application) async throws -> Void) async throws {
     let exclusive = TestDatabase.usesPostgres
     if exclusive { await SharedDatabaseLock.shared.acquire() }
     let app: Application
@@ -49,6 +49,11 @@ func withTeukgu(_ test: (Application) async throws -> Void) async throws {
     // results in CI's log. `LOG_LEVEL=info swift test` brings it back when it is wanted.
     let requested = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) }
     app.logger.logLevel = requested ?? .warning
+    let file = sqliteFile && !exclusive ? FileManager.default.temporaryDirectory.appendingPathComponent("teukgu-\(UUID()).sqlite").path : nil
+    if let file { app.storage[TestSQLiteFile.self] = file }
+    defer {
+        if let file { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: file + suffix) } }
+    }
     do {
         try await configure(app)
         if exclusive, let sql = app.db as? any SQLDatabase {

@@ -8,11 +8,30 @@ enum DomainErrorMapping {
         case let error as AppError: return error
         case let error as LegalTimeError: return map(error)
         case let error as ParameterError: return map(error)
+        case let error as LedgerError: return map(error)
         case let error as MoneyError:
             switch error {
             case .overflow: return AppError(.badRequest, "amount_overflow", "The amount is too large.")
             }
         default: return nil
+        }
+    }
+
+    static func map(_ error: LedgerError) -> AppError {
+        switch error {
+        case .invalidAmount:
+            AppError(.badRequest, error.code, "An amount is a positive whole number of won.")
+        case .moveNotAllowed(let kind, let from, let to):
+            AppError(.unprocessableEntity, error.code, "A \(kind.rawValue) entry cannot move money from \(from) to \(to).")
+        case .insufficientBalance(let account, let available, let requested):
+            AppError(
+                .conflict, error.code,
+                "\(account) holds \(available.grouped) won, less than the \(requested.grouped) won asked for; nothing was recorded.",
+                korean: "\(account)의 잔액 \(available.grouped)원이 요청한 \(requested.grouped)원보다 적어 아무것도 기록하지 않았습니다.")
+        case .notReversible:
+            AppError(.conflict, error.code, "That entry does not exist, is a reversal, or was already reversed.")
+        case .overflow:
+            AppError(.badRequest, error.code, "The amount is too large.")
         }
     }
 

@@ -31,5 +31,6 @@ enum TeukguMigrations {
         app.migrations.add(SandboxClaimRecord.Migration())
         app.migrations.add(SandboxDue.Migration())
         app.migrations.add(SandboxQueue.Migration())
+        app.migrations.add(CreateGrantTables())
     }
 }

@@ -17,6 +17,10 @@ final class CollaborationTrackRecord: Model, @unchecked Sendable {
     @Field(key: "offer") var offer: String
     /// The evaluation stage the track is in; equal to the stage count once ranked.
     @Field(key: "stage_index") var stageIndex: Int
+    /// The track's share of its call's budget, when it has one; agreements then commit from it.
+    @OptionalField(key: "budget_won") var budgetWon: Int64?
+    /// `CostShareRatios` as JSON; nil for the programme's default.
+    @OptionalField(key: "cost_share_json") var costShareJSON: String?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
     init() {}

@@ -32,8 +32,15 @@ enum OpenAPIDocument {
             if endpoint.access != .anyone {
                 operation["security"] = [["bearer": [String]()], ["session": [String]()]]
             }
-            let parameters = endpoint.parameterNames.map { name -> [String: Any] in
+            var parameters = endpoint.parameterNames.map { name -> [String: Any] in
                 ["name": name, "in": "path", "required": true, "schema": ["type": "string"]]
+            }
+            if endpoint.isIdempotentWrite {
+                parameters.append([
+                    "name": IdempotentWrites.header, "in": "header", "required": true,
+                    "description": "A new key (a UUID) per request; the same key when retrying it.",
+                    "schema": ["type": "string", "minLength": 1, "maxLength": 100, "pattern": "^[A-Za-z0-9._:-]+$"],
+                ])
             }
             if !parameters.isEmpty { operation["parameters"] = parameters }
             if [.POST, .PUT, .PATCH].contains(endpoint.method) {

@@ -3,22 +3,27 @@
 /// to build a path with a segment missing (see `Endpoint.link`).
 enum PathParameter: String, CaseIterable, Sendable {
     case accountID
+    case agreementID
     case applicationID
     case assignmentID
     case callID
     case caseID
     case claimID
+    case clawbackID
     case companyID
     case date
     case decisionID
     case district
     case districtID
     case documentID
+    case entryID
     case jobID
     case key
     case number
     case panelID
     case procedureID
+    case reallocationID
+    case spendingID
     case token
     case tokenID
     case trackID

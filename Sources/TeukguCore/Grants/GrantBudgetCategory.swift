@@ -1,6 +1,6 @@
 /// A budget category (비목) of a grant's spending plan. Spending is recorded against one, and may
 /// not exceed what the approved plan gives it unless a reallocation moved money into it.
-public enum GrantBudgetCategory: String, Hashable, Sendable, Codable, CaseIterable {
+public enum GrantBudgetCategory: String, Hashable, Sendable, Codable, CaseIterable, CodingKeyRepresentable {
     /// 인건비
     case personnel
     /// 재료비

@@ -15,7 +15,9 @@ public enum LedgerEntryKind: String, Hashable, Sendable, Codable, CaseIterable {
     case payment
     /// The startup spends from its project account.
     case spending
-    /// At settlement or termination, what was committed and will never be paid returns to the budget.
+    /// An amendment changes the award or reschedules instalments not yet approved.
+    case amendment
+    /// At settlement, what was committed and will never be paid returns to the budget.
     case settlement
     /// Misspent or unspent money is claimed back from the startup.
     case clawback
@@ -37,6 +39,12 @@ public enum LedgerEntryKind: String, Hashable, Sendable, Codable, CaseIterable {
         case .approval: return [Move(.instalmentScheduled, .instalmentPayable)]
         case .payment: return [Move(.instalmentPayable, .projectAccount)]
         case .spending: return [Move(.projectAccount, .agreementSpent)]
+        case .amendment:
+            return [
+                Move(.instalmentScheduled, .agreementCommitted), Move(.callAvailable, .agreementCommitted),
+                Move(.trackAvailable, .agreementCommitted), Move(.agreementCommitted, .callAvailable),
+                Move(.agreementCommitted, .trackAvailable),
+            ]
         case .settlement:
             return Set(
                 [K.agreementCommitted, .instalmentScheduled, .instalmentPayable].flatMap { from in

@@ -178,6 +178,11 @@ extension ParameterCatalog {
                 "collaboration.grantCap", "글로벌 협업 지원 한도(기업당)", "Collaboration programme: grant cap per startup",
                 "MSS programme notice", "call for applications",
                 [(always, .won(Money(won: 300_000_000))), (day("2024-01-01"), .won(Money(won: 200_000_000)))]),
+            // The public sources state no period for paying back clawed-back grant money: the
+            // agreement sets it, so it is configuration until a notice says otherwise.
+            fixed(
+                "grant.clawbackPeriod", "환수금 납부 기한", "Grant: period to pay back a clawback", .days(30),
+                "MSS programme policy", "unconfirmed; configuration (the agreement's terms)"),
         ]
     }
 

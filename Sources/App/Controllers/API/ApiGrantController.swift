@@ -1,0 +1,243 @@
+import Fluent
+import Foundation
+import TeukguCore
+import Vapor
+
+/// Grant agreements and their ledger over JSON. Every write takes an `Idempotency-Key` and runs in
+/// one transaction with its ledger entries, its audit row and the stored answer for retries.
+struct ApiGrantController {
+    func register(_ routes: any RoutesBuilder) {
+        routes.on(Endpoints.apiGrantAgreements, use: list)
+        routes.on(Endpoints.apiDraftGrantAgreement, use: draft)
+        routes.on(Endpoints.apiGrantAgreement, use: show)
+        routes.on(Endpoints.apiGrantAgreementEvent, use: step)
+        routes.on(Endpoints.apiGrantInstalmentEvent, use: instalmentStep)
+        routes.on(Endpoints.apiGrantSpendings, use: recordSpending)
+        routes.on(Endpoints.apiGrantSpendingReview, use: reviewSpending)
+        routes.on(Endpoints.apiGrantReallocations, use: requestReallocation)
+        routes.on(Endpoints.apiGrantReallocationDecision, use: decideReallocation)
+        routes.on(Endpoints.apiGrantClawbacks, use: openClawback)
+        routes.on(Endpoints.apiGrantClawbackRecovery, use: recoverClawback)
+        routes.on(Endpoints.apiGrantEntryReversal, use: reverseEntry)
+        routes.on(Endpoints.apiCallBudget, use: callBudget)
+    }
+
+    struct AgreementList: Content {
+        struct Item: Content {
+            let id: UUID
+            let number: String
+            let status: AgreementStatus
+            let companyID: UUID
+            let trackID: UUID?
+            let awardWon: Int64
+        }
+
+        let agreements: [Item]
+    }
+
+    @Sendable func list(_ request: Request) async throws -> AgreementList {
+        let account = try request.requireAccount()
+        return AgreementList(
+            agreements: try await GrantAccess.visible(to: account, on: request.db).map {
+                .init(
+                    id: try $0.requireID(), number: $0.number, status: $0.status, companyID: $0.companyID,
+                    trackID: $0.trackID, awardWon: $0.awardWon)
+            })
+    }
+
+    @Sendable func show(_ request: Request) async throws -> GrantAgreementDTO {
+        let account = try request.requireAccount()
+        let loaded = try await GrantAccess.load(request.parameters.get("agreementID"), for: account, on: request.db)
+        return try await GrantAgreementDTO.load(loaded, viewer: account, on: request.db)
+    }
+
+    @Sendable func callBudget(_ request: Request) async throws -> CallBudgetFigures {
+        guard let id = request.parameters.get("callID").flatMap(UUID.init(uuidString:)),
+            let call = try await CollaborationCallRecord.find(id, on: request.db)
+        else { throw AppError.notFound("call") }
+        return try await CallBudgetFigures.load(call, on: request.db)
+    }
+
+    // MARK: Writes
+
+    @Sendable func draft(_ request: Request) async throws -> Response {
+        let input = try request.decodeStrictJSON(AgreementDraftInput.self)
+        let account = try request.requireAccount()
+        let now = request.now
+        return try await idempotent(request, status: .created) { database in
+            let agreement = try await GrantAgreements.draft(input, by: account, now: now, on: database)
+            let loaded = try await GrantAccess.load(agreement.id?.uuidString, for: account, on: database)
+            return try await GrantAgreementDTO.load(loaded, viewer: account, on: database)
+        }
+    }
+
+    @Sendable func step(_ request: Request) async throws -> Response {
+        let input = try request.decodeStrictJSON(AgreementEventInput.self)
+        let (account, loaded) = try await readable(request)
+        let (now, today) = (request.now, request.today)
+        return try await idempotent(request) { database in
+            _ = try await GrantAgreements.step(input, on: loaded, by: account, now: now, today: today, on: database)
+            let fresh = try await GrantAccess.load(loaded.agreement.id?.uuidString, for: account, on: database)
+            return try await GrantAgreementDTO.load(fresh, viewer: account, on: database)
+        }
+    }
+
+    @Sendable func instalmentStep(_ request: Request) async throws -> Response {
+        let input = try request.decodeStrictJSON(InstalmentEventInput.self)
+        let (account, loaded) = try await readable(request)
+        guard let sequence = request.parameters.get("number").flatMap(Int.init), (1...12).contains(sequence) else {
+            throw AppError.notFound("instalment")
+        }
+        let now = request.now
+        return try await idempotent(request) { database in
+            let instalment = try await GrantInstalments.step(
+                input, sequence: sequence, on: loaded, by: account, now: now, on: database)
+            return try await GrantStepResult.after(
+                loaded, record: instalment.id, state: instalment.state, by: account, at: now, on: database)
+        }
+    }
+
+    @Sendable func recordSpending(_ request: Request) async throws -> Response {
+        let input = try request.decodeStrictJSON(SpendingInput.self)
+        let (account, loaded) = try await readable(request)
+        let (now, today) = (request.now, request.today)
+        return try await idempotent(request, status: .created) { database in
+            let spending = try await GrantSpending.record(
+                input, on: loaded, by: account, now: now, today: today, on: database)
+            return try await GrantStepResult.after(
+                loaded, record: spending.id, state: spending.state, by: account, at: now, on: database)
+        }
+    }
+
+    @Sendable func reviewSpending(_ request: Request) async throws -> Response {
+        let input = try request.decodeStrictJSON(SpendingReviewInput.self)
+        let (account, loaded) = try await readable(request)
+        let (now, today) = (request.now, request.today)
+        let spendingID = request.parameters.get("spendingID")
+        return try await idempotent(request) { database in
+            let spending = try await GrantSpending.review(
+                input, spendingID: spendingID, on: loaded, by: account, now: now, today: today, on: database)
+            return try await GrantStepResult.after(
+                loaded, record: spending.id, state: spending.state, by: account, at: now, on: database)
+        }
+    }
+
+    @Sendable func requestReallocation(_ request: Request) async throws -> Response {
+        let input = try request.decodeStrictJSON(ReallocationInput.self)
+        let (account, loaded) = try await readable(request)
+        let now = request.now
+        return try await idempotent(request, status: .created) { database in
+            let reallocation = try await GrantSpending.requestReallocation(
+                input, on: loaded, by: account, now: now, on: database)
+            return try await GrantStepResult.after(
+                loaded, record: reallocation.id, state: reallocation.state, by: account, at: now, on: database)
+        }
+    }
+
+    @Sendable func decideReallocation(_ request: Request) async throws -> Response {
+        let input = try request.decodeStrictJSON(ReallocationDecisionInput.self)
+        let (account, loaded) = try await readable(request)
+        let now = request.now
+        let reallocationID = request.parameters.get("reallocationID")
+        return try await idempotent(request) { database in
+            let reallocation = try await GrantSpending.decideReallocation(
+                input, reallocationID: reallocationID, on: loaded, by: account, now: now, on: database)
+            return try await GrantStepResult.after(
+                loaded, record: reallocation.id, state: reallocation.state, by: account, at: now, on: database)
+        }
+    }
+
+    @Sendable func openClawback(_ request: Request) async throws -> Response {
+        let input = try request.decodeStrictJSON(ClawbackInput.self)
+        let (account, loaded) = try await readable(request)
+        let (now, today) = (request.now, request.today)
+        return try await idempotent(request, status: .created) { database in
+            let clawback = try await GrantClawbacks.open(
+                input, on: loaded, by: account, now: now, today: today, on: database)
+            return try await GrantStepResult.after(
+                loaded, record: clawback.id, state: clawback.state, by: account, at: now, on: database)
+        }
+    }
+
+    @Sendable func recoverClawback(_ request: Request) async throws -> Response {
+        let (account, loaded) = try await readable(request)
+        let now = request.now
+        let clawbackID = request.parameters.get("clawbackID")
+        return try await idempotent(request) { database in
+            let clawback = try await GrantClawbacks.recover(
+                clawbackID: clawbackID, on: loaded, by: account, now: now, on: database)
+            return try await GrantStepResult.after(
+                loaded, record: clawback.id, state: clawback.state, by: account, at: now, on: database)
+        }
+    }
+
+    @Sendable func reverseEntry(_ request: Request) async throws -> Response {
+        let input = try request.decodeStrictJSON(ReasonInput.self)
+        let (account, loaded) = try await readable(request)
+        let now = request.now
+        let entryID = request.parameters.get("entryID")
+        return try await idempotent(request, status: .created) { database in
+            let mirror = try await GrantClawbacks.reverse(
+                entryID: entryID, reason: input.reason, on: loaded, by: account, now: now, on: database)
+            return try await GrantStepResult.after(
+                loaded, record: mirror.id, state: "reversal", by: account, at: now, on: database)
+        }
+    }
+
+    // MARK: Helpers
+
+    private func readable(_ request: Request) async throws -> (CurrentAccount, GrantAccess.Loaded) {
+        let account = try request.requireAccount()
+        let loaded = try await GrantAccess.load(request.parameters.get("agreementID"), for: account, on: request.db)
+        return (account, loaded)
+    }
+
+    private func idempotent<Output: Content>(
+        _ request: Request, status: HTTPResponseStatus = .ok,
+        _ write: @escaping @Sendable (any Database) async throws -> Output
+    ) async throws -> Response {
+        let account = try request.requireAccount()
+        let outcome = try await IdempotentWrites.perform(
+            key: request.headers.first(name: IdempotentWrites.header), caller: account.id,
+            fingerprint: request.idempotencyFingerprint, now: request.now, on: request.db, write)
+        let response = try await outcome.output.encodeResponse(status: status, for: request)
+        if outcome.replayed { response.headers.replaceOrAdd(name: IdempotentWrites.replayedHeader, value: "true") }
+        return response
+    }
+}
+
+/// What a money step answers: the record it changed, the ledger entries it wrote, and the balances
+/// of the accounts those entries touched, as they stand after it.
+struct GrantStepResult: Content {
+    let agreementID: UUID
+    let status: AgreementStatus
+    let recordID: UUID?
+    let state: String
+    let entries: [GrantAgreementDTO.Entry]
+    let balances: [String: Int64]
+
+    static func after(
+        _ loaded: GrantAccess.Loaded, record: UUID?, state: String, by account: CurrentAccount, at now: Date,
+        on database: any Database
+    ) async throws -> GrantStepResult {
+        let agreementID = try loaded.agreement.requireID()
+        let entries = try await LedgerEntryRecord.query(on: database).filter(\.$agreementID == agreementID)
+            .filter(\.$createdBy == account.id)
+            // PostgreSQL keeps microseconds: the step's instant, give or take a millisecond.
+            .filter(\.$createdAt >= now.addingTimeInterval(-0.001)).filter(\.$createdAt <= now.addingTimeInterval(0.001))
+            .sort(\.$createdAt).all()
+        let accounts = Set(entries.flatMap { [$0.fromAccount, $0.toAccount] }).compactMap(LedgerAccount.init(key:))
+            .filter { $0 != .appropriation && $0 != .returned }
+        let balances = try await LedgerStore.balances(accounts, on: database)
+        let status = try await GrantAgreementRecord.find(agreementID, on: database)?.status ?? loaded.agreement.status
+        return GrantStepResult(
+            agreementID: agreementID, status: status, recordID: record, state: state,
+            entries: try entries.map {
+                .init(
+                    id: try $0.requireID(), kind: $0.kind, from: $0.fromAccount, to: $0.toAccount,
+                    amountWon: $0.amountWon, reference: $0.reference, memo: $0.memo, reverses: $0.reversesID,
+                    at: Timestamps.text($0.createdAt))
+            },
+            balances: Dictionary(uniqueKeysWithValues: balances.map { ($0.key.key, $0.value.won) }))
+    }
+}

@@ -1,0 +1,100 @@
+import Fluent
+import Foundation
+import TeukguCore
+
+/// Instalments: the startup reports its milestone, the operating organisation approves it (the
+/// instalment becomes payable) or returns it, and pays what is approved, in one payment or several.
+enum GrantInstalments {
+    static func step(
+        _ input: InstalmentEventInput, sequence: Int, on loaded: GrantAccess.Loaded, by account: CurrentAccount,
+        now: Date, on database: any Database
+    ) async throws -> GrantInstalmentRecord {
+        let agreement = loaded.agreement
+        let agreementID = try agreement.requireID()
+        guard
+            let instalment = try await GrantInstalmentRecord.query(on: database).filter(\.$agreementID == agreementID)
+                .filter(\.$sequence == sequence).first()
+        else { throw AppError.notFound("instalment") }
+        let instalmentID = try instalment.requireID()
+        // Serialises steps on one instalment on both databases; payments also rely on the ledger.
+        try await RowLock.take(GrantInstalmentRecord.schema, id: instalmentID, touching: "state", on: database)
+        guard let fresh = try await GrantInstalmentRecord.find(instalmentID, on: database) else {
+            throw AppError.notFound("instalment")
+        }
+        let before = fresh.state
+        switch input.event {
+        case .report:
+            try GrantAccess.requireStartup(loaded, account)
+            try require(agreement.status == .signed, fresh.state == "scheduled" || fresh.state == "returned", input)
+            let report = input.report?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            guard !report.isEmpty, report.count <= 10_000 else {
+                throw AppError(
+                    .unprocessableEntity, "report_required", "Describe the milestone's results (up to 10,000 characters).",
+                    korean: "마일스톤 결과를 10,000자 이내로 적으십시오.")
+            }
+            fresh.report = report
+            fresh.documentsJSON = try JSONColumn.encode(input.documentIDs ?? [])
+            fresh.reportedAt = now
+            fresh.state = "reported"
+        case .approve, .sendBack:
+            try GrantAccess.requireOperator(loaded, account)
+            try require(agreement.status == .signed, fresh.state == "reported", input)
+            fresh.reviewNote = input.note
+            fresh.reviewedAt = now
+            if input.event == .approve {
+                fresh.state = "approved"
+                let scheduled = try await LedgerStore.balances([.instalmentScheduled(instalmentID)], on: database)
+                try await LedgerStore.post(
+                    .init(
+                        kind: .approval, from: .instalmentScheduled(instalmentID), to: .instalmentPayable(instalmentID),
+                        amount: scheduled.values.first ?? .zero, callID: agreement.callID, agreementID: agreementID,
+                        reference: "instalment \(fresh.sequence)", memo: fresh.milestone),
+                    by: account.id, at: now, on: database)
+            } else {
+                guard let note = input.note, !note.trimmingCharacters(in: .whitespaces).isEmpty else {
+                    throw AppError(
+                        .unprocessableEntity, "note_required", "Say what the report needs.",
+                        korean: "보고서에 무엇이 더 필요한지 적으십시오.")
+                }
+                fresh.state = "returned"
+            }
+        case .pay:
+            try GrantAccess.requireOperator(loaded, account)
+            try require(agreement.status == .signed || agreement.status == .terminated, fresh.state == "approved", input)
+            let payable = try await LedgerStore.balances([.instalmentPayable(instalmentID)], on: database).values.first
+            let amount = Money(won: input.amountWon ?? payable?.won ?? 0)
+            try await pay(amount, instalment: fresh, of: agreement, by: account, now: now, on: database)
+        }
+        try await fresh.update(on: database)
+        try await AuditLog.record(
+            on: database, actor: account.auditActor, action: "instalment.\(input.event.rawValue)", targetType: "agreement",
+            targetID: agreementID.uuidString, before: ["instalment": String(sequence), "state": before],
+            after: ["state": fresh.state, "amount": input.amountWon.map(String.init) ?? ""], at: now)
+        return fresh
+    }
+
+    /// A payment from an approved instalment into the project account. The ledger refuses one that
+    /// would pay more than the instalment's approved and unpaid balance.
+    static func pay(
+        _ amount: Money, instalment: GrantInstalmentRecord, of agreement: GrantAgreementRecord,
+        by account: CurrentAccount, now: Date, on database: any Database
+    ) async throws {
+        let instalmentID = try instalment.requireID()
+        let agreementID = try agreement.requireID()
+        try await LedgerStore.post(
+            .init(
+                kind: .payment, from: .instalmentPayable(instalmentID), to: .projectAccount(agreementID), amount: amount,
+                callID: agreement.callID, agreementID: agreementID, reference: "instalment \(instalment.sequence)",
+                memo: "Payment to \(agreement.bankName) ****\(agreement.accountLastDigits)"),
+            by: account.id, at: now, on: database)
+    }
+
+    private static func require(_ agreementOK: Bool, _ stateOK: Bool, _ input: InstalmentEventInput) throws {
+        guard agreementOK, stateOK else {
+            throw AppError(
+                .conflict, "instalment_transition_not_allowed",
+                "The instalment or its agreement is not in a state that allows '\(input.event.rawValue)'.",
+                korean: "지금 상태의 회차나 협약에서는 '\(input.event.rawValue)'을(를) 할 수 없습니다.")
+        }
+    }
+}

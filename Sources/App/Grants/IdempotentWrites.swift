@@ -1,0 +1,98 @@
+import Fluent
+import Foundation
+import TeukguCore
+import Vapor
+
+/// Every write to grant money takes an idempotency key. The first request with a key runs its
+/// write and stores the answer in the same transaction; a retry with the same key and the same
+/// request gets that answer again and changes nothing; the same key with a different request is
+/// refused (409). Keys are the caller's own: two callers never share one.
+enum IdempotentWrites {
+    static let header = "Idempotency-Key"
+    static let replayedHeader = "Idempotent-Replayed"
+
+    struct Outcome<Output: Codable & Sendable>: Sendable {
+        let output: Output
+        let replayed: Bool
+    }
+
+    /// Runs `write` at most once for (caller, key, request). `fingerprint` identifies the request:
+    /// its route and body.
+    static func perform<Output: Codable & Sendable>(
+        key rawKey: String?, caller: UUID, fingerprint: String, now: Date, on database: any Database,
+        _ write: @escaping @Sendable (any Database) async throws -> Output
+    ) async throws -> Outcome<Output> {
+        let key = try validated(rawKey)
+        let scoped = "\(caller.uuidString.lowercased()):\(key)"
+        let hash = SHA256Digest.lowercaseHex(SHA256.hash(data: Data(fingerprint.utf8)))
+        if let stored = try await IdempotencyRecord.find(scoped, on: database) {
+            return try replay(stored, hash: hash)
+        }
+        do {
+            let output = try await database.transaction { transaction in
+                // The key's row is the transaction's first write: on SQLite it takes the write lock,
+                // on PostgreSQL a racing request with the same key waits on its unique index.
+                let record = IdempotencyRecord()
+                record.id = scoped
+                record.requestHash = hash
+                record.status = 0
+                record.body = ""
+                record.createdAt = now
+                try await record.create(on: transaction)
+                let output = try await write(transaction)
+                record.status = 200
+                record.body = String(decoding: try JSONEncoder().encode(output), as: UTF8.self)
+                try await record.update(on: transaction)
+                return output
+            }
+            return Outcome(output: output, replayed: false)
+        } catch {
+            // Either a racing request with the same key won (replay its answer), or the write
+            // itself failed (report that).
+            guard (error as? any DatabaseError)?.isConstraintFailure == true,
+                let stored = try await IdempotencyRecord.find(scoped, on: database)
+            else { throw error }
+            return try replay(stored, hash: hash)
+        }
+    }
+
+    private static func replay<Output: Codable & Sendable>(
+        _ stored: IdempotencyRecord, hash: String
+    ) throws -> Outcome<Output> {
+        guard stored.requestHash == hash else {
+            throw AppError(
+                .conflict, "idempotency_key_reused",
+                "This idempotency key was used for a different request; use a new key for a new request.",
+                korean: "이 멱등 키는 다른 요청에 이미 쓰였습니다. 새 요청에는 새 키를 쓰십시오.")
+        }
+        guard let output = try? JSONDecoder().decode(Output.self, from: Data(stored.body.utf8)) else {
+            throw AppError(
+                .conflict, "idempotency_key_reused",
+                "This idempotency key was used for a different kind of request; use a new key.")
+        }
+        return Outcome(output: output, replayed: true)
+    }
+
+    /// 1 to 100 characters of letters, digits and `-_.:`; a UUID is a good key.
+    static func validated(_ key: String?) throws -> String {
+        guard let key, !key.isEmpty else {
+            throw AppError(
+                .badRequest, "idempotency_key_required",
+                "Writes to grant money need an Idempotency-Key header (a new UUID per request; the same one when retrying).",
+                korean: "지원금 기록에는 Idempotency-Key 헤더가 필요합니다(요청마다 새 UUID, 재시도에는 같은 값).")
+        }
+        let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-_.:"))
+        guard key.count <= 100, key.unicodeScalars.allSatisfy({ $0.isASCII && allowed.contains($0) }) else {
+            throw AppError(
+                .badRequest, "invalid_idempotency_key", "An idempotency key is 1 to 100 letters, digits or -_.: characters.")
+        }
+        return key
+    }
+}
+
+extension Request {
+    /// The route and the body as sent, which a retry must repeat exactly.
+    var idempotencyFingerprint: String {
+        "\(method.rawValue) \(url.path)\n" + (body.string ?? "")
+    }
+}

@@ -1,0 +1,69 @@
+import TeukguCore
+import Vapor
+
+extension Access {
+    /// Everyone an agreement concerns: the startup, the operating organisation, the partner, the ministry.
+    static let grantParties = Access.roles([
+        .companyMember, .operatingOrganisationStaff, .partnerStaff, .ministryAdmin, .ministryOfficer,
+    ])
+    /// Those who run agreements and move their money.
+    static let grantOperators = Access.roles([.operatingOrganisationStaff, .ministryAdmin, .ministryOfficer])
+    /// Steps either side takes (the startup signs and reports; the organisation reviews and pays).
+    static let grantActors = Access.roles([
+        .companyMember, .operatingOrganisationStaff, .ministryAdmin, .ministryOfficer,
+    ])
+}
+
+extension Endpoint {
+    /// Writes to grant money take an `Idempotency-Key`.
+    var isIdempotentWrite: Bool { method == .POST && path.hasPrefix("/api/v1/grants/") }
+}
+
+/// Grant agreements and their ledger: JSON.
+extension Endpoints {
+    static let apiGrantAgreements = Endpoint(
+        .GET, "/api/v1/grants/agreements", .grantParties, .boundRecords, "The grant agreements the caller may see")
+    static let apiDraftGrantAgreement = Endpoint(
+        .POST, "/api/v1/grants/agreements", .grantOperators, .boundRecords,
+        "Draft an agreement for a selected startup (award, instalments by milestone, plan by category, project account)")
+    static let apiGrantAgreement = Endpoint(
+        .GET, "/api/v1/grants/agreements/:agreementID", .grantParties, .boundRecords,
+        "An agreement with its balances, instalments, plan, spending, clawbacks, amendments and ledger entries")
+    static let apiGrantAgreementEvent = Endpoint(
+        .POST, "/api/v1/grants/agreements/:agreementID/events", .grantActors, .boundRecords,
+        "A step on an agreement: sign (the startup), amend (reason, terms), terminate (reason), withdraw, "
+            + "open-settlement, close-settlement")
+    static let apiGrantInstalmentEvent = Endpoint(
+        .POST, "/api/v1/grants/agreements/:agreementID/instalments/:number/events", .grantActors, .boundRecords,
+        "A step on an instalment: report (the startup), approve, return (note), pay (amountWon)")
+    static let apiGrantSpendings = Endpoint(
+        .POST, "/api/v1/grants/agreements/:agreementID/spendings", .company, .ownRecords,
+        "Record a spending from the project account, by budget category, with receipts")
+    static let apiGrantSpendingReview = Endpoint(
+        .POST, "/api/v1/grants/agreements/:agreementID/spendings/:spendingID/review", .grantOperators, .boundRecords,
+        "Accept a spending, or reject it (the amount is clawed back)")
+    static let apiGrantReallocations = Endpoint(
+        .POST, "/api/v1/grants/agreements/:agreementID/reallocations", .company, .ownRecords,
+        "Ask to move planned money between budget categories")
+    static let apiGrantReallocationDecision = Endpoint(
+        .POST, "/api/v1/grants/agreements/:agreementID/reallocations/:reallocationID/decision", .grantOperators,
+        .boundRecords, "Approve or refuse a reallocation")
+    static let apiGrantClawbacks = Endpoint(
+        .POST, "/api/v1/grants/agreements/:agreementID/clawbacks", .grantOperators, .boundRecords,
+        "Claw back unspent or misspent money, due on the clawback period in force")
+    static let apiGrantClawbackRecovery = Endpoint(
+        .POST, "/api/v1/grants/agreements/:agreementID/clawbacks/:clawbackID/recovery", .grantOperators,
+        .boundRecords, "Record a clawback's money received")
+    static let apiGrantEntryReversal = Endpoint(
+        .POST, "/api/v1/grants/agreements/:agreementID/entries/:entryID/reversal", .grantOperators, .boundRecords,
+        "Reverse a payment, clawback or recovery made in error (a mirror entry; nothing is deleted)")
+    static let apiCallBudget = Endpoint(
+        .GET, "/api/v1/grants/calls/:callID/budget", .grantOperators, .boundRecords,
+        "A call's budget: committed, paid and available, per track")
+
+    static let grants: [Endpoint] = [
+        apiGrantAgreements, apiDraftGrantAgreement, apiGrantAgreement, apiGrantAgreementEvent, apiGrantInstalmentEvent,
+        apiGrantSpendings, apiGrantSpendingReview, apiGrantReallocations, apiGrantReallocationDecision,
+        apiGrantClawbacks, apiGrantClawbackRecovery, apiGrantEntryReversal, apiCallBudget,
+    ]
+}
