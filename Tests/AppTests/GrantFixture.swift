@@ -23,7 +23,7 @@ struct GrantFixture {
             try await AccountRecord.query(on: app.db).filter(\.$email == "operator@teukgu.demo").first()?.organisationID)
         let track = try #require(
             try await CollaborationTrackRecord.query(on: app.db).filter(\.$year == 2026)
-                .filter(\.$organisationID == organisation).first())
+                .filter(\.$organisationID == organisation).filter(\.$partnerID == "nvidia").first())
         let call = try #require(try await CollaborationCallRecord.query(on: app.db).filter(\.$year == 2026).first())
         let company = try #require(
             try await AccountRecord.query(on: app.db).filter(\.$email == email).first()?.companyID)
@@ -44,6 +44,26 @@ struct GrantFixture {
             callID: try call.requireID(), startup: try await app.bearerToken(for: email),
             operatorToken: try await app.bearerToken(for: "operator@teukgu.demo"),
             officer: try await app.bearerToken(for: "officer@teukgu.demo"))
+    }
+
+    /// A fixture for a new startup of its own (a company and a member account), for tests that need
+    /// many selected startups in one call.
+    static func newStartup(_ app: Application, index: Int) async throws -> GrantFixture {
+        let company = CompanyRecord()
+        company.name = "Concurrent Startup \(index)"
+        company.businessRegistrationNumber = String(format: "9%02d-81-%05d", index % 100, index)
+        company.foundedOn = "2024-01-01"
+        company.sector = "AI"
+        try await company.create(on: app.db)
+        let account = AccountRecord()
+        account.email = "startup-\(index)@example.test"
+        account.displayName = "Startup \(index)"
+        account.role = Role.companyMember.rawValue
+        account.companyID = try company.requireID()
+        account.language = "en"
+        account.isActive = true
+        try await account.create(on: app.db)
+        return try await make(app, company: account.email)
     }
 
     var today: CalendarDate { app.clock.today() }
