@@ -33,7 +33,8 @@ enum GrantClawbacks {
         clawback.amountWon = amount.won
         clawback.reason = reason
         clawback.dueOn = due.iso
-        clawback.dueRule = "\(length) from \(today.iso) (grant.clawbackPeriod: \(version.citation))"
+        clawback.dueRule =
+            "\(length.englishText) from \(today.iso), counted under the Civil Act (grant.clawbackPeriod: \(version.citation.text))"
         clawback.state = "due"
         clawback.ledgerEntryID = try entry.requireID()
         clawback.createdBy = account.id

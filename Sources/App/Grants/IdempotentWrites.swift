@@ -11,17 +11,24 @@ enum IdempotentWrites {
     static let header = "Idempotency-Key"
     static let replayedHeader = "Idempotent-Replayed"
 
-    struct Outcome<Output: Codable & Sendable>: Sendable {
-        let output: Output
+    /// The answer as first written (the same bytes on every retry), and whether this is a retry.
+    struct Outcome: Sendable {
+        let body: Data
         let replayed: Bool
+    }
+
+    static func encode<Output: Encodable>(_ output: Output) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return try encoder.encode(output)
     }
 
     /// Runs `write` at most once for (caller, key, request). `fingerprint` identifies the request:
     /// its route and body.
-    static func perform<Output: Codable & Sendable>(
+    static func perform<Output: Encodable & Sendable>(
         key rawKey: String?, caller: UUID, fingerprint: String, now: Date, on database: any Database,
         _ write: @escaping @Sendable (any Database) async throws -> Output
-    ) async throws -> Outcome<Output> {
+    ) async throws -> Outcome {
         let key = try validated(rawKey)
         let scoped = "\(caller.uuidString.lowercased()):\(key)"
         let hash = SHA256Digest.lowercaseHex(SHA256.hash(data: Data(fingerprint.utf8)))
@@ -29,7 +36,7 @@ enum IdempotentWrites {
             return try replay(stored, hash: hash)
         }
         do {
-            let output = try await database.transaction { transaction in
+            let body = try await database.transaction { transaction in
                 // The key's row is the transaction's first write: on SQLite it takes the write lock,
                 // on PostgreSQL a racing request with the same key waits on its unique index.
                 let record = IdempotencyRecord()
@@ -39,13 +46,13 @@ enum IdempotentWrites {
                 record.body = ""
                 record.createdAt = now
                 try await record.create(on: transaction)
-                let output = try await write(transaction)
+                let body = try encode(try await write(transaction))
                 record.status = 200
-                record.body = String(decoding: try JSONEncoder().encode(output), as: UTF8.self)
+                record.body = String(decoding: body, as: UTF8.self)
                 try await record.update(on: transaction)
-                return output
+                return body
             }
-            return Outcome(output: output, replayed: false)
+            return Outcome(body: body, replayed: false)
         } catch {
             // Either a racing request with the same key won (replay its answer), or the write
             // itself failed (report that).
@@ -56,21 +63,14 @@ enum IdempotentWrites {
         }
     }
 
-    private static func replay<Output: Codable & Sendable>(
-        _ stored: IdempotencyRecord, hash: String
-    ) throws -> Outcome<Output> {
+    private static func replay(_ stored: IdempotencyRecord, hash: String) throws -> Outcome {
         guard stored.requestHash == hash else {
             throw AppError(
                 .conflict, "idempotency_key_reused",
                 "This idempotency key was used for a different request; use a new key for a new request.",
                 korean: "이 멱등 키는 다른 요청에 이미 쓰였습니다. 새 요청에는 새 키를 쓰십시오.")
         }
-        guard let output = try? JSONDecoder().decode(Output.self, from: Data(stored.body.utf8)) else {
-            throw AppError(
-                .conflict, "idempotency_key_reused",
-                "This idempotency key was used for a different kind of request; use a new key.")
-        }
-        return Outcome(output: output, replayed: true)
+        return Outcome(body: Data(stored.body.utf8), replayed: true)
     }
 
     /// 1 to 100 characters of letters, digits and `-_.:`; a UUID is a good key.

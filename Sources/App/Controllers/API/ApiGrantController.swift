@@ -200,7 +200,8 @@ struct ApiGrantController {
         let outcome = try await IdempotentWrites.perform(
             key: request.headers.first(name: IdempotentWrites.header), caller: account.id,
             fingerprint: request.idempotencyFingerprint, now: request.now, on: request.db, write)
-        let response = try await outcome.output.encodeResponse(status: status, for: request)
+        let response = Response(status: status, body: .init(data: outcome.body))
+        response.headers.contentType = .json
         if outcome.replayed { response.headers.replaceOrAdd(name: IdempotentWrites.replayedHeader, value: "true") }
         return response
     }
