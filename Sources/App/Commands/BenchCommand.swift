@@ -12,7 +12,7 @@ struct BenchCommand: AsyncCommandGroup {
     var commands: [String: any AnyAsyncCommand] {
         [
             "what-if": WhatIfBenchCommand(), "sandbox": SandboxBenchCommand(),
-            "sandbox-queues": SandboxQueueSeedCommand(),
+            "sandbox-queues": SandboxQueueSeedCommand(), "grant-payments": GrantPaymentSeedCommand(),
         ]
     }
 }
