@@ -27,6 +27,7 @@ func routes(_ app: Application) throws {
     ApiDistrictOperationController().register(app)
     ApiSandboxController().register(app)
     ApiGrantController().register(app)
+    GrantPagesController().register(app)
     SandboxPagesController().register(app)
     SandboxClaimPagesController().register(app)
 }

@@ -36,8 +36,11 @@ import VaporTesting
             let wrong = try await fixture.post(
                 fixture.instalment(id, 1), fixture.operatorToken, #"{"event":"pay","amountWon":10000000}"#)
             let wrongEntry = try #require(try wrong.content.decode(GrantStepResult.self).entries.first)
-            let reversal = Endpoints.apiGrantEntryReversal.link([.agreementID: id.uuidString, .entryID: wrongEntry.id.uuidString])
-            let reversed = try await fixture.post(reversal, fixture.operatorToken, #"{"reason":"Paid to the wrong account"}"#)
+            let reversal = Endpoints.apiGrantEntryReversal.link([
+                .agreementID: id.uuidString, .entryID: wrongEntry.id.uuidString,
+            ])
+            let reversed = try await fixture.post(
+                reversal, fixture.operatorToken, #"{"reason":"Paid to the wrong account"}"#)
             #expect(reversed.status == .created, "\(reversed.body.string)")
             let twice = try await fixture.post(reversal, fixture.operatorToken, #"{"reason":"Again"}"#)
             #expect(twice.status == .conflict && errorCode(twice) == "entry_not_reversible")
@@ -52,11 +55,13 @@ import VaporTesting
             let spend = Endpoints.apiGrantSpendings.link([.agreementID: id.uuidString])
             let spent = try await fixture.post(
                 spend, fixture.startup,
-                #"{"category":"materials","amountWon":50000000,"spentOn":"\#(fixture.today.iso)","description":"GPU servers"}"#)
+                #"{"category":"materials","amountWon":50000000,"spentOn":"\#(fixture.today.iso)","description":"GPU servers"}"#
+            )
             #expect(spent.status == .created, "\(spent.body.string)")
             let over = try await fixture.post(
                 spend, fixture.startup,
-                #"{"category":"materials","amountWon":30000000,"spentOn":"\#(fixture.today.iso)","description":"More"}"#)
+                #"{"category":"materials","amountWon":30000000,"spentOn":"\#(fixture.today.iso)","description":"More"}"#
+            )
             #expect(over.status == .conflict)  // the project account holds only 10 m
             let reallocate = try await fixture.post(
                 Endpoints.apiGrantReallocations.link([.agreementID: id.uuidString]), fixture.startup,
@@ -75,7 +80,8 @@ import VaporTesting
             // A spending the organisation rejects is clawed back, and leaves its category.
             let spendingID = try #require(try spent.content.decode(GrantStepResult.self).recordID)
             let rejected = try await fixture.post(
-                Endpoints.apiGrantSpendingReview.link([.agreementID: id.uuidString, .spendingID: spendingID.uuidString]),
+                Endpoints.apiGrantSpendingReview.link([.agreementID: id.uuidString, .spendingID: spendingID.uuidString]
+                ),
                 fixture.operatorToken, #"{"decision":"reject","note":"Not in the approved plan's scope"}"#)
             #expect(rejected.status == .ok, "\(rejected.body.string)")
             dto = try await fixture.agreement(id)
@@ -90,7 +96,9 @@ import VaporTesting
             let keepFirst = fixture.terms(award: 150_000_000).replacingOccurrences(
                 of: #""amountWon":90000000"#, with: #""amountWon":40000000"#
             ).replacingOccurrences(of: #""awardWon":150000000"#, with: #""awardWon":100000000"#)
-                .replacingOccurrences(of: #""personnel":75000000,"materials":75000000"#, with: #""personnel":25000000,"materials":75000000"#)
+                .replacingOccurrences(
+                    of: #""personnel":75000000,"materials":75000000"#,
+                    with: #""personnel":25000000,"materials":75000000"#)
             let amendedAgain = try await fixture.post(
                 fixture.event(id), fixture.operatorToken,
                 #"{"event":"amend","reason":"Second milestone reduced","terms":\#(keepFirst)}"#)
@@ -111,15 +119,19 @@ import VaporTesting
                 Endpoints.apiGrantClawbacks.link([.agreementID: id.uuidString]), fixture.operatorToken,
                 #"{"source":"unspent","amountWon":10000000,"reason":"Unspent at settlement"}"#)
             #expect(unspent.status == .created, "\(unspent.body.string)")
-            let early_close = try await fixture.post(fixture.event(id), fixture.operatorToken, #"{"event":"close-settlement"}"#)
+            let early_close = try await fixture.post(
+                fixture.event(id), fixture.operatorToken, #"{"event":"close-settlement"}"#)
             #expect(early_close.status == .conflict && errorCode(early_close) == "settlement_items_open")
             for owed in try await fixture.agreement(id).clawbacks {
                 let recovered = try await fixture.post(
-                    Endpoints.apiGrantClawbackRecovery.link([.agreementID: id.uuidString, .clawbackID: owed.id.uuidString]),
+                    Endpoints.apiGrantClawbackRecovery.link([
+                        .agreementID: id.uuidString, .clawbackID: owed.id.uuidString,
+                    ]),
                     fixture.operatorToken, "{}")
                 #expect(recovered.status == .ok, "\(recovered.body.string)")
             }
-            let closed = try await fixture.post(fixture.event(id), fixture.operatorToken, #"{"event":"close-settlement"}"#)
+            let closed = try await fixture.post(
+                fixture.event(id), fixture.operatorToken, #"{"event":"close-settlement"}"#)
             #expect(closed.status == .ok, "\(closed.body.string)")
             dto = try closed.content.decode(GrantAgreementDTO.self)
             #expect(dto.status == .settled && dto.figures.returnedWon == 60_000_000)
@@ -154,7 +166,9 @@ import VaporTesting
                 ("google@teukgu.demo", .notFound), ("nvidia@teukgu.demo", .ok), ("startup@teukgu.demo", .ok),
                 ("operator@teukgu.demo", .ok), ("officer@teukgu.demo", .ok),
             ] {
-                guard try await AccountRecord.query(on: app.db).filter(\.$email == email).first() != nil else { continue }
+                guard try await AccountRecord.query(on: app.db).filter(\.$email == email).first() != nil else {
+                    continue
+                }
                 let token = try await app.bearerToken(for: email)
                 let response = try await app.testing().sendRequest(.GET, path, headers: .bearer(token))
                 #expect(response.status == expected, "\(email)")
@@ -164,7 +178,8 @@ import VaporTesting
             let selfPay = try await fixture.post(fixture.instalment(signed.id, 1), fixture.startup, #"{"event":"pay"}"#)
             #expect(selfPay.status == .forbidden)
             let list = try await app.testing().sendRequest(
-                .GET, Endpoints.apiGrantAgreements.link(), headers: .bearer(try await app.bearerToken(for: "startup2@teukgu.demo")))
+                .GET, Endpoints.apiGrantAgreements.link(),
+                headers: .bearer(try await app.bearerToken(for: "startup2@teukgu.demo")))
             #expect(list.status == .ok && !list.body.string.contains(signed.id.uuidString))
         }
     }
@@ -176,7 +191,8 @@ import VaporTesting
                 Endpoints.apiDraftGrantAgreement.link(), fixture.operatorToken, fixture.draftBody(award: 200_000_001))
             #expect(overCap.status == .unprocessableEntity && overCap.body.string.contains("award"))
             let card = fixture.draftBody().replacingOccurrences(of: "123-456789-01-234", with: "4111 1111 1111 1111")
-            let refusedCard = try await fixture.post(Endpoints.apiDraftGrantAgreement.link(), fixture.operatorToken, card)
+            let refusedCard = try await fixture.post(
+                Endpoints.apiDraftGrantAgreement.link(), fixture.operatorToken, card)
             #expect(refusedCard.status == .unprocessableEntity && errorCode(refusedCard) == "invalid_project_account")
             let noKey = try await fixture.post(
                 Endpoints.apiDraftGrantAgreement.link(), fixture.operatorToken, fixture.draftBody(), key: nil)

@@ -47,7 +47,8 @@ import VaporTesting
             for index in 0..<32 {
                 let fixture = index == 0 ? first : try await GrantFixture.newStartup(app, index: index)
                 let drafted = try await fixture.post(
-                    Endpoints.apiDraftGrantAgreement.link(), fixture.operatorToken, fixture.draftBody(award: 20_000_000))
+                    Endpoints.apiDraftGrantAgreement.link(), fixture.operatorToken, fixture.draftBody(award: 20_000_000)
+                )
                 #expect(drafted.status == .created, "\(drafted.body.string)")
                 drafts.append((fixture, try drafted.content.decode(GrantAgreementDTO.self).id))
             }

@@ -20,7 +20,8 @@ struct GrantFixture {
 
     static func make(_ app: Application, company email: String = "startup@teukgu.demo") async throws -> GrantFixture {
         let organisation = try #require(
-            try await AccountRecord.query(on: app.db).filter(\.$email == "operator@teukgu.demo").first()?.organisationID)
+            try await AccountRecord.query(on: app.db).filter(\.$email == "operator@teukgu.demo").first()?.organisationID
+        )
         let track = try #require(
             try await CollaborationTrackRecord.query(on: app.db).filter(\.$year == 2026)
                 .filter(\.$organisationID == organisation).filter(\.$partnerID == "nvidia").first())
@@ -119,7 +120,8 @@ struct GrantFixture {
 
     /// Reports and approves instalment `number`, leaving it payable.
     func approve(_ id: UUID, _ number: Int) async throws {
-        let reported = try await post(instalment(id, number), startup, #"{"event":"report","report":"Done, with evidence."}"#)
+        let reported = try await post(
+            instalment(id, number), startup, #"{"event":"report","report":"Done, with evidence."}"#)
         #expect(reported.status == .ok, "\(reported.body.string)")
         let approved = try await post(instalment(id, number), operatorToken, #"{"event":"approve","note":"Verified."}"#)
         #expect(approved.status == .ok, "\(approved.body.string)")

@@ -44,7 +44,8 @@ import VaporTesting
                 f, f.instalment(id, 1), f.startup, #"{"event":"report","report":"Done."}"#,
                 other: #"{"event":"report","report":"Done!"}"#)
             try await retried(
-                f, f.instalment(id, 1), f.operatorToken, #"{"event":"approve"}"#, other: #"{"event":"return","note":"x"}"#)
+                f, f.instalment(id, 1), f.operatorToken, #"{"event":"approve"}"#,
+                other: #"{"event":"return","note":"x"}"#)
             let paid = try await retried(
                 f, f.instalment(id, 1), f.operatorToken, #"{"event":"pay","amountWon":30000000}"#,
                 other: #"{"event":"pay","amountWon":30000001}"#)
@@ -52,10 +53,13 @@ import VaporTesting
             let spent = try await retried(
                 f, Endpoints.apiGrantSpendings.link(agreement), f.startup,
                 #"{"category":"materials","amountWon":1000000,"spentOn":"\#(f.today.iso)","description":"Parts"}"#,
-                other: #"{"category":"materials","amountWon":1000001,"spentOn":"\#(f.today.iso)","description":"Parts"}"#)
+                other:
+                    #"{"category":"materials","amountWon":1000001,"spentOn":"\#(f.today.iso)","description":"Parts"}"#)
             let spendingID = try #require(try spent.content.decode(GrantStepResult.self).recordID)
             try await retried(
-                f, Endpoints.apiGrantSpendingReview.link(agreement.merging([.spendingID: spendingID.uuidString]) { a, _ in a }),
+                f,
+                Endpoints.apiGrantSpendingReview.link(
+                    agreement.merging([.spendingID: spendingID.uuidString]) { a, _ in a }),
                 f.operatorToken, #"{"decision":"reject","note":"Out of scope"}"#, other: #"{"decision":"accept"}"#)
             let asked = try await retried(
                 f, Endpoints.apiGrantReallocations.link(agreement), f.startup,
@@ -73,18 +77,23 @@ import VaporTesting
                 other: #"{"source":"unspent","amountWon":1000000,"reason":"Unused!"}"#)
             let clawbackID = try #require(try clawed.content.decode(GrantStepResult.self).recordID)
             let recovered = try await retried(
-                f, Endpoints.apiGrantClawbackRecovery.link(agreement.merging([.clawbackID: clawbackID.uuidString]) { a, _ in a }),
+                f,
+                Endpoints.apiGrantClawbackRecovery.link(
+                    agreement.merging([.clawbackID: clawbackID.uuidString]) { a, _ in a }),
                 f.operatorToken, "{}", other: #"{"note":1}"#)
             let recovery = try #require(try recovered.content.decode(GrantStepResult.self).entries.first)
             try await retried(
-                f, Endpoints.apiGrantEntryReversal.link(agreement.merging([.entryID: recovery.id.uuidString]) { a, _ in a }),
+                f,
+                Endpoints.apiGrantEntryReversal.link(
+                    agreement.merging([.entryID: recovery.id.uuidString]) { a, _ in a }),
                 f.operatorToken, #"{"reason":"The transfer bounced"}"#, other: #"{"reason":"Another"}"#)
             #expect(payment.kind == .payment)
             try await retried(
                 f, f.event(id), f.operatorToken, #"{"event":"terminate","reason":"The startup closed"}"#,
                 other: #"{"event":"terminate","reason":"Another"}"#)
             try await retried(
-                f, f.event(id), f.operatorToken, #"{"event":"open-settlement"}"#, other: #"{"event":"close-settlement"}"#)
+                f, f.event(id), f.operatorToken, #"{"event":"open-settlement"}"#,
+                other: #"{"event":"close-settlement"}"#)
             // Keys belong to their caller: another account's identical key is a new request.
             let key = UUID().uuidString
             let mine = try await f.post(Endpoints.apiGrantSpendings.link(agreement), f.startup, "{}", key: key)

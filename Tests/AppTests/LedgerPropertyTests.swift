@@ -37,7 +37,9 @@ import Vapor
                     .clawbackDue(agreement),
                 ]
             }
-            for instalment in instalments { universe += [.instalmentScheduled(instalment), .instalmentPayable(instalment)] }
+            for instalment in instalments {
+                universe += [.instalmentScheduled(instalment), .instalmentPayable(instalment)]
+            }
             let kinds = LedgerEntryKind.allCases.filter { $0 != .reversal }
             var reference = Ledger()
             var posted: [(index: Int, id: UUID)] = []
@@ -51,8 +53,10 @@ import Vapor
                     modelResult = Result { try reference.reverse(chosen.index) }
                     databaseResult = await Result {
                         try await app.db.transaction { database in
-                            try await LedgerStore.reverse(chosen.id, memo: "p", by: actor, at: app.clock.now(), on: database)
-                                .requireID()
+                            try await LedgerStore.reverse(
+                                chosen.id, memo: "p", by: actor, at: app.clock.now(), on: database
+                            )
+                            .requireID()
                         }
                     }
                 } else {
@@ -69,7 +73,8 @@ import Vapor
                         !allowed.isEmpty && Int.random(in: 0..<10, using: &random) > 0
                         ? allowed[Int.random(in: 0..<allowed.count, using: &random)]
                         : (universe.randomElement(using: &random)!, universe.randomElement(using: &random)!)
-                    let amount = Money(won: [0, 1, 1_000, 5_000_000, 50_000_000, 2_000_000_000].randomElement(using: &random)!)
+                    let amount = Money(
+                        won: [0, 1, 1_000, 5_000_000, 50_000_000, 2_000_000_000].randomElement(using: &random)!)
                     modelResult = Result { try reference.post(kind, from: from, to: to, amount: amount) }
                     databaseResult = await Result {
                         try await app.db.transaction { database in

@@ -49,10 +49,14 @@ func withTeukgu(sqliteFile: Bool = false, _ test: (Application) async throws -> 
     // results in CI's log. `LOG_LEVEL=info swift test` brings it back when it is wanted.
     let requested = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) }
     app.logger.logLevel = requested ?? .warning
-    let file = sqliteFile && !exclusive ? FileManager.default.temporaryDirectory.appendingPathComponent("teukgu-\(UUID()).sqlite").path : nil
+    let file =
+        sqliteFile && !exclusive
+        ? FileManager.default.temporaryDirectory.appendingPathComponent("teukgu-\(UUID()).sqlite").path : nil
     if let file { app.storage[TestSQLiteFile.self] = file }
     defer {
-        if let file { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: file + suffix) } }
+        if let file {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: file + suffix) }
+        }
     }
     do {
         try await configure(app)

@@ -12,17 +12,28 @@ import Testing
     @Test func moneyFlowsDownTheChainAndNeverBelowZero() throws {
         var ledger = Ledger()
         try ledger.post(.budget, from: .appropriation, to: .callAvailable(call), amount: Money(won: 100))
-        #expect(throws: LedgerError.insufficientBalance(account: LedgerAccount.callAvailable(call).key, available: Money(won: 100), requested: Money(won: 101))) {
-            try ledger.post(.commitment, from: .callAvailable(call), to: .agreementCommitted(agreement), amount: Money(won: 101))
+        #expect(
+            throws: LedgerError.insufficientBalance(
+                account: LedgerAccount.callAvailable(call).key, available: Money(won: 100), requested: Money(won: 101))
+        ) {
+            try ledger.post(
+                .commitment, from: .callAvailable(call), to: .agreementCommitted(agreement), amount: Money(won: 101))
         }
-        try ledger.post(.commitment, from: .callAvailable(call), to: .agreementCommitted(agreement), amount: Money(won: 60))
-        try ledger.post(.scheduling, from: .agreementCommitted(agreement), to: .instalmentScheduled(instalment), amount: Money(won: 60))
+        try ledger.post(
+            .commitment, from: .callAvailable(call), to: .agreementCommitted(agreement), amount: Money(won: 60))
+        try ledger.post(
+            .scheduling, from: .agreementCommitted(agreement), to: .instalmentScheduled(instalment),
+            amount: Money(won: 60))
         // A payment cannot skip the approval.
         #expect(throws: LedgerError.self) {
-            try ledger.post(.payment, from: .instalmentScheduled(instalment), to: .projectAccount(agreement), amount: Money(won: 1))
+            try ledger.post(
+                .payment, from: .instalmentScheduled(instalment), to: .projectAccount(agreement), amount: Money(won: 1))
         }
-        try ledger.post(.approval, from: .instalmentScheduled(instalment), to: .instalmentPayable(instalment), amount: Money(won: 60))
-        let paid = try ledger.post(.payment, from: .instalmentPayable(instalment), to: .projectAccount(agreement), amount: Money(won: 60))
+        try ledger.post(
+            .approval, from: .instalmentScheduled(instalment), to: .instalmentPayable(instalment),
+            amount: Money(won: 60))
+        let paid = try ledger.post(
+            .payment, from: .instalmentPayable(instalment), to: .projectAccount(agreement), amount: Money(won: 60))
         #expect(ledger.balance(.callAvailable(call)) == Money(won: 40))
         #expect(ledger.balance(.projectAccount(agreement)) == Money(won: 60))
         #expect(ledger.balance(.appropriation) == Money(won: -100))
@@ -41,7 +52,8 @@ import Testing
             try ledger.post(.budget, from: .appropriation, to: .callAvailable(call), amount: Money(won: -5))
         }
         #expect(throws: LedgerError.self) {
-            try ledger.post(.spending, from: .projectAccount(agreement), to: .projectAccount(agreement), amount: Money(won: 1))
+            try ledger.post(
+                .spending, from: .projectAccount(agreement), to: .projectAccount(agreement), amount: Money(won: 1))
         }
         #expect(ledger.entries.isEmpty)
     }

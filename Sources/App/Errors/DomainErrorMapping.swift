@@ -22,7 +22,8 @@ enum DomainErrorMapping {
         case .invalidAmount:
             AppError(.badRequest, error.code, "An amount is a positive whole number of won.")
         case .moveNotAllowed(let kind, let from, let to):
-            AppError(.unprocessableEntity, error.code, "A \(kind.rawValue) entry cannot move money from \(from) to \(to).")
+            AppError(
+                .unprocessableEntity, error.code, "A \(kind.rawValue) entry cannot move money from \(from) to \(to).")
         case .insufficientBalance(let account, let available, let requested):
             AppError(
                 .conflict, error.code,

@@ -40,7 +40,9 @@ enum GrantAccess {
         guard let id = id.flatMap(UUID.init(uuidString:)),
             let agreement = try await GrantAgreementRecord.find(id, on: database)
         else { throw AppError.notFound("agreement") }
-        let track = try await agreement.trackID.asyncFlatMap { try await CollaborationTrackRecord.find($0, on: database) }
+        let track = try await agreement.trackID.asyncFlatMap {
+            try await CollaborationTrackRecord.find($0, on: database)
+        }
         let loaded = Loaded(agreement: agreement, track: track)
         guard canRead(loaded, account) else { throw AppError.notFound("agreement") }
         return loaded

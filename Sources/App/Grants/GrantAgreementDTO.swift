@@ -113,7 +113,8 @@ struct GrantAgreementDTO: Content {
         let id = try agreement.requireID()
         let instalments = try await GrantInstalmentRecord.query(on: database).filter(\.$agreementID == id)
             .sort(\.$sequence).all()
-        let (figures, perInstalment) = try await AgreementFigures.load(agreement, instalments: instalments, on: database)
+        let (figures, perInstalment) = try await AgreementFigures.load(
+            agreement, instalments: instalments, on: database)
         guard let call = try await CollaborationCallRecord.find(agreement.callID, on: database) else {
             throw AppError.notFound("call")
         }
@@ -134,7 +135,8 @@ struct GrantAgreementDTO: Content {
             trackID: agreement.trackID, applicationID: agreement.applicationID, companyID: agreement.companyID,
             terms: try GrantAgreements.terms(of: agreement), grantCapWon: agreement.grantCapWon,
             grantCapCitation: agreement.grantCapCitation,
-            ratios: (try? JSONColumn.decode(CostShareRatios.self, agreement.ratiosJSON)) ?? GrantAgreements.defaultRatios,
+            ratios: (try? JSONColumn.decode(CostShareRatios.self, agreement.ratiosJSON))
+                ?? GrantAgreements.defaultRatios,
             totalCostWon: agreement.totalCostWon, selfCashWon: agreement.cashWon, selfInKindWon: agreement.inKindWon,
             projectAccount: "\(agreement.bankName) · \(agreement.accountHolder) · ****\(agreement.accountLastDigits)",
             signedAt: Timestamps.text(agreement.signedAt), terminationReason: agreement.terminationReason,

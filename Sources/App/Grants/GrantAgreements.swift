@@ -42,7 +42,8 @@ enum GrantAgreements {
         }
         let cap = Money(won: call.grantCapWon)
         let terms = try input.terms.terms(cap: cap)
-        let account_ = try ProjectAccount(bank: input.bankName, holder: input.accountHolder, number: input.accountNumber)
+        let account_ = try ProjectAccount(
+            bank: input.bankName, holder: input.accountHolder, number: input.accountNumber)
         let ratios = ratios(of: track)
         let shares = ratios.contributions(for: terms.award)
         return try await database.transaction { database in
@@ -72,7 +73,8 @@ enum GrantAgreements {
             try await writeInstalments(terms, of: id, on: database)
             try await AuditLog.record(
                 on: database, actor: account.auditActor, action: "agreement.draft", targetType: "agreement",
-                targetID: id.uuidString, after: ["award": String(terms.award.won), "application": input.applicationID.uuidString],
+                targetID: id.uuidString,
+                after: ["award": String(terms.award.won), "application": input.applicationID.uuidString],
                 at: now)
             return agreement
         }
@@ -140,7 +142,8 @@ enum GrantAgreements {
         agreement.status = next
         try await agreement.update(on: database)
         try await AuditLog.record(
-            on: database, actor: account.auditActor, action: "agreement.\(input.event.rawValue)", targetType: "agreement",
+            on: database, actor: account.auditActor, action: "agreement.\(input.event.rawValue)",
+            targetType: "agreement",
             targetID: id.uuidString, before: ["status": before.rawValue],
             after: ["status": next.rawValue, "reason": reason], at: now)
         return agreement

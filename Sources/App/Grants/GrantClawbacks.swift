@@ -25,7 +25,8 @@ enum GrantClawbacks {
         ).due
         let entry = try await LedgerStore.post(
             .init(
-                kind: .clawback, from: account_, to: .clawbackDue(agreementID), amount: amount, callID: agreement.callID,
+                kind: .clawback, from: account_, to: .clawbackDue(agreementID), amount: amount,
+                callID: agreement.callID,
                 agreementID: agreementID, reference: agreement.number, memo: reason),
             by: account.id, at: now, on: database)
         let clawback = GrantClawbackRecord()
@@ -108,7 +109,9 @@ enum GrantClawbacks {
             found.agreementID == loaded.agreement.id
         else { throw AppError.notFound("clawback") }
         try await RowLock.take(GrantClawbackRecord.schema, id: id, touching: "state", on: database)
-        guard let fresh = try await GrantClawbackRecord.find(id, on: database) else { throw AppError.notFound("clawback") }
+        guard let fresh = try await GrantClawbackRecord.find(id, on: database) else {
+            throw AppError.notFound("clawback")
+        }
         return fresh
     }
 
@@ -135,7 +138,8 @@ enum GrantClawbacks {
                 .unprocessableEntity, "reason_required", "Give the reason (up to 2,000 characters).",
                 korean: "사유를 2,000자 이내로 적으십시오.")
         }
-        let mirror = try await LedgerStore.reverse(id, memo: "Reversal: \(trimmed)", by: account.id, at: now, on: database)
+        let mirror = try await LedgerStore.reverse(
+            id, memo: "Reversal: \(trimmed)", by: account.id, at: now, on: database)
         // The clawback the entry belongs to follows it.
         if entry.kind == .clawback,
             let clawback = try await GrantClawbackRecord.query(on: database).filter(\.$ledgerEntryID == id).first()
@@ -173,7 +177,8 @@ enum GrantSettlement {
         if unreviewed > 0 { open.append("\(unreviewed) spending(s) not yet reviewed") }
         guard open.isEmpty else {
             throw AppError(
-                .conflict, "settlement_items_open", "The settlement cannot close: " + open.joined(separator: "; ") + ".",
+                .conflict, "settlement_items_open",
+                "The settlement cannot close: " + open.joined(separator: "; ") + ".",
                 korean: "정산을 마칠 수 없습니다: 미집행 잔액·미수 환수금·미검토 집행이 남아 있습니다.")
         }
     }

@@ -88,14 +88,16 @@ enum GrantCommitments {
                 throw AppError(
                     .unprocessableEntity, "approved_instalment_changed",
                     "Instalment \(instalment.sequence) is approved: its amount stays \(Money(won: instalment.amountWon).grouped) won.",
-                    korean: "\(instalment.sequence)회차는 승인되어 금액 \(Money(won: instalment.amountWon).grouped)원을 바꿀 수 없습니다.")
+                    korean: "\(instalment.sequence)회차는 승인되어 금액 \(Money(won: instalment.amountWon).grouped)원을 바꿀 수 없습니다."
+                )
             }
         }
         if agreement.status == .signed {
             let from = try await source(for: agreement, track: track, by: account, now: now, on: database)
             // Unschedule what is not approved, move the award's difference, and schedule again.
             for instalment in existing where instalment.state != "approved" {
-                let balance = try await LedgerStore.balances([.instalmentScheduled(try instalment.requireID())], on: database)
+                let balance = try await LedgerStore.balances(
+                    [.instalmentScheduled(try instalment.requireID())], on: database)
                 if let held = balance.values.first, held.won > 0 {
                     try await LedgerStore.post(
                         .init(
@@ -120,7 +122,8 @@ enum GrantCommitments {
         for instalment in existing where instalment.state != "approved" {
             try await instalment.delete(on: database)
         }
-        for (index, instalment) in terms.instalments.enumerated() where !settled.contains(where: { $0.sequence == index + 1 }) {
+        for (index, instalment) in terms.instalments.enumerated()
+        where !settled.contains(where: { $0.sequence == index + 1 }) {
             let record = GrantInstalmentRecord()
             record.agreementID = id
             record.sequence = index + 1
@@ -130,7 +133,9 @@ enum GrantCommitments {
             record.state = "planned"
             record.documentsJSON = "[]"
             try await record.create(on: database)
-            if agreement.status == .signed { try await schedule(record, of: agreement, by: account, now: now, on: database) }
+            if agreement.status == .signed {
+                try await schedule(record, of: agreement, by: account, now: now, on: database)
+            }
         }
         let shares = GrantAgreements.ratios(of: track).contributions(for: terms.award)
         agreement.awardWon = terms.award.won
@@ -157,7 +162,8 @@ enum GrantCommitments {
             throw AppError(
                 .unprocessableEntity, "plan_below_spent",
                 "\(line.category.titleEnglish) has \(Money(won: line.spentWon).grouped) won spent; its plan cannot be less.",
-                korean: "\(line.category.titleKorean)에 이미 \(Money(won: line.spentWon).grouped)원을 썼으므로 계획을 그보다 줄일 수 없습니다.")
+                korean:
+                    "\(line.category.titleKorean)에 이미 \(Money(won: line.spentWon).grouped)원을 썼으므로 계획을 그보다 줄일 수 없습니다.")
         }
         for (category, planned) in plan {
             if let line = lines.first(where: { $0.category == category }) {
@@ -197,7 +203,8 @@ enum GrantCommitments {
             guard let amount = held[account_], amount.won > 0 else { continue }
             try await LedgerStore.post(
                 .init(
-                    kind: .settlement, from: account_, to: to, amount: amount, callID: agreement.callID, agreementID: id,
+                    kind: .settlement, from: account_, to: to, amount: amount, callID: agreement.callID,
+                    agreementID: id,
                     reference: agreement.number, memo: "Released at settlement"),
                 by: account.id, at: now, on: database)
         }

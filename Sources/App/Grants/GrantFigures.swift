@@ -52,14 +52,16 @@ struct AgreementFigures: Content, Equatable {
             .filter(\.$kind ~~ [.recovery, .reversal]).all()
             .reduce(Int64(0)) { sum, entry in
                 entry.toAccount == LedgerAccount.returned.key
-                    ? sum + entry.amountWon : entry.fromAccount == LedgerAccount.returned.key ? sum - entry.amountWon : sum
+                    ? sum + entry.amountWon
+                    : entry.fromAccount == LedgerAccount.returned.key ? sum - entry.amountWon : sum
             }
         let unspent = won(.projectAccount(id))
         let spent = won(.agreementSpent(id))
         let due = won(.clawbackDue(id))
         let paid = unspent + spent + due + returned
         let figures = AgreementFigures(
-            awardWon: won(.agreementCommitted(id)) + scheduled + payable + paid, unscheduledWon: won(.agreementCommitted(id)),
+            awardWon: won(.agreementCommitted(id)) + scheduled + payable + paid,
+            unscheduledWon: won(.agreementCommitted(id)),
             scheduledWon: scheduled, payableWon: payable, paidWon: paid, unspentWon: unspent, spentWon: spent,
             clawbackDueWon: due, returnedWon: returned)
         return (figures, perInstalment)
@@ -94,7 +96,8 @@ struct CallBudgetFigures: Content, Equatable {
         for track in tracks { if let id = track.id { accounts.append(.trackAvailable(id)) } }
         let funded = try await LedgerStore.balances(accounts, on: database)
         // Before the first agreement is signed the budget has not been moved into the ledger yet.
-        let opened = try await LedgerEntryRecord.query(on: database).filter(\.$callID == callID)
+        let opened =
+            try await LedgerEntryRecord.query(on: database).filter(\.$callID == callID)
             .filter(\.$kind == .budget).count() > 0
         var committedByTrack: [UUID: Int64] = [:]
         var committed: Int64 = 0

@@ -29,7 +29,8 @@ enum GrantInstalments {
             let report = input.report?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
             guard !report.isEmpty, report.count <= 10_000 else {
                 throw AppError(
-                    .unprocessableEntity, "report_required", "Describe the milestone's results (up to 10,000 characters).",
+                    .unprocessableEntity, "report_required",
+                    "Describe the milestone's results (up to 10,000 characters).",
                     korean: "마일스톤 결과를 10,000자 이내로 적으십시오.")
             }
             fresh.report = report
@@ -60,14 +61,16 @@ enum GrantInstalments {
             }
         case .pay:
             try GrantAccess.requireOperator(loaded, account)
-            try require(agreement.status == .signed || agreement.status == .terminated, fresh.state == "approved", input)
+            try require(
+                agreement.status == .signed || agreement.status == .terminated, fresh.state == "approved", input)
             let payable = try await LedgerStore.balances([.instalmentPayable(instalmentID)], on: database).values.first
             let amount = Money(won: input.amountWon ?? payable?.won ?? 0)
             try await pay(amount, instalment: fresh, of: agreement, by: account, now: now, on: database)
         }
         try await fresh.update(on: database)
         try await AuditLog.record(
-            on: database, actor: account.auditActor, action: "instalment.\(input.event.rawValue)", targetType: "agreement",
+            on: database, actor: account.auditActor, action: "instalment.\(input.event.rawValue)",
+            targetType: "agreement",
             targetID: agreementID.uuidString, before: ["instalment": String(sequence), "state": before],
             after: ["state": fresh.state, "amount": input.amountWon.map(String.init) ?? ""], at: now)
         return fresh
@@ -83,7 +86,8 @@ enum GrantInstalments {
         let agreementID = try agreement.requireID()
         try await LedgerStore.post(
             .init(
-                kind: .payment, from: .instalmentPayable(instalmentID), to: .projectAccount(agreementID), amount: amount,
+                kind: .payment, from: .instalmentPayable(instalmentID), to: .projectAccount(agreementID),
+                amount: amount,
                 callID: agreement.callID, agreementID: agreementID, reference: "instalment \(instalment.sequence)",
                 memo: "Payment to \(agreement.bankName) ****\(agreement.accountLastDigits)"),
             by: account.id, at: now, on: database)

@@ -33,7 +33,8 @@ enum GrantSpending {
                 korean: "무엇에 썼는지 2,000자 이내로 적으십시오.")
         }
         let amount = Money(won: input.amountWon)
-        try Ledger.checkShape(kind: .spending, from: .projectAccount(agreementID), to: .agreementSpent(agreementID), amount: amount)
+        try Ledger.checkShape(
+            kind: .spending, from: .projectAccount(agreementID), to: .agreementSpent(agreementID), amount: amount)
         try await useCategory(agreementID, input.category, amount, on: database)
         let entry = try await LedgerStore.post(
             .init(

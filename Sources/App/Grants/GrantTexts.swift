@@ -13,7 +13,8 @@ enum GrantTexts {
         case "invalid_instalments":
             .init(field: field, korean: "분할 지급은 1회에서 12회까지입니다.", english: "One to twelve instalments.")
         case "invalid_text":
-            .init(field: field, korean: "마일스톤 이름을 200자 이내로 쓰십시오.", english: "Name the milestone in up to 200 characters.")
+            .init(
+                field: field, korean: "마일스톤 이름을 200자 이내로 쓰십시오.", english: "Name the milestone in up to 200 characters.")
         case "outside_agreement_period":
             .init(
                 field: field, korean: "마일스톤 기한은 협약 기간 안이어야 합니다.",

@@ -84,7 +84,8 @@ enum IdempotentWrites {
         let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-_.:"))
         guard key.count <= 100, key.unicodeScalars.allSatisfy({ $0.isASCII && allowed.contains($0) }) else {
             throw AppError(
-                .badRequest, "invalid_idempotency_key", "An idempotency key is 1 to 100 letters, digits or -_.: characters.")
+                .badRequest, "invalid_idempotency_key",
+                "An idempotency key is 1 to 100 letters, digits or -_.: characters.")
         }
         return key
     }

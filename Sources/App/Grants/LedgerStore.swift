@@ -28,7 +28,9 @@ enum LedgerStore {
     static func post(
         _ posting: Posting, by account: UUID, at now: Date, on database: any Database
     ) async throws -> LedgerEntryRecord {
-        guard let sql = database as? any SQLDatabase else { throw AppError(.serviceUnavailable, "no_sql_database", "The ledger needs an SQL database.") }
+        guard let sql = database as? any SQLDatabase else {
+            throw AppError(.serviceUnavailable, "no_sql_database", "The ledger needs an SQL database.")
+        }
         try Ledger.checkShape(kind: posting.kind, from: posting.from, to: posting.to, amount: posting.amount)
         try await take(posting.amount, from: posting.from, on: sql)
         try await give(posting.amount, to: posting.to, on: sql)
@@ -78,7 +80,9 @@ enum LedgerStore {
         let rows = try await sql.select().columns("account", "balance_won").from(balances)
             .where("account", .in, SQLBind.group(accounts.map(\.key))).all(decoding: Row.self)
         var found = Dictionary(uniqueKeysWithValues: accounts.map { ($0, Money.zero) })
-        for row in rows { if let account = LedgerAccount(key: row.account) { found[account] = Money(won: row.balance_won) } }
+        for row in rows {
+            if let account = LedgerAccount(key: row.account) { found[account] = Money(won: row.balance_won) }
+        }
         return found
     }
 
@@ -148,7 +152,8 @@ enum LedgerStore {
             """
         ).all(decoding: Balance.self)
         guard rows.isEmpty else { return }
-        let held = try await sql.select().column("balance_won").from(balances)
+        let held =
+            try await sql.select().column("balance_won").from(balances)
             .where("account", .equal, SQLBind(account.key)).first(decoding: Balance.self)?.balance_won ?? 0
         throw LedgerError.insufficientBalance(account: account.key, available: Money(won: held), requested: amount)
     }

@@ -25,7 +25,8 @@ extension Endpoints {
         .GET, "/api/v1/grants/agreements", .grantParties, .boundRecords, "The grant agreements the caller may see")
     static let apiDraftGrantAgreement = Endpoint(
         .POST, "/api/v1/grants/agreements", .grantOperators, .boundRecords,
-        "Draft an agreement for a selected startup (award, instalments by milestone, plan by category, project account)")
+        "Draft an agreement for a selected startup (award, instalments by milestone, plan by category, project account)"
+    )
     static let apiGrantAgreement = Endpoint(
         .GET, "/api/v1/grants/agreements/:agreementID", .grantParties, .boundRecords,
         "An agreement with its balances, instalments, plan, spending, clawbacks, amendments and ledger entries")
@@ -65,5 +66,21 @@ extension Endpoints {
         apiGrantAgreements, apiDraftGrantAgreement, apiGrantAgreement, apiGrantAgreementEvent, apiGrantInstalmentEvent,
         apiGrantSpendings, apiGrantSpendingReview, apiGrantReallocations, apiGrantReallocationDecision,
         apiGrantClawbacks, apiGrantClawbackRecovery, apiGrantEntryReversal, apiCallBudget,
+    ]
+}
+
+/// Grant agreements: pages.
+extension Endpoints {
+    static let grantsHome = Endpoint(
+        .GET, "/grants", .grantParties, .boundRecords, "Grant agreements and the balances they depend on")
+    static let draftGrantAgreementForm = Endpoint(
+        .POST, "/grants/agreements", .grantOperators, .boundRecords, "Draft an agreement for a selected startup")
+    static let grantAgreementPage = Endpoint(
+        .GET, "/grants/agreements/:agreementID", .grantParties, .boundRecords, "An agreement with its money")
+    static let grantAgreementActionForm = Endpoint(
+        .POST, "/grants/agreements/:agreementID/actions", .grantActors, .boundRecords, "A step on an agreement")
+
+    static let grantPages: [Endpoint] = [
+        grantsHome, draftGrantAgreementForm, grantAgreementPage, grantAgreementActionForm,
     ]
 }

@@ -22,6 +22,9 @@ enum Navigation {
         if let role, Access.sandboxParties.permits(role) {
             entries.append(("nav.sandbox", Endpoints.sandboxHome.link()))
         }
+        if let role, Access.grantParties.permits(role) {
+            entries.append(("nav.grants", Endpoints.grantsHome.link()))
+        }
         if let role, Access.procedureReaders.permits(role) {
             entries.append(("nav.procedures", Endpoints.proceduresPage.link()))
         }

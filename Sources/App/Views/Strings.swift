@@ -31,6 +31,7 @@ enum Strings {
     /// Every entry: the interface's words below and the templates' (`Strings+Templates.swift`).
     static let entries: [String: (String, String)] = baseEntries.merging(templateEntries) { first, _ in first }
         .merging(sandboxEntries) { first, _ in first }
+        .merging(grantEntries) { first, _ in first }
 
     static let baseEntries: [String: (String, String)] = [
         "app.name": ("특구", "Teukgu"),

@@ -225,7 +225,9 @@ struct GrantStepResult: Content {
         let entries = try await LedgerEntryRecord.query(on: database).filter(\.$agreementID == agreementID)
             .filter(\.$createdBy == account.id)
             // PostgreSQL keeps microseconds: the step's instant, give or take a millisecond.
-            .filter(\.$createdAt >= now.addingTimeInterval(-0.001)).filter(\.$createdAt <= now.addingTimeInterval(0.001))
+            .filter(\.$createdAt >= now.addingTimeInterval(-0.001)).filter(
+                \.$createdAt <= now.addingTimeInterval(0.001)
+            )
             .sort(\.$createdAt).all()
         let accounts = Set(entries.flatMap { [$0.fromAccount, $0.toAccount] }).compactMap(LedgerAccount.init(key:))
             .filter { $0 != .appropriation && $0 != .returned }

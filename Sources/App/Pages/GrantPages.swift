@@ -1,0 +1,180 @@
+import Foundation
+import TeukguCore
+
+/// A label and an amount, for the balance lists every money page shows.
+struct MoneyFigure: Encodable {
+    let label: String
+    let amount: String
+    let won: Int64
+}
+
+/// Grants home: the agreements the reader may see with their balances, the call budgets for those
+/// who run them, and for operating organisations the selected startups still waiting for one.
+struct GrantsHomePage: Encodable {
+    struct Row: Encodable {
+        let href: String
+        let number: String
+        let startup: String
+        let track: String
+        let status: String
+        let state: String
+        let award: String
+        let paid: String
+        let unspent: String
+    }
+
+    struct Awaiting: Encodable {
+        let applicationID: String
+        let startup: String
+        let track: String
+        let requested: String
+        let cap: String
+    }
+
+    struct Budget: Encodable {
+        let title: String
+        let figures: [MoneyFigure]
+        let tracks: [TrackBudget]
+    }
+
+    struct TrackBudget: Encodable {
+        let name: String
+        let budget: String
+        let committed: String
+        let available: String
+    }
+
+    let rows: [Row]
+    let budgets: [Budget]
+    let awaiting: [Awaiting]
+    let draftAction: String
+    let idempotencyKey: String
+    let today: String
+    let categories: [Option]
+    let typed: [String: String]
+
+    struct Option: Encodable {
+        let value: String
+        let label: String
+        /// The form field that carries it, and what was typed in it when a refused form comes back.
+        var field: String = ""
+        var typed: String = ""
+    }
+}
+
+/// One agreement: its balances first, then terms, instalments, plan, spending, reallocations,
+/// clawbacks, amendments and the ledger, with the forms for the steps the reader may take.
+struct GrantAgreementPage: Encodable {
+    struct Instalment: Encodable {
+        let sequence: Int
+        let milestone: String
+        let amount: String
+        let due: String
+        let state: String
+        let stateLabel: String
+        let paid: String
+        let payable: String
+        let report: String?
+        let reviewNote: String?
+        let canReport: Bool
+        let canReview: Bool
+        let canPay: Bool
+    }
+
+    struct PlanLine: Encodable {
+        let category: String
+        let planned: String
+        let spent: String
+        let remaining: String
+    }
+
+    struct Spending: Encodable {
+        let id: String
+        let category: String
+        let amount: String
+        let spentOn: String
+        let description: String
+        let state: String
+        let stateLabel: String
+        let reviewNote: String?
+        let canReview: Bool
+    }
+
+    struct Reallocation: Encodable {
+        let id: String
+        let from: String
+        let to: String
+        let amount: String
+        let reason: String
+        let state: String
+        let stateLabel: String
+        let canDecide: Bool
+    }
+
+    struct Clawback: Encodable {
+        let id: String
+        let amount: String
+        let reason: String
+        let due: String
+        let dueRule: String
+        let state: String
+        let stateLabel: String
+        let canRecover: Bool
+    }
+
+    struct Amendment: Encodable {
+        let sequence: Int
+        let reason: String
+        let oldAward: String
+        let newAward: String
+        let at: String
+    }
+
+    struct Entry: Encodable {
+        let id: String
+        let at: String
+        let kind: String
+        let from: String
+        let to: String
+        let amount: String
+        let memo: String
+        let canReverse: Bool
+    }
+
+    struct Event: Encodable {
+        let value: String
+        let label: String
+        let needsReason: Bool
+    }
+
+    let listHref: String
+    let number: String
+    let status: String
+    let state: String
+    let startup: String
+    let track: String
+    let period: String
+    let projectAccount: String
+    let cap: String
+    let shares: [MoneyFigure]
+    let figures: [MoneyFigure]
+    let budget: [MoneyFigure]
+    let instalments: [Instalment]
+    let plan: [PlanLine]
+    let spendings: [Spending]
+    let reallocations: [Reallocation]
+    let clawbacks: [Clawback]
+    let amendments: [Amendment]
+    let entries: [Entry]
+    let events: [Event]
+    let terminationReason: String?
+    let action: String
+    let idempotencyKey: String
+    let isStartup: Bool
+    let isOperator: Bool
+    let canSpend: Bool
+    let canClawBack: Bool
+    let categories: [GrantsHomePage.Option]
+    let today: String
+    let typed: [String: String]
+}

@@ -1,0 +1,101 @@
+import Fluent
+import Foundation
+import Testing
+import TeukguCore
+import Vapor
+import VaporTesting
+
+@testable import App
+
+/// The grant pages as people use them: the organisation drafts from the list of selected startups,
+/// the startup signs and reports, the organisation approves and pays; a resubmitted form pays once;
+/// a refused form keeps what was typed.
+@Suite struct GrantPageTests {
+    static func field(_ name: String, in html: String) -> String? {
+        guard let range = html.range(of: "name=\"\(name)\" value=\"") else { return nil }
+        let rest = html[range.upperBound...]
+        return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
+    }
+
+    @Test func anAgreementIsDraftedSignedReportedApprovedAndPaidThroughThePages() async throws {
+        try await withTeukgu { app in
+            let fixture = try await GrantFixture.make(app)
+            var organisation = BrowserSession(app: app)
+            _ = try await organisation.signIn("operator@teukgu.demo")
+            var home = try await organisation.get(Endpoints.grantsHome.link())
+            #expect(home.status == .ok && home.body.string.contains(fixture.applicationID.uuidString))
+            let csrf = try #require(BrowserSession.csrf(in: home.body.string))
+            let key = try #require(Self.field("idempotencyKey", in: home.body.string))
+            var form = [
+                "csrf": csrf, "idempotencyKey": key, "applicationID": fixture.applicationID.uuidString,
+                "awardWon": "250,000,000", "starts": fixture.today.adding(days: -30).iso,
+                "ends": fixture.today.adding(days: 300).iso, "milestone1": "Prototype", "amount1": "100000000",
+                "due1": fixture.today.adding(days: 60).iso, "plan_personnel": "100000000", "bankName": "IBK",
+                "accountHolder": "Demo Startup", "accountNumber": "123-456789-01-234",
+            ]
+            // Over the cap: refused, and everything typed but the account number comes back.
+            let refused = try await organisation.post(Endpoints.draftGrantAgreementForm.link(), form: form)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("250,000,000") && refused.body.string.contains("Prototype"))
+            #expect(!refused.body.string.contains("456789"))
+            form["awardWon"] = "100000000"
+            let drafted = try await organisation.post(Endpoints.draftGrantAgreementForm.link(), form: form)
+            #expect(drafted.status == .seeOther, "\(drafted.body.string)")
+            let page = try #require(drafted.headers.first(name: .location))
+            // The same form again (a double click) drafts nothing more.
+            let again = try await organisation.post(Endpoints.draftGrantAgreementForm.link(), form: form)
+            #expect(again.headers.first(name: .location) == page)
+            #expect(try await GrantAgreementRecord.query(on: app.db).count() == 1)
+
+            var startup = BrowserSession(app: app)
+            _ = try await startup.signIn("startup@teukgu.demo")
+            var view = try await startup.get(page)
+            #expect(view.status == .ok)
+            func act(_ session: inout BrowserSession, _ fields: [String: String]) async throws -> TestingHTTPResponse {
+                let current = try await session.get(page)
+                var form = fields
+                form["csrf"] = BrowserSession.csrf(in: current.body.string) ?? ""
+                form["idempotencyKey"] = Self.field("idempotencyKey", in: current.body.string) ?? ""
+                let action = Endpoints.grantAgreementActionForm.link([
+                    .agreementID: String(page.split(separator: "/").last ?? "")
+                ])
+                return try await session.post(action, form: form)
+            }
+            #expect(try await act(&startup, ["action": "sign"]).status == .seeOther)
+            #expect(
+                try await act(&startup, ["action": "report", "number": "1", "report": "Prototype runs"]).status
+                    == .seeOther)
+            #expect(try await act(&organisation, ["action": "approve", "number": "1"]).status == .seeOther)
+            let paid = try await act(&organisation, ["action": "pay", "number": "1", "amountWon": "40000000"])
+            #expect(paid.status == .seeOther)
+            view = try await organisation.get(page)
+            #expect(view.body.string.contains("40,000,000") && view.body.string.contains("60,000,000"))
+            // Both languages render the balances.
+            for language in ["ko", "en"] {
+                let rendered = try await organisation.get(page + "?lang=\(language)")
+                #expect(rendered.status == .ok)
+            }
+            home = try await startup.get(Endpoints.grantsHome.link())
+            #expect(home.status == .ok && home.body.string.contains("40,000,000"))
+            let partner = try await app.testing().sendRequest(
+                .GET, page, headers: .bearer(try await app.bearerToken(for: "busan@teukgu.demo")))
+            #expect(partner.status == .forbidden)
+        }
+    }
+
+    @Test func everyGrantStateStepAndKindHasWordsInBothLanguages() {
+        var keys: [String] = []
+        keys += AgreementStatus.allCases.map { "grant.status.\($0.rawValue)" }
+        keys += AgreementStatus.Event.allCases.map { "grant.event.\($0.rawValue)" }
+        keys += LedgerEntryKind.allCases.map { "grant.entry.\($0.rawValue)" }
+        keys += ["planned", "scheduled", "reported", "returned", "approved", "cancelled"].map {
+            "grant.instalment.\($0)"
+        }
+        keys += ["recorded", "accepted", "rejected"].map { "grant.spending.\($0)" }
+        keys += ["requested", "approved", "refused"].map { "grant.reallocation.\($0)" }
+        keys += ["due", "recovered", "reversed"].map { "grant.clawback.\($0)" }
+        for key in keys {
+            #expect(Strings.entries[key].map { !$0.0.isEmpty && !$0.1.isEmpty } == true, "\(key)")
+        }
+    }
+}
