@@ -21,6 +21,23 @@ extension GrantPagesController {
         MoneyFigure(label: Strings.text(key, language), amount: money(won, language), won: won)
     }
 
+    /// This half-year and the three before it, newest first: the periods outcomes are reported for.
+    static func periods(around today: CalendarDate) -> [String] {
+        var year = today.year
+        var half = today.month <= 6 ? 1 : 2
+        var found: [String] = []
+        for _ in 0..<4 {
+            found.append("\(year)-H\(half)")
+            if half == 1 {
+                half = 2
+                year -= 1
+            } else {
+                half = 1
+            }
+        }
+        return found
+    }
+
     static func renderHome(
         _ request: Request, typed: [String: String], status: HTTPResponseStatus
     ) async throws
@@ -91,7 +108,9 @@ extension GrantPagesController {
             }
         }
         let page = GrantsHomePage(
-            rows: rows, budgets: budgets, awaiting: awaiting, draftAction: Endpoints.draftGrantAgreementForm.link(),
+            rows: rows,
+            reportsHref: Access.cohortReaders.permits(account.role) ? Endpoints.grantReportsPage.link() : nil,
+            budgets: budgets, awaiting: awaiting, draftAction: Endpoints.draftGrantAgreementForm.link(),
             idempotencyKey: UUID().uuidString, today: request.today.iso,
             categories: GrantBudgetCategory.allCases.map {
                 // The form's field is named after the case (`plan_overseasExpansion`).
@@ -209,6 +228,30 @@ extension GrantPagesController {
                 + (isStartup && dto.status == .draft
                     ? [.init(value: "sign", label: Strings.text("grant.event.sign", language), needsReason: false)]
                     : []),
+            benefits: dto.benefits.map { benefit in
+                .init(
+                    kind: word("grant.benefit", benefit.kind.rawValue, language), description: benefit.description,
+                    value: benefit.value.map { "\(benefit.currency ?? "") \(Money(won: $0).grouped)" }
+                        ?? benefit.sessions.map { Strings.format("grant.sessions", language, $0) } ?? "",
+                    providedOn: benefit.providedOn)
+            },
+            outcomes: dto.outcomes.map { outcome in
+                .init(
+                    id: outcome.id.uuidString, period: outcome.period, hires: outcome.hires,
+                    followOnInvestment: money(outcome.followOnInvestmentWon, language),
+                    revenue: money(outcome.revenueWon, language),
+                    overseasRevenue: money(outcome.overseasRevenueWon, language),
+                    acquisitions: outcome.acquisitions, patents: outcome.patents, partnerPocs: outcome.partnerPocs,
+                    state: outcome.state, stateLabel: word("grant.outcome", outcome.state, language),
+                    reviewNote: outcome.reviewNote, canReview: isOperator && outcome.state == "reported")
+            },
+            canRecordBenefit: dto.status != .draft && dto.status != .withdrawn
+                && (isOperator || (account.role == .partnerStaff && account.partnerID == loaded.track?.partnerID)),
+            canReportOutcome: isStartup && dto.status != .draft && dto.status != .withdrawn,
+            benefitKinds: PartnerBenefitKind.allCases.map {
+                .init(value: $0.rawValue, label: word("grant.benefit", $0.rawValue, language))
+            },
+            periods: Self.periods(around: request.today).map { .init(value: $0, label: $0) },
             terminationReason: dto.terminationReason,
             action: Endpoints.grantAgreementActionForm.link([
                 .agreementID: dto.id.uuidString

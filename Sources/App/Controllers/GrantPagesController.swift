@@ -11,6 +11,17 @@ struct GrantPagesController {
         routes.on(Endpoints.draftGrantAgreementForm, use: draft)
         routes.on(Endpoints.grantAgreementPage, use: show)
         routes.on(Endpoints.grantAgreementActionForm, use: act)
+        routes.on(Endpoints.grantReportsPage, use: reports)
+    }
+
+    @Sendable func reports(_ request: Request) async throws -> View {
+        let account = try request.requireAccount()
+        let year = try ApiGrantController.reportYear(request)
+        let report = try await GrantCohortReport.load(year: year, for: account, on: request.db)
+        let years = Set(try await CollaborationTrackRecord.query(on: request.db).all().map(\.year)).union([year])
+        return try await request.renderPage(
+            "grant-reports", titleKey: "grant.reportsTitle",
+            GrantReportsPage(report, years: years.sorted(by: >), language: request.language))
     }
 
     @Sendable func home(_ request: Request) async throws -> Response {
@@ -38,6 +49,20 @@ struct GrantPagesController {
         var decision: String?
         var source: String?
         var recordID: String?
+        // Benefits and outcomes.
+        var kind: String?
+        var value: String?
+        var currency: String?
+        var sessions: String?
+        var providedOn: String?
+        var period: String?
+        var hires: String?
+        var followOnInvestmentWon: String?
+        var revenueWon: String?
+        var overseasRevenueWon: String?
+        var acquisitions: String?
+        var patents: String?
+        var partnerPocs: String?
         // The draft's fields.
         var applicationID: String?
         var awardWon: String?
@@ -86,6 +111,12 @@ struct GrantPagesController {
                     ])
             }
             return value
+        }
+
+        func count(_ text: String?, _ field: String) throws -> Int {
+            let value = try won(text?.isEmpty == false ? text : "0", field)
+            guard value <= 100_000 else { throw AppError.invalid("invalid_count", "\(field) is at most 100,000.") }
+            return Int(value)
         }
 
         func draftInput() throws -> AgreementDraftInput {
@@ -240,6 +271,40 @@ struct GrantPagesController {
                 _ = try await GrantClawbacks.reverse(
                     entryID: id, reason: reason, on: loaded, by: account, now: now, on: database)
                 return "reversed"
+            }
+        case "benefit":
+            guard let kind = PartnerBenefitKind(rawValue: form.kind ?? "") else {
+                throw AppError.invalid("invalid_kind", "Choose the kind of benefit.")
+            }
+            let input = BenefitInput(
+                kind: kind, description: form.description ?? "",
+                value: (form.value ?? "").isEmpty ? nil : try form.won(form.value, "value"),
+                currency: (form.currency ?? "").isEmpty ? nil : form.currency,
+                sessions: (form.sessions ?? "").isEmpty ? nil : try form.count(form.sessions, "sessions"),
+                providedOn: form.providedOn ?? "")
+            return { database in
+                try await GrantOutcomes.recordBenefit(input, on: loaded, by: account, now: now, on: database).kind
+                    .rawValue
+            }
+        case "outcome":
+            let input = OutcomeInput(
+                period: form.period ?? "", hires: try form.count(form.hires, "hires"),
+                followOnInvestmentWon: try form.won(
+                    form.followOnInvestmentWon?.nilIfEmpty ?? "0", "followOnInvestmentWon"),
+                revenueWon: try form.won(form.revenueWon?.nilIfEmpty ?? "0", "revenueWon"),
+                overseasRevenueWon: try form.won(form.overseasRevenueWon?.nilIfEmpty ?? "0", "overseasRevenueWon"),
+                acquisitions: try form.count(form.acquisitions, "acquisitions"),
+                patents: try form.count(form.patents, "patents"),
+                partnerPocs: try form.count(form.partnerPocs, "partnerPocs"))
+            return { database in
+                try await GrantOutcomes.report(input, on: loaded, by: account, now: now, on: database).state
+            }
+        case "review-outcome":
+            let input = OutcomeReviewInput(decision: form.decision == "return" ? .sendBack : .confirm, note: form.note)
+            let id = form.recordID
+            return { database in
+                try await GrantOutcomes.review(input, outcomeID: id, on: loaded, by: account, now: now, on: database)
+                    .state
             }
         default:
             throw AppError.invalid("unknown_action", "Unknown action '\(action)'.")

@@ -31,7 +31,9 @@ enum SVGChart {
     }
 
     /// Horizontal bars with their values written beside them.
-    static func bars(_ items: [(String, Int)], title: String) -> String {
+    static func bars(
+        _ items: [(String, Int)], title: String, valueText: (Int) -> String = { String($0) }
+    ) -> String {
         let rowHeight = 24
         let labelWidth = 260
         let barWidth = 360
@@ -46,7 +48,8 @@ enum SVGChart {
             svg +=
                 "<text x=\"\(labelWidth - 6)\" y=\"\(y + 15)\" text-anchor=\"end\" font-size=\"12\">\(escape(String(item.0.prefix(40))))</text>"
             svg += "<rect x=\"\(labelWidth)\" y=\"\(y)\" width=\"\(max(width, 1))\" height=\"18\" fill=\"#0b4f9c\"/>"
-            svg += "<text x=\"\(labelWidth + width + 6)\" y=\"\(y + 14)\" font-size=\"12\">\(item.1)</text>"
+            svg +=
+                "<text x=\"\(labelWidth + width + 6)\" y=\"\(y + 14)\" font-size=\"12\">\(escape(valueText(item.1)))</text>"
         }
         return svg + "</svg>"
     }

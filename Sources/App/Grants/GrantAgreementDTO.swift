@@ -65,6 +65,31 @@ struct GrantAgreementDTO: Content {
         let at: String?
     }
 
+    struct Benefit: Content {
+        let id: UUID
+        let kind: PartnerBenefitKind
+        let description: String
+        let value: Int64?
+        let currency: String?
+        let sessions: Int?
+        let providedOn: String
+    }
+
+    struct Outcome: Content {
+        let id: UUID
+        let period: String
+        let hires: Int
+        let followOnInvestmentWon: Int64
+        let revenueWon: Int64
+        let overseasRevenueWon: Int64
+        let acquisitions: Int
+        let patents: Int
+        let partnerPocs: Int
+        /// `reported`, `confirmed` or `returned`.
+        let state: String
+        let reviewNote: String?
+    }
+
     struct Entry: Content {
         let id: UUID
         let kind: LedgerEntryKind
@@ -103,6 +128,8 @@ struct GrantAgreementDTO: Content {
     let clawbacks: [Clawback]
     let amendments: [Amendment]
     let entries: [Entry]
+    let benefits: [Benefit]
+    let outcomes: [Outcome]
     /// The steps the viewer may take now.
     let actions: [String]
 
@@ -130,6 +157,10 @@ struct GrantAgreementDTO: Content {
             .sort(\.$sequence).all()
         let entries = try await LedgerEntryRecord.query(on: database).filter(\.$agreementID == id)
             .sort(\.$createdAt).limit(1000).all()
+        let benefits = try await GrantBenefitRecord.query(on: database).filter(\.$agreementID == id)
+            .sort(\.$providedOn).all()
+        let outcomes = try await GrantOutcomeRecord.query(on: database).filter(\.$agreementID == id)
+            .sort(\.$period).all()
         return GrantAgreementDTO(
             id: id, number: agreement.number, status: agreement.status, callID: agreement.callID,
             trackID: agreement.trackID, applicationID: agreement.applicationID, companyID: agreement.companyID,
@@ -185,6 +216,18 @@ struct GrantAgreementDTO: Content {
                     id: try $0.requireID(), kind: $0.kind, from: $0.fromAccount, to: $0.toAccount,
                     amountWon: $0.amountWon, reference: $0.reference, memo: $0.memo, reverses: $0.reversesID,
                     at: Timestamps.text($0.createdAt))
+            },
+            benefits: try benefits.map {
+                Benefit(
+                    id: try $0.requireID(), kind: $0.kind, description: $0.description, value: $0.valueAmount,
+                    currency: $0.currency, sessions: $0.sessions, providedOn: $0.providedOn)
+            },
+            outcomes: try outcomes.map {
+                Outcome(
+                    id: try $0.requireID(), period: $0.period, hires: $0.hires,
+                    followOnInvestmentWon: $0.followOnInvestmentWon, revenueWon: $0.revenueWon,
+                    overseasRevenueWon: $0.overseasRevenueWon, acquisitions: $0.acquisitions, patents: $0.patents,
+                    partnerPocs: $0.partnerPocs, state: $0.state, reviewNote: $0.reviewNote)
             },
             actions: actions(loaded, viewer))
     }

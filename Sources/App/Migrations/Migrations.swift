@@ -32,5 +32,6 @@ enum TeukguMigrations {
         app.migrations.add(SandboxDue.Migration())
         app.migrations.add(SandboxQueue.Migration())
         app.migrations.add(CreateGrantTables())
+        app.migrations.add(GrantOutcomeRecord.Migration())
     }
 }

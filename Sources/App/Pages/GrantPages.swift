@@ -45,6 +45,8 @@ struct GrantsHomePage: Encodable {
     }
 
     let rows: [Row]
+    /// The cohort reports, for those who may read them.
+    let reportsHref: String?
     let budgets: [Budget]
     let awaiting: [Awaiting]
     let draftAction: String
@@ -147,6 +149,29 @@ struct GrantAgreementPage: Encodable {
         let needsReason: Bool
     }
 
+    struct Benefit: Encodable {
+        let kind: String
+        let description: String
+        let value: String
+        let providedOn: String
+    }
+
+    struct Outcome: Encodable {
+        let id: String
+        let period: String
+        let hires: Int
+        let followOnInvestment: String
+        let revenue: String
+        let overseasRevenue: String
+        let acquisitions: Int
+        let patents: Int
+        let partnerPocs: Int
+        let state: String
+        let stateLabel: String
+        let reviewNote: String?
+        let canReview: Bool
+    }
+
     let listHref: String
     let number: String
     let status: String
@@ -167,6 +192,12 @@ struct GrantAgreementPage: Encodable {
     let amendments: [Amendment]
     let entries: [Entry]
     let events: [Event]
+    let benefits: [Benefit]
+    let outcomes: [Outcome]
+    let canRecordBenefit: Bool
+    let canReportOutcome: Bool
+    let benefitKinds: [GrantsHomePage.Option]
+    let periods: [GrantsHomePage.Option]
     let terminationReason: String?
     let action: String
     let idempotencyKey: String
@@ -177,4 +208,60 @@ struct GrantAgreementPage: Encodable {
     let categories: [GrantsHomePage.Option]
     let today: String
     let typed: [String: String]
+}
+
+/// A cohort report: charts drawn on the server, each with its table beside it, and the CSV.
+struct GrantReportsPage: Encodable {
+    struct Row: Encodable {
+        let track: String
+        let startups: Int
+        let award: String
+        let paid: String
+        let credits: String
+        let sessions: Int
+        let hires: Int
+        let followOn: String
+        let revenue: String
+        let overseasRevenue: String
+        let acquisitions: Int
+        let patents: Int
+        let partnerPocs: Int
+    }
+
+    let listHref: String
+    let action: String
+    let csvHref: String
+    let year: String
+    let years: [GrantsHomePage.Option]
+    let rows: [Row]
+    let paidChart: String
+    let followOnChart: String
+    let hiresChart: String
+
+    init(_ report: GrantCohortReport, years: [Int], language: String) {
+        func money(_ won: Int64) -> String { GrantPagesController.money(won, language) }
+        listHref = Endpoints.grantsHome.link()
+        action = Endpoints.grantReportsPage.link()
+        csvHref = Endpoints.apiGrantCohortReportCSV.link(query: ["year": String(report.year)])
+        year = String(report.year)
+        self.years = years.map { .init(value: String($0), label: String($0)) }
+        rows = report.rows.map { row in
+            Row(
+                track: row.track, startups: row.startups, award: money(row.awardWon), paid: money(row.paidWon),
+                credits: row.credits.sorted { $0.key < $1.key }.map { "\($0.key) \(Money(won: $0.value).grouped)" }
+                    .joined(separator: ", "),
+                sessions: row.mentoringSessions, hires: row.hires, followOn: money(row.followOnInvestmentWon),
+                revenue: money(row.revenueWon), overseasRevenue: money(row.overseasRevenueWon),
+                acquisitions: row.acquisitions, patents: row.patents, partnerPocs: row.partnerPocs)
+        }
+        let wonText: (Int) -> String = { GrantPagesController.money(Int64($0), language) }
+        paidChart = SVGChart.bars(
+            report.rows.map { ($0.track, Int($0.paidWon)) }, title: Strings.text("grant.chart.paid", language),
+            valueText: wonText)
+        followOnChart = SVGChart.bars(
+            report.rows.map { ($0.track, Int($0.followOnInvestmentWon)) },
+            title: Strings.text("grant.chart.followOn", language), valueText: wonText)
+        hiresChart = SVGChart.bars(
+            report.rows.map { ($0.track, $0.hires) }, title: Strings.text("grant.chart.hires", language))
+    }
 }

@@ -8,6 +8,14 @@ extension Access {
     ])
     /// Those who run agreements and move their money.
     static let grantOperators = Access.roles([.operatingOrganisationStaff, .ministryAdmin, .ministryOfficer])
+    /// Who records what a partner gave a startup.
+    static let benefitRecorders = Access.roles([
+        .partnerStaff, .operatingOrganisationStaff, .ministryAdmin, .ministryOfficer,
+    ])
+    /// Who reads cohort reports: the ministry, operating organisations and partners (their tracks).
+    static let cohortReaders = Access.roles([
+        .partnerStaff, .operatingOrganisationStaff, .ministryAdmin, .ministryOfficer,
+    ])
     /// Steps either side takes (the startup signs and reports; the organisation reviews and pays).
     static let grantActors = Access.roles([
         .companyMember, .operatingOrganisationStaff, .ministryAdmin, .ministryOfficer,
@@ -62,7 +70,24 @@ extension Endpoints {
         .GET, "/api/v1/grants/calls/:callID/budget", .grantOperators, .boundRecords,
         "A call's budget: committed, paid and available, per track")
 
+    static let apiGrantBenefits = Endpoint(
+        .POST, "/api/v1/grants/agreements/:agreementID/benefits", .benefitRecorders, .boundRecords,
+        "Record a partner benefit: credits (value, currency), mentoring (sessions), poc, overseas-programme")
+    static let apiGrantOutcomes = Endpoint(
+        .POST, "/api/v1/grants/agreements/:agreementID/outcomes", .company, .ownRecords,
+        "Report a half-year's outcomes (period 2026-H2: hires, follow-on investment, revenue, overseas revenue, "
+            + "M&A, patents, PoCs with the partner)")
+    static let apiGrantOutcomeReview = Endpoint(
+        .POST, "/api/v1/grants/agreements/:agreementID/outcomes/:outcomeID/review", .grantOperators, .boundRecords,
+        "Confirm reported outcomes, or return them with a note")
+    static let apiGrantCohortReport = Endpoint(
+        .GET, "/api/v1/grants/reports/cohort", .cohortReaders, .boundRecords,
+        "A programme year's cohort by track (?year=): startups, money, benefits, confirmed outcomes")
+    static let apiGrantCohortReportCSV = Endpoint(
+        .GET, "/api/v1/grants/reports/cohort.csv", .cohortReaders, .boundRecords, "The cohort report as CSV (?year=)")
+
     static let grants: [Endpoint] = [
+        apiGrantBenefits, apiGrantOutcomes, apiGrantOutcomeReview, apiGrantCohortReport, apiGrantCohortReportCSV,
         apiGrantAgreements, apiDraftGrantAgreement, apiGrantAgreement, apiGrantAgreementEvent, apiGrantInstalmentEvent,
         apiGrantSpendings, apiGrantSpendingReview, apiGrantReallocations, apiGrantReallocationDecision,
         apiGrantClawbacks, apiGrantClawbackRecovery, apiGrantEntryReversal, apiCallBudget,
@@ -78,9 +103,12 @@ extension Endpoints {
     static let grantAgreementPage = Endpoint(
         .GET, "/grants/agreements/:agreementID", .grantParties, .boundRecords, "An agreement with its money")
     static let grantAgreementActionForm = Endpoint(
-        .POST, "/grants/agreements/:agreementID/actions", .grantActors, .boundRecords, "A step on an agreement")
+        .POST, "/grants/agreements/:agreementID/actions", .grantParties, .boundRecords, "A step on an agreement")
+
+    static let grantReportsPage = Endpoint(
+        .GET, "/grants/reports", .cohortReaders, .boundRecords, "Cohort reports by track and year, with charts")
 
     static let grantPages: [Endpoint] = [
-        grantsHome, draftGrantAgreementForm, grantAgreementPage, grantAgreementActionForm,
+        grantsHome, draftGrantAgreementForm, grantAgreementPage, grantAgreementActionForm, grantReportsPage,
     ]
 }

@@ -20,6 +20,7 @@ enum PathParameter: String, CaseIterable, Sendable {
     case jobID
     case key
     case number
+    case outcomeID
     case panelID
     case procedureID
     case reallocationID

@@ -20,6 +20,69 @@ struct ApiGrantController {
         routes.on(Endpoints.apiGrantClawbackRecovery, use: recoverClawback)
         routes.on(Endpoints.apiGrantEntryReversal, use: reverseEntry)
         routes.on(Endpoints.apiCallBudget, use: callBudget)
+        routes.on(Endpoints.apiGrantBenefits, use: recordBenefit)
+        routes.on(Endpoints.apiGrantOutcomes, use: reportOutcome)
+        routes.on(Endpoints.apiGrantOutcomeReview, use: reviewOutcome)
+        routes.on(Endpoints.apiGrantCohortReport, use: cohort)
+        routes.on(Endpoints.apiGrantCohortReportCSV, use: cohortCSV)
+    }
+
+    static func reportYear(_ request: Request) throws -> Int {
+        guard let text = try? request.query.get(String.self, at: "year") else { return request.today.year }
+        guard let year = Int(text), (2020...2100).contains(year) else {
+            throw AppError.invalid("invalid_year", "year is a programme year from 2020 to 2100.")
+        }
+        return year
+    }
+
+    @Sendable func cohort(_ request: Request) async throws -> GrantCohortReport {
+        try await GrantCohortReport.load(
+            year: try Self.reportYear(request), for: try request.requireAccount(), on: request.db)
+    }
+
+    @Sendable func cohortCSV(_ request: Request) async throws -> Response {
+        let report = try await GrantCohortReport.load(
+            year: try Self.reportYear(request), for: try request.requireAccount(), on: request.db)
+        let response = Response(status: .ok, body: .init(string: report.csv))
+        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        response.headers.replaceOrAdd(
+            name: .contentDisposition, value: "attachment; filename=\"teukgu-cohort-\(report.year).csv\"")
+        return response
+    }
+
+    @Sendable func recordBenefit(_ request: Request) async throws -> Response {
+        let input = try request.decodeStrictJSON(BenefitInput.self)
+        let (account, loaded) = try await readable(request)
+        let now = request.now
+        return try await idempotent(request, status: .created) { database in
+            let benefit = try await GrantOutcomes.recordBenefit(input, on: loaded, by: account, now: now, on: database)
+            return try await GrantStepResult.after(
+                loaded, record: benefit.id, state: benefit.kind.rawValue, by: account, at: now, on: database)
+        }
+    }
+
+    @Sendable func reportOutcome(_ request: Request) async throws -> Response {
+        let input = try request.decodeStrictJSON(OutcomeInput.self)
+        let (account, loaded) = try await readable(request)
+        let now = request.now
+        return try await idempotent(request, status: .created) { database in
+            let outcome = try await GrantOutcomes.report(input, on: loaded, by: account, now: now, on: database)
+            return try await GrantStepResult.after(
+                loaded, record: outcome.id, state: outcome.state, by: account, at: now, on: database)
+        }
+    }
+
+    @Sendable func reviewOutcome(_ request: Request) async throws -> Response {
+        let input = try request.decodeStrictJSON(OutcomeReviewInput.self)
+        let (account, loaded) = try await readable(request)
+        let now = request.now
+        let outcomeID = request.parameters.get("outcomeID")
+        return try await idempotent(request) { database in
+            let outcome = try await GrantOutcomes.review(
+                input, outcomeID: outcomeID, on: loaded, by: account, now: now, on: database)
+            return try await GrantStepResult.after(
+                loaded, record: outcome.id, state: outcome.state, by: account, at: now, on: database)
+        }
     }
 
     struct AgreementList: Content {

@@ -1,0 +1,87 @@
+import Fluent
+import Foundation
+import Testing
+import TeukguCore
+import Vapor
+import VaporTesting
+
+@testable import App
+
+/// Partner benefits and outcomes: recorded by the partner, reported by the startup, confirmed by
+/// the operating organisation, and counted in the cohort report (JSON, CSV and the page's charts).
+@Suite struct GrantOutcomeTests {
+    @Test func benefitsAndConfirmedOutcomesMakeTheCohortReport() async throws {
+        try await withTeukgu { app in
+            let f = try await GrantFixture.make(app)
+            let agreement = try await f.signed()
+            let path = [PathParameter.agreementID: agreement.id.uuidString]
+            let nvidia = try await app.bearerToken(for: "nvidia@teukgu.demo")
+            let credits = try await f.post(
+                Endpoints.apiGrantBenefits.link(path), nvidia,
+                #"{"kind":"credits","description":"DGX Cloud credits","value":100000,"currency":"usd","providedOn":"\#(f.today.iso)"}"#
+            )
+            #expect(credits.status == .created, "\(credits.body.string)")
+            let noCurrency = try await f.post(
+                Endpoints.apiGrantBenefits.link(path), nvidia,
+                #"{"kind":"credits","description":"Credits","value":5,"providedOn":"\#(f.today.iso)"}"#)
+            #expect(noCurrency.status == .unprocessableEntity)
+            let mentoring = try await f.post(
+                Endpoints.apiGrantBenefits.link(path), f.operatorToken,
+                #"{"kind":"mentoring","description":"Go-to-market","sessions":6,"providedOn":"\#(f.today.iso)"}"#)
+            #expect(mentoring.status == .created)
+            let byStartup = try await f.post(
+                Endpoints.apiGrantBenefits.link(path), f.startup,
+                #"{"kind":"poc","description":"Self-declared","providedOn":"\#(f.today.iso)"}"#)
+            #expect(byStartup.status == .forbidden)
+
+            let outcome =
+                #"{"period":"2026-H2","hires":4,"followOnInvestmentWon":1500000000,"revenueWon":300000000,"overseasRevenueWon":50000000,"acquisitions":0,"patents":2,"partnerPocs":1}"#
+            let reported = try await f.post(Endpoints.apiGrantOutcomes.link(path), f.startup, outcome)
+            #expect(reported.status == .created, "\(reported.body.string)")
+            let twice = try await f.post(Endpoints.apiGrantOutcomes.link(path), f.startup, outcome)
+            #expect(twice.status == .conflict)
+            let inconsistent = try await f.post(
+                Endpoints.apiGrantOutcomes.link(path), f.startup,
+                outcome.replacingOccurrences(of: "2026-H2", with: "2026-H1")
+                    .replacingOccurrences(
+                        of: "\"overseasRevenueWon\":50000000", with: "\"overseasRevenueWon\":900000000"))
+            #expect(inconsistent.status == .unprocessableEntity)
+
+            // Not counted until confirmed.
+            var report = try await app.testing().sendRequest(
+                .GET, Endpoints.apiGrantCohortReport.link(query: ["year": "2026"]), headers: .bearer(f.officer)
+            ).content.decode(GrantCohortReport.self)
+            var row = try #require(report.rows.first { $0.trackID == f.trackID })
+            #expect(row.startups == 1 && row.hires == 0 && row.credits["USD"] == 100_000 && row.mentoringSessions == 6)
+            let outcomeID = try #require(try reported.content.decode(GrantStepResult.self).recordID)
+            let confirmed = try await f.post(
+                Endpoints.apiGrantOutcomeReview.link(path.merging([.outcomeID: outcomeID.uuidString]) { a, _ in a }),
+                f.operatorToken, #"{"decision":"confirm"}"#)
+            #expect(confirmed.status == .ok, "\(confirmed.body.string)")
+            report = try await app.testing().sendRequest(
+                .GET, Endpoints.apiGrantCohortReport.link(query: ["year": "2026"]), headers: .bearer(nvidia)
+            ).content.decode(GrantCohortReport.self)
+            row = try #require(report.rows.first { $0.trackID == f.trackID })
+            #expect(row.hires == 4 && row.followOnInvestmentWon == 1_500_000_000 && row.awardWon == 150_000_000)
+            #expect(report.rows.allSatisfy { $0.partnerID == "nvidia" })
+
+            let csv = try await app.testing().sendRequest(
+                .GET, Endpoints.apiGrantCohortReportCSV.link(query: ["year": "2026"]), headers: .bearer(f.officer))
+            #expect(csv.headers.contentType?.subType == "csv")
+            let lines = csv.body.string.split(separator: "\r\n")
+            #expect(lines.first.map(String.init) == GrantCohortReport.csvColumns.joined(separator: ","))
+            #expect(lines.contains { $0.contains("1500000000") && $0.contains("USD 100000") })
+            let forbidden = try await app.testing().sendRequest(
+                .GET, Endpoints.apiGrantCohortReport.link(query: ["year": "2026"]), headers: .bearer(f.startup))
+            #expect(forbidden.status == .forbidden)
+            let badYear = try await app.testing().sendRequest(
+                .GET, Endpoints.apiGrantCohortReport.link(query: ["year": "nineteen"]), headers: .bearer(f.officer))
+            #expect(badYear.status == .badRequest)
+
+            var ministry = BrowserSession(app: app)
+            _ = try await ministry.signIn("officer@teukgu.demo")
+            let page = try await ministry.get(Endpoints.grantReportsPage.link(query: ["year": "2026"]))
+            #expect(page.status == .ok && page.body.string.contains("<svg") && page.body.string.contains("<table"))
+        }
+    }
+}
