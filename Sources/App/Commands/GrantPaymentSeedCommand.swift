@@ -77,12 +77,12 @@ struct GrantPaymentSeedCommand: AsyncCommand {
             try await app.db.transaction { database in
                 _ = try await GrantAgreements.step(
                     .init(event: .sign), on: loaded, by: startup, now: now, today: today, on: database)
-                _ = try await GrantInstalments.step(
-                    .init(event: .report, report: "Done"), sequence: 1, on: loaded, by: startup, now: now, on: database)
             }
             let signed = GrantAccess.Loaded(
                 agreement: try await GrantAgreementRecord.find(agreement.id, on: app.db) ?? agreement, track: track)
             try await app.db.transaction { database in
+                _ = try await GrantInstalments.step(
+                    .init(event: .report, report: "Done"), sequence: 1, on: signed, by: startup, now: now, on: database)
                 _ = try await GrantInstalments.step(
                     .init(event: .approve), sequence: 1, on: signed, by: operatorRecord, now: now, on: database)
             }
