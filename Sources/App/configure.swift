@@ -28,6 +28,7 @@ public func configure(_ app: Application) async throws {
         let path = (settings.dataDirectory as NSString).appendingPathComponent("teukgu.sqlite")
         app.databases.use(.sqlite(.file(path)), as: .sqlite)
     }
+    if settings.databaseURL == nil { app.sqliteGroupCommit = SQLiteGroupCommit() }
     TeukguMigrations.register(on: app)
 
     app.passwords.use(.bcrypt(cost: settings.bcryptCost))

@@ -160,7 +160,7 @@ struct GrantPagesController {
             let input = try form.draftInput()
             let outcome = try await IdempotentWrites.perform(
                 key: form.idempotencyKey, caller: account.id, fingerprint: request.idempotencyFingerprint, now: now,
-                on: request.db
+                on: request.db, groupCommit: request.application.sqliteGroupCommit
             ) { database in
                 try await GrantAgreements.draft(input, by: account, now: now, on: database).requireID()
             }
@@ -182,7 +182,7 @@ struct GrantPagesController {
             let perform = try Self.action(form, loaded: loaded, account: account, now: now, today: today)
             _ = try await IdempotentWrites.perform(
                 key: form.idempotencyKey, caller: account.id, fingerprint: request.idempotencyFingerprint, now: now,
-                on: request.db, perform)
+                on: request.db, groupCommit: request.application.sqliteGroupCommit, perform)
             return page
         }
     }

@@ -76,6 +76,56 @@ enum GrantInstalments {
         return fresh
     }
 
+    /// A payment as the API takes it: the fewest statements a durable, audited payment needs, because
+    /// payments are the ledger's busiest write. No row lock: the ledger's conditional update on the
+    /// instalment's payable balance is what refuses a payment beyond the approved and unpaid amount,
+    /// however many arrive at once.
+    static func payment(
+        amountWon: Int64?, sequence: Int, on loaded: GrantAccess.Loaded, by account: CurrentAccount, now: Date,
+        on database: any Database
+    ) async throws -> GrantStepResult {
+        try GrantAccess.requireOperator(loaded, account)
+        let agreement = loaded.agreement
+        let agreementID = try agreement.requireID()
+        guard
+            let instalment = try await GrantInstalmentRecord.query(on: database).filter(\.$agreementID == agreementID)
+                .filter(\.$sequence == sequence).first()
+        else { throw AppError.notFound("instalment") }
+        let instalmentID = try instalment.requireID()
+        guard agreement.status == .signed || agreement.status == .terminated, instalment.state == "approved" else {
+            throw AppError(
+                .conflict, "instalment_transition_not_allowed",
+                "Only an approved instalment of a signed agreement is paid.",
+                korean: "체결된 협약의 승인된 회차만 지급합니다.")
+        }
+        var amount = Money(won: amountWon ?? 0)
+        if amountWon == nil {
+            amount =
+                try await LedgerStore.balances([.instalmentPayable(instalmentID)], on: database).values.first ?? .zero
+        }
+        let posted = try await LedgerStore.postWithBalances(
+            .init(
+                kind: .payment, from: .instalmentPayable(instalmentID), to: .projectAccount(agreementID),
+                amount: amount,
+                callID: agreement.callID, agreementID: agreementID, reference: "instalment \(sequence)",
+                memo: "Payment to \(agreement.bankName) ****\(agreement.accountLastDigits)"),
+            by: account.id, at: now, on: database)
+        try await AuditLog.record(
+            on: database, actor: account.auditActor, action: "instalment.pay", targetType: "agreement",
+            targetID: agreementID.uuidString, after: ["instalment": String(sequence), "amount": String(amount.won)],
+            at: now)
+        let entry = posted.entry
+        return GrantStepResult(
+            agreementID: agreementID, status: agreement.status, recordID: instalmentID, state: instalment.state,
+            entries: [
+                .init(
+                    id: try entry.requireID(), kind: entry.kind, from: entry.fromAccount, to: entry.toAccount,
+                    amountWon: entry.amountWon, reference: entry.reference, memo: entry.memo, reverses: nil,
+                    at: Timestamps.text(entry.createdAt))
+            ],
+            balances: [entry.fromAccount: posted.fromBalance.won, entry.toAccount: posted.toBalance.won])
+    }
+
     /// A payment from an approved instalment into the project account. The ledger refuses one that
     /// would pay more than the instalment's approved and unpaid balance.
     static func pay(

@@ -27,7 +27,7 @@ enum IdempotentWrites {
     /// its route and body.
     static func perform<Output: Encodable & Sendable>(
         key rawKey: String?, caller: UUID, fingerprint: String, now: Date, on database: any Database,
-        _ write: @escaping @Sendable (any Database) async throws -> Output
+        groupCommit: SQLiteGroupCommit? = nil, _ write: @escaping @Sendable (any Database) async throws -> Output
     ) async throws -> Outcome {
         let key = try validated(rawKey)
         let scoped = "\(caller.uuidString.lowercased()):\(key)"
@@ -36,7 +36,12 @@ enum IdempotentWrites {
             return try replay(stored, hash: hash)
         }
         do {
-            let body = try await database.transaction { transaction in
+            let transact: @Sendable (@escaping @Sendable (any Database) async throws -> Data) async throws -> Data = {
+                body in
+                if let groupCommit { return try await groupCommit.run(on: database, body) }
+                return try await database.transaction(body)
+            }
+            let body = try await transact { transaction in
                 // The key's row is the transaction's first write: on SQLite it takes the write lock,
                 // on PostgreSQL a racing request with the same key waits on its unique index.
                 let record = IdempotencyRecord()

@@ -22,18 +22,31 @@ enum LedgerStore {
         var reverses: UUID? = nil
     }
 
+    /// An entry as written, with the balances of its two accounts right after it.
+    struct Posted {
+        let entry: LedgerEntryRecord
+        let fromBalance: Money
+        let toBalance: Money
+    }
+
     /// Records one entry and moves its money, or throws and leaves the transaction to roll back.
     /// Must run inside a transaction.
     @discardableResult
     static func post(
         _ posting: Posting, by account: UUID, at now: Date, on database: any Database
     ) async throws -> LedgerEntryRecord {
+        try await postWithBalances(posting, by: account, at: now, on: database).entry
+    }
+
+    static func postWithBalances(
+        _ posting: Posting, by account: UUID, at now: Date, on database: any Database
+    ) async throws -> Posted {
         guard let sql = database as? any SQLDatabase else {
             throw AppError(.serviceUnavailable, "no_sql_database", "The ledger needs an SQL database.")
         }
         try Ledger.checkShape(kind: posting.kind, from: posting.from, to: posting.to, amount: posting.amount)
-        try await take(posting.amount, from: posting.from, on: sql)
-        try await give(posting.amount, to: posting.to, on: sql)
+        let fromBalance = try await take(posting.amount, from: posting.from, on: sql)
+        let toBalance = try await give(posting.amount, to: posting.to, on: sql)
         let entry = LedgerEntryRecord()
         entry.id = UUID()
         entry.kind = posting.kind
@@ -48,7 +61,7 @@ enum LedgerStore {
         entry.createdBy = account
         entry.createdAt = now
         try await entry.create(on: database)
-        return entry
+        return Posted(entry: entry, fromBalance: Money(won: fromBalance), toBalance: Money(won: toBalance))
     }
 
     /// Undoes an entry with its mirror. An entry is reversed at most once (a unique index on
@@ -132,7 +145,10 @@ enum LedgerStore {
 
     private struct Balance: Decodable { let balance_won: Int64 }
 
-    private static func take(_ amount: Money, from account: LedgerAccount, on sql: any SQLDatabase) async throws {
+    /// Takes `amount` from the account and answers its new balance.
+    private static func take(
+        _ amount: Money, from account: LedgerAccount, on sql: any SQLDatabase
+    ) async throws -> Int64 {
         if account.mayRunNegative {
             let (floor, _) = Int64.min.addingReportingOverflow(amount.won)
             let rows = try await sql.raw(
@@ -142,8 +158,8 @@ enum LedgerStore {
                 WHERE \(ident: balances).balance_won >= \(bind: floor) RETURNING balance_won
                 """
             ).all(decoding: Balance.self)
-            guard !rows.isEmpty else { throw LedgerError.overflow }
-            return
+            guard let row = rows.first else { throw LedgerError.overflow }
+            return row.balance_won
         }
         let rows = try await sql.raw(
             """
@@ -151,14 +167,16 @@ enum LedgerStore {
             WHERE account = \(bind: account.key) AND balance_won >= \(bind: amount.won) RETURNING balance_won
             """
         ).all(decoding: Balance.self)
-        guard rows.isEmpty else { return }
+        if let row = rows.first { return row.balance_won }
         let held =
             try await sql.select().column("balance_won").from(balances)
             .where("account", .equal, SQLBind(account.key)).first(decoding: Balance.self)?.balance_won ?? 0
         throw LedgerError.insufficientBalance(account: account.key, available: Money(won: held), requested: amount)
     }
 
-    private static func give(_ amount: Money, to account: LedgerAccount, on sql: any SQLDatabase) async throws {
+    /// Gives `amount` to the account and answers its new balance.
+    private static func give(_ amount: Money, to account: LedgerAccount, on sql: any SQLDatabase) async throws -> Int64
+    {
         let ceiling = Int64.max - amount.won
         let rows = try await sql.raw(
             """
@@ -167,6 +185,7 @@ enum LedgerStore {
             WHERE \(ident: balances).balance_won <= \(bind: ceiling) RETURNING balance_won
             """
         ).all(decoding: Balance.self)
-        guard !rows.isEmpty else { throw LedgerError.overflow }
+        guard let row = rows.first else { throw LedgerError.overflow }
+        return row.balance_won
     }
 }

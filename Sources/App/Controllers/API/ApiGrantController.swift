@@ -152,6 +152,12 @@ struct ApiGrantController {
             throw AppError.notFound("instalment")
         }
         let now = request.now
+        if input.event == .pay {
+            return try await idempotent(request) { database in
+                try await GrantInstalments.payment(
+                    amountWon: input.amountWon, sequence: sequence, on: loaded, by: account, now: now, on: database)
+            }
+        }
         return try await idempotent(request) { database in
             let instalment = try await GrantInstalments.step(
                 input, sequence: sequence, on: loaded, by: account, now: now, on: database)
@@ -262,7 +268,8 @@ struct ApiGrantController {
         let account = try request.requireAccount()
         let outcome = try await IdempotentWrites.perform(
             key: request.headers.first(name: IdempotentWrites.header), caller: account.id,
-            fingerprint: request.idempotencyFingerprint, now: request.now, on: request.db, write)
+            fingerprint: request.idempotencyFingerprint, now: request.now, on: request.db,
+            groupCommit: request.application.sqliteGroupCommit, write)
         let response = Response(status: status, body: .init(data: outcome.body))
         response.headers.contentType = .json
         if outcome.replayed { response.headers.replaceOrAdd(name: IdempotentWrites.replayedHeader, value: "true") }
