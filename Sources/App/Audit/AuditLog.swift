@@ -70,7 +70,18 @@ enum AuditLog {
         entry.summary = summary
         entry.previousHash = head.last_hash
         entry.hash = hash(of: entry)
-        try await entry.create(on: database)
+        // Written with SQL rather than the model: every state change appends here, and Fluent's
+        // reflection over the model costs more than the insert itself.
+        try await sql.insert(into: AuditEntryRecord.schema)
+            .columns(
+                "id", "sequence", "occurred_at_ms", "actor_id", "actor_label", "action", "target_type", "target_id",
+                "summary", "previous_hash", "hash"
+            )
+            .values(
+                SQLBind(UUID()), SQLBind(entry.sequence), SQLBind(entry.occurredAtMilliseconds), SQLBind(entry.actorID),
+                SQLBind(entry.actorLabel), SQLBind(entry.action), SQLBind(entry.targetType), SQLBind(entry.targetID),
+                SQLBind(entry.summary), SQLBind(entry.previousHash), SQLBind(entry.hash)
+            ).run()
         try await sql.raw(
             "UPDATE \(ident: AuditHeadRecord.schema) SET last_hash = \(bind: entry.hash) WHERE id = \(bind: chainID)"
         ).run()

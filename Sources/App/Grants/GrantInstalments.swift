@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 import TeukguCore
 
 /// Instalments: the startup reports its milestone, the operating organisation approves it (the
@@ -87,11 +88,16 @@ enum GrantInstalments {
         try GrantAccess.requireOperator(loaded, account)
         let agreement = loaded.agreement
         let agreementID = try agreement.requireID()
-        guard
-            let instalment = try await GrantInstalmentRecord.query(on: database).filter(\.$agreementID == agreementID)
-                .filter(\.$sequence == sequence).first()
+        struct Found: Decodable {
+            let id: UUID
+            let state: String
+        }
+        guard let sql = database as? any SQLDatabase,
+            let instalment = try await sql.select().columns("id", "state").from(GrantInstalmentRecord.schema)
+                .where("agreement_id", .equal, SQLBind(agreementID)).where("sequence", .equal, SQLBind(sequence))
+                .first(decoding: Found.self)
         else { throw AppError.notFound("instalment") }
-        let instalmentID = try instalment.requireID()
+        let instalmentID = instalment.id
         guard agreement.status == .signed || agreement.status == .terminated, instalment.state == "approved" else {
             throw AppError(
                 .conflict, "instalment_transition_not_allowed",

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 import TeukguCore
 import Vapor
 
@@ -32,7 +33,7 @@ enum IdempotentWrites {
         let key = try validated(rawKey)
         let scoped = "\(caller.uuidString.lowercased()):\(key)"
         let hash = SHA256Digest.lowercaseHex(SHA256.hash(data: Data(fingerprint.utf8)))
-        if let stored = try await IdempotencyRecord.find(scoped, on: database) {
+        if let stored = try await stored(scoped, on: database) {
             return try replay(stored, hash: hash)
         }
         do {
@@ -44,17 +45,15 @@ enum IdempotentWrites {
             let body = try await transact { transaction in
                 // The key's row is the transaction's first write: on SQLite it takes the write lock,
                 // on PostgreSQL a racing request with the same key waits on its unique index.
-                let record = IdempotencyRecord()
-                record.id = scoped
-                record.requestHash = hash
-                record.status = 0
-                record.body = ""
-                record.createdAt = now
-                try await record.create(on: transaction)
+                // SQL rather than the model: every money write passes here.
+                guard let sql = transaction as? any SQLDatabase else { throw AppError.notFound("database") }
+                try await sql.insert(into: IdempotencyRecord.schema)
+                    .columns("key", "request_hash", "status", "body", "created_at")
+                    .values(SQLBind(scoped), SQLBind(hash), SQLBind(0), SQLBind(""), SQLBind(now)).run()
                 let body = try encode(try await write(transaction))
-                record.status = 200
-                record.body = String(decoding: body, as: UTF8.self)
-                try await record.update(on: transaction)
+                try await sql.update(IdempotencyRecord.schema)
+                    .set("status", to: SQLBind(200)).set("body", to: SQLBind(String(decoding: body, as: UTF8.self)))
+                    .where("key", .equal, SQLBind(scoped)).run()
                 return body
             }
             return Outcome(body: body, replayed: false)
@@ -62,14 +61,25 @@ enum IdempotentWrites {
             // Either a racing request with the same key won (replay its answer), or the write
             // itself failed (report that).
             guard (error as? any DatabaseError)?.isConstraintFailure == true,
-                let stored = try await IdempotencyRecord.find(scoped, on: database)
+                let stored = try await stored(scoped, on: database)
             else { throw error }
             return try replay(stored, hash: hash)
         }
     }
 
-    private static func replay(_ stored: IdempotencyRecord, hash: String) throws -> Outcome {
-        guard stored.requestHash == hash else {
+    struct Stored: Decodable {
+        let request_hash: String
+        let body: String
+    }
+
+    private static func stored(_ key: String, on database: any Database) async throws -> Stored? {
+        guard let sql = database as? any SQLDatabase else { return nil }
+        return try await sql.select().columns("request_hash", "body").from(IdempotencyRecord.schema)
+            .where("key", .equal, SQLBind(key)).first(decoding: Stored.self)
+    }
+
+    private static func replay(_ stored: Stored, hash: String) throws -> Outcome {
+        guard stored.request_hash == hash else {
             throw AppError(
                 .conflict, "idempotency_key_reused",
                 "This idempotency key was used for a different request; use a new key for a new request.",
