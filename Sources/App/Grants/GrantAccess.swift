@@ -11,23 +11,46 @@ enum GrantAccess {
         let track: CollaborationTrackRecord?
     }
 
-    static func canRead(_ loaded: Loaded, _ account: CurrentAccount) -> Bool {
-        switch account.role {
-        case .ministryAdmin, .ministryOfficer: true
-        case .companyMember: account.companyID == loaded.agreement.companyID
-        case .operatingOrganisationStaff: operates(loaded.track, account)
-        case .partnerStaff: account.partnerID != nil && account.partnerID == loaded.track?.partnerID
-        default: false
+    /// Who an agreement concerns: its startup, and its track's operating organisation and partner.
+    struct Parties: Sendable {
+        let companyID: UUID
+        let organisationID: UUID?
+        let partnerID: String?
+
+        func canRead(_ account: CurrentAccount) -> Bool {
+            switch account.role {
+            case .ministryAdmin, .ministryOfficer: true
+            case .companyMember: account.companyID == companyID
+            case .operatingOrganisationStaff: account.organisationID != nil && account.organisationID == organisationID
+            case .partnerStaff: account.partnerID != nil && account.partnerID == partnerID
+            default: false
+            }
+        }
+
+        /// The operating organisation of the agreement's track, or the ministry.
+        func canOperate(_ account: CurrentAccount) -> Bool {
+            account.role.isMinistry
+                || (account.role == .operatingOrganisationStaff && account.organisationID != nil
+                    && account.organisationID == organisationID)
+        }
+
+        func isTheStartup(_ account: CurrentAccount) -> Bool {
+            account.role == .companyMember && account.companyID == companyID
         }
     }
 
-    /// The operating organisation of the agreement's track, or the ministry.
-    static func canOperate(_ loaded: Loaded, _ account: CurrentAccount) -> Bool {
-        account.role.isMinistry || (account.role == .operatingOrganisationStaff && operates(loaded.track, account))
+    static func parties(_ loaded: Loaded) -> Parties {
+        Parties(
+            companyID: loaded.agreement.companyID, organisationID: loaded.track?.organisationID,
+            partnerID: loaded.track?.partnerID)
     }
 
+    static func canRead(_ loaded: Loaded, _ account: CurrentAccount) -> Bool { parties(loaded).canRead(account) }
+
+    static func canOperate(_ loaded: Loaded, _ account: CurrentAccount) -> Bool { parties(loaded).canOperate(account) }
+
     static func isTheStartup(_ loaded: Loaded, _ account: CurrentAccount) -> Bool {
-        account.role == .companyMember && account.companyID == loaded.agreement.companyID
+        parties(loaded).isTheStartup(account)
     }
 
     static func operates(_ track: CollaborationTrackRecord?, _ account: CurrentAccount) -> Bool {

@@ -82,12 +82,15 @@ enum GrantInstalments {
     /// instalment's payable balance is what refuses a payment beyond the approved and unpaid amount,
     /// however many arrive at once.
     static func payment(
-        amountWon: Int64?, sequence: Int, on loaded: GrantAccess.Loaded, by account: CurrentAccount, now: Date,
+        amountWon: Int64?, sequence: Int, on agreement: GrantPaymentContext, by account: CurrentAccount, now: Date,
         on database: any Database
     ) async throws -> GrantStepResult {
-        try GrantAccess.requireOperator(loaded, account)
-        let agreement = loaded.agreement
-        let agreementID = try agreement.requireID()
+        guard agreement.parties.canOperate(account) else {
+            throw AppError(
+                .forbidden, "forbidden_role", "Only the track's operating organisation or the ministry does this.",
+                korean: "트랙 운영기관이나 중기부만 할 수 있습니다.")
+        }
+        let agreementID = agreement.id
         struct Found: Decodable {
             let id: UUID
             let state: String
@@ -113,8 +116,8 @@ enum GrantInstalments {
             .init(
                 kind: .payment, from: .instalmentPayable(instalmentID), to: .projectAccount(agreementID),
                 amount: amount,
-                callID: agreement.callID, agreementID: agreementID, reference: "instalment \(sequence)",
-                memo: "Payment to \(agreement.bankName) ****\(agreement.accountLastDigits)"),
+                callID: agreement.call_id, agreementID: agreementID, reference: "instalment \(sequence)",
+                memo: "Payment to \(agreement.bank_name) ****\(agreement.account_last_digits)"),
             by: account.id, at: now, on: database)
         try await AuditLog.record(
             on: database, actor: account.auditActor, action: "instalment.pay", targetType: "agreement",

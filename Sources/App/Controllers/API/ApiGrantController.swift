@@ -147,16 +147,22 @@ struct ApiGrantController {
 
     @Sendable func instalmentStep(_ request: Request) async throws -> Response {
         let input = try request.decodeStrictJSON(InstalmentEventInput.self)
-        let (account, loaded) = try await readable(request)
-        guard let sequence = request.parameters.get("number").flatMap(Int.init), (1...12).contains(sequence) else {
-            throw AppError.notFound("instalment")
-        }
+        let account = try request.requireAccount()
         let now = request.now
         if input.event == .pay {
+            let context = try await GrantPaymentContext.load(
+                request.parameters.get("agreementID"), for: account, on: request.db)
+            guard let sequence = request.parameters.get("number").flatMap(Int.init), (1...12).contains(sequence) else {
+                throw AppError.notFound("instalment")
+            }
             return try await idempotent(request) { database in
                 try await GrantInstalments.payment(
-                    amountWon: input.amountWon, sequence: sequence, on: loaded, by: account, now: now, on: database)
+                    amountWon: input.amountWon, sequence: sequence, on: context, by: account, now: now, on: database)
             }
+        }
+        let loaded = try await GrantAccess.load(request.parameters.get("agreementID"), for: account, on: request.db)
+        guard let sequence = request.parameters.get("number").flatMap(Int.init), (1...12).contains(sequence) else {
+            throw AppError.notFound("instalment")
         }
         return try await idempotent(request) { database in
             let instalment = try await GrantInstalments.step(
