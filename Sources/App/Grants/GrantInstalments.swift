@@ -91,16 +91,13 @@ enum GrantInstalments {
                 korean: "트랙 운영기관이나 중기부만 할 수 있습니다.")
         }
         let agreementID = agreement.id
-        struct Found: Decodable {
-            let id: UUID
-            let state: String
+        // The instalment's state was read with the agreement: it only ever moves on from
+        // `approved` at settlement, which also empties its payable balance, so the ledger refuses
+        // a payment that raced with it.
+        guard let instalmentID = agreement.instalment_id, let state = agreement.instalment_state else {
+            throw AppError.notFound("instalment")
         }
-        guard let sql = database as? any SQLDatabase,
-            let instalment = try await sql.select().columns("id", "state").from(GrantInstalmentRecord.schema)
-                .where("agreement_id", .equal, SQLBind(agreementID)).where("sequence", .equal, SQLBind(sequence))
-                .first(decoding: Found.self)
-        else { throw AppError.notFound("instalment") }
-        let instalmentID = instalment.id
+        let instalment = (id: instalmentID, state: state)
         guard agreement.status == .signed || agreement.status == .terminated, instalment.state == "approved" else {
             throw AppError(
                 .conflict, "instalment_transition_not_allowed",

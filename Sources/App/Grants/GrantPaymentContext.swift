@@ -15,20 +15,26 @@ struct GrantPaymentContext: Decodable, Sendable {
     let account_last_digits: String
     let organisation_id: UUID?
     let partner_id: String?
+    /// The instalment paid from, read in the same query.
+    let instalment_id: UUID?
+    let instalment_state: String?
 
     var parties: GrantAccess.Parties {
         .init(companyID: company_id, organisationID: organisation_id, partnerID: partner_id)
     }
 
     /// The agreement if the account may read it; 404 otherwise, as for every agreement.
-    static func load(_ id: String?, for account: CurrentAccount, on database: any Database) async throws -> Self {
+    static func load(
+        _ id: String?, instalment sequence: Int, for account: CurrentAccount, on database: any Database
+    ) async throws -> Self {
         guard let id = id.flatMap(UUID.init(uuidString:)), let sql = database as? any SQLDatabase,
             let context = try await sql.raw(
                 """
                 SELECT a.id, a.number, a.status, a.call_id, a.company_id, a.bank_name, a.account_last_digits,
-                t.organisation_id, t.partner_id
+                t.organisation_id, t.partner_id, i.id AS instalment_id, i.state AS instalment_state
                 FROM \(ident: GrantAgreementRecord.schema) a
                 LEFT JOIN \(ident: CollaborationTrackRecord.schema) t ON t.id = a.track_id
+                LEFT JOIN \(ident: GrantInstalmentRecord.schema) i ON i.agreement_id = a.id AND i.sequence = \(bind: sequence)
                 WHERE a.id = \(bind: id)
                 """
             ).first(decoding: Self.self),

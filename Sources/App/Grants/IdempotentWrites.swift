@@ -43,26 +43,25 @@ enum IdempotentWrites {
                 return try await database.transaction(body)
             }
             let body = try await transact { transaction in
-                // The key's row is the transaction's first write: on SQLite it takes the write lock,
-                // on PostgreSQL a racing request with the same key waits on its unique index.
-                // SQL rather than the model: every money write passes here.
+                // The key's row is written with the answer, last: a racing request with the same key
+                // then fails on the key's unique index and its whole transaction rolls back (and is
+                // answered from the winner's row), so the write happens once whichever commits first.
                 guard let sql = transaction as? any SQLDatabase else { throw AppError.notFound("database") }
+                let body = try encode(try await write(transaction))
                 try await sql.insert(into: IdempotencyRecord.schema)
                     .columns("key", "request_hash", "status", "body", "created_at")
-                    .values(SQLBind(scoped), SQLBind(hash), SQLBind(0), SQLBind(""), SQLBind(now)).run()
-                let body = try encode(try await write(transaction))
-                try await sql.update(IdempotencyRecord.schema)
-                    .set("status", to: SQLBind(200)).set("body", to: SQLBind(String(decoding: body, as: UTF8.self)))
-                    .where("key", .equal, SQLBind(scoped)).run()
+                    .values(
+                        SQLBind(scoped), SQLBind(hash), SQLBind(200), SQLBind(String(decoding: body, as: UTF8.self)),
+                        SQLBind(now)
+                    ).run()
                 return body
             }
             return Outcome(body: body, replayed: false)
         } catch {
-            // Either a racing request with the same key won (replay its answer), or the write
-            // itself failed (report that).
-            guard (error as? any DatabaseError)?.isConstraintFailure == true,
-                let stored = try await stored(scoped, on: database)
-            else { throw error }
+            // A racing request with the same key may have won: then this one failed because the
+            // work was already done (the key's unique index, or the money already moved), and the
+            // winner's answer is the answer. Otherwise the write itself failed: report that.
+            guard let stored = try await stored(scoped, on: database) else { throw error }
             return try replay(stored, hash: hash)
         }
     }

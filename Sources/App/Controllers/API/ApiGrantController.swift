@@ -150,11 +150,11 @@ struct ApiGrantController {
         let account = try request.requireAccount()
         let now = request.now
         if input.event == .pay {
-            let context = try await GrantPaymentContext.load(
-                request.parameters.get("agreementID"), for: account, on: request.db)
             guard let sequence = request.parameters.get("number").flatMap(Int.init), (1...12).contains(sequence) else {
                 throw AppError.notFound("instalment")
             }
+            let context = try await GrantPaymentContext.load(
+                request.parameters.get("agreementID"), instalment: sequence, for: account, on: request.db)
             return try await idempotent(request) { database in
                 try await GrantInstalments.payment(
                     amountWon: input.amountWon, sequence: sequence, on: context, by: account, now: now, on: database)
