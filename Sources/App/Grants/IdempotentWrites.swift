@@ -33,9 +33,9 @@ enum IdempotentWrites {
         let key = try validated(rawKey)
         let scoped = "\(caller.uuidString.lowercased()):\(key)"
         let hash = SHA256Digest.lowercaseHex(SHA256.hash(data: Data(fingerprint.utf8)))
-        if let stored = try await stored(scoped, on: database) {
-            return try replay(stored, hash: hash)
-        }
+        // No look-up first: a retry runs, fails on the key's unique index (its transaction or
+        // savepoint rolls back, so nothing it did stays) and is answered from the stored row below.
+        // Retries are rare, and the look-up would cost every first request a query.
         do {
             let transact: @Sendable (@escaping @Sendable (any Database) async throws -> Data) async throws -> Data = {
                 body in
