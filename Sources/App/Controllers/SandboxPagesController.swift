@@ -83,7 +83,9 @@ struct SandboxPagesController {
             districts.map { ($0.id ?? "", Strings.pick($0.nameKorean, $0.nameEnglish, language)) },
             uniquingKeysWith: { first, _ in first })
         // What waits on the reader, soonest due first (the 25 most urgent), and every case 25 a page.
-        let waiting = try await SandboxQueue.page(to: account, waiting: true, page: 1, perPage: 25, on: request.db)
+        let counts = try await SandboxQueue.waitingCounts(to: account, today: request.today, on: request.db)
+        let waiting = try await SandboxQueue.page(
+            to: account, waiting: true, page: 1, perPage: 25, counted: counts, on: request.db)
         let pagination = Pagination(
             request: request,
             total: try await SandboxQueue.count(to: account, waiting: false, on: request.db), perPage: 25)
@@ -91,7 +93,6 @@ struct SandboxPagesController {
             to: account, waiting: false, page: pagination.page, perPage: pagination.perPage,
             knownTotal: pagination.total, on: request.db
         ).entries
-        let counts = try await SandboxQueue.dueCounts(to: account, today: request.today, on: request.db)
         // Each row shows the due day stored on its case, so a page of rows costs no clock work.
         func rows(_ records: [SandboxQueueEntry]) -> [SandboxCaseRow] {
             records.map { record in

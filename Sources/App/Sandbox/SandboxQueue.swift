@@ -36,10 +36,42 @@ struct SandboxQueueEntry: Decodable, Sendable {
 /// running clock after them), and every case it may see, newest first. Each ordering is served by
 /// an index (`Migration`), so a page costs the same with ten cases on file or ten thousand.
 enum SandboxQueue {
-    /// One page, with the total (counted unless the caller already knows it).
+    /// What waits on an account, counted in one pass: with and without a due day, due within 7
+    /// days of `today`, and overdue.
+    struct WaitingCounts: Decodable {
+        let dated: Int
+        let undated: Int
+        let dueSoon: Int
+        let overdue: Int
+    }
+
+    static func waitingCounts(
+        to account: CurrentAccount, today: CalendarDate, on database: any Database
+    ) async throws -> WaitingCounts {
+        guard let sql = database as? any SQLDatabase, let scope = Scope(account, waiting: true) else {
+            return WaitingCounts(dated: 0, undated: 0, dueSoon: 0, overdue: 0)
+        }
+        // The two days are calendar dates this code formats (digits and hyphens), so they are
+        // written into the SQL rather than bound.
+        let query = sql.select()
+            .column(SQLRaw("COALESCE(SUM(CASE WHEN due_on IS NOT NULL THEN 1 ELSE 0 END), 0)"), as: "dated")
+            .column(SQLRaw("COALESCE(SUM(CASE WHEN due_on IS NULL THEN 1 ELSE 0 END), 0)"), as: "undated")
+            .column(
+                SQLRaw(
+                    "COALESCE(SUM(CASE WHEN due_on >= '\(today.iso)' AND due_on <= '\(today.adding(days: 7).iso)' THEN 1 ELSE 0 END), 0)"
+                ), as: "dueSoon"
+            )
+            .column(SQLRaw("COALESCE(SUM(CASE WHEN due_on < '\(today.iso)' THEN 1 ELSE 0 END), 0)"), as: "overdue")
+            .from(SandboxCaseRecord.schema)
+        return try await scope.apply(query).first(decoding: WaitingCounts.self)
+            ?? WaitingCounts(dated: 0, undated: 0, dueSoon: 0, overdue: 0)
+    }
+
+    /// One page, with the total (counted unless the caller already knows it; for what waits, the
+    /// caller may pass `waitingCounts`).
     static func page(
         to account: CurrentAccount, waiting: Bool, page: Int, perPage: Int, knownTotal: Int? = nil,
-        on database: any Database
+        counted: WaitingCounts? = nil, on database: any Database
     ) async throws -> (entries: [SandboxQueueEntry], total: Int) {
         guard let sql = database as? any SQLDatabase, let scope = Scope(account, waiting: waiting) else {
             return ([], 0)
@@ -54,8 +86,12 @@ enum SandboxQueue {
         }
         // Two segments, each in index order: cases with a due day (soonest first), then the rest
         // (oldest first). "Nulls last" in one ORDER BY would sort every row the party has.
-        let dated = try await count(scope, on: sql) { $0.where("due_on", .isNot, SQLLiteral.null) }
-        let undated = try await count(scope, on: sql) { $0.where("due_on", .is, SQLLiteral.null) }
+        var dated = counted?.dated ?? 0
+        var undated = counted?.undated ?? 0
+        if counted == nil {
+            dated = try await count(scope, on: sql) { $0.where("due_on", .isNot, SQLLiteral.null) }
+            undated = try await count(scope, on: sql) { $0.where("due_on", .is, SQLLiteral.null) }
+        }
         var entries: [SandboxQueueEntry] = []
         if offset < dated {
             entries = try await select(scope, on: sql) {
@@ -79,13 +115,8 @@ enum SandboxQueue {
     static func dueCounts(
         to account: CurrentAccount, today: CalendarDate, on database: any Database
     ) async throws -> (dueSoon: Int, overdue: Int) {
-        guard let sql = database as? any SQLDatabase, let scope = Scope(account, waiting: true) else { return (0, 0) }
-        let dueSoon = try await count(scope, on: sql) {
-            $0.where("due_on", .greaterThanOrEqual, SQLBind(today.iso))
-                .where("due_on", .lessThanOrEqual, SQLBind(today.adding(days: 7).iso))
-        }
-        let overdue = try await count(scope, on: sql) { $0.where("due_on", .lessThan, SQLBind(today.iso)) }
-        return (dueSoon, overdue)
+        let counts = try await waitingCounts(to: account, today: today, on: database)
+        return (counts.dueSoon, counts.overdue)
     }
 
     // MARK: Who sees what
