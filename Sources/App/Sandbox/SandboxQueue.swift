@@ -94,16 +94,41 @@ enum SandboxQueue {
         }
         var entries: [SandboxQueueEntry] = []
         if offset < dated {
-            entries = try await select(scope, on: sql) {
-                $0.where("due_on", .isNot, SQLLiteral.null).orderBy("due_on").orderBy("filed_at")
-            }.limit(perPage).offset(offset).all(decoding: SandboxQueueEntry.self)
+            entries = try await segment(scope, dated: true, skip: offset, take: perPage, on: sql)
         }
         if entries.count < perPage, offset + entries.count < dated + undated {
-            entries += try await select(scope, on: sql) {
-                $0.where("due_on", .is, SQLLiteral.null).orderBy("filed_at")
-            }.limit(perPage - entries.count).offset(max(0, offset - dated)).all(decoding: SandboxQueueEntry.self)
+            entries += try await segment(
+                scope, dated: false, skip: max(0, offset - dated), take: perPage - entries.count, on: sql)
         }
         return (entries, dated + undated)
+    }
+
+    /// `take` rows of one segment after skipping `skip`, in its order. A scope of several statuses
+    /// (the ministry's) reads each status in its own index order and merges them: one query over
+    /// all of them would sort every row they hold.
+    private static func segment(
+        _ scope: Scope, dated: Bool, skip: Int, take: Int, on sql: any SQLDatabase
+    ) async throws -> [SandboxQueueEntry] {
+        func shaped(_ query: SQLSelectBuilder) -> SQLSelectBuilder {
+            dated
+                ? query.where("due_on", .isNot, SQLLiteral.null).orderBy("due_on").orderBy("filed_at")
+                : query.where("due_on", .is, SQLLiteral.null).orderBy("filed_at")
+        }
+        guard scope.statuses.count > 1 else {
+            return try await select(scope, on: sql, shaped).limit(take).offset(skip)
+                .all(decoding: SandboxQueueEntry.self)
+        }
+        var merged: [SandboxQueueEntry] = []
+        for status in scope.statuses {
+            var single = scope
+            single.statuses = [status]
+            merged += try await select(single, on: sql, shaped).limit(skip + take).all(decoding: SandboxQueueEntry.self)
+        }
+        merged.sort { left, right in
+            dated && left.dueOn != right.dueOn
+                ? (left.dueOn ?? "") < (right.dueOn ?? "") : left.filedAt < right.filedAt
+        }
+        return Array(merged.dropFirst(skip).prefix(take))
     }
 
     static func count(to account: CurrentAccount, waiting: Bool, on database: any Database) async throws -> Int {
