@@ -82,13 +82,14 @@ struct SandboxPagesController {
         let names = Dictionary(
             districts.map { ($0.id ?? "", Strings.pick($0.nameKorean, $0.nameEnglish, language)) },
             uniquingKeysWith: { first, _ in first })
-        // What waits on the reader, soonest due first (the 25 most urgent), and every case 25 a page.
+        // What waits on the reader, soonest due first (the 10 most urgent: the counts above them say
+        // how many more), and every case 20 a page. A page people open all day stays light.
         let counts = try await SandboxQueue.waitingCounts(to: account, today: request.today, on: request.db)
         let waiting = try await SandboxQueue.page(
-            to: account, waiting: true, page: 1, perPage: 25, counted: counts, on: request.db)
+            to: account, waiting: true, page: 1, perPage: 10, counted: counts, on: request.db)
         let pagination = Pagination(
             request: request,
-            total: try await SandboxQueue.count(to: account, waiting: false, on: request.db), perPage: 25)
+            total: try await SandboxQueue.count(to: account, waiting: false, on: request.db), perPage: 20)
         let all = try await SandboxQueue.page(
             to: account, waiting: false, page: pagination.page, perPage: pagination.perPage,
             knownTotal: pagination.total, on: request.db
