@@ -78,7 +78,8 @@ struct SandboxPagesController {
     ) async throws -> Response {
         let account = try request.requireAccount()
         let language = request.language
-        let districts = try await DistrictRecord.query(on: request.db).sort(\.$round).sort(\.$id).all()
+        // The names and the filing form's choices: read as plain columns, not records.
+        let districts = try await DistrictNames.all(on: request.db)
         let names = Dictionary(
             districts.map { ($0.id ?? "", Strings.pick($0.nameKorean, $0.nameEnglish, language)) },
             uniquingKeysWith: { first, _ in first })

@@ -49,11 +49,16 @@ struct Endpoint: Sendable {
     /// with an empty segment. Debug builds (and so the tests, which build every page's links) stop
     /// on it; a release build links to the path's longest complete prefix rather than to nothing.
     func link(_ values: [PathParameter: String] = [:], query: [String: String] = [:]) -> String {
-        let missing = parameters.filter { (values[$0] ?? "").isEmpty }
-        let extra = Set(values.keys).subtracting(parameters)
-        if !missing.isEmpty || !extra.isEmpty {
-            assertionFailure("link to \(path): missing \(missing.map(\.rawValue)), unexpected \(extra.map(\.rawValue))")
-        }
+        #if DEBUG
+            let missing = parameters.filter { (values[$0] ?? "").isEmpty }
+            let extra = Set(values.keys).subtracting(parameters)
+            if !missing.isEmpty || !extra.isEmpty {
+                assertionFailure(
+                    "link to \(path): missing \(missing.map(\.rawValue)), unexpected \(extra.map(\.rawValue))")
+            }
+        #endif
+        // Pages build a link per row: values that need no escaping (ids, dates) skip it.
+        if values.isEmpty && query.isEmpty { return path }
         var segments: [String] = []
         for part in path.split(separator: "/") {
             guard part.hasPrefix(":") else {
@@ -63,18 +68,25 @@ struct Endpoint: Sendable {
             guard let name = PathParameter(rawValue: String(part.dropFirst())), let value = values[name], !value.isEmpty
             else { break }
             segments.append(
-                value.addingPercentEncoding(
-                    withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? value)
+                value.allSatisfy(Self.isPlain)
+                    ? value : value.addingPercentEncoding(withAllowedCharacters: Self.segmentAllowed) ?? value)
         }
         var out = "/" + segments.joined(separator: "/")
         if !query.isEmpty {
             out +=
                 "?"
                 + query.sorted { $0.key < $1.key }.map { key, value in
-                    "\(key)=\(value.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(CharacterSet(charactersIn: "&=+"))) ?? value)"
+                    "\(key)=\(value.addingPercentEncoding(withAllowedCharacters: Self.queryAllowed) ?? value)"
                 }.joined(separator: "&")
         }
         return out
+    }
+
+    private static let segmentAllowed = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))
+    private static let queryAllowed = CharacterSet.urlQueryAllowed.subtracting(CharacterSet(charactersIn: "&=+"))
+
+    private static func isPlain(_ character: Character) -> Bool {
+        character.isASCII && (character.isLetter || character.isNumber || character == "-" || character == "_")
     }
 
     static func key(for route: Route) -> String {
