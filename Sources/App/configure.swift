@@ -13,7 +13,10 @@ public func configure(_ app: Application) async throws {
     try FileManager.default.createDirectory(atPath: settings.dataDirectory, withIntermediateDirectories: true)
 
     if let url = settings.databaseURL {
-        app.databases.use(.postgres(configuration: try SQLPostgresConfiguration(url: url)), as: .psql)
+        // Several connections per event loop, so one request's queries do not queue behind
+        // another's while PostgreSQL has cores to spare.
+        app.databases.use(
+            .postgres(configuration: try SQLPostgresConfiguration(url: url), maxConnectionsPerEventLoop: 4), as: .psql)
     } else if app.environment == .testing {
         SQLiteThreads.giveTheApplicationItsOwnPool(app)
         // Tests of concurrent writers use a file, as the server does: an in-memory database's
