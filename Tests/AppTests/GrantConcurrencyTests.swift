@@ -66,7 +66,9 @@ import VaporTesting
             #expect(statuses.filter { $0.0 != .ok }.allSatisfy { $0.0 == .conflict && $0.1 == "insufficient_balance" })
             let budget = try await LedgerStore.balances([.trackAvailable(first.trackID)], on: app.db)
             #expect(budget[.trackAvailable(first.trackID)] == .zero)
-            #expect(try await GrantAgreementRecord.query(on: app.db).filter(\.$status == .signed).count() == 25)
+            #expect(
+                try await GrantAgreementRecord.query(on: app.db).filter(\.$trackID == first.trackID)
+                    .filter(\.$status == .signed).count() == 25)
             try await LedgerChecks.holdEverywhere(app)
         }
     }

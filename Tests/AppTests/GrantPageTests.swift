@@ -45,7 +45,10 @@ import VaporTesting
             // The same form again (a double click) drafts nothing more.
             let again = try await organisation.post(Endpoints.draftGrantAgreementForm.link(), form: form)
             #expect(again.headers.first(name: .location) == page)
-            #expect(try await GrantAgreementRecord.query(on: app.db).count() == 1)
+            #expect(
+                try await GrantAgreementRecord.query(on: app.db).filter(\.$applicationID == fixture.applicationID)
+                    .count()
+                    == 1)
 
             var startup = BrowserSession(app: app)
             _ = try await startup.signIn("startup@teukgu.demo")
@@ -96,6 +99,41 @@ import VaporTesting
         keys += ["due", "recovered", "reversed"].map { "grant.clawback.\($0)" }
         for key in keys {
             #expect(Strings.entries[key].map { !$0.0.isEmpty && !$0.1.isEmpty } == true, "\(key)")
+        }
+    }
+}
+
+/// The illustrative 2025 cohort every demo account finds on its grant pages.
+@Suite struct GrantDemoTests {
+    @Test func everyDemoPartyFindsTheIllustrativeCohortOnItsPages() async throws {
+        try await withTeukgu { app in
+            for (email, expected) in [
+                ("startup@teukgu.demo", "180,000,000"), ("startup2@teukgu.demo", "150,000,000"),
+                ("startup3@teukgu.demo", "120,000,000"), ("operator@teukgu.demo", "6,000,000,000"),
+                ("officer@teukgu.demo", "6,000,000,000"), ("nvidia@teukgu.demo", "180,000,000"),
+            ] {
+                var session = BrowserSession(app: app)
+                _ = try await session.signIn(email)
+                for language in ["ko", "en"] {
+                    let home = try await session.get(Endpoints.grantsHome.link() + "?lang=\(language)")
+                    #expect(home.status == .ok, "\(email)")
+                    #expect(home.body.string.contains(expected), "\(email) \(language)")
+                }
+            }
+            let running = try #require(
+                try await GrantAgreementRecord.query(on: app.db).filter(\.$awardWon == 180_000_000).first())
+            let token = try await app.bearerToken(for: "startup@teukgu.demo")
+            let dto = try await app.testing().sendRequest(
+                .GET, Endpoints.apiGrantAgreement.link([.agreementID: try running.requireID().uuidString]),
+                headers: .bearer(token)
+            ).content.decode(GrantAgreementDTO.self)
+            #expect(dto.status == .signed && dto.figures.paidWon == 72_000_000 && dto.figures.spentWon == 42_000_000)
+            #expect(dto.benefits.count == 2 && dto.outcomes.first?.state == "confirmed")
+            #expect(dto.spendings.contains { $0.state == "recorded" })  // one waits for the organisation
+            let draft = try #require(
+                try await GrantAgreementRecord.query(on: app.db).filter(\.$awardWon == 120_000_000).first())
+            #expect(draft.status == .draft)
+            try await LedgerChecks.holdEverywhere(app)
         }
     }
 }
