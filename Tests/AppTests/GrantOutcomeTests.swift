@@ -85,3 +85,36 @@ import VaporTesting
         }
     }
 }
+
+/// Receipts: a spending attaches the startup's own uploads; whoever reads the agreement reads them.
+@Suite struct GrantReceiptTests {
+    func upload(_ app: Application, _ token: String) async throws -> String {
+        let response = try await DocumentTests().upload(app, token: token, body: DocumentTests.pdf, name: "receipt.pdf")
+        return (try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])?["id"]
+            as? String ?? ""
+    }
+
+    @Test func aSpendingCarriesItsReceiptsAndOnlyTheAgreementsReadersSeeThem() async throws {
+        try await withTeukgu { app in
+            let f = try await GrantFixture.make(app)
+            let agreement = try await f.signed()
+            try await f.approve(agreement.id, 1)
+            _ = try await f.post(f.instalment(agreement.id, 1), f.operatorToken, #"{"event":"pay"}"#)
+            let other = try await app.bearerToken(for: "startup2@teukgu.demo")
+            let mine = try await upload(app, f.startup)
+            let theirs = try await upload(app, other)
+            let path = Endpoints.apiGrantSpendings.link([.agreementID: agreement.id.uuidString])
+            let body =
+                #"{"category":"materials","amountWon":1000000,"spentOn":"\#(f.today.iso)","description":"Parts","documentIDs":["RECEIPT"]}"#
+            let foreign = try await f.post(path, f.startup, body.replacingOccurrences(of: "RECEIPT", with: theirs))
+            #expect(foreign.status.code >= 400 && foreign.status.code < 500)
+            let recorded = try await f.post(path, f.startup, body.replacingOccurrences(of: "RECEIPT", with: mine))
+            #expect(recorded.status == .created, "\(recorded.body.string) \(mine)")
+            let download = Endpoints.apiDocumentContent.link([.documentID: mine])
+            let byOperator = try await app.testing().sendRequest(.GET, download, headers: .bearer(f.operatorToken))
+            #expect(byOperator.status == .ok)
+            let byOther = try await app.testing().sendRequest(.GET, download, headers: .bearer(other))
+            #expect(byOther.status == .notFound || byOther.status == .forbidden)
+        }
+    }
+}

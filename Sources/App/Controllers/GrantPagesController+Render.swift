@@ -185,12 +185,15 @@ extension GrantPagesController {
                     category: category($0.category), planned: money($0.plannedWon, language),
                     spent: money($0.spentWon, language), remaining: money($0.remainingWon, language))
             },
-            spendings: dto.spendings.map {
+            spendings: try await dto.spendings.asyncMap {
                 .init(
                     id: $0.id.uuidString, category: category($0.category), amount: money($0.amountWon, language),
                     spentOn: $0.spentOn, description: $0.description, state: $0.state,
                     stateLabel: word("grant.spending", $0.state, language), reviewNote: $0.reviewNote,
-                    canReview: isOperator && $0.state == "recorded")
+                    canReview: isOperator && $0.state == "recorded",
+                    receipts: try await AttachableDocuments.options(
+                        for: account, attached: $0.documentIDs.map(\.uuidString),
+                        stored: $0.documentIDs.map(\.uuidString), editing: false, on: request.db))
             },
             reallocations: dto.reallocations.map {
                 .init(
@@ -258,7 +261,11 @@ extension GrantPagesController {
             ]), idempotencyKey: UUID().uuidString, isStartup: isStartup, isOperator: isOperator,
             canSpend: isStartup && running, canClawBack: isOperator && dto.status.isRunning,
             categories: GrantBudgetCategory.allCases.map { .init(value: $0.rawValue, label: category($0)) },
-            today: request.today.iso, typed: typed)
+            today: request.today.iso, typed: typed,
+            attachable: isStartup
+                ? try await AttachableDocuments.options(
+                    for: account, attached: [], stored: [], editing: true, on: request.db) : [],
+            uploadHref: Endpoints.documentsPage.link())
         return try await request.renderPage(
             "grant-agreement", titleKey: "grant.agreementTitle", title: dto.number, needsForm: true, page
         )

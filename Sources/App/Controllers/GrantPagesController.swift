@@ -49,6 +49,8 @@ struct GrantPagesController {
         var decision: String?
         var source: String?
         var recordID: String?
+        /// Receipts or report documents: the startup's own uploads.
+        var documentIDs: [String]?
         // Benefits and outcomes.
         var kind: String?
         var value: String?
@@ -187,6 +189,15 @@ struct GrantPagesController {
         }
     }
 
+    static func documents(_ ids: [String]?) throws -> [UUID] {
+        try (ids ?? []).map { text in
+            guard let id = UUID(uuidString: text) else {
+                throw AppError.invalid("unknown_document", "No such document.")
+            }
+            return id
+        }
+    }
+
     /// The service call a form's `action` names, ready to run inside the idempotent transaction.
     static func action(
         _ form: ActionForm, loaded: GrantAccess.Loaded, account: CurrentAccount, now: Date, today: CalendarDate
@@ -204,7 +215,9 @@ struct GrantPagesController {
         case "report", "approve", "return", "pay":
             let event = InstalmentEventInput.Event(rawValue: action) ?? .report
             let amount = (form.amountWon ?? "").isEmpty ? nil : try form.won(form.amountWon, "amountWon")
-            let input = InstalmentEventInput(event: event, report: form.report, note: form.note, amountWon: amount)
+            let input = InstalmentEventInput(
+                event: event, report: form.report, note: form.note, amountWon: amount,
+                documentIDs: try Self.documents(form.documentIDs))
             return { database in
                 try await GrantInstalments.step(
                     input, sequence: sequence, on: loaded, by: account, now: now, on: database
@@ -217,7 +230,7 @@ struct GrantPagesController {
             }
             let input = SpendingInput(
                 category: category, amountWon: try form.won(form.amountWon, "spendAmount"), spentOn: form.spentOn ?? "",
-                description: form.description ?? "")
+                description: form.description ?? "", documentIDs: try Self.documents(form.documentIDs))
             return { database in
                 try await GrantSpending.record(input, on: loaded, by: account, now: now, today: today, on: database)
                     .state

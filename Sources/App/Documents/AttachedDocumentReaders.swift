@@ -37,7 +37,31 @@ enum AttachedDocumentReaders {
                 return true
             }
         }
-        return try await mayReadThroughSandboxCase(documentID, spellings: spellings, by: account, on: database)
+        if try await mayReadThroughSandboxCase(documentID, spellings: spellings, by: account, on: database) {
+            return true
+        }
+        return try await mayReadThroughGrant(documentID, spellings: spellings, by: account, on: database)
+    }
+
+    /// A receipt filed with a spending, or a document with a milestone report: whoever may read
+    /// the agreement may read it.
+    private static func mayReadThroughGrant(
+        _ documentID: UUID, spellings: [String], by account: CurrentAccount, on database: any Database
+    ) async throws -> Bool {
+        let spendings = try await GrantSpendingRecord.query(on: database)
+            .group(.or) { group in for text in spellings { group.filter(\.$documentsJSON ~~ text) } }
+            .limit(50).all()
+            .filter { (try? JSONColumn.decode([UUID].self, $0.documentsJSON))?.contains(documentID) == true }
+            .map(\.agreementID)
+        let reports = try await GrantInstalmentRecord.query(on: database)
+            .group(.or) { group in for text in spellings { group.filter(\.$documentsJSON ~~ text) } }
+            .limit(50).all()
+            .filter { (try? JSONColumn.decode([UUID].self, $0.documentsJSON))?.contains(documentID) == true }
+            .map(\.agreementID)
+        for agreementID in Set(spendings + reports) {
+            if (try? await GrantAccess.load(agreementID.uuidString, for: account, on: database)) != nil { return true }
+        }
+        return false
     }
 
     /// A document filed with a sandbox case or attached to one of its steps.

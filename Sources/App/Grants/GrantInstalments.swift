@@ -34,6 +34,8 @@ enum GrantInstalments {
                     "Describe the milestone's results (up to 10,000 characters).",
                     korean: "마일스톤 결과를 10,000자 이내로 적으십시오.")
             }
+            try await AttachableDocuments.validate(
+                (input.documentIDs ?? []).map(\.uuidString), previously: [], uploader: account.id, on: database)
             fresh.report = report
             fresh.documentsJSON = try JSONColumn.encode(input.documentIDs ?? [])
             fresh.reportedAt = now

@@ -32,6 +32,9 @@ enum GrantSpending {
                 .unprocessableEntity, "description_required", "Say what was bought (up to 2,000 characters).",
                 korean: "무엇에 썼는지 2,000자 이내로 적으십시오.")
         }
+        // Receipts are the startup's own uploads.
+        try await AttachableDocuments.validate(
+            (input.documentIDs ?? []).map(\.uuidString), previously: [], uploader: account.id, on: database)
         let amount = Money(won: input.amountWon)
         try Ledger.checkShape(
             kind: .spending, from: .projectAccount(agreementID), to: .agreementSpent(agreementID), amount: amount)

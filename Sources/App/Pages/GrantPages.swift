@@ -100,6 +100,7 @@ struct GrantAgreementPage: Encodable {
         let stateLabel: String
         let reviewNote: String?
         let canReview: Bool
+        let receipts: [AttachableDocuments.Option]
     }
 
     struct Reallocation: Encodable {
@@ -208,6 +209,9 @@ struct GrantAgreementPage: Encodable {
     let categories: [GrantsHomePage.Option]
     let today: String
     let typed: [String: String]
+    /// The startup's uploads it may attach as receipts or report documents.
+    let attachable: [AttachableDocuments.Option]
+    let uploadHref: String
 }
 
 /// A cohort report: charts drawn on the server, each with its table beside it, and the CSV.

@@ -127,10 +127,9 @@ extension Strings {
         "tpl.grants.note": ("의견", "Note"),
         "tpl.grants.accept": ("인정", "Accept"),
         "tpl.grants.reject": ("불인정", "Reject"),
-        "tpl.grants.receiptsNote": (
-            "증빙(영수증)은 문서함에 올린 뒤 API의 documentIDs로 연결합니다.",
-            "Upload receipts to your documents and link them through the API's documentIDs."
-        ),
+        "tpl.grants.receipts": ("증빙", "Receipts"),
+        "tpl.grants.attach": ("증빙 첨부(내가 올린 문서)", "Attach receipts (your uploads)"),
+        "tpl.grants.upload": ("문서함에 올리기", "Upload to your documents"),
         "tpl.grants.recordSpending": ("집행 기록", "Record the spending"),
         "tpl.grants.reallocations": ("비목 변경", "Reallocations"),
         "tpl.grants.from": ("줄일 비목", "From"),
