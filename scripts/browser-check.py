@@ -585,6 +585,76 @@ def sandbox_journey(server):
     grantee.quit()
 
 
+def agreement_link(person, company):
+    """The agreement link on /grants in the row that names the company."""
+    for link in person.finds("main a"):
+        if link.text.startswith("GA-") and company in link.find_element(By.XPATH, "../..").text:
+            return link
+    fail("%s on %s: no agreement of %r" % (person.who, person.path, company))
+    return None
+
+
+def grants_journey(server):
+    """The illustrative 2025 cohort: a startup signs its draft; the operating organisation approves
+    a reported milestone and pays it; a startup's spending beyond the plan is refused with its input
+    kept; the ministry reads the cohort report; the partner reads its track's agreement."""
+    signer = Person(server, "startup3@teukgu.demo")
+    signer.go("/grants")
+    signer.inspect("grants-startup")
+    link = agreement_link(signer, "Naju DC Grid")
+    if link:
+        signer.press(link)
+        signer.see("협약안", "마일스톤별 분할 지급")
+        signer.inspect("grant-draft")
+        signer.press(signer.find("#terms form button[type=submit]"))
+        signer.see("협약 체결", "지급 예정")
+    signer.quit()
+    operator = Person(server, "operator@teukgu.demo")
+    operator.go("/grants")
+    operator.see("가용 예산")
+    operator.inspect("grants-operator")
+    link = agreement_link(operator, "Gangwon Care AI")
+    if link:
+        operator.press(link)
+        operator.see("결과 보고됨")
+        operator.press(operator.find("#instalments form button[value=approve]"))
+        operator.see("지급 가능(승인, 미지급)", "승인")
+        operator.press(operator.find("#instalments form.form-inline button[type=submit]"))
+        operator.see("지급액")
+        operator.inspect("grant-operator")
+    operator.quit()
+    startup = Person(server, "startup@teukgu.demo")
+    startup.go("/grants")
+    link = agreement_link(startup, "Haeum Marine Robotics")
+    if link:
+        startup.press(link)
+        startup.inspect("grant-running")
+        Select(startup.find("#category")).select_by_value("equipment")
+        startup.type("#spendAmount", "1000000")
+        startup.type("#description", "측정 장비 구매")
+        startup.driver.execute_script("document.getElementById('spentOn').value = arguments[0]",
+                                      time.strftime("%Y-%m-%d"))
+        startup.press(startup.find("#spending form button[type=submit]"))
+        startup.see("비목 변경 승인이 필요합니다")
+        check(startup.find("#description").get_attribute("value") == "측정 장비 구매",
+              "grants: the refused spending lost its description")
+        startup.inspect("grant-spending-refused", reload=False)
+    startup.quit()
+    ministry = Person(server, "officer@teukgu.demo")
+    ministry.go("/grants/reports?year=2025")
+    ministry.see("기수 보고서", "트랙별 지급액")
+    ministry.inspect("grant-reports")
+    ministry.quit()
+    partner = Person(server, "nvidia@teukgu.demo")
+    partner.go("/grants")
+    link = agreement_link(partner, "Haeum Marine Robotics")
+    if link:
+        partner.press(link)
+        partner.see("파트너사 혜택")
+        partner.inspect("grant-partner")
+    partner.quit()
+
+
 def partner_journey(server):
     person = Person(server, "nvidia@teukgu.demo")
     person.inspect("home")
@@ -630,6 +700,8 @@ def main():
         admin_journey(server)
         print("== sandbox case", flush=True)
         sandbox_journey(server)
+        print("== grants", flush=True)
+        grants_journey(server)
         if application:
             print("== ministry forms the panel", flush=True)
             panel = ministry_closes_and_forms_panel(server, application)

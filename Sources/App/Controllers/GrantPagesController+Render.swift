@@ -205,7 +205,8 @@ extension GrantPagesController {
             clawbacks: dto.clawbacks.map {
                 .init(
                     id: $0.id.uuidString, amount: money($0.amountWon, language), reason: $0.reason, due: $0.due,
-                    dueRule: $0.dueRule, state: $0.state, stateLabel: word("grant.clawback", $0.state, language),
+                    dueRule: Strings.pick($0.dueRuleKorean, $0.dueRule, language), state: $0.state,
+                    stateLabel: word("grant.clawback", $0.state, language),
                     canRecover: isOperator && $0.state == "due")
             },
             amendments: dto.amendments.map {

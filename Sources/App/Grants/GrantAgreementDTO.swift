@@ -53,6 +53,7 @@ struct GrantAgreementDTO: Content {
         let reason: String
         let due: String
         let dueRule: String
+        let dueRuleKorean: String
         let state: String
         let ledgerEntryID: UUID
     }
@@ -202,7 +203,8 @@ struct GrantAgreementDTO: Content {
             clawbacks: try clawbacks.map {
                 Clawback(
                     id: try $0.requireID(), amountWon: $0.amountWon, reason: $0.reason, due: $0.dueOn,
-                    dueRule: $0.dueRule, state: $0.state, ledgerEntryID: $0.ledgerEntryID)
+                    dueRule: $0.dueRule, dueRuleKorean: $0.dueRuleKorean, state: $0.state,
+                    ledgerEntryID: $0.ledgerEntryID)
             },
             amendments: try amendments.map {
                 Amendment(

@@ -36,6 +36,8 @@ enum GrantClawbacks {
         clawback.dueOn = due.iso
         clawback.dueRule =
             "\(length.englishText) from \(today.iso), counted under the Civil Act (grant.clawbackPeriod: \(version.citation.text))"
+        clawback.dueRuleKorean =
+            "\(today.iso)부터 \(length.koreanText), 민법 기간 계산 (grant.clawbackPeriod: \(version.citation.text))"
         clawback.state = "due"
         clawback.ledgerEntryID = try entry.requireID()
         clawback.createdBy = account.id

@@ -151,6 +151,7 @@ final class GrantClawbackRecord: Model, @unchecked Sendable {
     @Field(key: "reason") var reason: String
     @Field(key: "due_on") var dueOn: String
     @Field(key: "due_rule") var dueRule: String
+    @Field(key: "due_rule_korean") var dueRuleKorean: String
     /// `due`, `recovered` or `reversed`.
     @Field(key: "state") var state: String
     @Field(key: "ledger_entry_id") var ledgerEntryID: UUID
