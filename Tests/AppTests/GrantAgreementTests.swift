@@ -137,6 +137,21 @@ import VaporTesting
             #expect(dto.status == .settled && dto.figures.returnedWon == 60_000_000)
             #expect(dto.figures.paidWon == 60_000_000 && dto.figures.clawbackDueWon == 0 && dto.figures.unspentWon == 0)
             try await LedgerChecks.holdEverywhere(app)
+            // Whoever acts next was told: the startup of the draft, approval and clawback; the
+            // organisation of the report.
+            let startupAccount = try #require(
+                try await AccountRecord.query(on: app.db).filter(\.$email == "startup@teukgu.demo").first())
+            let operatorAccount = try #require(
+                try await AccountRecord.query(on: app.db).filter(\.$email == "operator@teukgu.demo").first())
+            let toStartup = try await OutboxMessageRecord.query(on: app.db)
+                .filter(\.$recipientAccountID == (try startupAccount.requireID())).filter(\.$relatedID == id.uuidString)
+                .all()
+            let toOperator = try await OutboxMessageRecord.query(on: app.db)
+                .filter(\.$recipientAccountID == (try operatorAccount.requireID())).filter(
+                    \.$relatedID == id.uuidString
+                )
+                .count()
+            #expect(toStartup.count >= 3 && toOperator >= 1)
         }
     }
 

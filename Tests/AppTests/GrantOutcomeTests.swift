@@ -118,3 +118,34 @@ import VaporTesting
         }
     }
 }
+
+/// A track's money terms: the ministry sets them; agreements drafted after use them; a budget in use stays.
+@Suite struct GrantTrackTermsTests {
+    @Test func theMinistrySetsATracksRatiosAndBudgetUntilAgreementsUseIt() async throws {
+        try await withTeukgu { app in
+            let f = try await GrantFixture.make(app)
+            let path = Endpoints.apiTrackTerms.link([.trackID: f.trackID.uuidString])
+            func put(_ token: String, _ body: String) async throws -> TestingHTTPResponse {
+                try await app.testing().sendRequest(
+                    .PUT, path, headers: .json(bearer: token), body: ByteBuffer(string: body))
+            }
+            #expect(
+                try await put(f.operatorToken, #"{"governmentPercent":75,"cashPercent":5,"inKindPercent":20}"#).status
+                    == .forbidden)
+            #expect(
+                try await put(f.officer, #"{"governmentPercent":75,"cashPercent":5,"inKindPercent":10}"#).status
+                    == .unprocessableEntity)
+            let set = try await put(
+                f.officer, #"{"budgetWon":1000000000,"governmentPercent":75,"cashPercent":5,"inKindPercent":20}"#)
+            #expect(set.status == .ok, "\(set.body.string)")
+            let agreement = try await f.signed(award: 150_000_000)
+            #expect(agreement.ratios.governmentPercent == 75 && agreement.totalCostWon == 200_000_000)
+            #expect(agreement.selfCashWon == 10_000_000 && agreement.selfInKindWon == 40_000_000)
+            let inUse = try await put(
+                f.officer, #"{"budgetWon":2000000000,"governmentPercent":75,"cashPercent":5,"inKindPercent":20}"#)
+            #expect(inUse.status == .conflict && errorCode(inUse) == "track_budget_in_use")
+            let budget = try await LedgerStore.balances([.trackAvailable(f.trackID)], on: app.db)
+            #expect(budget[.trackAvailable(f.trackID)] == Money(won: 850_000_000))
+        }
+    }
+}

@@ -71,6 +71,13 @@ enum GrantAgreements {
             agreement.createdBy = account.id
             try await agreement.create(on: database)
             try await writeInstalments(terms, of: id, on: database)
+            try await GrantNotices.toStartup(
+                agreement,
+                subject: .init(korean: "협약안 \(agreement.number)", english: "Agreement \(agreement.number) to sign"),
+                body: .init(
+                    korean: "운영기관이 협약안을 보냈습니다. 조건을 확인하고 서명하면 지원금이 확정됩니다.",
+                    english: "The operating organisation sent an agreement. Read the terms; signing commits the award."),
+                on: database)
             try await AuditLog.record(
                 on: database, actor: account.auditActor, action: "agreement.draft", targetType: "agreement",
                 targetID: id.uuidString,

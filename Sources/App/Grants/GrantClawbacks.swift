@@ -40,6 +40,13 @@ enum GrantClawbacks {
             "\(today.iso)부터 \(length.koreanText), 민법 기간 계산 (grant.clawbackPeriod: \(version.citation.text))"
         clawback.state = "due"
         clawback.ledgerEntryID = try entry.requireID()
+        try await GrantNotices.toStartup(
+            agreement,
+            subject: .init(korean: "\(agreement.number) 환수 결정", english: "\(agreement.number): money to pay back"),
+            body: .init(
+                korean: "\(amount.grouped)원을 \(due.iso)까지 반납해야 합니다. 사유: \(reason)",
+                english: "KRW \(amount.grouped) is to be paid back by \(due.iso). Reason: \(reason)"),
+            on: database)
         clawback.createdBy = account.id
         try await clawback.create(on: database)
         return clawback

@@ -40,6 +40,15 @@ enum GrantInstalments {
             fresh.documentsJSON = try JSONColumn.encode(input.documentIDs ?? [])
             fresh.reportedAt = now
             fresh.state = "reported"
+            try await GrantNotices.toOperators(
+                agreement, track: loaded.track,
+                subject: .init(
+                    korean: "\(agreement.number) \(sequence)회차 결과 보고",
+                    english: "\(agreement.number): milestone \(sequence) reported"),
+                body: .init(
+                    korean: "스타트업이 마일스톤 결과를 보고했습니다. 검토하고 승인하면 지급할 수 있습니다.",
+                    english: "The startup reported its milestone. Review it; once approved it can be paid."),
+                on: database)
         case .approve, .sendBack:
             try GrantAccess.requireOperator(loaded, account)
             try require(agreement.status == .signed, fresh.state == "reported", input)
@@ -47,6 +56,15 @@ enum GrantInstalments {
             fresh.reviewedAt = now
             if input.event == .approve {
                 fresh.state = "approved"
+                try await GrantNotices.toStartup(
+                    agreement,
+                    subject: .init(
+                        korean: "\(agreement.number) \(sequence)회차 승인",
+                        english: "\(agreement.number): milestone \(sequence) approved"),
+                    body: .init(
+                        korean: "마일스톤이 승인되어 이 회차를 지급할 수 있습니다.",
+                        english: "The milestone is approved: the instalment is now payable."),
+                    on: database)
                 let scheduled = try await LedgerStore.balances([.instalmentScheduled(instalmentID)], on: database)
                 try await LedgerStore.post(
                     .init(
@@ -61,6 +79,12 @@ enum GrantInstalments {
                         korean: "보고서에 무엇이 더 필요한지 적으십시오.")
                 }
                 fresh.state = "returned"
+                try await GrantNotices.toStartup(
+                    agreement,
+                    subject: .init(
+                        korean: "\(agreement.number) \(sequence)회차 보완 요청",
+                        english: "\(agreement.number): milestone \(sequence) sent back"),
+                    body: .init(korean: "보완할 점: \(note)", english: "What the report needs: \(note)"), on: database)
             }
         case .pay:
             try GrantAccess.requireOperator(loaded, account)

@@ -86,7 +86,12 @@ extension Endpoints {
     static let apiGrantCohortReportCSV = Endpoint(
         .GET, "/api/v1/grants/reports/cohort.csv", .cohortReaders, .boundRecords, "The cohort report as CSV (?year=)")
 
+    static let apiTrackTerms = Endpoint(
+        .PUT, "/api/v1/grants/tracks/:trackID/terms", .ministry, .everything,
+        "Set a track's budget (optional) and cost-share ratios (government, cash, in-kind percent)")
+
     static let grants: [Endpoint] = [
+        apiTrackTerms,
         apiGrantBenefits, apiGrantOutcomes, apiGrantOutcomeReview, apiGrantCohortReport, apiGrantCohortReportCSV,
         apiGrantAgreements, apiDraftGrantAgreement, apiGrantAgreement, apiGrantAgreementEvent, apiGrantInstalmentEvent,
         apiGrantSpendings, apiGrantSpendingReview, apiGrantReallocations, apiGrantReallocationDecision,

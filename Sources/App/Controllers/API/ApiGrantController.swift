@@ -25,6 +25,17 @@ struct ApiGrantController {
         routes.on(Endpoints.apiGrantOutcomeReview, use: reviewOutcome)
         routes.on(Endpoints.apiGrantCohortReport, use: cohort)
         routes.on(Endpoints.apiGrantCohortReportCSV, use: cohortCSV)
+        routes.on(Endpoints.apiTrackTerms, use: trackTerms)
+    }
+
+    @Sendable func trackTerms(_ request: Request) async throws -> TrackTermsDTO {
+        let input = try request.decodeStrictJSON(TrackTermsInput.self)
+        let account = try request.requireAccount()
+        let now = request.now
+        let trackID = request.parameters.get("trackID")
+        return try await request.db.transaction { database in
+            try await GrantTrackTerms.set(input, trackID: trackID, by: account, now: now, on: database)
+        }
     }
 
     static func reportYear(_ request: Request) throws -> Int {
