@@ -39,8 +39,10 @@ enum SVGChart {
         let barWidth = 360
         let height = max(1, items.count) * rowHeight + 10
         let maximum = max(1, items.map(\.1).max() ?? 1)
+        // Room after the longest bar for the longest value written beside it.
+        let valueWidth = max(60, (items.map { valueText($0.1).count }.max() ?? 0) * 8 + 12)
         var svg =
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 \(labelWidth + barWidth + 60) \(height)\" class=\"chart\"><title>\(escape(title))</title>"
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 \(labelWidth + barWidth + valueWidth) \(height)\" class=\"chart\"><title>\(escape(title))</title>"
         if items.isEmpty { svg += "<text x=\"0\" y=\"18\">—</text>" }
         for (index, item) in items.enumerated() {
             let y = index * rowHeight + 4

@@ -259,13 +259,16 @@ struct GrantReportsPage: Encodable {
                 acquisitions: row.acquisitions, patents: row.patents, partnerPocs: row.partnerPocs)
         }
         let wonText: (Int) -> String = { GrantPagesController.money(Int64($0), language) }
+        // Charts draw the tracks with agreements (the table lists every track).
+        let active = report.rows.filter { $0.startups > 0 }
+        let charted = active.isEmpty ? report.rows : active
         paidChart = SVGChart.bars(
-            report.rows.map { ($0.track, Int($0.paidWon)) }, title: Strings.text("grant.chart.paid", language),
+            charted.map { ($0.track, Int($0.paidWon)) }, title: Strings.text("grant.chart.paid", language),
             valueText: wonText)
         followOnChart = SVGChart.bars(
-            report.rows.map { ($0.track, Int($0.followOnInvestmentWon)) },
+            charted.map { ($0.track, Int($0.followOnInvestmentWon)) },
             title: Strings.text("grant.chart.followOn", language), valueText: wonText)
         hiresChart = SVGChart.bars(
-            report.rows.map { ($0.track, $0.hires) }, title: Strings.text("grant.chart.hires", language))
+            charted.map { ($0.track, $0.hires) }, title: Strings.text("grant.chart.hires", language))
     }
 }
