@@ -137,3 +137,40 @@ import VaporTesting
         }
     }
 }
+
+/// Amending through the page: the form starts from the terms in force; a refusal keeps what was typed.
+@Suite struct GrantAmendmentPageTests {
+    @Test func theOrganisationAmendsTheTermsThroughThePage() async throws {
+        try await withTeukgu { app in
+            let fixture = try await GrantFixture.make(app)
+            let agreement = try await fixture.signed()
+            let page = Endpoints.grantAgreementPage.link([.agreementID: agreement.id.uuidString])
+            var organisation = BrowserSession(app: app)
+            _ = try await organisation.signIn("operator@teukgu.demo")
+            let view = try await organisation.get(page)
+            #expect(view.body.string.contains("value=\"150000000\""))
+            var form = [
+                "csrf": BrowserSession.csrf(in: view.body.string) ?? "",
+                "idempotencyKey": GrantPageTests.field("idempotencyKey", in: view.body.string) ?? "",
+                "action": "amend", "reason": "Scope narrowed", "awardWon": "130000000",
+                "starts": agreement.terms.starts.iso, "ends": agreement.terms.ends.iso,
+                "milestone1": "Prototype with the partner's stack", "amount1": "60000000",
+                "due1": agreement.terms.instalments[0].due.iso, "milestone2": "Pilot with a customer",
+                "amount2": "90000000", "due2": agreement.terms.instalments[1].due.iso,
+                "plan_personnel": "65000000", "plan_materials": "65000000",
+            ]
+            let action = Endpoints.grantAgreementActionForm.link([.agreementID: agreement.id.uuidString])
+            let refused = try await organisation.post(action, form: form)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(
+                refused.body.string.contains("Scope narrowed") && refused.body.string.contains("value=\"130000000\""))
+            form["amount2"] = "70000000"
+            form["idempotencyKey"] = UUID().uuidString
+            let amended = try await organisation.post(action, form: form)
+            #expect(amended.status == .seeOther, "\(amended.body.string)")
+            let dto = try await fixture.agreement(agreement.id)
+            #expect(dto.figures.awardWon == 130_000_000 && dto.amendments.first?.reason == "Scope narrowed")
+            #expect(dto.callBudget.committedWon == 130_000_000)
+        }
+    }
+}

@@ -21,6 +21,28 @@ extension GrantPagesController {
         MoneyFigure(label: Strings.text(key, language), amount: money(won, language), won: won)
     }
 
+    /// The amendment form's fields: what was typed after a refusal, else the terms in force.
+    static func amendable(_ dto: GrantAgreementDTO, typed: [String: String], language: String) -> Amendable {
+        let refused = typed["action"] == "amend"
+        func value(_ key: String, _ current: String) -> String { refused ? typed[key] ?? "" : current }
+        let rows = (1...3).map { number -> Amendable.Row in
+            let instalment = dto.instalments.first { $0.sequence == number }
+            return Amendable.Row(
+                number: number, milestone: value("milestone\(number)", instalment?.milestone ?? ""),
+                amount: value("amount\(number)", instalment.map { String($0.amountWon) } ?? ""),
+                due: value("due\(number)", instalment?.due ?? ""), locked: instalment?.state == "approved")
+        }
+        let plan = GrantBudgetCategory.allCases.map { category -> GrantsHomePage.Option in
+            let field = "plan_\(String(describing: category))"
+            return .init(
+                value: category.rawValue, label: Strings.pick(category.titleKorean, category.titleEnglish, language),
+                field: field, typed: value(field, dto.terms.plan[category].map { String($0.won) } ?? ""))
+        }
+        return Amendable(
+            awardWon: value("awardWon", String(dto.terms.award.won)), starts: value("starts", dto.terms.starts.iso),
+            ends: value("ends", dto.terms.ends.iso), rows: rows, plan: plan)
+    }
+
     /// This half-year and the three before it, newest first: the periods outcomes are reported for.
     static func periods(around today: CalendarDate) -> [String] {
         var year = today.year
@@ -263,6 +285,8 @@ extension GrantPagesController {
             canSpend: isStartup && running, canClawBack: isOperator && dto.status.isRunning,
             categories: GrantBudgetCategory.allCases.map { .init(value: $0.rawValue, label: category($0)) },
             today: request.today.iso, typed: typed,
+            amendment: isOperator && dto.status.allows(.amend)
+                ? Self.amendable(dto, typed: typed, language: language) : nil,
             attachable: isStartup
                 ? try await AttachableDocuments.options(
                     for: account, attached: [], stored: [], editing: true, on: request.db) : [],

@@ -121,10 +121,8 @@ struct GrantPagesController {
             return Int(value)
         }
 
-        func draftInput() throws -> AgreementDraftInput {
-            guard let applicationID = applicationID.flatMap(UUID.init(uuidString:)) else {
-                throw AppError.notFound("application")
-            }
+        /// The terms typed into a draft or an amendment form.
+        func termsInput() throws -> AgreementTermsInput {
             var instalments: [InstalmentInput] = []
             for (index, row) in [(milestone1, amount1, due1), (milestone2, amount2, due2), (milestone3, amount3, due3)]
                 .enumerated()
@@ -142,12 +140,18 @@ struct GrantPagesController {
                 let amount = try won(text, "plan_\(category)")
                 if amount > 0 { plan[category.rawValue] = amount }
             }
+            return AgreementTermsInput(
+                awardWon: try won(awardWon, "awardWon"), starts: starts ?? "", ends: ends ?? "",
+                instalments: instalments, plan: plan)
+        }
+
+        func draftInput() throws -> AgreementDraftInput {
+            guard let applicationID = applicationID.flatMap(UUID.init(uuidString:)) else {
+                throw AppError.notFound("application")
+            }
             return AgreementDraftInput(
-                applicationID: applicationID,
-                terms: .init(
-                    awardWon: try won(awardWon, "awardWon"), starts: starts ?? "", ends: ends ?? "",
-                    instalments: instalments, plan: plan),
-                bankName: bankName ?? "", accountHolder: accountHolder ?? "", accountNumber: accountNumber ?? "")
+                applicationID: applicationID, terms: try termsInput(), bankName: bankName ?? "",
+                accountHolder: accountHolder ?? "", accountNumber: accountNumber ?? "")
         }
     }
 
@@ -204,7 +208,8 @@ struct GrantPagesController {
     ) throws -> @Sendable (any Database) async throws -> String {
         let action = form.action ?? ""
         if let event = AgreementStatus.Event(rawValue: action) {
-            let input = AgreementEventInput(event: event, reason: form.reason, terms: nil)
+            let input = AgreementEventInput(
+                event: event, reason: form.reason, terms: event == .amend ? try form.termsInput() : nil)
             return { database in
                 try await GrantAgreements.step(input, on: loaded, by: account, now: now, today: today, on: database)
                     .status.rawValue

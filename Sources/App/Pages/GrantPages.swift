@@ -209,9 +209,29 @@ struct GrantAgreementPage: Encodable {
     let categories: [GrantsHomePage.Option]
     let today: String
     let typed: [String: String]
+    /// The terms as they stand, to start an amendment from (for the organisation, while it may amend).
+    let amendment: Amendable?
     /// The startup's uploads it may attach as receipts or report documents.
     let attachable: [AttachableDocuments.Option]
     let uploadHref: String
+}
+
+/// The fields of an amendment form, filled with the terms in force (or what was typed).
+struct Amendable: Encodable {
+    struct Row: Encodable {
+        let number: Int
+        let milestone: String
+        let amount: String
+        let due: String
+        /// An approved instalment keeps its amount.
+        let locked: Bool
+    }
+
+    let awardWon: String
+    let starts: String
+    let ends: String
+    let rows: [Row]
+    let plan: [GrantsHomePage.Option]
 }
 
 /// A cohort report: charts drawn on the server, each with its table beside it, and the CSV.

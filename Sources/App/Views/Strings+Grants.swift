@@ -209,5 +209,12 @@ extension Strings {
         ),
         "tpl.grants.noCohort": ("이 해에 볼 수 있는 트랙이 없습니다.", "No tracks you may see in this year."),
         "tpl.grants.reports": ("기수 보고서", "Cohort reports"),
+        "tpl.grants.amendTerms": ("협약 변경", "Amend the terms"),
+        "tpl.grants.approvedKeeps": ("승인됨: 금액 유지", "approved: its amount stays"),
+        "tpl.grants.amendNote": (
+            "변경 전 조건은 이력으로 남습니다. 지원금이 늘면 차액을 예산에서 확정하고, 줄면 예산으로 돌려놓습니다.",
+            "The old terms are kept. A larger award commits the difference from the budget; a smaller one returns it."
+        ),
+        "tpl.grants.amend": ("변경 저장", "Save the amendment"),
     ]
 }
