@@ -98,3 +98,11 @@ import Testing
         #expect(!AgreementStatus.draft.allows(.openSettlement))
     }
 }
+
+/// Hostile numbers never trap: ratios far outside percent are refused before they are added.
+@Suite struct CostShareRatioBoundsTests {
+    @Test func hugeRatiosAreInvalidRatherThanOverflowing() {
+        #expect(!CostShareRatios(governmentPercent: Int.max, cashPercent: 1, inKindPercent: 0).isValid)
+        #expect(!CostShareRatios(governmentPercent: 50, cashPercent: Int.min, inKindPercent: 50).isValid)
+    }
+}

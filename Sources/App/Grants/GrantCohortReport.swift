@@ -57,13 +57,14 @@ struct GrantCohortReport: Content {
                 let instalments = try await GrantInstalmentRecord.query(on: database)
                     .filter(\.$agreementID == (try agreement.requireID())).all()
                 let figures = try await AgreementFigures.load(agreement, instalments: instalments, on: database).0
-                row.awardWon += figures.awardWon
-                row.paidWon += figures.paidWon
+                row.awardWon.addSaturating(figures.awardWon)
+                row.paidWon.addSaturating(figures.paidWon)
             }
             if !ids.isEmpty {
                 for benefit in try await GrantBenefitRecord.query(on: database).filter(\.$agreementID ~~ ids).all() {
                     switch benefit.kind {
-                    case .credits: row.credits[benefit.currency ?? "?", default: 0] += benefit.valueAmount ?? 0
+                    case .credits:
+                        row.credits[benefit.currency ?? "?", default: 0].addSaturating(benefit.valueAmount ?? 0)
                     case .mentoring: row.mentoringSessions += benefit.sessions ?? 0
                     case .proofOfConcept: row.pocBenefits += 1
                     case .overseasProgramme: row.overseasProgrammes += 1
@@ -73,9 +74,9 @@ struct GrantCohortReport: Content {
                     .filter(\.$state == "confirmed").all()
                 {
                     row.hires += outcome.hires
-                    row.followOnInvestmentWon += outcome.followOnInvestmentWon
-                    row.revenueWon += outcome.revenueWon
-                    row.overseasRevenueWon += outcome.overseasRevenueWon
+                    row.followOnInvestmentWon.addSaturating(outcome.followOnInvestmentWon)
+                    row.revenueWon.addSaturating(outcome.revenueWon)
+                    row.overseasRevenueWon.addSaturating(outcome.overseasRevenueWon)
                     row.acquisitions += outcome.acquisitions
                     row.patents += outcome.patents
                     row.partnerPocs += outcome.partnerPocs
@@ -107,5 +108,14 @@ struct GrantCohortReport: Content {
             lines.append(fields.map(CSV.field).joined(separator: ","))
         }
         return lines.joined(separator: "\r\n") + "\r\n"
+    }
+}
+
+extension Int64 {
+    /// Totals of reported figures: each is bounded, but many of them could pass 64 bits; a report
+    /// shows the largest representable total rather than failing.
+    mutating func addSaturating(_ other: Int64) {
+        let (sum, overflow) = addingReportingOverflow(other)
+        self = overflow ? (other > 0 ? .max : .min) : sum
     }
 }

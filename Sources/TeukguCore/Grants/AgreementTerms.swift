@@ -74,16 +74,19 @@ public struct CostShareRatios: Hashable, Sendable, Codable {
     }
 
     public var isValid: Bool {
-        governmentPercent > 0 && cashPercent >= 0 && inKindPercent >= 0
+        // Each is checked to be a percent before they are added, so no input can overflow the sum.
+        (1...100).contains(governmentPercent) && (0...100).contains(cashPercent) && (0...100).contains(inKindPercent)
             && governmentPercent + cashPercent + inKindPercent == 100
     }
 
     /// The startup's contributions for an award: the whole cost is award ÷ government share; cash
     /// is its share of that, rounded down, and in-kind takes the rest so the parts add up exactly.
     public func contributions(for award: Money) -> (total: Money, cash: Money, inKind: Money) {
-        guard isValid else { return (award, .zero, .zero) }
-        let total = (award.won * 100 + Int64(governmentPercent) - 1) / Int64(governmentPercent)
-        let cash = total * Int64(cashPercent) / 100
+        let (hundredfold, overflow) = award.won.multipliedReportingOverflow(by: 100)
+        // An award beyond any cap a call can hold has no shares worth showing rather than a trap.
+        guard isValid, !overflow, award.won >= 0, hundredfold <= Int64.max - 100 else { return (award, .zero, .zero) }
+        let total = (hundredfold + Int64(governmentPercent) - 1) / Int64(governmentPercent)
+        let cash = total / 100 * Int64(cashPercent) + total % 100 * Int64(cashPercent) / 100
         return (Money(won: total), Money(won: cash), Money(won: total - award.won - cash))
     }
 }
