@@ -61,41 +61,6 @@ struct ApiGrantController {
         return response
     }
 
-    @Sendable func recordBenefit(_ request: Request) async throws -> Response {
-        let input = try request.decodeStrictJSON(BenefitInput.self)
-        let (account, loaded) = try await readable(request)
-        let now = request.now
-        return try await idempotent(request, status: .created) { database in
-            let benefit = try await GrantOutcomes.recordBenefit(input, on: loaded, by: account, now: now, on: database)
-            return try await GrantStepResult.after(
-                loaded, record: benefit.id, state: benefit.kind.rawValue, by: account, at: now, on: database)
-        }
-    }
-
-    @Sendable func reportOutcome(_ request: Request) async throws -> Response {
-        let input = try request.decodeStrictJSON(OutcomeInput.self)
-        let (account, loaded) = try await readable(request)
-        let now = request.now
-        return try await idempotent(request, status: .created) { database in
-            let outcome = try await GrantOutcomes.report(input, on: loaded, by: account, now: now, on: database)
-            return try await GrantStepResult.after(
-                loaded, record: outcome.id, state: outcome.state, by: account, at: now, on: database)
-        }
-    }
-
-    @Sendable func reviewOutcome(_ request: Request) async throws -> Response {
-        let input = try request.decodeStrictJSON(OutcomeReviewInput.self)
-        let (account, loaded) = try await readable(request)
-        let now = request.now
-        let outcomeID = request.parameters.get("outcomeID")
-        return try await idempotent(request) { database in
-            let outcome = try await GrantOutcomes.review(
-                input, outcomeID: outcomeID, on: loaded, by: account, now: now, on: database)
-            return try await GrantStepResult.after(
-                loaded, record: outcome.id, state: outcome.state, by: account, at: now, on: database)
-        }
-    }
-
     struct AgreementList: Content {
         struct Item: Content {
             let id: UUID
@@ -183,90 +148,123 @@ struct ApiGrantController {
         }
     }
 
+    // MARK: Money steps on an agreement
+
     @Sendable func recordSpending(_ request: Request) async throws -> Response {
         let input = try request.decodeStrictJSON(SpendingInput.self)
-        let (account, loaded) = try await readable(request)
-        let (now, today) = (request.now, request.today)
-        return try await idempotent(request, status: .created) { database in
+        return try await moneyStep(request, status: .created) { step, database in
             let spending = try await GrantSpending.record(
-                input, on: loaded, by: account, now: now, today: today, on: database)
-            return try await GrantStepResult.after(
-                loaded, record: spending.id, state: spending.state, by: account, at: now, on: database)
+                input, on: step.loaded, by: step.account, now: step.now, today: step.today, on: database)
+            return (spending.id, spending.state)
         }
     }
 
     @Sendable func reviewSpending(_ request: Request) async throws -> Response {
         let input = try request.decodeStrictJSON(SpendingReviewInput.self)
-        let (account, loaded) = try await readable(request)
-        let (now, today) = (request.now, request.today)
         let spendingID = request.parameters.get("spendingID")
-        return try await idempotent(request) { database in
+        return try await moneyStep(request) { step, database in
             let spending = try await GrantSpending.review(
-                input, spendingID: spendingID, on: loaded, by: account, now: now, today: today, on: database)
-            return try await GrantStepResult.after(
-                loaded, record: spending.id, state: spending.state, by: account, at: now, on: database)
+                input, spendingID: spendingID, on: step.loaded, by: step.account, now: step.now, today: step.today,
+                on: database)
+            return (spending.id, spending.state)
         }
     }
 
     @Sendable func requestReallocation(_ request: Request) async throws -> Response {
         let input = try request.decodeStrictJSON(ReallocationInput.self)
-        let (account, loaded) = try await readable(request)
-        let now = request.now
-        return try await idempotent(request, status: .created) { database in
+        return try await moneyStep(request, status: .created) { step, database in
             let reallocation = try await GrantSpending.requestReallocation(
-                input, on: loaded, by: account, now: now, on: database)
-            return try await GrantStepResult.after(
-                loaded, record: reallocation.id, state: reallocation.state, by: account, at: now, on: database)
+                input, on: step.loaded, by: step.account, now: step.now, on: database)
+            return (reallocation.id, reallocation.state)
         }
     }
 
     @Sendable func decideReallocation(_ request: Request) async throws -> Response {
         let input = try request.decodeStrictJSON(ReallocationDecisionInput.self)
-        let (account, loaded) = try await readable(request)
-        let now = request.now
         let reallocationID = request.parameters.get("reallocationID")
-        return try await idempotent(request) { database in
+        return try await moneyStep(request) { step, database in
             let reallocation = try await GrantSpending.decideReallocation(
-                input, reallocationID: reallocationID, on: loaded, by: account, now: now, on: database)
-            return try await GrantStepResult.after(
-                loaded, record: reallocation.id, state: reallocation.state, by: account, at: now, on: database)
+                input, reallocationID: reallocationID, on: step.loaded, by: step.account, now: step.now, on: database)
+            return (reallocation.id, reallocation.state)
         }
     }
 
     @Sendable func openClawback(_ request: Request) async throws -> Response {
         let input = try request.decodeStrictJSON(ClawbackInput.self)
-        let (account, loaded) = try await readable(request)
-        let (now, today) = (request.now, request.today)
-        return try await idempotent(request, status: .created) { database in
+        return try await moneyStep(request, status: .created) { step, database in
             let clawback = try await GrantClawbacks.open(
-                input, on: loaded, by: account, now: now, today: today, on: database)
-            return try await GrantStepResult.after(
-                loaded, record: clawback.id, state: clawback.state, by: account, at: now, on: database)
+                input, on: step.loaded, by: step.account, now: step.now, today: step.today, on: database)
+            return (clawback.id, clawback.state)
         }
     }
 
     @Sendable func recoverClawback(_ request: Request) async throws -> Response {
-        let (account, loaded) = try await readable(request)
-        let now = request.now
         let clawbackID = request.parameters.get("clawbackID")
-        return try await idempotent(request) { database in
+        return try await moneyStep(request) { step, database in
             let clawback = try await GrantClawbacks.recover(
-                clawbackID: clawbackID, on: loaded, by: account, now: now, on: database)
-            return try await GrantStepResult.after(
-                loaded, record: clawback.id, state: clawback.state, by: account, at: now, on: database)
+                clawbackID: clawbackID, on: step.loaded, by: step.account, now: step.now, on: database)
+            return (clawback.id, clawback.state)
         }
     }
 
     @Sendable func reverseEntry(_ request: Request) async throws -> Response {
         let input = try request.decodeStrictJSON(ReasonInput.self)
-        let (account, loaded) = try await readable(request)
-        let now = request.now
         let entryID = request.parameters.get("entryID")
-        return try await idempotent(request, status: .created) { database in
+        return try await moneyStep(request, status: .created) { step, database in
             let mirror = try await GrantClawbacks.reverse(
-                entryID: entryID, reason: input.reason, on: loaded, by: account, now: now, on: database)
+                entryID: entryID, reason: input.reason, on: step.loaded, by: step.account, now: step.now, on: database)
+            return (mirror.id, "reversal")
+        }
+    }
+
+    @Sendable func recordBenefit(_ request: Request) async throws -> Response {
+        let input = try request.decodeStrictJSON(BenefitInput.self)
+        return try await moneyStep(request, status: .created) { step, database in
+            let benefit = try await GrantOutcomes.recordBenefit(
+                input, on: step.loaded, by: step.account, now: step.now, on: database)
+            return (benefit.id, benefit.kind.rawValue)
+        }
+    }
+
+    @Sendable func reportOutcome(_ request: Request) async throws -> Response {
+        let input = try request.decodeStrictJSON(OutcomeInput.self)
+        return try await moneyStep(request, status: .created) { step, database in
+            let outcome = try await GrantOutcomes.report(
+                input, on: step.loaded, by: step.account, now: step.now, on: database)
+            return (outcome.id, outcome.state)
+        }
+    }
+
+    @Sendable func reviewOutcome(_ request: Request) async throws -> Response {
+        let input = try request.decodeStrictJSON(OutcomeReviewInput.self)
+        let outcomeID = request.parameters.get("outcomeID")
+        return try await moneyStep(request) { step, database in
+            let outcome = try await GrantOutcomes.review(
+                input, outcomeID: outcomeID, on: step.loaded, by: step.account, now: step.now, on: database)
+            return (outcome.id, outcome.state)
+        }
+    }
+
+    /// Who takes a step on which agreement, and when.
+    struct Step: Sendable {
+        let account: CurrentAccount
+        let loaded: GrantAccess.Loaded
+        let now: Date
+        let today: CalendarDate
+    }
+
+    /// The plumbing every step on an agreement shares: the caller may read the agreement, the write
+    /// is idempotent, and the answer names the record changed, the entries written and the balances.
+    private func moneyStep(
+        _ request: Request, status: HTTPResponseStatus = .ok,
+        _ change: @escaping @Sendable (Step, any Database) async throws -> (UUID?, String)
+    ) async throws -> Response {
+        let (account, loaded) = try await readable(request)
+        let step = Step(account: account, loaded: loaded, now: request.now, today: request.today)
+        return try await idempotent(request, status: status) { database in
+            let (record, state) = try await change(step, database)
             return try await GrantStepResult.after(
-                loaded, record: mirror.id, state: "reversal", by: account, at: now, on: database)
+                loaded, record: record, state: state, by: account, at: step.now, on: database)
         }
     }
 
