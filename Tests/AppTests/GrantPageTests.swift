@@ -174,3 +174,87 @@ import VaporTesting
         }
     }
 }
+
+/// The rest of an agreement's life through the pages: spending, a reallocation, a reversal, a
+/// clawback and the settlement, each form as people submit it.
+@Suite struct GrantSettlementPageTests {
+    @Test func spendingReallocationReversalClawbackAndSettlementRunThroughThePages() async throws {
+        try await withTeukgu { app in
+            let fixture = try await GrantFixture.make(app)
+            let agreement = try await fixture.signed()
+            try await fixture.approve(agreement.id, 1)
+            let page = Endpoints.grantAgreementPage.link([.agreementID: agreement.id.uuidString])
+            let action = Endpoints.grantAgreementActionForm.link([.agreementID: agreement.id.uuidString])
+            var organisation = BrowserSession(app: app)
+            _ = try await organisation.signIn("operator@teukgu.demo")
+            var startup = BrowserSession(app: app)
+            _ = try await startup.signIn("startup@teukgu.demo")
+            func act(_ session: inout BrowserSession, _ fields: [String: String]) async throws -> TestingHTTPResponse {
+                let current = try await session.get(page)
+                var form = fields
+                form["csrf"] = BrowserSession.csrf(in: current.body.string) ?? ""
+                form["idempotencyKey"] = GrantPageTests.field("idempotencyKey", in: current.body.string) ?? ""
+                return try await session.post(action, form: form)
+            }
+            func expectDone(_ response: TestingHTTPResponse, _ what: String) {
+                #expect(response.status == .seeOther, "\(what): \(response.status) \(response.body.string.prefix(300))")
+            }
+            expectDone(
+                try await act(&organisation, ["action": "pay", "number": "1", "amountWon": "10000000"]), "wrong pay")
+            var dto = try await fixture.agreement(agreement.id)
+            let wrong = try #require(dto.entries.last { $0.kind == .payment })
+            expectDone(
+                try await act(
+                    &organisation, ["action": "reverse", "recordID": wrong.id.uuidString, "reason": "Wrong account"]),
+                "reverse")
+            expectDone(try await act(&organisation, ["action": "pay", "number": "1"]), "pay")
+            expectDone(
+                try await act(
+                    &startup,
+                    [
+                        "action": "spend", "category": "materials", "amountWon": "20,000,000",
+                        "spentOn": fixture.today.iso,
+                        "description": "Sensors",
+                    ]), "spend")
+            expectDone(
+                try await act(
+                    &startup,
+                    [
+                        "action": "reallocate", "from": "personnel", "to": "materials", "amountWon": "5000000",
+                        "reason": "More sensors",
+                    ]), "reallocate")
+            dto = try await fixture.agreement(agreement.id)
+            let reallocation = try #require(dto.reallocations.first)
+            expectDone(
+                try await act(
+                    &organisation,
+                    ["action": "decide-reallocation", "recordID": reallocation.id.uuidString, "decision": "approve"]),
+                "decide")
+            let spending = try #require(dto.spendings.first)
+            expectDone(
+                try await act(
+                    &organisation,
+                    ["action": "review-spending", "recordID": spending.id.uuidString, "decision": "accept"]),
+                "review")
+            expectDone(try await act(&organisation, ["action": "open-settlement"]), "open settlement")
+            expectDone(
+                try await act(
+                    &organisation,
+                    [
+                        "action": "clawback", "source": "unspent", "amountWon": "40000000",
+                        "reason": "Unspent at settlement",
+                    ]), "clawback")
+            dto = try await fixture.agreement(agreement.id)
+            let clawback = try #require(dto.clawbacks.first)
+            expectDone(
+                try await act(&organisation, ["action": "recover", "recordID": clawback.id.uuidString]), "recover")
+            expectDone(try await act(&organisation, ["action": "close-settlement"]), "close settlement")
+            dto = try await fixture.agreement(agreement.id)
+            #expect(
+                dto.status == .settled && dto.figures.spentWon == 20_000_000 && dto.figures.returnedWon == 40_000_000)
+            #expect(dto.plan.first { $0.category == .materials }?.plannedWon == 80_000_000)
+            #expect(dto.entries.contains { $0.kind == .reversal })
+            try await LedgerChecks.holdEverywhere(app)
+        }
+    }
+}
