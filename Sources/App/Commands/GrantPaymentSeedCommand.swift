@@ -23,8 +23,9 @@ struct GrantPaymentSeedCommand: AsyncCommand {
             let operatorAccount = try await AccountRecord.query(on: app.db).filter(\.$email == "operator@teukgu.demo")
                 .first(),
             let organisation = operatorAccount.organisationID,
+            // The open demo year's track (the illustrative 2025 cohort's track has a budget of its own).
             let track = try await CollaborationTrackRecord.query(on: app.db).filter(\.$organisationID == organisation)
-                .filter(\.$partnerID == "nvidia").first(),
+                .filter(\.$partnerID == "nvidia").sort(\.$year, .descending).first(),
             let call = try await CollaborationCallRecord.query(on: app.db).filter(\.$year == track.year).first(),
             let operatorRecord = CurrentAccount(record: operatorAccount, viaToken: true)
         else { throw RulesFailed(description: "the demo data is missing") }
