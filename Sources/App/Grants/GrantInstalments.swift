@@ -92,7 +92,12 @@ enum GrantInstalments {
                 agreement.status == .signed || agreement.status == .terminated, fresh.state == "approved", input)
             let payable = try await LedgerStore.balances([.instalmentPayable(instalmentID)], on: database).values.first
             let amount = Money(won: input.amountWon ?? payable?.won ?? 0)
-            try await pay(amount, instalment: fresh, of: agreement, by: account, now: now, on: database)
+            try await LedgerStore.post(
+                paymentPosting(
+                    amount, instalmentID: instalmentID, sequence: fresh.sequence, agreementID: agreementID,
+                    callID: agreement.callID, bankName: agreement.bankName,
+                    accountLastDigits: agreement.accountLastDigits),
+                by: account.id, at: now, on: database)
         }
         try await fresh.update(on: database)
         try await AuditLog.record(
@@ -136,11 +141,10 @@ enum GrantInstalments {
                 try await LedgerStore.balances([.instalmentPayable(instalmentID)], on: database).values.first ?? .zero
         }
         let posted = try await LedgerStore.postWithBalances(
-            .init(
-                kind: .payment, from: .instalmentPayable(instalmentID), to: .projectAccount(agreementID),
-                amount: amount,
-                callID: agreement.call_id, agreementID: agreementID, reference: "instalment \(sequence)",
-                memo: "Payment to \(agreement.bank_name) ****\(agreement.account_last_digits)"),
+            paymentPosting(
+                amount, instalmentID: instalmentID, sequence: sequence, agreementID: agreementID,
+                callID: agreement.call_id, bankName: agreement.bank_name,
+                accountLastDigits: agreement.account_last_digits),
             by: account.id, at: now, on: database)
         try await AuditLog.record(
             on: database, actor: account.auditActor, action: "instalment.pay", targetType: "agreement",
@@ -158,21 +162,17 @@ enum GrantInstalments {
             balances: [entry.fromAccount: posted.fromBalance.won, entry.toAccount: posted.toBalance.won])
     }
 
-    /// A payment from an approved instalment into the project account. The ledger refuses one that
-    /// would pay more than the instalment's approved and unpaid balance.
-    static func pay(
-        _ amount: Money, instalment: GrantInstalmentRecord, of agreement: GrantAgreementRecord,
-        by account: CurrentAccount, now: Date, on database: any Database
-    ) async throws {
-        let instalmentID = try instalment.requireID()
-        let agreementID = try agreement.requireID()
-        try await LedgerStore.post(
-            .init(
-                kind: .payment, from: .instalmentPayable(instalmentID), to: .projectAccount(agreementID),
-                amount: amount,
-                callID: agreement.callID, agreementID: agreementID, reference: "instalment \(instalment.sequence)",
-                memo: "Payment to \(agreement.bankName) ****\(agreement.accountLastDigits)"),
-            by: account.id, at: now, on: database)
+    /// The ledger entry of a payment from an approved instalment into the project account, one
+    /// shape for the page's step and the API's payment. The ledger refuses one that would pay more
+    /// than the instalment's approved and unpaid balance.
+    static func paymentPosting(
+        _ amount: Money, instalmentID: UUID, sequence: Int, agreementID: UUID, callID: UUID, bankName: String,
+        accountLastDigits: String
+    ) -> LedgerStore.Posting {
+        .init(
+            kind: .payment, from: .instalmentPayable(instalmentID), to: .projectAccount(agreementID), amount: amount,
+            callID: callID, agreementID: agreementID, reference: "instalment \(sequence)",
+            memo: "Payment to \(bankName) ****\(accountLastDigits)")
     }
 
     private static func require(_ agreementOK: Bool, _ stateOK: Bool, _ input: InstalmentEventInput) throws {
