@@ -30,4 +30,5 @@ func routes(_ app: Application) throws {
     GrantPagesController().register(app)
     SandboxPagesController().register(app)
     SandboxClaimPagesController().register(app)
+    OpenDataController().register(app)
 }

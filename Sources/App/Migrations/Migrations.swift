@@ -33,5 +33,6 @@ enum TeukguMigrations {
         app.migrations.add(SandboxQueue.Migration())
         app.migrations.add(CreateGrantTables())
         app.migrations.add(GrantOutcomeRecord.Migration())
+        app.migrations.add(OpenDataVersionRecord.Migration())
     }
 }

@@ -184,7 +184,7 @@ enum Endpoints {
             apiRegions, apiDistricts, apiPartners, apiPartnerListings, apiParameters, apiParameter,
             apiAddParameterVersion,
             apiHolidays, apiAddHoliday, apiDeleteHoliday, apiLegalClock,
-        ] + designation + collaboration + sandbox + grants + grantPages
+        ] + designation + collaboration + sandbox + grants + grantPages + portal
 
     /// Routes that take file uploads and so the larger body limit.
     /// A check names a district, a date and a few dozen facts: 64 KB is hundreds of times that.

@@ -11,6 +11,7 @@ enum PathParameter: String, CaseIterable, Sendable {
     case claimID
     case clawbackID
     case companyID
+    case dataset
     case date
     case decisionID
     case district

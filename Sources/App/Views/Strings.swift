@@ -32,6 +32,7 @@ enum Strings {
     static let entries: [String: (String, String)] = baseEntries.merging(templateEntries) { first, _ in first }
         .merging(sandboxEntries) { first, _ in first }
         .merging(grantEntries) { first, _ in first }
+        .merging(portalEntries) { first, _ in first }
 
     static let baseEntries: [String: (String, String)] = [
         "app.name": ("특구", "Teukgu"),
