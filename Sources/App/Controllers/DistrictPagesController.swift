@@ -19,8 +19,11 @@ struct DistrictPagesController {
     /// Loads the district once, then builds its model (`DistrictPage`).
     @Sendable func page(_ request: Request) async throws -> View {
         let district = try await DistrictOperations.view(request.parameters.get("districtID"), request)
+        let regime = try? RegimeView.build(
+            district: district.id, library: request.application.rulebooks, asOf: request.today)
         let page = DistrictPage(
-            district, region: try await RegionRecord.find(district.regionID, on: request.db), viewer: request.account,
+            district, record: try await DistrictRecord.find(district.id, on: request.db), regime: regime,
+            region: try await RegionRecord.find(district.regionID, on: request.db), viewer: request.account,
             today: request.today, language: request.language)
         return try await request.renderPage(
             "district", titleKey: "nav.districts", title: page.name, needsForm: true, page)

@@ -14,7 +14,9 @@ struct HomeController {
         if let account = request.account, !account.viaToken { return request.redirect(to: Endpoints.home.link()) }
         let page = LandingPage(
             districts: try await DistrictRecord.query(on: request.db).all(),
-            regions: try await RegionRecord.query(on: request.db).all(), language: request.language)
+            regions: try await RegionRecord.query(on: request.db).all(),
+            currentCall: try await CollaborationCallRecord.query(on: request.db).sort(\.$year, .descending).first(),
+            language: request.language)
         return try await request.renderPage("landing", titleKey: "app.name", page).encodeResponse(for: request)
     }
 

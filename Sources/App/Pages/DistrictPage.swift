@@ -45,8 +45,27 @@ struct DistrictPage: Encodable {
         let target: String
     }
 
+    /// A line of the negative list in plain words: what is prohibited, required or exempted.
+    struct ListedRule: Encodable {
+        let effect: String
+        let effectKey: String
+        let title: String
+        let conditions: [String]
+    }
+
+    /// The plan's facts for the public: what the district is for, its area and budget.
+    struct PlanFacts: Encodable {
+        let industry: String
+        let area: String?
+        let budget: String?
+        let illustrative: Bool
+    }
+
     let name: String
     let regionName: String
+    let facts: PlanFacts?
+    let negativeList: [ListedRule]
+    let checkHref: String?
     let round: Int
     let period: String
     let extended: Bool
@@ -68,10 +87,24 @@ struct DistrictPage: Encodable {
     let currentYear: Int
 
     init(
-        _ district: DistrictOperationDTO, region: RegionRecord?, viewer: CurrentAccount?, today: CalendarDate,
-        language: String
+        _ district: DistrictOperationDTO, record: DistrictRecord?, regime: RegimeView?, region: RegionRecord?,
+        viewer: CurrentAccount?, today: CalendarDate, language: String
     ) {
         name = Strings.pick(district.nameKorean, district.name, language)
+        facts = record.map { record in
+            PlanFacts(
+                industry: record.notes,
+                area: record.areaSquareKilometres.map { Strings.format("portal.area", language, $0) },
+                budget: record.budgetWon.map { Money(won: $0).text(language: language) },
+                illustrative: record.unconfirmed)
+        }
+        negativeList = (regime?.groups ?? []).flatMap(\.rules).map { rule in
+            ListedRule(
+                effect: Strings.text("rule.effect." + rule.effect, language), effectKey: rule.effect,
+                title: Strings.pick(rule.titleKorean, rule.titleEnglish, language),
+                conditions: Strings.pick(rule.conditionsKorean, rule.conditions, language))
+        }
+        checkHref = district.hasRulebook ? Endpoints.checkPage.link([.district: district.id]) : nil
         regionName = region.map { Strings.pick($0.nameKorean, $0.nameEnglish, language) } ?? district.regionID
         round = district.round
         period = "\(district.startsOn) – \(district.endsOn)"

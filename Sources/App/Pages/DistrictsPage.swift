@@ -12,9 +12,15 @@ struct DistrictsPage: Encodable {
 
     let districts: [DistrictSummary]
     let rounds: [Round]
+    let map: DistrictMap
+    let resultsHref: String
+    let openDataHref: String
 
     init(districts: [DistrictRecord], regions: [RegionRecord], rounds: [DistrictRoundRecord], language: String) {
         self.districts = DistrictSummary.list(districts, regions: regions, language: language)
+        map = DistrictMap(districts: districts, regions: regions, language: language)
+        resultsHref = Endpoints.designationHome.link()
+        openDataHref = Endpoints.openDataSchemaPage.link([.dataset: OpenDataset.districts.rawValue])
         self.rounds = rounds.sorted { ($0.id ?? 0) < ($1.id ?? 0) }.map {
             Round(
                 round: $0.id ?? 0, published: $0.callPublished,

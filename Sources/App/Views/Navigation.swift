@@ -7,6 +7,12 @@ enum Navigation {
         var entries: [(String, String)] = []
         if signedIn {
             entries.append(("nav.home", Endpoints.home.link()))
+            if role?.isMinistry == true {
+                entries.append(("portal.dashboard", Endpoints.ministryDashboard.link()))
+            }
+            if let role, Access.searchers.permits(role) {
+                entries.append(("portal.search", Endpoints.searchPage.link()))
+            }
             entries.append(("nav.messages", Endpoints.messagesPage.link()))
             entries.append(("nav.documents", Endpoints.documentsPage.link()))
         } else {
@@ -34,6 +40,9 @@ enum Navigation {
         entries.append(("nav.deadline", Endpoints.deadlinePage.link()))
         entries.append(("nav.parameters", Endpoints.parametersPage.link()))
         entries.append(("nav.holidays", Endpoints.holidaysPage.link()))
+        if !signedIn {
+            entries.append(("portal.openData", Endpoints.openDataPage.link()))
+        }
         if role?.isMinistry == true {
             entries.append(("nav.decisionLog", Endpoints.decisionLogPage.link()))
             entries.append(("nav.statistics", Endpoints.statisticsPage.link()))

@@ -6,6 +6,59 @@ extension Strings {
         "portal.sandboxStatistics": ("규제특례 사건 통계", "Sandbox case statistics"),
         "portal.dashboard": ("부처 현황판", "Ministry dashboard"),
         "portal.search": ("기록 검색", "Search records"),
+        "portal.mapTitle": (
+            "전국 17개 시·도와 글로벌혁신특구: 색칠된 칸이 특구가 있는 시·도입니다",
+            "Korea's 17 regions and their global innovation special districts: filled tiles have districts"
+        ),
+        "portal.districtsWord": ("개 특구", "districts"),
+        "portal.districtsProgramme": ("글로벌혁신특구", "Global innovation special districts"),
+        "portal.districtsExplained": (
+            "시·도가 특구 계획을 내면 중소벤처기업부가 평가해 글로벌혁신특구로 지정합니다. 특구 안에서는 금지 목록(네거티브 리스트)에 오른 일만 아니면 무엇이든 해 볼 수 있고, 목록에 있는 일도 허가·인증·책임보험 같은 조건을 갖추면 할 수 있는 경우가 많습니다. ‘여기서 해도 되나요?’에서 근거 조문과 함께 바로 답을 받으세요.",
+            "Regions propose a plan; the Ministry of SMEs and Startups evaluates it and designates a global innovation special district. Inside a district you may try anything that is not on its negative list, and much of what is listed becomes possible with conditions such as a permit, a certification or liability insurance. Ask “May I do this here?” for an answer with the articles behind it."
+        ),
+        "portal.sandboxExplained": (
+            "답이 분명하지 않거나 규제가 가로막으면 기업이 규제 신속확인, 실증을 위한 특례, 임시허가를 신청합니다. 법이 정한 회신 기한을 Teukgu가 지키고, 기한 안에 답이 없으면 법에 따라 회신한 것으로 봅니다.",
+            "Where the answer is unclear or a rule stands in the way, a company files a case: a rapid confirmation, a demonstration exemption or a temporary permit. The law sets how long each answer may take; Teukgu keeps that clock, and an answer that does not come in time is deemed given as the law says."
+        ),
+        "portal.collaborationProgramme": ("글로벌 기업 협업 프로그램", "Global corporate collaboration programme"),
+        "portal.collaborationExplained": (
+            "스타트업이 구글, 엔비디아, 마이크로소프트, AWS 같은 글로벌 기업과 함께 운영하는 트랙에 지원합니다. 선정된 스타트업은 협업 기업의 기술 지원과 멘토링을 받고, 협약에 따라 지원금을 단계별로 받습니다.",
+            "Startups apply to tracks run with global companies such as Google, NVIDIA, Microsoft and AWS. Those selected work with the partner, with its technology and mentoring, and receive a grant in instalments under an agreement."
+        ),
+        "portal.collaborationCap": ("이번 공모의 지원 한도는 기업당 {cap}입니다.", "This call's grant is at most {cap} per startup."),
+        "portal.collaborationSteps": (
+            "공모 → 서면·발표 평가 → 선정과 매칭 → 협약 → 마일스톤 보고와 지급 → 정산. 연도와 트랙별 선정 결과와 지원금은 누구나 볼 수 있습니다.",
+            "Call → written and presentation evaluation → selection and matching → agreement → milestone reports and payments → settlement. Who was selected in each year and track, and the amounts awarded, are public."
+        ),
+        "tpl.portal.mapCaption": (
+            "칸을 누르면 그 시·도의 특구로 갑니다. 같은 내용을 옆 표에 적었습니다.",
+            "Select a tile to go to the region's districts. The table beside it says the same."
+        ),
+        "tpl.portal.mapTable": ("특구가 있는 시·도", "Regions with districts"),
+        "tpl.portal.districtsLead": (
+            "지정된 글로벌혁신특구와 지정 차수별 공모 결과입니다.",
+            "The designated global innovation special districts, and each designation round's call."
+        ),
+        "tpl.portal.allDistricts": ("모든 특구", "Every district"),
+        "tpl.portal.callPublished": ("공모 공고일", "Call published"),
+        "tpl.portal.callsAndResults": ("특구 지정 공모와 결과", "Designation calls and results"),
+        "portal.area": ("%g ㎢", "%g km²"),
+        "tpl.portal.whatFor": ("무엇을 하는 특구인가", "What the district is for"),
+        "tpl.portal.area": ("면적", "Area"),
+        "tpl.portal.budget": ("사업 예산", "Budget"),
+        "tpl.portal.illustrative": (
+            "일부 수치는 공개 자료로 확인되지 않은 예시입니다.", "Some figures are illustrative: public sources do not confirm them."
+        ),
+        "tpl.portal.negativeList": ("이 특구의 금지 목록과 특례(요약)", "This district's negative list and exemptions, in brief"),
+        "tpl.portal.negativeListLead": (
+            "여기 없는 일은 특구 안에서 허용됩니다. 조건과 근거 조문은 전체 목록에서 볼 수 있습니다.",
+            "What is not listed here is allowed in the district. The full list gives each condition and the articles behind it."
+        ),
+        "tpl.portal.mayIDoThis": ("여기서 해도 되나요? 확인하기", "May I do this here? Check"),
+        "tpl.portal.targets": ("성과 목표", "Targets"),
+        "tpl.portal.target": ("목표", "Target"),
+        "tpl.portal.unit": ("단위", "Unit"),
+        "tpl.portal.indicator": ("지표", "Indicator"),
         "tpl.openData.lead": (
             "Teukgu가 공개하는 모든 자료입니다. 열 이름은 바뀌지 않으며, 개인정보는 담지 않습니다.",
             "Everything Teukgu publishes. Column names do not change, and no file holds personal information."
