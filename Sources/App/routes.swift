@@ -31,4 +31,5 @@ func routes(_ app: Application) throws {
     SandboxPagesController().register(app)
     SandboxClaimPagesController().register(app)
     OpenDataController().register(app)
+    PortalPagesController().register(app)
 }

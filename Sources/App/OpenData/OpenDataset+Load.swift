@@ -140,7 +140,7 @@ extension OpenDataset {
     }
 
     /// Counts per case type and outcome, read as plain columns (no titles, no companies).
-    private static func sandboxStatistics(into table: inout OpenDataTable, on database: any Database) async throws {
+    static func sandboxCaseStatistics(on database: any Database) async throws -> SandboxCaseStatistics {
         struct Row: Decodable {
             let kind: String
             let status: String
@@ -150,7 +150,7 @@ extension OpenDataset {
         let sql = database as! any SQLDatabase
         let rows = try await sql.raw("SELECT kind, status, filed_at, answered_on FROM sandbox_cases").all(
             decoding: Row.self)
-        let statistics = SandboxCaseStatistics(
+        return SandboxCaseStatistics(
             rows.compactMap { row -> SandboxCaseStatistics.Case? in
                 guard let kind = SandboxCaseKind(rawValue: row.kind), let status = SandboxCaseStatus(rawValue: row.status)
                 else { return nil }
@@ -158,7 +158,10 @@ extension OpenDataset {
                     kind: kind, status: status, filedOn: CalendarDate(instant: row.filed_at),
                     answeredOn: row.answered_on.flatMap(CalendarDate.init(iso:)))
             })
-        for group in statistics.groups {
+    }
+
+    private static func sandboxStatistics(into table: inout OpenDataTable, on database: any Database) async throws {
+        for group in try await sandboxCaseStatistics(on: database).groups {
             table.append([
                 .text(group.kind.rawValue), .text(group.outcome.rawValue), .integer(Int64(group.cases)),
                 .integer(Int64(group.answered)), group.medianDaysToAnswer.map(OpenDataValue.number) ?? .null,

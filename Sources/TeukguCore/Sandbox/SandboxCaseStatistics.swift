@@ -53,14 +53,18 @@ public struct SandboxCaseStatistics: Sendable {
 
     /// One group per type and outcome that has cases, in the order of the types and outcomes.
     public let groups: [Group]
+    /// Days from filing to answer of every answered case, by type.
+    private let answerDays: [SandboxCaseKind: [Int]]
 
     public init(_ cases: [Case]) {
         var groups: [Group] = []
+        var answerDays: [SandboxCaseKind: [Int]] = [:]
         for kind in SandboxCaseKind.allCases {
             for outcome in Outcome.allCases {
                 let members = cases.filter { $0.kind == kind && Outcome($0.status) == outcome }
                 guard !members.isEmpty else { continue }
                 let days = members.compactMap { member in member.answeredOn.map { member.filedOn.days(until: $0) } }
+                answerDays[kind, default: []] += days
                 groups.append(
                     Group(
                         kind: kind, outcome: outcome, cases: members.count, answered: days.count,
@@ -69,6 +73,12 @@ public struct SandboxCaseStatistics: Sendable {
             }
         }
         self.groups = groups
+        self.answerDays = answerDays
+    }
+
+    /// The median days to an answer across every outcome of a type; nil before any answer.
+    public func medianDaysToAnswer(of kind: SandboxCaseKind) -> Double? {
+        OpenDataStatistics.median(answerDays[kind] ?? [])
     }
 
     /// Totals per case type across outcomes, for the public page's chart.
