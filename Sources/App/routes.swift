@@ -32,4 +32,6 @@ func routes(_ app: Application) throws {
     SandboxClaimPagesController().register(app)
     OpenDataController().register(app)
     PortalPagesController().register(app)
+    DashboardController().register(app)
+    SearchController().register(app)
 }

@@ -43,7 +43,10 @@ import VaporTesting
 
     /// Any JSON value, to read records without knowing their types.
     enum JSONValue: Decodable {
-        case text(String), number(Double), boolean(Bool), null
+        case text(String)
+        case number(Double)
+        case boolean(Bool)
+        case null
 
         init(from decoder: any Decoder) throws {
             let container = try decoder.singleValueContainer()
@@ -116,7 +119,8 @@ import VaporTesting
             let again = try await app.testing().sendRequest(.GET, path)
             #expect(again.headers.first(name: .eTag) == etag && again.headers.first(name: .lastModified) == modified)
 
-            let byTag = try await app.testing().sendRequest(.GET, path, headers: [HTTPHeaders.Name.ifNoneMatch.description: etag])
+            let byTag = try await app.testing().sendRequest(
+                .GET, path, headers: [HTTPHeaders.Name.ifNoneMatch.description: etag])
             #expect(byTag.status == .notModified && byTag.body.readableBytes == 0)
             #expect(byTag.headers.first(name: .eTag) == etag)
             let byDate = try await app.testing().sendRequest(
@@ -133,7 +137,8 @@ import VaporTesting
             let district = try #require(try await DistrictRecord.query(on: app.db).first())
             district.budgetWon = (district.budgetWon ?? 0) + 1
             try await district.save(on: app.db)
-            let changed = try await app.testing().sendRequest(.GET, path, headers: [HTTPHeaders.Name.ifNoneMatch.description: etag])
+            let changed = try await app.testing().sendRequest(
+                .GET, path, headers: [HTTPHeaders.Name.ifNoneMatch.description: etag])
             #expect(changed.status == .ok && changed.headers.first(name: .eTag) != etag)
         }
     }
@@ -142,7 +147,8 @@ import VaporTesting
         try await withTeukgu { app in
             for language in ["ko", "en"] {
                 let headers: HTTPHeaders = ["Accept-Language": language]
-                let catalogue = try await app.testing().sendRequest(.GET, Endpoints.openDataPage.link(), headers: headers)
+                let catalogue = try await app.testing().sendRequest(
+                    .GET, Endpoints.openDataPage.link(), headers: headers)
                 #expect(catalogue.status == .ok)
                 for dataset in OpenDataset.allCases {
                     #expect(catalogue.body.string.contains(Endpoints.openDataCSV.link([.dataset: dataset.rawValue])))

@@ -272,7 +272,8 @@ import TeukguCore
     @Test func theDistrictShowsItsStatusGradeAndChangesInWords() throws {
         let today = try #require(CalendarDate(iso: "2026-11-30"))
         let page = DistrictPage(
-            try Self.district(changes: [try Self.change(.pendingCommittee)]), record: nil, regime: nil, region: nil, viewer: Self.ministry,
+            try Self.district(changes: [try Self.change(.pendingCommittee)]), record: nil, regime: nil, region: nil,
+            viewer: Self.ministry,
             today: today, language: "ko")
         #expect(page.name == "부산 차세대 해양모빌리티" && page.statusText == "운영 중")
         #expect(page.evaluations.first?.gradeText == "보통" && page.evaluations.first?.results.first?.achieved == "75%")
@@ -288,11 +289,13 @@ import TeukguCore
             id: UUID(), email: "b@b.k", displayName: "B", role: .regionalOfficial, regionID: "busan", companyID: nil,
             partnerID: nil, organisationID: nil, language: "en", viaToken: false)
         let asRegion = DistrictPage(
-            try Self.district(changes: [try Self.change(.pendingCommittee)]), record: nil, regime: nil, region: nil, viewer: region, today: today,
+            try Self.district(changes: [try Self.change(.pendingCommittee)]), record: nil, regime: nil, region: nil,
+            viewer: region, today: today,
             language: "en")
         #expect(asRegion.isRegion && !asRegion.isMinistry && asRegion.pendingChanges.isEmpty)
         let decided = DistrictPage(
-            try Self.district(changes: [try Self.change(.approved)]), record: nil, regime: nil, region: nil, viewer: Self.ministry, today: today,
+            try Self.district(changes: [try Self.change(.approved)]), record: nil, regime: nil, region: nil,
+            viewer: Self.ministry, today: today,
             language: "en")
         #expect(decided.pendingChanges.isEmpty && decided.changes.first?.statusText == "Approved")
     }

@@ -39,7 +39,8 @@ import VaporTesting
     @Test func aDistrictPageSaysWhatItIsForWithItsNegativeListAndACheck() async throws {
         try await withTeukgu { app in
             for language in ["ko", "en"] {
-                let html = try await page(app, Endpoints.districtPage.link([.districtID: "jeonnam-dc-energy"]), language)
+                let html = try await page(
+                    app, Endpoints.districtPage.link([.districtID: "jeonnam-dc-energy"]), language)
                 #expect(html.contains(Endpoints.checkPage.link([.district: "jeonnam-dc-energy"])))
                 #expect(html.contains("class=\"rule-list\""))
                 #expect(html.contains(Strings.text("rule.effect.prohibit", language)))

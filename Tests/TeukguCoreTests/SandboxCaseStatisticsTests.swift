@@ -40,7 +40,9 @@ import Testing
     }
 
     @Test func csvCellsKeepNumbersPlain() throws {
-        var table = OpenDataTable(columns: [.init("a", .integer, "가", "A"), .init("b", .number, "나", "B", optional: true)])
+        var table = OpenDataTable(columns: [
+            .init("a", .integer, "가", "A"), .init("b", .number, "나", "B", optional: true),
+        ])
         table.append([.integer(200_000_000), .number(12.5)])
         table.append([.integer(1), .null])
         #expect(table.csvRows == [["a", "b"], ["200000000", "12.5"], ["1", ""]])

@@ -48,7 +48,7 @@ enum SVGChart {
             let y = index * rowHeight + 4
             let width = Int(Double(item.1) / Double(maximum) * Double(barWidth))
             svg +=
-                "<text x=\"\(labelWidth - 6)\" y=\"\(y + 15)\" text-anchor=\"end\" font-size=\"12\">\(escape(String(item.0.prefix(40))))</text>"
+                "<text x=\"\(labelWidth - 6)\" y=\"\(y + 15)\" text-anchor=\"end\" font-size=\"12\">\(escape(shortened(item.0, width: 40)))<title>\(escape(item.0))</title></text>"
             svg += "<rect x=\"\(labelWidth)\" y=\"\(y)\" width=\"\(max(width, 1))\" height=\"18\" fill=\"#0b4f9c\"/>"
             svg +=
                 "<text x=\"\(labelWidth + width + 6)\" y=\"\(y + 14)\" font-size=\"12\">\(escape(valueText(item.1)))</text>"
@@ -56,26 +56,45 @@ enum SVGChart {
         return svg + "</svg>"
     }
 
-    static let palette = ["#a4161a", "#8a5300", "#0f6b3a", "#5a6772"]
+    /// A label cut to fit left of the bars (the table beside the chart has it whole). Width is
+    /// counted in half-widths: a Hangul syllable takes about two Latin letters' room.
+    static func shortened(_ label: String, width: Int = 32) -> String {
+        var used = 0
+        var out = ""
+        for character in label {
+            let cost = character.isASCII ? 1 : 2
+            if used + cost > width - 1 { return out + "…" }
+            used += cost
+            out.append(character)
+        }
+        return out
+    }
+
+    static let palette = ["#a4161a", "#8a5300", "#0f6b3a", "#5a6772", "#0b4f9c", "#6b3fa0", "#1b1f24"]
 
     /// One bar per label, split into the series (outcomes), with a legend.
     static func stackedBars(_ items: [(String, [Int])], series: [String], title: String) -> String {
         let rowHeight = 24
         let labelWidth = 220
         let barWidth = 400
-        let height = max(1, items.count) * rowHeight + 40
+        // The legend wraps three to a line so that many series still fit the width.
+        let legendLines = (series.count + 2) / 3
+        let top = legendLines * 16 + 14
+        let height = max(1, items.count) * rowHeight + top + 10
         let maximum = max(1, items.map { $0.1.reduce(0, +) }.max() ?? 1)
         var svg =
             "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 \(labelWidth + barWidth + 60) \(height)\" class=\"chart\"><title>\(escape(title))</title>"
         for (index, name) in series.enumerated() {
+            let x = labelWidth + (index % 3) * 150
+            let y = 2 + (index / 3) * 16
             svg +=
-                "<rect x=\"\(labelWidth + index * 110)\" y=\"2\" width=\"12\" height=\"12\" fill=\"\(palette[index % palette.count])\"/>"
-            svg += "<text x=\"\(labelWidth + index * 110 + 16)\" y=\"12\" font-size=\"11\">\(escape(name))</text>"
+                "<rect x=\"\(x)\" y=\"\(y)\" width=\"12\" height=\"12\" fill=\"\(palette[index % palette.count])\"/>"
+            svg += "<text x=\"\(x + 16)\" y=\"\(y + 10)\" font-size=\"11\">\(escape(name))</text>"
         }
         for (row, item) in items.enumerated() {
-            let y = row * rowHeight + 30
+            let y = row * rowHeight + top
             svg +=
-                "<text x=\"\(labelWidth - 6)\" y=\"\(y + 15)\" text-anchor=\"end\" font-size=\"12\">\(escape(item.0))</text>"
+                "<text x=\"\(labelWidth - 6)\" y=\"\(y + 15)\" text-anchor=\"end\" font-size=\"12\">\(escape(shortened(item.0)))<title>\(escape(item.0))</title></text>"
             var x = labelWidth
             for (index, value) in item.1.enumerated() where value > 0 {
                 let width = max(1, Int(Double(value) / Double(maximum) * Double(barWidth)))

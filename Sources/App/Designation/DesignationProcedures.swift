@@ -103,9 +103,18 @@ enum DesignationProcedures {
     }
 
     /// Procedures whose decision or step deadline has run out: they lead the officers' home page.
-    static func overdue(
-        today: CalendarDate, on database: any Database
-    ) async throws -> [(DesignationProcedureRecord, String)] {
+    /// A legal date an open procedure runs to: the ministry's decision clock, or the current
+    /// step's own deadline.
+    struct Deadline {
+        let procedure: DesignationProcedureRecord
+        /// `decision`, or the step the deadline belongs to.
+        let step: String
+        let due: CalendarDate
+        let isOverdue: Bool
+    }
+
+    /// Every open procedure's running deadlines (a paused step's deadline is not running).
+    static func deadlines(today: CalendarDate, on database: any Database) async throws -> [Deadline] {
         let open = try await DesignationProcedureRecord.query(on: database)
             .filter(
                 \.$currentStep !~ [
@@ -115,20 +124,36 @@ enum DesignationProcedures {
             ).all()
         guard !open.isEmpty else { return [] }
         let rules = try await rules(on: database)
-        var late: [(DesignationProcedureRecord, String)] = []
+        var deadlines: [Deadline] = []
         for procedure in open {
             guard let state = try? JSONColumn.decode(ProcedureState.self, procedure.stateJSON) else { continue }
-            if (try? rules.isDecisionOverdue(state, asOf: today)) == true,
-                let due = try? rules.decisionClock(state, asOf: today)?.due
+            if state.current.isUnderDecisionClock, let result = try? rules.decisionClock(state, asOf: today) {
+                deadlines.append(
+                    Deadline(
+                        procedure: procedure, step: "decision", due: result.due,
+                        isOverdue: result.state(on: today) == .expired))
+            }
+            if let (clock, result) = try? rules.stepClock(state, asOf: today), clock.kind == .deadline,
+                !state.isSupplementing
             {
-                late.append((procedure, "decision due \(due.iso)"))
-            } else if let (clock, result) = try? rules.stepClock(state, asOf: today), clock.kind == .deadline,
-                !state.isSupplementing, result.due < today
-            {
-                late.append((procedure, "\(state.current.rawValue) due \(result.due.iso)"))
+                deadlines.append(
+                    Deadline(
+                        procedure: procedure, step: state.current.rawValue, due: result.due,
+                        isOverdue: result.due < today))
             }
         }
-        return late
+        return deadlines
+    }
+
+    static func overdue(
+        today: CalendarDate, on database: any Database
+    ) async throws -> [(DesignationProcedureRecord, String)] {
+        var seen: Set<UUID> = []
+        return try await deadlines(today: today, on: database).filter(\.isOverdue).compactMap { deadline in
+            // One line per procedure: the decision clock's, when both are late.
+            guard let id = deadline.procedure.id, seen.insert(id).inserted else { return nil }
+            return (deadline.procedure, "\(deadline.step) due \(deadline.due.iso)")
+        }
     }
 
     private static func day(_ text: String?, field: String) throws -> CalendarDate? {

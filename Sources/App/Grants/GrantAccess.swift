@@ -87,9 +87,13 @@ enum GrantAccess {
         }
     }
 
-    /// The agreements an account may see, newest first.
-    static func visible(to account: CurrentAccount, on database: any Database) async throws -> [GrantAgreementRecord] {
+    /// The agreements an account may see, newest first; `narrowing` adds conditions (a search's).
+    static func visible(
+        to account: CurrentAccount, on database: any Database,
+        narrowing: (QueryBuilder<GrantAgreementRecord>) -> Void = { _ in }
+    ) async throws -> [GrantAgreementRecord] {
         let query = GrantAgreementRecord.query(on: database).sort(\.$createdAt, .descending)
+        narrowing(query)
         switch account.role {
         case .ministryAdmin, .ministryOfficer: break
         case .companyMember: query.filter(\.$companyID == (account.companyID ?? UUID()))

@@ -77,6 +77,8 @@ struct CallBudgetFigures: Content, Equatable {
         /// What the track's budget still holds (nil when the track has no budget of its own).
         let availableWon: Int64?
         let committedWon: Int64
+        /// Paid out to the track's startups so far.
+        let paidWon: Int64
     }
 
     let callID: UUID
@@ -100,6 +102,7 @@ struct CallBudgetFigures: Content, Equatable {
             try await LedgerEntryRecord.query(on: database).filter(\.$callID == callID)
             .filter(\.$kind == .budget).count() > 0
         var committedByTrack: [UUID: Int64] = [:]
+        var paidByTrack: [UUID: Int64] = [:]
         var committed: Int64 = 0
         var paid: Int64 = 0
         for agreement in agreements where agreement.status != .draft && agreement.status != .withdrawn {
@@ -108,7 +111,10 @@ struct CallBudgetFigures: Content, Equatable {
             let figures = try await AgreementFigures.load(agreement, instalments: instalments, on: database).0
             committed += figures.awardWon
             paid += figures.paidWon
-            if let trackID = agreement.trackID { committedByTrack[trackID, default: 0] += figures.awardWon }
+            if let trackID = agreement.trackID {
+                committedByTrack[trackID, default: 0] += figures.awardWon
+                paidByTrack[trackID, default: 0] += figures.paidWon
+            }
         }
         let trackFigures = tracks.compactMap { track -> Track? in
             guard let id = track.id else { return nil }
@@ -118,7 +124,8 @@ struct CallBudgetFigures: Content, Equatable {
             let available = track.budgetWon.map { budget in committed > 0 ? (allocated ?? budget - committed) : budget }
             return Track(
                 trackID: id, name: track.name, budgetWon: track.budgetWon,
-                availableWon: (track.budgetWon ?? 0) > 0 ? available : nil, committedWon: committed)
+                availableWon: (track.budgetWon ?? 0) > 0 ? available : nil, committedWon: committed,
+                paidWon: paidByTrack[id] ?? 0)
         }
         return CallBudgetFigures(
             callID: callID, budgetWon: call.budgetWon, committedWon: committed, paidWon: paid,

@@ -26,7 +26,9 @@ extension OpenDataset {
             try await RegionRecord.query(on: database).all().map { ($0.id ?? "", $0) }, uniquingKeysWith: { a, _ in a })
     }
 
-    private static func districts(into table: inout OpenDataTable, on database: any Database, today: CalendarDate)
+    private static func districts(
+        into table: inout OpenDataTable, on database: any Database, today: CalendarDate
+    )
         async throws
     {
         let regions = try await regions(on: database)
@@ -37,7 +39,9 @@ extension OpenDataset {
         for district in try await DistrictRecord.query(on: database).sort(\.$round).sort(\.$id).all() {
             let id = district.id ?? ""
             let term = operations[id].flatMap { try? JSONColumn.decode(DistrictTerm.self, $0.termJSON) }
-            let operators = operations[id].flatMap { try? JSONColumn.decode([ZoneOperatorEntry].self, $0.operatorsJSON) }
+            let operators = operations[id].flatMap {
+                try? JSONColumn.decode([ZoneOperatorEntry].self, $0.operatorsJSON)
+            }
             let status = term.flatMap { try? $0.status(on: today, parameters: catalog) }
             table.append([
                 .text(id), .text(district.regionID), .text(regions[district.regionID]?.nameKorean ?? ""),
@@ -92,7 +96,8 @@ extension OpenDataset {
                 }
             case .decided:
                 let applications = try await DesignationApplicationRecord.query(on: database)
-                    .filter(\.$callID == call.requireID()).filter(\.$submittedOrder != nil).sort(\.$submittedOrder).all()
+                    .filter(\.$callID == call.requireID()).filter(\.$submittedOrder != nil).sort(\.$submittedOrder)
+                    .all()
                 let procedures = try await DesignationProcedureRecord.query(on: database)
                     .filter(\.$callID == call.requireID()).all()
                 for application in applications {
@@ -152,7 +157,8 @@ extension OpenDataset {
             decoding: Row.self)
         return SandboxCaseStatistics(
             rows.compactMap { row -> SandboxCaseStatistics.Case? in
-                guard let kind = SandboxCaseKind(rawValue: row.kind), let status = SandboxCaseStatus(rawValue: row.status)
+                guard let kind = SandboxCaseKind(rawValue: row.kind),
+                    let status = SandboxCaseStatus(rawValue: row.status)
                 else { return nil }
                 return .init(
                     kind: kind, status: status, filedOn: CalendarDate(instant: row.filed_at),

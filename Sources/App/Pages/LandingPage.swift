@@ -42,7 +42,11 @@ struct LandingPage: Encodable {
                 title: Strings.text("portal.collaborationProgramme", language),
                 paragraphs: [
                     Strings.text("portal.collaborationExplained", language)
-                        + (cap.map { " " + Strings.text("portal.collaborationCap", language).replacingOccurrences(of: "{cap}", with: $0) } ?? ""),
+                        + (cap.map {
+                            " "
+                                + Strings.text("portal.collaborationCap", language).replacingOccurrences(
+                                    of: "{cap}", with: $0)
+                        } ?? ""),
                     Strings.text("portal.collaborationSteps", language),
                 ],
                 links: [

@@ -55,7 +55,9 @@ struct SandboxStatisticsPage: Encodable {
         }
         total = kinds.reduce(0) { $0 + $1.cases }
         casesChart = SVGChart.bars(
-            statistics.groups.map { ("\(kindName($0.kind)) · \(Strings.text("portal.outcome.\($0.outcome.rawValue)", language))", $0.cases) },
+            statistics.groups.map {
+                ("\(kindName($0.kind)) · \(Strings.text("portal.outcome.\($0.outcome.rawValue)", language))", $0.cases)
+            },
             title: Strings.text("portal.casesChart", language))
         daysChart = SVGChart.bars(
             SandboxCaseKind.allCases.compactMap { kind in

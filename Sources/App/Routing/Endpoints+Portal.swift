@@ -27,8 +27,12 @@ extension Endpoints {
         .GET, "/search", .searchers, .boundRecords,
         "Find records by name, business registration number or receipt number")
 
+    static let apiSearch = Endpoint(
+        .GET, "/api/v1/search", .searchers, .boundRecords,
+        "Records the caller may see matching ?q= (name, business registration number or receipt number)")
+
     static let portal: [Endpoint] = [
         openDataPage, openDataSchemaPage, openDataJSON, openDataCSV, collaborationResultsPage, sandboxStatisticsPage,
-        ministryDashboard, searchPage,
+        ministryDashboard, searchPage, apiSearch,
     ]
 }

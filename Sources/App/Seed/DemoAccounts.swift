@@ -105,6 +105,7 @@ enum DemoAccounts {
             try await CollaborationSeed.seedDemo(organisation: try organisation.requireID(), now: now, on: transaction)
             try await SandboxSeed.seedDemo(now: now, on: transaction)
             try await GrantDemoSeed.seedDemo(organisation: try organisation.requireID(), now: now, on: transaction)
+            try await DesignationSeed.seedDemoEvaluations(now: now, on: transaction)
             if try await DesignationCallRecord.query(on: transaction).filter(\.$status == .accepting).count() == 0 {
                 try await DesignationSeed.demoCall(now: now).create(on: transaction)
             }

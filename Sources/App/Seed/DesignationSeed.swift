@@ -84,6 +84,32 @@ enum DesignationSeed {
         return record
     }
 
+    /// Illustrative self-evaluations of last year for the round-1 districts, so the ministry's
+    /// dashboard and the district pages have reported figures to set against targets. The figures
+    /// are made up and the comments say so.
+    static func seedDemoEvaluations(now: Date, on database: any Database) async throws {
+        guard try await DistrictEvaluationRecord.query(on: database).count() == 0 else { return }
+        let year = CalendarDate(instant: now).year - 1
+        let figures: [String: [Double]] = [
+            "busan-marine-mobility": [12, 2, 140], "gangwon-ai-healthcare": [9, 1, 95],
+            "chungbuk-regenerative-bio": [6, 3, 120], "jeonnam-dc-energy": [15, 4, 210],
+        ]
+        for (districtID, actuals) in figures.sorted(by: { $0.key < $1.key }) {
+            guard let operation = try await DistrictOperationRecord.find(districtID, on: database),
+                let kpis = try? JSONColumn.decode([DistrictPlan.KPI].self, operation.kpisJSON),
+                let term = try? JSONColumn.decode(DistrictTerm.self, operation.termJSON), term.startsOn.year <= year
+            else { continue }
+            let record = DistrictEvaluationRecord()
+            record.districtID = districtID
+            record.year = year
+            record.actualsJSON = try JSONColumn.encode(
+                zip(kpis, actuals).map { SelfEvaluationInput.Actual(name: $0.name, actual: $1) })
+            record.selfScore = 70
+            record.selfComment = "예시 자체평가입니다 (illustrative self-evaluation)."
+            try await record.create(on: database)
+        }
+    }
+
     /// The open, illustrative round 3 for demos: written then presentation, at most 3, one per region.
     static func demoCall(now: Date) throws -> DesignationCallRecord {
         let call = DesignationCallRecord()

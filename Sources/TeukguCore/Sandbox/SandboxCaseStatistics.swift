@@ -34,7 +34,8 @@ public struct SandboxCaseStatistics: Sendable {
         public let filedOn: CalendarDate
         public let answeredOn: CalendarDate?
 
-        public init(kind: SandboxCaseKind, status: SandboxCaseStatus, filedOn: CalendarDate, answeredOn: CalendarDate?) {
+        public init(kind: SandboxCaseKind, status: SandboxCaseStatus, filedOn: CalendarDate, answeredOn: CalendarDate?)
+        {
             self.kind = kind
             self.status = status
             self.filedOn = filedOn
