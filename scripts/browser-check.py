@@ -22,6 +22,7 @@ import sys
 import tempfile
 import time
 import traceback
+import urllib.error
 import urllib.request
 
 from selenium import webdriver
@@ -283,22 +284,8 @@ class Person:
 
 # The journeys ------------------------------------------------------------------------------------
 
-def public_journey(server):
-    person = Person(server, None)
-    person.go("/")
-    person.see("특구")
-    person.inspect("landing")
-    person.keyboard_reaches("규제 확인")
-    person.switch_language()
-    person.see("Teukgu")
-    person.switch_language()
-    person.go("/regulation")
-    person.inspect("regulation-home")
-    links = [a.get_attribute("href") for a in person.finds("main a") if (a.get_attribute("href") or "").endswith("/check")]
-    check(links, "public: no district to check")
-    person.go(links[0] + "?all=1" if links else "/regulation")
-    person.inspect("check", reload=False)
-    # Answer what the form asks with its first choices, then ask.
+def answer_until_verdict(person):
+    """Answers what a check form asks with its last choices, page after page, until the verdict."""
     for select in person.finds("main form select"):
         if len(Select(select).options) > 1:
             Select(select).select_by_index(len(Select(select).options) - 1)
@@ -316,6 +303,95 @@ def public_journey(server):
             if len(Select(select).options) > 1 and not Select(select).first_selected_option.get_attribute("value"):
                 Select(select).select_by_index(len(Select(select).options) - 1)
         person.press(buttons[0])
+
+
+def portal_journey(server):
+    """The public portal: the map leads to a district, whose open data downloads and whose check
+    gives a verdict; the collaboration results and sandbox figures read in both languages."""
+    person = Person(server, None)
+    person.go("/")
+    tiles = person.finds("svg.tile-map rect")
+    check(len(tiles) == 17, "portal: the map has %d tiles, not 17" % len(tiles))
+    # An SVG link's href is an animated string to the DOM: read the attribute as written.
+    marked = [a.get_dom_attribute("href") for a in person.finds("svg.tile-map a")]
+    check(marked, "portal: no region on the map links to a district")
+    district = next((href for href in marked if "/districts/" in (href or "")), None)
+    if check(district, "portal: no map tile leads to a district page"):
+        person.go(district)
+        person.inspect("portal-district")
+        checks = [a.get_attribute("href") for a in person.finds("main a.button") if (a.get_attribute("href") or "").endswith("/check")]
+        district_id = district.rstrip("/").split("/")[-1]
+        person.go("/open-data")
+        person.inspect("open-data")
+        person.go("/open-data/districts")
+        person.inspect("open-data-schema")
+        csv_link = [a.get_attribute("href") for a in person.finds("main a") if (a.get_attribute("href") or "").endswith("data.csv")]
+        if check(csv_link, "portal: the schema page has no CSV download"):
+            with urllib.request.urlopen(csv_link[0], timeout=30) as answer:
+                text = answer.read().decode("utf-8-sig")
+                etag = answer.headers.get("ETag")
+            check(text.startswith("district_id,") and district_id in text,
+                  "portal: the districts CSV lacks %s" % district_id)
+            request = urllib.request.Request(csv_link[0], headers={"If-None-Match": etag or ""})
+            try:
+                urllib.request.urlopen(request, timeout=30)
+                fail("portal: the CSV did not answer 304 to its own ETag")
+            except urllib.error.HTTPError as error:
+                check(error.code == 304, "portal: the CSV answered %d to its own ETag" % error.code)
+        if check(checks, "portal: the district page has no 'May I do this here?' button"):
+            person.go(checks[0] + "?all=1")
+            answer_until_verdict(person)
+            check("/regulation/decisions/" in person.path, "portal: no verdict from the district's check")
+    for path, name in [("/collaboration/results", "collaboration-results"),
+                       ("/collaboration/results?year=2024", "collaboration-results-2024"),
+                       ("/sandbox/statistics", "sandbox-statistics")]:
+        person.go(path)
+        check(person.finds("main table"), "portal: %s shows no table" % path)
+        person.inspect(name)
+    person.quit()
+
+
+def ministry_overview_journey(server):
+    """The ministry's dashboard and staff search, and search as a region and a partner sees it."""
+    person = Person(server, "officer@teukgu.demo")
+    person.go("/ministry/dashboard")
+    check(len(person.finds("main svg")) >= 3, "ministry: the dashboard draws fewer than three charts")
+    person.inspect("dashboard")
+    person.go("/search")
+    person.type("#q", "naju")
+    person.press(person.find("main form button[type=submit]"))
+    person.see("SB-2026")
+    person.inspect("search")
+    person.quit()
+    region = Person(server, "busan@teukgu.demo")
+    region.go("/search?q=SB-2026")
+    body = region.text()
+    check("SB-2026-0001" in body and "SB-2026-0005" not in body, "region: search shows another region's case")
+    region.inspect("search")
+    region.quit()
+    partner = Person(server, "nvidia@teukgu.demo")
+    partner.go("/search?q=GA-2025")
+    check(partner.text().count("GA-2025-") == 1, "partner: search shows another track's agreement")
+    partner.inspect("search")
+    partner.quit()
+
+
+def public_journey(server):
+    person = Person(server, None)
+    person.go("/")
+    person.see("특구")
+    person.inspect("landing")
+    person.keyboard_reaches("규제 확인")
+    person.switch_language()
+    person.see("Teukgu")
+    person.switch_language()
+    person.go("/regulation")
+    person.inspect("regulation-home")
+    links = [a.get_attribute("href") for a in person.finds("main a") if (a.get_attribute("href") or "").endswith("/check")]
+    check(links, "public: no district to check")
+    person.go(links[0] + "?all=1" if links else "/regulation")
+    person.inspect("check", reload=False)
+    answer_until_verdict(person)
     check("/regulation/decisions/" in person.path, "public: no verdict after the questions (at %s)" % person.path)
     person.inspect("verdict")
     permalink = [a.get_attribute("href") for a in person.finds("main a") if "/regulation/decisions/" in (a.get_attribute("href") or "")]
@@ -685,7 +761,8 @@ def main():
         if old.endswith(".png"):
             os.remove(os.path.join(OUT, old))
     server = Server()
-    steps = [("public", lambda: public_journey(server))]
+    steps = [("public", lambda: public_journey(server)), ("portal", lambda: portal_journey(server)),
+             ("ministry overview", lambda: ministry_overview_journey(server))]
     try:
         for name, step in steps:
             print("== " + name, flush=True)

@@ -7,7 +7,9 @@ import TeukguCore
 enum DashboardFigures {
     /// Stages an application passes through, in order, as the dashboard groups them.
     enum Stage: String, CaseIterable, Sendable {
-        case draft, submitted, evaluating, candidate, selected, notSelected = "not-selected", withdrawn
+        case draft, submitted, evaluating, candidate, selected
+        case notSelected = "not-selected"
+        case withdrawn
 
         init(status: ApplicationStatus, outcome: ApplicationOutcome) {
             switch outcome {

@@ -99,8 +99,9 @@ struct DistrictPage: Encodable {
                 illustrative: record.unconfirmed)
         }
         negativeList = (regime?.groups ?? []).flatMap(\.rules).map { rule in
-            ListedRule(
-                effect: Strings.text("rule.effect." + rule.effect, language), effectKey: rule.effect,
+            let effectKey = "rule.effect." + rule.effect
+            return ListedRule(
+                effect: Strings.text(effectKey, language), effectKey: rule.effect,
                 title: Strings.pick(rule.titleKorean, rule.titleEnglish, language),
                 conditions: Strings.pick(rule.conditionsKorean, rule.conditions, language))
         }

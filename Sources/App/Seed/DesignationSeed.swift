@@ -90,8 +90,9 @@ enum DesignationSeed {
     static func seedDemoEvaluations(now: Date, on database: any Database) async throws {
         guard try await DistrictEvaluationRecord.query(on: database).count() == 0 else { return }
         let year = CalendarDate(instant: now).year - 1
+        // Busan is left to the demo region to file itself.
         let figures: [String: [Double]] = [
-            "busan-marine-mobility": [12, 2, 140], "gangwon-ai-healthcare": [9, 1, 95],
+            "gangwon-ai-healthcare": [9, 1, 95],
             "chungbuk-regenerative-bio": [6, 3, 120], "jeonnam-dc-energy": [15, 4, 210],
         ]
         for (districtID, actuals) in figures.sorted(by: { $0.key < $1.key }) {
