@@ -33,6 +33,33 @@ import VaporTesting
         }
     }
 
+    @Test func nonJSONAnswersAreDocumentedAsWhatTheyAre() async throws {
+        try await withTeukgu { app in
+            let response = try await app.testing().sendRequest(.GET, Endpoints.openAPI.link())
+            let document = try #require(
+                try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+            let paths = try #require(document["paths"] as? [String: [String: [String: Any]]])
+            func responses(_ path: String, _ method: String) -> [String: [String: Any]] {
+                (paths[path]?[method]?["responses"] as? [String: [String: Any]]) ?? [:]
+            }
+            let logout = try #require(paths["/api/v1/auth/logout"]?["post"])
+            #expect(logout["requestBody"] == nil)
+            #expect(responses("/api/v1/auth/logout", "post")["204"] != nil)
+            #expect(responses("/api/v1/auth/logout", "post")["200"] == nil)
+            let metrics = responses("/metrics", "get")["200"]?["content"] as? [String: Any]
+            #expect(metrics?.keys.sorted() == ["text/plain"])
+            for (path, operations) in paths where path.hasSuffix(".csv") {
+                let content = responses(path, "get")["200"]?["content"] as? [String: Any]
+                #expect(content?.keys.sorted() == ["text/csv"], "\(path)")
+                #expect(operations["get"] != nil)
+            }
+            // And the server answers as documented.
+            let token = try await app.bearerToken(for: "admin@teukgu.demo")
+            let served = try await app.testing().sendRequest(.GET, "/metrics", headers: .bearer(token))
+            #expect(served.status == .ok && served.headers.contentType?.type == "text")
+        }
+    }
+
     @Test func healthReportsTheDatabase() async throws {
         try await withTeukgu { app in
             let response = try await app.testing().sendRequest(.GET, Endpoints.health.link())

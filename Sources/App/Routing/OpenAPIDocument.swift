@@ -19,15 +19,12 @@ enum OpenAPIDocument {
                 "operationId": operationID(endpoint),
                 "summary": endpoint.summary,
                 "description": "Access: \(accessText(endpoint.access)). Sees: \(endpoint.visibility.rawValue).",
-                "responses": [
-                    "200": [
-                        "description": "Success", "content": ["application/json": ["schema": [:] as [String: Any]]],
-                    ],
+                "responses": successResponses(endpoint).merging([
                     "4XX": [
                         "description": "Refused; the code says why",
                         "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Error"]]],
-                    ],
-                ],
+                    ]
+                ]) { first, _ in first },
             ]
             if endpoint.access != .anyone {
                 operation["security"] = [["bearer": [String]()], ["session": [String]()]]
@@ -43,7 +40,7 @@ enum OpenAPIDocument {
                 ])
             }
             if !parameters.isEmpty { operation["parameters"] = parameters }
-            if [.POST, .PUT, .PATCH].contains(endpoint.method) {
+            if [.POST, .PUT, .PATCH].contains(endpoint.method) && !takesNoBody.contains(endpoint.key) {
                 let mediaType = endpoint.path.hasSuffix("/documents") ? "application/octet-stream" : "application/json"
                 operation["requestBody"] = [
                     "required": true,
@@ -84,6 +81,42 @@ enum OpenAPIDocument {
                 ],
             ],
         ]
+    }
+
+    /// Routes that refuse any request body.
+    static let takesNoBody: Set<String> = [Endpoints.apiLogout.key]
+
+    /// What a successful answer is: no content, a CSV or text file, the stored bytes of a
+    /// document, or JSON.
+    static func successResponses(_ endpoint: Endpoint) -> [String: Any] {
+        let anySchema: [String: Any] = [:]
+        switch endpoint {
+        case _ where [Endpoints.apiLogout.key, Endpoints.apiDeleteHoliday.key].contains(endpoint.key):
+            return ["204": ["description": "Done; no content"]]
+        case _ where endpoint.path.hasSuffix(".csv"):
+            return [
+                "200": [
+                    "description": "A CSV file (RFC 4180, UTF-8)",
+                    "content": ["text/csv": ["schema": ["type": "string"]]],
+                ]
+            ]
+        case _ where endpoint.key == Endpoints.metrics.key:
+            return [
+                "200": [
+                    "description": "Prometheus text exposition format",
+                    "content": ["text/plain": ["schema": ["type": "string"]]],
+                ]
+            ]
+        case _ where endpoint.key == Endpoints.apiDocumentContent.key:
+            return [
+                "200": [
+                    "description": "The document's bytes, with the content type it was uploaded with",
+                    "content": ["*/*": ["schema": ["type": "string", "format": "binary"]]],
+                ]
+            ]
+        default:
+            return ["200": ["description": "Success", "content": ["application/json": ["schema": anySchema]]]]
+        }
     }
 
     static func operationID(_ endpoint: Endpoint) -> String {
