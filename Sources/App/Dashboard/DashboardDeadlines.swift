@@ -107,23 +107,24 @@ enum DashboardDeadlines {
             count(row)
         }
 
-        // Calls that close within the window.
+        // Calls that close within the window, of both programmes.
         let closing = horizon.adding(days: 1)
+        var calls: [(title: String, closesAt: Date, href: String)] = []
         for call in try await DesignationCallRecord.query(on: database).filter(\.$status == .accepting).all() {
-            let due = CalendarDate(instant: call.closesAt)
-            guard call.closesAt > now, due < closing else { continue }
-            let row = DashboardDeadline(
-                source: .call, title: call.title(language), due: due,
-                href: Endpoints.callPage.link([.callID: call.id?.uuidString ?? ""]), isOverdue: false)
-            rows.append(row)
-            count(row)
+            calls.append(
+                (call.title(language), call.closesAt, Endpoints.callPage.link([.callID: call.id?.uuidString ?? ""])))
         }
         for call in try await CollaborationCallRecord.query(on: database).filter(\.$status == .accepting).all() {
-            let due = CalendarDate(instant: call.closesAt)
-            guard call.closesAt > now, due < closing else { continue }
+            calls.append(
+                (
+                    call.title(language), call.closesAt,
+                    Endpoints.collaborationCallPage.link([.callID: call.id?.uuidString ?? ""])
+                ))
+        }
+        for call in calls where call.closesAt > now && CalendarDate(instant: call.closesAt) < closing {
             let row = DashboardDeadline(
-                source: .call, title: call.title(language), due: due,
-                href: Endpoints.collaborationCallPage.link([.callID: call.id?.uuidString ?? ""]), isOverdue: false)
+                source: .call, title: call.title, due: CalendarDate(instant: call.closesAt), href: call.href,
+                isOverdue: false)
             rows.append(row)
             count(row)
         }

@@ -4,20 +4,19 @@ import Vapor
 /// Conditional GET (RFC 9110 §13): `If-None-Match` wins over `If-Modified-Since`; a match answers
 /// 304 with the validators and no body.
 enum ConditionalGet {
-    static func httpDate(_ date: Date) -> String {
+    /// IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`). A formatter per call: they are not Sendable.
+    private static func formatter() -> DateFormatter {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "GMT")
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
-        return formatter.string(from: date)
+        return formatter
     }
 
+    static func httpDate(_ date: Date) -> String { formatter().string(from: date) }
+
     static func parseHTTPDate(_ text: String) -> Date? {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "GMT")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
-        return formatter.date(from: text.trimmingCharacters(in: .whitespaces))
+        formatter().date(from: text.trimmingCharacters(in: .whitespaces))
     }
 
     /// Whether the client's copy is current.
