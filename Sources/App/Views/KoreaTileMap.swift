@@ -40,7 +40,7 @@ enum KoreaTileMap {
         let width = columns * (size + gap) + gap
         let height = rows * (size + gap) + gap
         var svg =
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 \(width) \(height)\" class=\"tile-map\" aria-labelledby=\"tile-map-title\"><title id=\"tile-map-title\">\(SVGChart.escape(title))</title>"
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"group\" viewBox=\"0 0 \(width) \(height)\" class=\"tile-map\" aria-labelledby=\"tile-map-title\"><title id=\"tile-map-title\">\(SVGChart.escape(title))</title>"
         for region in regions {
             guard let tile = tiles[region.id] else { continue }
             let x = gap + tile.column * (size + gap)
