@@ -424,3 +424,21 @@ import TeukguCore
         #expect(page.jobs.first?.statusText == "완료" && page.jobs.first?.period == "2026-10-31 – 2026-11-30")
     }
 }
+
+@Suite struct SandboxCaseTableTests {
+    @Test func rowsBuiltInSwiftEscapeWhatCompaniesTyped() throws {
+        let entry = SandboxQueueEntry(
+            id: UUID(), number: "SB-2026-0001", kind: .rapidConfirmation, status: .underReview,
+            title: "<script>alert('x')</script> & \"quotes\"", companyID: UUID(), districtID: "busan",
+            regionID: "busan", filedAt: Date(timeIntervalSince1970: 0), dueOn: "2026-12-01")
+        var row = SandboxCaseRow(entry, districtName: "부산 <b>", due: "2026-12-01", language: "ko")
+        row.urgency = "paused"
+        row.urgencyText = "1일 남음"
+        let table = SandboxCaseTable([row])
+        #expect(table.count == 1)
+        #expect(!table.html.contains("<script>") && !table.html.contains("<b>"))
+        #expect(table.html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quotes&quot;"))
+        #expect(table.html.contains("badge badge-paused\">1일 남음</span>"))
+        #expect(table.html.hasPrefix("<tr><td><a href=\"/sandbox/cases/"))
+    }
+}

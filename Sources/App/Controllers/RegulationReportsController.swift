@@ -25,10 +25,7 @@ extension RegulationPagesController {
 
 /// Small server-drawn SVG charts: no JavaScript, nothing fetched, readable without colour.
 enum SVGChart {
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
+    static func escape(_ text: String) -> String { HTMLText.escape(text) }
 
     /// Horizontal bars with their values written beside them.
     static func bars(

@@ -123,7 +123,8 @@ struct SandboxPagesController {
             account.companyID == nil ? [] : try await Certifications.list(company: account.companyID!, on: request.db)
         let deadlines = try await Self.deadlines(owedBy: account, request: request)
         let page = SandboxHomePage(
-            waiting: waitingRows, waitingTotal: waiting.total, deadlines: deadlines, cases: rows(all),
+            waiting: SandboxCaseTable(waitingRows), waitingTotal: waiting.total, deadlines: deadlines,
+            cases: SandboxCaseTable(rows(all)),
             pagination: pagination,
             dueSoon: counts.dueSoon + deadlines.filter(\.isDueSoon).count,
             overdue: counts.overdue + deadlines.filter(\.isOverdue).count,
