@@ -76,34 +76,24 @@ struct SandboxPagesController {
     static func renderHome(
         _ request: Request, typed: SandboxHomePage.Typed, status: HTTPResponseStatus
     ) async throws -> Response {
-        // One connection for the page's queries: under load a request that took a pooled
-        // connection per query queued again for each, and its wait grew the slowest pages' tail.
-        try await request.db.withConnection { db in
-            try await renderHome(request, typed: typed, status: status, on: db)
-        }
-    }
-
-    private static func renderHome(
-        _ request: Request, typed: SandboxHomePage.Typed, status: HTTPResponseStatus, on db: any Database
-    ) async throws -> Response {
         let account = try request.requireAccount()
         let language = request.language
         // The names and the filing form's choices: read as plain columns, not records.
-        let districts = try await DistrictNames.all(on: db)
+        let districts = try await DistrictNames.all(on: request.db)
         let names = Dictionary(
             districts.map { ($0.id ?? "", Strings.pick($0.nameKorean, $0.nameEnglish, language)) },
             uniquingKeysWith: { first, _ in first })
         // What waits on the reader, soonest due first (the 10 most urgent: the counts above them say
         // how many more), and every case 20 a page. A page people open all day stays light.
-        let counts = try await SandboxQueue.waitingCounts(to: account, today: request.today, on: db)
+        let counts = try await SandboxQueue.waitingCounts(to: account, today: request.today, on: request.db)
         let waiting = try await SandboxQueue.page(
-            to: account, waiting: true, page: 1, perPage: 10, counted: counts, on: db)
+            to: account, waiting: true, page: 1, perPage: 10, counted: counts, on: request.db)
         let pagination = Pagination(
             request: request,
-            total: try await SandboxQueue.count(to: account, waiting: false, on: db), perPage: 20)
+            total: try await SandboxQueue.count(to: account, waiting: false, on: request.db), perPage: 20)
         let all = try await SandboxQueue.page(
             to: account, waiting: false, page: pagination.page, perPage: pagination.perPage,
-            knownTotal: pagination.total, on: db
+            knownTotal: pagination.total, on: request.db
         ).entries
         // Each row shows the due day stored on its case, so a page of rows costs no clock work.
         func rows(_ records: [SandboxQueueEntry]) -> [SandboxCaseRow] {
@@ -130,8 +120,8 @@ struct SandboxPagesController {
         }
         let waitingRows = rows(waiting.entries)
         let certifications =
-            account.companyID == nil ? [] : try await Certifications.list(company: account.companyID!, on: db)
-        let deadlines = try await Self.deadlines(owedBy: account, request: request, on: db)
+            account.companyID == nil ? [] : try await Certifications.list(company: account.companyID!, on: request.db)
+        let deadlines = try await Self.deadlines(owedBy: account, request: request)
         let page = SandboxHomePage(
             waiting: SandboxCaseTable(waitingRows), waitingTotal: waiting.total, deadlines: deadlines,
             cases: SandboxCaseTable(rows(all)),
@@ -151,7 +141,7 @@ struct SandboxPagesController {
             typed: typed,
             attachable: account.role == .companyMember
                 ? try await AttachableDocuments.options(
-                    for: account, attached: typed.documentIDs, stored: [], editing: true, on: db)
+                    for: account, attached: typed.documentIDs, stored: [], editing: true, on: request.db)
                 : [],
             uploadHref: Endpoints.documentsPage.link(),
             certifications: certifications.map {
@@ -333,31 +323,30 @@ struct SandboxPagesController {
     /// The deadlines the account's side owes: a company on its own cases, the ministry the revision
     /// plans; the other parties owe none on granted cases.
     static func deadlines(
-        owedBy account: CurrentAccount, request: Request, on db: (any Database)? = nil
+        owedBy account: CurrentAccount, request: Request
     ) async throws -> [SandboxDeadlineRow] {
-        let db = db ?? request.db
         let owner: SandboxDeadline.Owner
         var records: [SandboxCaseRecord]
         switch account.role {
         case .companyMember:
             owner = .company
             // Only granted cases owe these; a company has few of them.
-            records = try await SandboxCaseRecord.query(on: db)
+            records = try await SandboxCaseRecord.query(on: request.db)
                 .filter(\.$companyID == (account.companyID ?? UUID())).filter(\.$validFrom != nil).all()
         case let role where role.isMinistry:
             owner = .ministry
-            let asked = try await SandboxCaseEventRecord.query(on: db)
+            let asked = try await SandboxCaseEventRecord.query(on: request.db)
                 .filter(\.$event == SandboxCaseStatus.Event.requestRevision.rawValue).all().map(\.caseID)
             records =
                 asked.isEmpty
-                ? [] : try await SandboxCaseRecord.query(on: db).filter(\.$id ~~ Array(Set(asked))).all()
+                ? [] : try await SandboxCaseRecord.query(on: request.db).filter(\.$id ~~ Array(Set(asked))).all()
         default:
             return []
         }
         // Most parties owe none of these, and then the parameters need not be read at all.
         guard !records.isEmpty else { return [] }
-        let catalog = try await LegalTimeStore.catalog(on: db)
-        return try await SandboxDeadlines.of(records, catalog: catalog, today: request.today, on: db)
+        let catalog = try await LegalTimeStore.catalog(on: request.db)
+        return try await SandboxDeadlines.of(records, catalog: catalog, today: request.today, on: request.db)
             .filter { $0.deadline.owner == owner }
             .map { SandboxDeadlineRow($0.deadline, of: $0.record, today: request.today, language: request.language) }
             .sorted { $0.daysLeft < $1.daysLeft }
