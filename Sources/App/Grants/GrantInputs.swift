@@ -115,7 +115,7 @@ struct SpendingInput: StrictJSONInput, Content {
 
 /// The operating organisation's review of a spending: `accept` or `reject` (clawed back).
 struct SpendingReviewInput: StrictJSONInput, Content {
-    enum Decision: String, Codable, Sendable { case accept, reject }
+    enum Decision: String, Codable, Sendable, CaseIterable { case accept, reject }
     var decision: Decision
     var note: String?
 
@@ -134,7 +134,7 @@ struct ReallocationInput: StrictJSONInput, Content {
 
 /// The decision on a reallocation: `approve` or `refuse`.
 struct ReallocationDecisionInput: StrictJSONInput, Content {
-    enum Decision: String, Codable, Sendable { case approve, refuse }
+    enum Decision: String, Codable, Sendable, CaseIterable { case approve, refuse }
     var decision: Decision
     var note: String?
 
@@ -143,7 +143,7 @@ struct ReallocationDecisionInput: StrictJSONInput, Content {
 
 /// A clawback: `source` is `unspent` (from the project account) or `misspent` (from what was spent).
 struct ClawbackInput: StrictJSONInput, Content {
-    enum Source: String, Codable, Sendable { case unspent, misspent }
+    enum Source: String, Codable, Sendable, CaseIterable { case unspent, misspent }
     var source: Source
     var amountWon: Int64
     var reason: String

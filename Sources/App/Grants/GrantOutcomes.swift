@@ -34,7 +34,7 @@ struct OutcomeInput: StrictJSONInput, Content {
 
 /// The operating organisation's review of reported outcomes: `confirm` or `return` (with a note).
 struct OutcomeReviewInput: StrictJSONInput, Content {
-    enum Decision: String, Codable, Sendable {
+    enum Decision: String, Codable, Sendable, CaseIterable {
         case confirm
         case sendBack = "return"
     }

@@ -55,7 +55,7 @@ final class SandboxClaimRecord: Model, @unchecked Sendable {
     }
 }
 
-enum SandboxClaimStatus: String, Codable, Sendable {
+enum SandboxClaimStatus: String, Codable, Sendable, CaseIterable {
     case received
     case paid
     case refused

@@ -33,7 +33,7 @@ public struct DistrictTerm: Hashable, Sendable, Codable {
         return DistrictTerm(startsOn: start, endsOn: length.added(to: start).adding(days: -1))
     }
 
-    public enum Status: String, Hashable, Sendable, Codable {
+    public enum Status: String, Hashable, Sendable, Codable, CaseIterable {
         case operating, dedesignated, expired
         case postMonitoring = "post-monitoring"
         case closed

@@ -118,7 +118,7 @@ public struct RankingEntry: Hashable, Sendable {
 
 /// The decided outcome of one application in a stage.
 public struct StageResult: Hashable, Sendable, Codable {
-    public enum Reason: String, Hashable, Sendable, Codable {
+    public enum Reason: String, Hashable, Sendable, Codable, CaseIterable {
         case advanced
         case belowThreshold = "below-threshold"
         case outsideAdvanceCount = "outside-advance-count"

@@ -8,9 +8,26 @@ enum OpenAPIDocument {
         return (try? encoder.data(withJSONObject: document, options: [.sortedKeys, .prettyPrinted])) ?? Data("{}".utf8)
     }()
 
-    static var document: [String: Any] {
+    /// The contract types the recorder could not describe; a test keeps it empty.
+    static var unrecorded: [String] { build().unrecorded }
+
+    static var document: [String: Any] { build().document }
+
+    private static func build() -> (document: [String: Any], unrecorded: [String]) {
+        let recorder = SchemaRecorder()
+        var unrecorded: [String] = []
+        func schema(_ type: (any Decodable.Type)?) -> [String: Any]? {
+            guard let type else { return nil }
+            do {
+                return try recorder.schema(for: type)
+            } catch {
+                unrecorded.append("\(error)")
+                return nil
+            }
+        }
         var paths: [String: [String: Any]] = [:]
         for endpoint in Endpoints.all where endpoint.isAPI {
+            let contract = APIContracts.byKey[endpoint.key]
             let openAPIPath =
                 "/"
                 + endpoint.path.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }
@@ -19,7 +36,7 @@ enum OpenAPIDocument {
                 "operationId": operationID(endpoint),
                 "summary": endpoint.summary,
                 "description": "Access: \(accessText(endpoint.access)). Sees: \(endpoint.visibility.rawValue).",
-                "responses": successResponses(endpoint).merging([
+                "responses": successResponses(endpoint, body: schema(contract?.response)).merging([
                     "4XX": [
                         "description": "Refused; the code says why",
                         "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Error"]]],
@@ -42,14 +59,16 @@ enum OpenAPIDocument {
             if !parameters.isEmpty { operation["parameters"] = parameters }
             if [.POST, .PUT, .PATCH].contains(endpoint.method) && !takesNoBody.contains(endpoint.key) {
                 let mediaType = endpoint.path.hasSuffix("/documents") ? "application/octet-stream" : "application/json"
-                operation["requestBody"] = [
-                    "required": true,
-                    "content": [mediaType: ["schema": ["type": mediaType == "application/json" ? "object" : "string"]]],
-                ]
+                let body =
+                    mediaType == "application/json"
+                    ? schema(contract?.request) ?? ["type": "object"] : ["type": "string"]
+                operation["requestBody"] = ["required": true, "content": [mediaType: ["schema": body]]]
             }
             paths[openAPIPath, default: [:]][endpoint.method.rawValue.lowercased()] = operation
         }
-        return [
+        var schemas = recorder.components
+        schemas["Error"] = errorSchema
+        let document: [String: Any] = [
             "openapi": "3.1.0",
             "info": [
                 "title": "Teukgu API",
@@ -67,18 +86,21 @@ enum OpenAPIDocument {
                     ],
                     "session": ["type": "apiKey", "in": "cookie", "name": "teukgu-session"],
                 ],
-                "schemas": [
-                    "Error": [
-                        "type": "object",
-                        "required": ["error"],
-                        "properties": [
-                            "error": [
-                                "type": "object", "required": ["code", "message"],
-                                "properties": ["code": ["type": "string"], "message": ["type": "string"]],
-                            ]
-                        ],
-                    ]
-                ],
+                "schemas": schemas,
+            ],
+        ]
+        return (document, unrecorded)
+    }
+
+    static var errorSchema: [String: Any] {
+        [
+            "type": "object",
+            "required": ["error"],
+            "properties": [
+                "error": [
+                    "type": "object", "required": ["code", "message"],
+                    "properties": ["code": ["type": "string"], "message": ["type": "string"]],
+                ]
             ],
         ]
     }
@@ -88,7 +110,7 @@ enum OpenAPIDocument {
 
     /// What a successful answer is: no content, a CSV or text file, the stored bytes of a
     /// document, or JSON.
-    static func successResponses(_ endpoint: Endpoint) -> [String: Any] {
+    static func successResponses(_ endpoint: Endpoint, body: [String: Any]? = nil) -> [String: Any] {
         let anySchema: [String: Any] = [:]
         switch endpoint {
         case _ where [Endpoints.apiLogout.key, Endpoints.apiDeleteHoliday.key].contains(endpoint.key):
@@ -115,7 +137,7 @@ enum OpenAPIDocument {
                 ]
             ]
         default:
-            return ["200": ["description": "Success", "content": ["application/json": ["schema": anySchema]]]]
+            return ["200": ["description": "Success", "content": ["application/json": ["schema": body ?? anySchema]]]]
         }
     }
 
