@@ -36,12 +36,9 @@ enum OpenAPIDocument {
                 "operationId": operationID(endpoint),
                 "summary": endpoint.summary,
                 "description": "Access: \(accessText(endpoint.access)). Sees: \(endpoint.visibility.rawValue).",
-                "responses": successResponses(endpoint, body: schema(contract?.response)).merging([
-                    "4XX": [
-                        "description": "Refused; the code says why",
-                        "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Error"]]],
-                    ]
-                ]) { first, _ in first },
+                "responses": successResponses(endpoint, body: schema(contract?.response)).merging(
+                    errorResponses(endpoint)
+                ) { first, _ in first },
             ]
             if endpoint.access != .anyone {
                 operation["security"] = [["bearer": [String]()], ["session": [String]()]]
@@ -90,6 +87,47 @@ enum OpenAPIDocument {
             ],
         ]
         return (document, unrecorded)
+    }
+
+    /// The refusals an operation can answer, each with the stable codes it uses. Every answer
+    /// below 500 is also covered by `4XX`, whose codes the route's own rules add to these.
+    static func errorResponses(_ endpoint: Endpoint) -> [String: Any] {
+        func refusal(_ text: String, _ codes: [String]) -> [String: Any] {
+            [
+                "description": text + ". Codes: " + codes.joined(separator: ", ") + ".",
+                "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Error"]]],
+            ]
+        }
+        let takesBody = [.POST, .PUT, .PATCH].contains(endpoint.method) && !takesNoBody.contains(endpoint.key)
+        var out: [String: Any] = [
+            "4XX": refusal("Refused; the code says why", ["see the listed statuses"]),
+            "400": refusal(
+                "The request is not well formed",
+                takesBody
+                    ? [
+                        "malformed_json", "json_object_expected", "unknown_field", "invalid_field", "invalid_utf8",
+                        "invalid_date",
+                    ]
+                    : ["invalid_date", "invalid_query", "invalid_field"]),
+        ]
+        if endpoint.access != .anyone {
+            out["401"] = refusal("Not signed in", ["authentication_required"])
+        }
+        if case .roles = endpoint.access {
+            out["403"] = refusal("The caller's role may not use this", ["forbidden_role"])
+        }
+        if !endpoint.parameterNames.isEmpty {
+            out["404"] = refusal("No such record, or the caller may not see it", ["not_found"])
+        }
+        if takesBody {
+            out["409"] = refusal(
+                "The record's state does not allow this now",
+                ["<lifecycle>_transition_not_allowed", "insufficient_balance", "the rule's own code"])
+            out["413"] = refusal("The body is larger than the route accepts", ["payload_too_large"])
+            out["415"] = refusal("The body is not JSON", ["unsupported_media_type"])
+            out["422"] = refusal("The request is well formed but breaks a rule", ["the rule's own code"])
+        }
+        return out
     }
 
     static var errorSchema: [String: Any] {
