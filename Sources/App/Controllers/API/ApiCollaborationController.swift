@@ -5,6 +5,12 @@ import Vapor
 
 /// The collaboration programme over JSON.
 struct ApiCollaborationController {
+    struct ChoiceModeInput: StrictJSONInput {
+        let choiceMode: String
+        let maxChoices: Int?
+        static let fields: Set<String> = ["choiceMode", "maxChoices"]
+    }
+
     func register(_ routes: any RoutesBuilder) {
         routes.on(Endpoints.apiCollaborationCalls, use: calls)
         routes.on(Endpoints.apiOpenCollaborationCall, use: openCall)
@@ -52,12 +58,7 @@ struct ApiCollaborationController {
     }
 
     @Sendable func setMode(_ request: Request) async throws -> CollaborationCallDTO {
-        struct Input: StrictJSONInput {
-            let choiceMode: String
-            let maxChoices: Int?
-            static let fields: Set<String> = ["choiceMode", "maxChoices"]
-        }
-        let input = try request.decodeStrictJSON(Input.self)
+        let input = try request.decodeStrictJSON(ChoiceModeInput.self)
         let call = try await CollaborationCalls.find(request.parameters.get("callID"), on: request.db)
         try await CollaborationCalls.setMode(
             call, mode: input.choiceMode, maxChoices: input.maxChoices, actor: try request.requireAccount().auditActor,

@@ -5,6 +5,22 @@ import Vapor
 
 /// Designation calls, applications, selection and procedures over JSON.
 struct ApiDesignationController {
+    struct CallWindowInput: StrictJSONInput {
+        let closesAt: String
+        static let fields: Set<String> = ["closesAt"]
+    }
+
+    struct InformationRequestInput: StrictJSONInput {
+        let message: String
+        static let fields: Set<String> = ["message"]
+    }
+
+    struct SelectionConfirmationInput: StrictJSONInput {
+        let chosen: [UUID]
+        let reason: String?
+        static let fields: Set<String> = ["chosen", "reason"]
+    }
+
     func register(_ routes: any RoutesBuilder) {
         routes.on(Endpoints.apiCalls, use: calls)
         routes.on(Endpoints.apiOpenCall, use: openCall)
@@ -52,11 +68,7 @@ struct ApiDesignationController {
     }
 
     @Sendable func callWindow(_ request: Request) async throws -> CallDTO {
-        struct Input: StrictJSONInput {
-            let closesAt: String
-            static let fields: Set<String> = ["closesAt"]
-        }
-        let input = try request.decodeStrictJSON(Input.self)
+        let input = try request.decodeStrictJSON(CallWindowInput.self)
         let call = try await DesignationCalls.find(request.parameters.get("callID"), on: request.db)
         try await DesignationCalls.changeWindow(
             call, closesAt: input.closesAt, actor: try request.requireAccount().auditActor, now: request.now,
@@ -118,11 +130,7 @@ struct ApiDesignationController {
     }
 
     @Sendable func infoRequest(_ request: Request) async throws -> ApplicationDTO {
-        struct Input: StrictJSONInput {
-            let message: String
-            static let fields: Set<String> = ["message"]
-        }
-        let input = try request.decodeStrictJSON(Input.self)
+        let input = try request.decodeStrictJSON(InformationRequestInput.self)
         let record = try await DesignationApplications.find(request.parameters.get("applicationID"), on: request.db)
         try await DesignationApplications.requestInformation(
             record, message: input.message, account: try request.requireAccount(), on: request.db)
@@ -158,12 +166,7 @@ struct ApiDesignationController {
     }
 
     @Sendable func confirmSelection(_ request: Request) async throws -> Response {
-        struct Input: StrictJSONInput {
-            let chosen: [UUID]
-            let reason: String?
-            static let fields: Set<String> = ["chosen", "reason"]
-        }
-        let input = try request.decodeStrictJSON(Input.self)
+        let input = try request.decodeStrictJSON(SelectionConfirmationInput.self)
         let call = try await DesignationCalls.find(request.parameters.get("callID"), on: request.db)
         let procedures = try await DesignationSelection.confirm(
             call: call, chosen: input.chosen, reason: input.reason, account: try request.requireAccount(),

@@ -5,6 +5,30 @@ import Vapor
 
 /// Panels, assignments, declarations and scorecards over JSON, for every programme.
 struct ApiEvaluationController {
+    struct ConsensusInput: StrictJSONInput {
+        let applicationIDs: [UUID]
+        let note: String?
+        static let fields: Set<String> = ["applicationIDs", "note"]
+    }
+
+    struct AffiliationInput: StrictJSONInput {
+        let kind: String
+        let value: String
+        static let fields: Set<String> = ["kind", "value"]
+    }
+
+    struct DeclarationInput: StrictJSONInput {
+        let conflict: Bool
+        let statement: String?
+        static let fields: Set<String> = ["conflict", "statement"]
+    }
+
+    struct ScorecardInput: StrictJSONInput {
+        let scores: [String: Scorecard.Entry]
+        static let fields: Set<String> = ["scores"]
+        static let nestedFields: [String: Set<String>] = ["scores.*": ["score", "justification"]]
+    }
+
     func register(_ routes: any RoutesBuilder) {
         routes.on(Endpoints.apiPanels, use: panels)
         routes.on(Endpoints.apiFormPanel, use: formPanel)
@@ -62,12 +86,7 @@ struct ApiEvaluationController {
     }
 
     @Sendable func consensus(_ request: Request) async throws -> PanelDTO {
-        struct Input: StrictJSONInput {
-            let applicationIDs: [UUID]
-            let note: String?
-            static let fields: Set<String> = ["applicationIDs", "note"]
-        }
-        let input = try request.decodeStrictJSON(Input.self)
+        let input = try request.decodeStrictJSON(ConsensusInput.self)
         let panel = try await EvaluationPanels.findPanel(request.parameters.get("panelID"), on: request.db)
         try await EvaluationPanels.openConsensusRound(
             panel, applicationIDs: input.applicationIDs, note: input.note ?? "", account: try request.requireAccount(),
@@ -105,12 +124,7 @@ struct ApiEvaluationController {
     }
 
     @Sendable func addAffiliation(_ request: Request) async throws -> Response {
-        struct Input: StrictJSONInput {
-            let kind: String
-            let value: String
-            static let fields: Set<String> = ["kind", "value"]
-        }
-        let input = try request.decodeStrictJSON(Input.self)
+        let input = try request.decodeStrictJSON(AffiliationInput.self)
         guard let text = request.parameters.get("accountID"), let id = UUID(uuidString: text),
             let account = try await AccountRecord.find(id, on: request.db),
             [Role.evaluator.rawValue, Role.partnerStaff.rawValue].contains(account.role)
@@ -171,12 +185,7 @@ struct ApiEvaluationController {
     }
 
     @Sendable func declaration(_ request: Request) async throws -> AssignmentDTO {
-        struct Input: StrictJSONInput {
-            let conflict: Bool
-            let statement: String?
-            static let fields: Set<String> = ["conflict", "statement"]
-        }
-        let input = try request.decodeStrictJSON(Input.self)
+        let input = try request.decodeStrictJSON(DeclarationInput.self)
         let account = try request.requireAccount()
         let record = try await EvaluationPanels.findAssignment(
             request.parameters.get("assignmentID"), for: account, on: request.db)
@@ -187,12 +196,7 @@ struct ApiEvaluationController {
     }
 
     @Sendable func scorecard(_ request: Request) async throws -> AssignmentDTO {
-        struct Input: StrictJSONInput {
-            let scores: [String: Scorecard.Entry]
-            static let fields: Set<String> = ["scores"]
-            static let nestedFields: [String: Set<String>] = ["scores.*": ["score", "justification"]]
-        }
-        let input = try request.decodeStrictJSON(Input.self)
+        let input = try request.decodeStrictJSON(ScorecardInput.self)
         let account = try request.requireAccount()
         let record = try await EvaluationPanels.findAssignment(
             request.parameters.get("assignmentID"), for: account, on: request.db)

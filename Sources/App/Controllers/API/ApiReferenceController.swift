@@ -93,11 +93,13 @@ struct ApiReferenceController {
             }
     }
 
+    /// `ok` and `reachable`, or `degraded` and `unreachable` (answered with 503).
+    struct Health: Content {
+        let status: String
+        let database: String
+    }
+
     @Sendable func health(_ request: Request) async throws -> Response {
-        struct Health: Content {
-            let status: String
-            let database: String
-        }
         var reachable = false
         if let sql = request.db as? any SQLDatabase {
             reachable = (try? await sql.raw("SELECT 1 AS one").first()) != nil

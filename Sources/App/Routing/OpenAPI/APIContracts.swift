@@ -117,5 +117,25 @@ enum APIContracts {
         Endpoints.apiSandboxClaimSettlement.key: .init(request: ClaimSettlementInput.self, response: ClaimDTO.self),
         Endpoints.apiSandboxClaimReport.key: .init(request: ClaimReportInput.self, response: ClaimDTO.self),
         Endpoints.apiSearch.key: .init(response: SearchController.Answer.self),
+        Endpoints.apiRegulationVersions.key: .init(response: Array<RulebookVersionDTO>.self),
+        Endpoints.apiRegulationVersion.key: .init(response: RulebookVersionDTO.self),
+        Endpoints.apiRegulationWhatIf.key: .init(request: ApiRegulationController.WhatIfInput.self),
+        Endpoints.apiRegulationWhatIfJob.key: .init(response: WhatIfJobDTO.self),
+        Endpoints.apiRegulationStatistics.key: .init(response: RegulationStatistics.self),
+        Endpoints.health.key: .init(response: ApiReferenceController.Health.self),
+        Endpoints.apiCallWindow.key: .init(
+            request: ApiDesignationController.CallWindowInput.self, response: CallDTO.self),
+        Endpoints.apiInfoRequest.key: .init(
+            request: ApiDesignationController.InformationRequestInput.self, response: ApplicationDTO.self),
+        Endpoints.apiConfirmSelection.key: .init(request: ApiDesignationController.SelectionConfirmationInput.self),
+        Endpoints.apiConsensus.key: .init(
+            request: ApiEvaluationController.ConsensusInput.self, response: PanelDTO.self),
+        Endpoints.apiAddAffiliation.key: .init(request: ApiEvaluationController.AffiliationInput.self),
+        Endpoints.apiDeclaration.key: .init(
+            request: ApiEvaluationController.DeclarationInput.self, response: AssignmentDTO.self),
+        Endpoints.apiScorecard.key: .init(
+            request: ApiEvaluationController.ScorecardInput.self, response: AssignmentDTO.self),
+        Endpoints.apiCollaborationCallMode.key: .init(
+            request: ApiCollaborationController.ChoiceModeInput.self, response: CollaborationCallDTO.self),
     ]
 }
