@@ -70,6 +70,7 @@ public func configure(_ app: Application) async throws {
     app.asyncCommands.use(RulesCommand(), as: "rules")
     app.asyncCommands.use(BenchCommand(), as: "bench")
     app.asyncCommands.use(MatchCommand(), as: "match")
+    app.asyncCommands.use(OpenAPICommand(), as: "openapi")
 
     if app.environment != .testing && isServeCommand(app.environment.arguments) {
         let address = servingAddress(app)

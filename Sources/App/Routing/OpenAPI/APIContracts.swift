@@ -137,5 +137,7 @@ enum APIContracts {
             request: ApiEvaluationController.ScorecardInput.self, response: AssignmentDTO.self),
         Endpoints.apiCollaborationCallMode.key: .init(
             request: ApiCollaborationController.ChoiceModeInput.self, response: CollaborationCallDTO.self),
+        Endpoints.apiRegulationCheck.key: .init(
+            request: RegulationCheckRequestDoc.self, response: RegulationCheckAnswerDoc.self),
     ]
 }
