@@ -18,11 +18,12 @@ struct DistrictPagesController {
 
     /// Loads the district once, then builds its model (`DistrictPage`).
     @Sendable func page(_ request: Request) async throws -> View {
-        let district = try await DistrictOperations.view(request.parameters.get("districtID"), request)
+        let (record, district) = try await DistrictOperations.viewWithRecord(
+            request.parameters.get("districtID"), request)
         let regime = try? RegimeView.build(
             district: district.id, library: request.application.rulebooks, asOf: request.today)
         let page = DistrictPage(
-            district, record: try await DistrictRecord.find(district.id, on: request.db), regime: regime,
+            district, record: record, regime: regime,
             region: try await RegionRecord.find(district.regionID, on: request.db), viewer: request.account,
             today: request.today, language: request.language)
         return try await request.renderPage(

@@ -371,8 +371,20 @@ enum DistrictOperations {
 
     /// A district as the API and pages show it, with whether its rulebook is loaded.
     static func view(_ id: String?, _ request: Request) async throws -> DistrictOperationDTO {
+        try await viewWithRecord(id, request).view
+    }
+
+    /// The view and the district's record it was read from, for a page that shows plan facts too.
+    static func viewWithRecord(
+        _ id: String?, _ request: Request
+    ) async throws
+        -> (record: DistrictRecord, view: DistrictOperationDTO)
+    {
         let (district, operation) = try await DistrictOperations.find(id, on: request.db)
         let hasRulebook = request.application.rulebooks.live?.snapshot.districts.contains(district.id ?? "") ?? false
-        return try await view(district, operation, today: request.today, hasRulebook: hasRulebook, on: request.db)
+        return (
+            district,
+            try await view(district, operation, today: request.today, hasRulebook: hasRulebook, on: request.db)
+        )
     }
 }

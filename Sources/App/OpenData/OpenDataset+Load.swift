@@ -19,6 +19,14 @@ extension OpenDataset {
         return table
     }
 
+    /// Both drivers are SQL; anything else is a configuration fault, answered as such.
+    private static func sqlDatabase(_ database: any Database) throws -> any SQLDatabase {
+        guard let sql = database as? any SQLDatabase else {
+            throw AppError(.internalServerError, "internal_error", "open data needs an SQL database")
+        }
+        return sql
+    }
+
     private static func optionalText(_ text: String?) -> OpenDataValue { text.map(OpenDataValue.text) ?? .null }
 
     private static func regions(on database: any Database) async throws -> [String: RegionRecord] {
@@ -152,7 +160,7 @@ extension OpenDataset {
             let filed_at: Date
             let answered_on: String?
         }
-        let sql = database as! any SQLDatabase
+        let sql = try sqlDatabase(database)
         let rows = try await sql.raw("SELECT kind, status, filed_at, answered_on FROM sandbox_cases").all(
             decoding: Row.self)
         return SandboxCaseStatistics(
@@ -182,7 +190,7 @@ extension OpenDataset {
             let outcome: String
             let decisions: Int
         }
-        let sql = database as! any SQLDatabase
+        let sql = try sqlDatabase(database)
         let rows = try await sql.raw(
             "SELECT district, outcome, COUNT(*) AS decisions FROM regulation_decisions GROUP BY district, outcome ORDER BY district, outcome"
         ).all(decoding: Row.self)

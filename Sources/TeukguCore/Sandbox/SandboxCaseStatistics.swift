@@ -58,12 +58,17 @@ public struct SandboxCaseStatistics: Sendable {
     private let answerDays: [SandboxCaseKind: [Int]]
 
     public init(_ cases: [Case]) {
+        // One pass to sort cases into their type and outcome; groups then come out in order.
+        struct Key: Hashable {
+            let kind: SandboxCaseKind
+            let outcome: Outcome
+        }
+        let byKey = Dictionary(grouping: cases) { Key(kind: $0.kind, outcome: Outcome($0.status)) }
         var groups: [Group] = []
         var answerDays: [SandboxCaseKind: [Int]] = [:]
         for kind in SandboxCaseKind.allCases {
             for outcome in Outcome.allCases {
-                let members = cases.filter { $0.kind == kind && Outcome($0.status) == outcome }
-                guard !members.isEmpty else { continue }
+                guard let members = byKey[Key(kind: kind, outcome: outcome)] else { continue }
                 let days = members.compactMap { member in member.answeredOn.map { member.filedOn.days(until: $0) } }
                 answerDays[kind, default: []] += days
                 groups.append(
