@@ -43,7 +43,7 @@ import Vapor
                         facts: try .init(unvalidatedValue: [:]))))
             let verdict = try check.ok.body.json
             #expect(verdict.district == "jeonnam-dc-energy" && verdict.asOf == "2026-11-30")
-            #expect(["permitted", "conditional", "prohibited", "indeterminate"].contains(verdict.outcome))
+            #expect(["permitted", "conditional", "prohibited", "indeterminate"].contains(verdict.outcome.rawValue))
             #expect(!verdict.basis.en.isEmpty && !verdict.basis.ko.isEmpty)
 
             // A refusal comes back as a documented status, not a decoding failure.

@@ -25,6 +25,30 @@ import TeukguCore
         #expect(properties["length"]?["type"] as? String == "object")
     }
 
+    @Test func theLimitsHandlersEnforceAreTheDocumentsOwn() throws {
+        let limited: [any (Decodable & DocumentedLimits).Type] = [
+            CallInput.self, CollaborationCallInput.self, TrackInput.self, ProfileInput.self,
+            CollaborationApplicationInput.self, SandboxFilingInput.self, NewAccountInput.self,
+        ]
+        for type in limited {
+            let recorder = SchemaRecorder()
+            let reference = try recorder.schema(for: type)
+            let name = try #require((reference["$ref"] as? String)?.split(separator: "/").last.map(String.init))
+            let properties = try #require(recorder.components[name]?["properties"] as? [String: [String: Any]])
+            for (field, limit) in type.limits {
+                let schema = try #require(properties[field], "\(name).\(field)")
+                #expect(schema["maxLength"] as? Int == limit.length?.upperBound, "\(name).\(field)")
+                #expect(schema["maximum"] as? Int == limit.range?.upperBound, "\(name).\(field)")
+                #expect(schema["minimum"] as? Int == limit.range?.lowerBound, "\(name).\(field)")
+                #expect(schema["enum"] as? [String] == limit.choices, "\(name).\(field)")
+            }
+        }
+        let title = try #require(SandboxFilingInput.limits["title"])
+        #expect(title.admitsTrimmed(String(repeating: "가", count: 200)))
+        #expect(!title.admitsTrimmed(String(repeating: "가", count: 201)))
+        #expect(!title.admitsTrimmed("   "))
+    }
+
     @Test func enumsDaysAndIdsCarryTheirValuesAndFormats() throws {
         struct Sample: Decodable {
             let kind: SandboxCaseKind

@@ -193,7 +193,7 @@ enum CollaborationApplications: ApplicationProgramme {
             application.choicesJSON = try JSONColumn.encode(choices)
         }
         if let plan = input.plan {
-            guard plan.count <= 20_000 else {
+            guard CollaborationApplicationInput.limits["plan"]!.admits(plan) else {
                 throw AppError.invalid("plan_too_long", "Keep the plan under 20,000 characters.")
             }
             application.plan = plan.trimmed

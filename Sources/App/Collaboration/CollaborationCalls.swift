@@ -68,10 +68,12 @@ enum CollaborationCalls {
     static func open(
         _ input: CollaborationCallInput, actor: AuditLog.Actor, on database: any Database
     ) async throws -> CollaborationCallRecord {
-        guard (2019...2100).contains(input.year) else {
+        let limits = CollaborationCallInput.limits
+        guard limits["year"]!.admits(input.year) else {
             throw AppError.invalid("invalid_year", "year must be a programme year.")
         }
-        guard !input.title.trimmed.isEmpty, input.title.count <= 200, (input.titleEnglish ?? "").count <= 200 else {
+        guard limits["title"]!.admitsTrimmed(input.title), limits["titleEnglish"]!.admits(input.titleEnglish ?? "")
+        else {
             throw AppError.invalid("invalid_title", "The title must be 1–200 characters (the English one at most 200).")
         }
         guard let opens = Timestamps.parse(input.opensAt), let closes = Timestamps.parse(input.closesAt) else {

@@ -2,7 +2,7 @@ import Foundation
 import TeukguCore
 import Vapor
 
-struct CollaborationCallInput: StrictJSONInput, Content {
+struct CollaborationCallInput: StrictJSONInput, DocumentedLimits, Content {
     var year: Int
     var title: String
     var titleEnglish: String? = nil
@@ -23,9 +23,12 @@ struct CollaborationCallInput: StrictJSONInput, Content {
         "stages[]": ["id", "titleKorean", "titleEnglish", "criteria", "passThreshold", "advanceCount"],
         "stages[].criteria[]": ["id", "titleKorean", "titleEnglish", "weight"],
     ]
+    static let limits: [String: FieldLimit] = [
+        "year": .number(2019...2100), "title": .text(1...200), "titleEnglish": .text(0...200),
+    ]
 }
 
-struct TrackInput: StrictJSONInput, Content {
+struct TrackInput: StrictJSONInput, DocumentedLimits, Content {
     var year: Int?
     var partnerID: String?
     var name: String?
@@ -38,9 +41,33 @@ struct TrackInput: StrictJSONInput, Content {
     static let fields: Set<String> = [
         "year", "partnerID", "name", "capacity", "sectorFocus", "organisationID", "description", "offer",
     ]
+    static let limits: [String: FieldLimit] = [
+        "year": .number(2019...2100), "name": .text(1...200), "capacity": .number(0...10_000),
+        "sectorFocus": .text(0...200), "description": .text(0...10_000), "offer": .text(0...4_000),
+    ]
+
+    /// The words of a track, checked against their limits wherever they are given.
+    func checkWords() throws {
+        let limits = Self.limits
+        if let name, !limits["name"]!.admitsTrimmed(name) {
+            throw AppError.invalid("too_long", "The name is 1–200 characters.")
+        }
+        if let sectorFocus, !limits["sectorFocus"]!.admits(sectorFocus) {
+            throw AppError.invalid("too_long", "Keep the sector focus under 200 characters.")
+        }
+        if let description, !limits["description"]!.admits(description) {
+            throw AppError.invalid("too_long", "Keep the description under 10,000 characters.")
+        }
+        if let offer, !limits["offer"]!.admits(offer) {
+            throw AppError.invalid("too_long", "Keep the offer under 4,000 characters.")
+        }
+        if let capacity, !limits["capacity"]!.admits(capacity) {
+            throw AppError.invalid("invalid_capacity", "capacity must be between 0 and 10,000.")
+        }
+    }
 }
 
-struct ProfileInput: StrictJSONInput, Content {
+struct ProfileInput: StrictJSONInput, DocumentedLimits, Content {
     var name: String?
     var businessRegistrationNumber: String?
     var foundedOn: String?
@@ -51,15 +78,20 @@ struct ProfileInput: StrictJSONInput, Content {
     static let fields: Set<String> = [
         "name", "businessRegistrationNumber", "foundedOn", "sector", "employees", "revenueWon",
     ]
+    static let limits: [String: FieldLimit] = [
+        "name": .text(1...200), "sector": .text(1...100), "employees": .number(0...1_000_000),
+    ]
 }
 
-struct CollaborationApplicationInput: StrictJSONInput, Content {
+struct CollaborationApplicationInput: StrictJSONInput, DocumentedLimits, Content {
     var choices: [UUID]?
     var plan: String?
     var requestedWon: Int64?
     var documentIDs: [UUID]?
 
     static let fields: Set<String> = ["choices", "plan", "requestedWon", "documentIDs"]
+    /// A plan may be saved short while a draft; submitting asks for at least 20 characters.
+    static let limits: [String: FieldLimit] = ["plan": .text(0...20_000)]
 }
 
 /// The standard stages of a track: written, demo day, presentation (weights unconfirmed: per call).

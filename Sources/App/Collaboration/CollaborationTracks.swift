@@ -28,7 +28,7 @@ enum CollaborationTracks {
     static func create(
         _ input: TrackInput, actor: AuditLog.Actor, on database: any Database
     ) async throws -> CollaborationTrackRecord {
-        guard let year = input.year, (2019...2100).contains(year), let partnerID = input.partnerID,
+        guard let year = input.year, TrackInput.limits["year"]!.admits(year), let partnerID = input.partnerID,
             let name = input.name?.trimmed, !name.isEmpty,
             let capacity = input.capacity
         else {
@@ -37,9 +37,7 @@ enum CollaborationTracks {
         guard try await PartnerRecord.find(partnerID, on: database) != nil else {
             throw AppError.invalid("unknown_partner", "No partner '\(partnerID)'.")
         }
-        guard (0...10_000).contains(capacity) else {
-            throw AppError.invalid("invalid_capacity", "capacity must be between 0 and 10,000.")
-        }
+        try input.checkWords()
         if let organisation = input.organisationID, try await OrganisationRecord.find(organisation, on: database) == nil
         {
             throw AppError.invalid("unknown_organisation", "No operating organisation \(organisation).")
@@ -77,26 +75,12 @@ enum CollaborationTracks {
                 "Only the ministry changes a track's year, partner, capacity or operating organisation.")
         }
         guard account.role.isMinistry || account.role == .partnerStaff else { throw AppError.forbiddenRole }
-        if let description = input.description {
-            guard description.count <= 10_000 else {
-                throw AppError.invalid("too_long", "Keep the description under 10,000 characters.")
-            }
-            track.description = description.trimmed
-        }
-        if let offer = input.offer {
-            guard offer.count <= 4_000 else {
-                throw AppError.invalid("too_long", "Keep the offer under 4,000 characters.")
-            }
-            track.offer = offer.trimmed
-        }
+        try input.checkWords()
+        if let description = input.description { track.description = description.trimmed }
+        if let offer = input.offer { track.offer = offer.trimmed }
         if let focus = input.sectorFocus { track.sectorFocus = focus.trimmed }
         if let name = input.name?.trimmed, !name.isEmpty { track.name = name }
-        if let capacity = input.capacity {
-            guard (0...10_000).contains(capacity) else {
-                throw AppError.invalid("invalid_capacity", "capacity must be between 0 and 10,000.")
-            }
-            track.capacity = capacity
-        }
+        if let capacity = input.capacity { track.capacity = capacity }
         if let organisation = input.organisationID {
             guard try await OrganisationRecord.find(organisation, on: database) != nil else {
                 throw AppError.invalid("unknown_organisation", "No operating organisation \(organisation).")

@@ -38,7 +38,7 @@ enum CompanyProfiles {
         on database: any Database
     ) async throws {
         if let name = input.name {
-            guard (1...200).contains(name.trimmed.count) else {
+            guard ProfileInput.limits["name"]!.admitsTrimmed(name) else {
                 throw AppError.invalid("invalid_name", "The company name must be 1–200 characters.")
             }
             company.name = name.trimmed
@@ -58,13 +58,13 @@ enum CompanyProfiles {
             registrationNumber: input.businessRegistrationNumber, foundedOn: input.foundedOn, to: company, today: today,
             on: database)
         if let sector = input.sector {
-            guard (1...100).contains(sector.trimmed.count) else {
+            guard ProfileInput.limits["sector"]!.admitsTrimmed(sector) else {
                 throw AppError.invalid("invalid_sector", "The sector must be 1–100 characters.")
             }
             company.sector = sector.trimmed
         }
         if let employees = input.employees {
-            guard (0...1_000_000).contains(employees) else {
+            guard ProfileInput.limits["employees"]!.admits(employees) else {
                 throw AppError.invalid("invalid_employees", "employees must be 0 or more.")
             }
             company.employees = employees

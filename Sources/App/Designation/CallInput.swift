@@ -3,7 +3,7 @@ import TeukguCore
 import Vapor
 
 /// The body that opens a designation call (API), also built from the page form.
-struct CallInput: StrictJSONInput, Content {
+struct CallInput: StrictJSONInput, DocumentedLimits, Content {
     var round: Int
     var title: String
     var titleEnglish: String? = nil
@@ -26,16 +26,22 @@ struct CallInput: StrictJSONInput, Content {
         "balance": ["maxPerRegion", "preferRegionsWithoutDistrict"],
     ]
 
+    static let limits: [String: FieldLimit] = [
+        "round": .number(1...99), "title": .text(1...200), "titleEnglish": .text(0...200),
+        "description": .text(0...4_000), "descriptionEnglish": .text(0...4_000), "cap": .number(1...17),
+    ]
+
     /// The checked call, or a 4xx naming every problem.
     func validated() throws -> (opens: Date, closes: Date, balance: BalancePolicy) {
-        guard (1...99).contains(round) else {
+        let limits = Self.limits
+        guard limits["round"]!.admits(round) else {
             throw AppError.invalid("invalid_round", "The round must be between 1 and 99.")
         }
-        guard !title.trimmed.isEmpty, title.count <= 200 else {
+        guard limits["title"]!.admitsTrimmed(title) else {
             throw AppError.invalid("invalid_title", "The title must be 1–200 characters.")
         }
-        guard (titleEnglish ?? "").count <= 200, (description ?? "").count <= 4_000,
-            (descriptionEnglish ?? "").count <= 4_000
+        guard limits["titleEnglish"]!.admits(titleEnglish ?? ""), limits["description"]!.admits(description ?? ""),
+            limits["descriptionEnglish"]!.admits(descriptionEnglish ?? "")
         else {
             throw AppError.invalid(
                 "invalid_title", "The English title is at most 200 characters and each description at most 4,000.")
@@ -45,7 +51,7 @@ struct CallInput: StrictJSONInput, Content {
                 "invalid_date", "opensAt and closesAt must be date-times such as 2026-12-01T09:00:00+09:00.")
         }
         guard closes > opens else { throw AppError.invalid("invalid_window", "The call must close after it opens.") }
-        guard (1...17).contains(cap) else {
+        guard limits["cap"]!.admits(cap) else {
             throw AppError.invalid("invalid_cap", "The cap on designations must be between 1 and 17.")
         }
         let problems = EvaluationDesignError.problems(in: stages)

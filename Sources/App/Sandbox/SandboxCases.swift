@@ -56,17 +56,18 @@ enum SandboxCases {
             throw AppError(.unprocessableEntity, "unknown_district", "No district '\(input.districtID)'.")
         }
         var issues: [FieldIssue] = []
-        if input.title.trimmed.isEmpty || input.title.count > 200 {
+        let limits = SandboxFilingInput.limits
+        if !limits["title"]!.admitsTrimmed(input.title) {
             issues.append(
                 FieldIssue(field: "title", korean: "제목을 1~200자로 적어 주세요.", english: "Give a title of 1–200 characters."))
         }
-        if input.activity.trimmed.isEmpty || input.activity.count > 4_000 {
+        if !limits["activity"]!.admitsTrimmed(input.activity) {
             issues.append(
                 FieldIssue(
                     field: "activity", korean: "하려는 사업을 1~4,000자로 적어 주세요.",
                     english: "Describe the activity in 1–4,000 characters."))
         }
-        if input.question.trimmed.isEmpty || input.question.count > 4_000 {
+        if !limits["question"]!.admitsTrimmed(input.question) {
             issues.append(
                 FieldIssue(
                     field: "question", korean: "확인하려는 규제나 허가를 1~4,000자로 적어 주세요.",
@@ -80,7 +81,7 @@ enum SandboxCases {
                         field: "outsideZoneParticipation",
                         korean: "특구 밖의 참여 기업은 실증특례만 신청할 수 있습니다(제86조제1항).",
                         english: "A company outside the zone may ask only for a demonstration exemption (art. 86(1))."))
-            } else if participation.count > 2_000 {
+            } else if !limits["outsideZoneParticipation"]!.admits(participation) {
                 issues.append(
                     FieldIssue(
                         field: "outsideZoneParticipation", korean: "참여 방식은 2,000자 이내로 적어 주세요.",

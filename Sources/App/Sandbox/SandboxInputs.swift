@@ -3,7 +3,7 @@ import TeukguCore
 import Vapor
 
 /// A company's filing: which instrument, in which district, for what.
-struct SandboxFilingInput: StrictJSONInput, Content {
+struct SandboxFilingInput: StrictJSONInput, DocumentedLimits, Content {
     var kind: SandboxCaseKind
     var districtID: String
     var title: String
@@ -16,6 +16,10 @@ struct SandboxFilingInput: StrictJSONInput, Content {
 
     static let fields: Set<String> = [
         "kind", "districtID", "title", "activity", "question", "documentIDs", "outsideZoneParticipation",
+    ]
+    static let limits: [String: FieldLimit] = [
+        "title": .text(1...200), "activity": .text(1...4_000), "question": .text(1...4_000),
+        "outsideZoneParticipation": .text(0...2_000),
     ]
 }
 

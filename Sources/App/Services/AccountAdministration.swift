@@ -3,7 +3,7 @@ import TeukguCore
 import Vapor
 
 /// What an admin sends to create an account.
-struct NewAccountInput: StrictJSONInput, Content {
+struct NewAccountInput: StrictJSONInput, DocumentedLimits, Content {
     let email: String
     let displayName: String
     let role: String
@@ -15,6 +15,10 @@ struct NewAccountInput: StrictJSONInput, Content {
 
     static let fields: Set<String> = [
         "email", "displayName", "role", "regionID", "companyID", "partnerID", "organisationID", "language",
+    ]
+    static let limits: [String: FieldLimit] = [
+        "email": .text(3...200), "displayName": .text(1...100), "role": .choice(Role.allCases.map(\.rawValue)),
+        "language": .choice(Language.supported),
     ]
 }
 
@@ -53,15 +57,15 @@ enum AccountAdministration {
         let email = input.email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         guard isPlausibleEmail(email) else { throw AppError.invalid("invalid_email", "That is not an email address.") }
         let name = input.displayName.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard (1...100).contains(name.count) else {
+        guard NewAccountInput.limits["displayName"]!.admits(name) else {
             throw AppError.invalid("invalid_display_name", "Give a name of 1 to 100 characters.")
         }
-        guard let role = Role(rawValue: input.role) else {
+        guard NewAccountInput.limits["role"]!.admits(input.role), let role = Role(rawValue: input.role) else {
             throw AppError.invalid(
                 "invalid_role", "Role must be one of: \(Role.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
         let language = input.language ?? "ko"
-        guard Language.supported.contains(language) else {
+        guard NewAccountInput.limits["language"]!.admits(language) else {
             throw AppError.invalid("unsupported_language", "Language is ko or en.")
         }
         if try await AccountRecord.query(on: database).filter(\.$email == email).first() != nil {
@@ -105,7 +109,7 @@ enum AccountAdministration {
         let parts = email.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
             !parts[1].hasSuffix("."),
-            email.count <= 200, !email.contains(where: { $0.isWhitespace })
+            NewAccountInput.limits["email"]!.admits(email), !email.contains(where: { $0.isWhitespace })
         else { return false }
         return true
     }

@@ -36,7 +36,7 @@ enum OpenAPIDocument {
                 "operationId": operationID(endpoint),
                 "summary": endpoint.summary,
                 "description": "Access: \(accessText(endpoint.access)). Sees: \(endpoint.visibility.rawValue).",
-                "responses": successResponses(endpoint, body: schema(contract?.response)).merging(
+                "responses": successResponses(endpoint, contract: contract, body: schema(contract?.response)).merging(
                     errorResponses(endpoint)
                 ) { first, _ in first },
             ]
@@ -46,6 +46,7 @@ enum OpenAPIDocument {
             var parameters = endpoint.parameterNames.map { name -> [String: Any] in
                 ["name": name, "in": "path", "required": true, "schema": ["type": "string"]]
             }
+            parameters += (contract?.query ?? []).map(\.openAPI)
             if endpoint.isIdempotentWrite {
                 parameters.append([
                     "name": IdempotentWrites.header, "in": "header", "required": true,
@@ -54,17 +55,22 @@ enum OpenAPIDocument {
                 ])
             }
             if !parameters.isEmpty { operation["parameters"] = parameters }
-            if [.POST, .PUT, .PATCH].contains(endpoint.method) && !takesNoBody.contains(endpoint.key) {
-                let mediaType = endpoint.path.hasSuffix("/documents") ? "application/octet-stream" : "application/json"
-                let body =
-                    mediaType == "application/json"
-                    ? schema(contract?.request) ?? ["type": "object"] : ["type": "string"]
-                operation["requestBody"] = ["required": true, "content": [mediaType: ["schema": body]]]
+            if takesBody(endpoint) {
+                let body: [String: Any] =
+                    Endpoints.uploadKeys.contains(endpoint.key)
+                    ? ["application/octet-stream": ["schema": ["type": "string", "format": "binary"]]]
+                    : ["application/json": ["schema": schema(contract?.request) ?? ["type": "object"]]]
+                operation["requestBody"] = ["required": true, "content": body]
             }
             paths[openAPIPath, default: [:]][endpoint.method.rawValue.lowercased()] = operation
         }
         var schemas = recorder.components
         schemas["Error"] = errorSchema
+        for (path, operations) in paths {
+            for (method, operation) in operations {
+                paths[path]?[method] = withExamples(operation as? [String: Any] ?? [:], components: schemas)
+            }
+        }
         let document: [String: Any] = [
             "openapi": "3.1.0",
             "info": [
@@ -89,6 +95,30 @@ enum OpenAPIDocument {
         return (document, unrecorded)
     }
 
+    /// The operation with an example beside each JSON body it takes or gives.
+    static func withExamples(_ operation: [String: Any], components: [String: [String: Any]]) -> [String: Any] {
+        func exemplify(_ holder: [String: Any]) -> [String: Any] {
+            guard var content = holder["content"] as? [String: Any],
+                var media = content["application/json"] as? [String: Any],
+                let schema = media["schema"] as? [String: Any], !schema.isEmpty
+            else { return holder }
+            media["example"] = OpenAPIExamples.value(of: schema, components: components)
+            content["application/json"] = media
+            var out = holder
+            out["content"] = content
+            return out
+        }
+        var out = operation
+        if let body = operation["requestBody"] as? [String: Any] { out["requestBody"] = exemplify(body) }
+        if var responses = operation["responses"] as? [String: Any] {
+            for (status, response) in responses where status.hasPrefix("2") {
+                responses[status] = exemplify(response as? [String: Any] ?? [:])
+            }
+            out["responses"] = responses
+        }
+        return out
+    }
+
     /// The refusals an operation can answer, each with the stable codes it uses. Every answer
     /// below 500 is also covered by `4XX`, whose codes the route's own rules add to these.
     static func errorResponses(_ endpoint: Endpoint) -> [String: Any] {
@@ -98,7 +128,7 @@ enum OpenAPIDocument {
                 "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Error"]]],
             ]
         }
-        let takesBody = [.POST, .PUT, .PATCH].contains(endpoint.method) && !takesNoBody.contains(endpoint.key)
+        let takesBody = takesBody(endpoint)
         var out: [String: Any] = [
             "4XX": refusal("Refused; the code says why", ["see the listed statuses"]),
             "400": refusal(
@@ -143,13 +173,25 @@ enum OpenAPIDocument {
         ]
     }
 
-    /// Routes that refuse any request body.
-    static let takesNoBody: Set<String> = [Endpoints.apiLogout.key]
+    /// Whether an operation reads a request body: uploads take bytes; a JSON write takes the body its
+    /// contract names, and none when its contract names none (sign-out refuses one; steps such as
+    /// submit or finalise take none).
+    static func takesBody(_ endpoint: Endpoint) -> Bool {
+        guard [.POST, .PUT, .PATCH].contains(endpoint.method), endpoint.key != Endpoints.apiLogout.key else {
+            return false
+        }
+        if Endpoints.uploadKeys.contains(endpoint.key) { return true }
+        guard let contract = APIContracts.byKey[endpoint.key] else { return true }
+        return contract.request != nil
+    }
 
     /// What a successful answer is: no content, a CSV or text file, the stored bytes of a
     /// document, or JSON.
-    static func successResponses(_ endpoint: Endpoint, body: [String: Any]? = nil) -> [String: Any] {
+    static func successResponses(
+        _ endpoint: Endpoint, contract: APIContract? = nil, body: [String: Any]? = nil
+    ) -> [String: Any] {
         let anySchema: [String: Any] = [:]
+        let status = String(contract?.status ?? 200)
         switch endpoint {
         case _ where [Endpoints.apiLogout.key, Endpoints.apiDeleteHoliday.key].contains(endpoint.key):
             return ["204": ["description": "Done; no content"]]
@@ -174,8 +216,44 @@ enum OpenAPIDocument {
                     "content": ["*/*": ["schema": ["type": "string", "format": "binary"]]],
                 ]
             ]
+        case _ where endpoint.key == Endpoints.openAPI.key:
+            return [
+                "200": [
+                    "description": "This document (OpenAPI 3.1)",
+                    "content": ["application/json": ["schema": ["type": "object", "required": ["openapi", "paths"]]]],
+                ]
+            ]
+        case _ where endpoint.key == Endpoints.apiRegulationRegime.key:
+            return [
+                "200": [
+                    "description": "The regime as JSON, or with ?format=yaml the district's rulebook as published",
+                    "content": [
+                        "application/json": ["schema": body ?? anySchema],
+                        "application/yaml": [
+                            "schema": [
+                                "type": "object", "description": "The rulebook file: id, scope, title, facts, rules",
+                            ]
+                        ],
+                    ],
+                ]
+            ]
+        case _ where contract != nil && contract?.response == nil:
+            return [status: ["description": successText(status) + "; no content"]]
         default:
-            return ["200": ["description": "Success", "content": ["application/json": ["schema": body ?? anySchema]]]]
+            return [
+                status: [
+                    "description": successText(status),
+                    "content": ["application/json": ["schema": body ?? anySchema]],
+                ]
+            ]
+        }
+    }
+
+    static func successText(_ status: String) -> String {
+        switch status {
+        case "201": "Created"
+        case "202": "Accepted: the work runs in the background"
+        default: "Success"
         }
     }
 

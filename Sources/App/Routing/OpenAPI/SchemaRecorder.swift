@@ -43,7 +43,15 @@ final class SchemaRecorder {
         } catch {
             throw Unrecordable(type: name, reason: "\(error)")
         }
-        let schema = node.schema()
+        var schema = node.schema()
+        if let limited = T.self as? any DocumentedLimits.Type,
+            var properties = schema["properties"] as? [String: [String: Any]]
+        {
+            for (field, limit) in limited.limits {
+                properties[field]?.merge(limit.openAPI) { _, bound in bound }
+            }
+            schema["properties"] = properties
+        }
         // Objects with fields are named components; arrays, maps and wrappers stay inline.
         guard node.isObjectWithFields, !name.contains("<"), !name.hasPrefix("Optional") else {
             return (value, schema)
