@@ -220,7 +220,14 @@ enum OpenAPIDocument {
             return [
                 "200": [
                     "description": "This document (OpenAPI 3.1)",
-                    "content": ["application/json": ["schema": ["type": "object", "required": ["openapi", "paths"]]]],
+                    "content": [
+                        "application/json": [
+                            "schema": [
+                                "type": "object", "required": ["openapi", "paths"],
+                                "properties": ["openapi": ["type": "string"], "paths": ["type": "object"]],
+                            ]
+                        ]
+                    ],
                 ]
             ]
         case _ where endpoint.key == Endpoints.apiRegulationRegime.key:
