@@ -53,6 +53,9 @@ public func configure(_ app: Application) async throws {
     app.middleware = Middlewares()
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(TeukguErrorMiddleware())
+    if let path = Environment.get("TEUKGU_RECORD_ERROR_CODES"), !path.isEmpty {
+        app.errorCodeObserver = .appending(to: path)
+    }
     app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
     app.middleware.use(VisitorCookiesMiddleware())
     app.middleware.use(app.sessions.middleware)
@@ -71,6 +74,7 @@ public func configure(_ app: Application) async throws {
     app.asyncCommands.use(BenchCommand(), as: "bench")
     app.asyncCommands.use(MatchCommand(), as: "match")
     app.asyncCommands.use(OpenAPICommand(), as: "openapi")
+    app.asyncCommands.use(ErrorCodesCommand(), as: "error-codes")
 
     if app.environment != .testing && isServeCommand(app.environment.arguments) {
         let address = servingAddress(app)

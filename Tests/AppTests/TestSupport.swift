@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import NIOConcurrencyHelpers
 import SQLKit
 import Testing
 import TeukguCore
@@ -73,7 +74,12 @@ func withTeukgu(sqliteFile: Bool = false, _ test: (Application) async throws -> 
         try await RulebookSeed.seedIfEmpty(
             on: app.db, directory: app.directory.workingDirectory + "Rules", now: app.clock.now())
         try await app.rulebooks.refresh(on: app.db)
+        let undocumented = UndocumentedRefusals.watch(app)
         try await test(app)
+        let seen = undocumented.withLockedValue { $0 }
+        #expect(
+            seen.isEmpty,
+            "refusals the API document does not list (run scripts/record-error-codes.sh): \(seen.sorted().prefix(10))")
     } catch {
         try? await app.asyncShutdown()
         if exclusive { await SharedDatabaseLock.shared.release() }
@@ -218,4 +224,22 @@ func clearSandboxCases(_ app: Application) async throws {
     try await InsurancePolicyRecord.query(on: app.db).delete()
     try await SandboxCaseEventRecord.query(on: app.db).delete()
     try await SandboxCaseRecord.query(on: app.db).delete()
+}
+
+/// Holds the API document to the codes routes really answer with: every refusal an API route gives
+/// during a test must be listed for it (`APIErrorCodes`). A run that records codes instead
+/// (`TEUKGU_RECORD_ERROR_CODES`, set by `scripts/record-error-codes.sh`) checks nothing.
+enum UndocumentedRefusals {
+    static func watch(_ app: Application) -> NIOLockedValueBox<Set<String>> {
+        let seen = NIOLockedValueBox(Set<String>())
+        guard app.errorCodeObserver == nil else { return seen }
+        let endpoints = Dictionary(Endpoints.all.filter(\.isAPI).map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        app.errorCodeObserver = ErrorCodeObserver { key, status, code in
+            guard let endpoint = endpoints[key], status < 500,
+                !APIErrorCodes.documents(endpoint, status: status, code: code)
+            else { return }
+            seen.withLockedValue { _ = $0.insert("\(key) \(status) \(code)") }
+        }
+        return seen
+    }
 }

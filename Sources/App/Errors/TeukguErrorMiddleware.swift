@@ -6,19 +6,25 @@ import Vapor
 /// without detail; the tests make sure no input reaches that branch.
 struct TeukguErrorMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let response: Response
         do {
-            return try await next.respond(to: request)
+            response = try await next.respond(to: request)
         } catch {
             let appError = Self.classify(error)
             if appError.status == .internalServerError {
                 request.logger.report(error: error)
             }
-            let response =
+            response =
                 Self.wantsJSON(request) ? Self.jsonResponse(appError) : await Self.htmlResponse(appError, for: request)
             // The stable code in a header too, so scripts can read it from HTML pages as well.
             response.headers.replaceOrAdd(name: Self.codeHeader, value: appError.code)
-            return response
         }
+        if response.status.code >= 400, let observer = request.application.errorCodeObserver,
+            let route = request.route, let code = response.headers.first(name: Self.codeHeader)
+        {
+            observer.observe(ErrorCodeObserver.endpointKey(route), Int(response.status.code), code)
+        }
+        return response
     }
 
     static let codeHeader = "X-Error-Code"

@@ -119,45 +119,40 @@ enum OpenAPIDocument {
         return out
     }
 
-    /// The refusals an operation can answer, each with the stable codes it uses. Every answer
-    /// below 500 is also covered by `4XX`, whose codes the route's own rules add to these.
+    /// The refusals an operation answers, each status with the stable codes it carries. Any other
+    /// answer below 500 falls under `4XX`, in the same envelope.
     static func errorResponses(_ endpoint: Endpoint) -> [String: Any] {
         func refusal(_ text: String, _ codes: [String]) -> [String: Any] {
-            [
-                "description": text + ". Codes: " + codes.joined(separator: ", ") + ".",
+            var out: [String: Any] = [
+                "description": text + (codes.isEmpty ? "" : ". Codes: " + codes.joined(separator: ", ") + "."),
                 "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Error"]]],
             ]
+            // The same list for programs: the stable codes this status carries here.
+            if !codes.isEmpty { out["x-error-codes"] = codes }
+            return out
         }
-        let takesBody = takesBody(endpoint)
         var out: [String: Any] = [
-            "4XX": refusal("Refused; the code says why", ["see the listed statuses"]),
-            "400": refusal(
-                "The request is not well formed",
-                takesBody
-                    ? [
-                        "malformed_json", "json_object_expected", "unknown_field", "invalid_field", "invalid_utf8",
-                        "invalid_date",
-                    ]
-                    : ["invalid_date", "invalid_query", "invalid_field"]),
+            "4XX": refusal("Refused; the code in the body says why", [])
         ]
-        if endpoint.access != .anyone {
-            out["401"] = refusal("Not signed in", ["authentication_required"])
-        }
-        if case .roles = endpoint.access {
-            out["403"] = refusal("The caller's role may not use this", ["forbidden_role"])
-        }
-        if !endpoint.parameterNames.isEmpty {
-            out["404"] = refusal("No such record, or the caller may not see it", ["not_found"])
-        }
-        if takesBody {
-            out["409"] = refusal(
-                "The record's state does not allow this now",
-                ["<lifecycle>_transition_not_allowed", "insufficient_balance", "the rule's own code"])
-            out["413"] = refusal("The body is larger than the route accepts", ["payload_too_large"])
-            out["415"] = refusal("The body is not JSON", ["unsupported_media_type"])
-            out["422"] = refusal("The request is well formed but breaks a rule", ["the rule's own code"])
+        for (status, codes) in APIErrorCodes.all(for: endpoint) {
+            out[String(status)] = refusal(statusText(status), codes.sorted())
         }
         return out
+    }
+
+    static func statusText(_ status: Int) -> String {
+        switch status {
+        case 400: "The request is not well formed"
+        case 401: "Not signed in, or the token is unknown"
+        case 403: "The caller may not do this"
+        case 404: "No such record, or the caller may not see it"
+        case 409: "The record's state does not allow this now"
+        case 413: "The body is larger than the route accepts"
+        case 415: "The body is not of the type the route reads"
+        case 422: "The request is well formed but breaks a rule"
+        case 429: "Too many attempts; wait and try again"
+        default: "Refused"
+        }
     }
 
     static var errorSchema: [String: Any] {
