@@ -66,6 +66,33 @@ import VaporTesting
         }
     }
 
+    @Test func writtenExamplesThatNeedNoRecordAreAcceptedByARunningServer() async throws {
+        try await withTeukgu { app in
+            var sent = 0
+            for endpoint in Endpoints.all where endpoint.isAPI && endpoint.parameterNames.isEmpty {
+                guard let body = APIExamples.requests[endpoint.key], endpoint.key != Endpoints.apiLogin.key else {
+                    continue
+                }
+                var headers = HTTPHeaders()
+                headers.contentType = .json
+                switch endpoint.access {
+                case .anyone: break
+                case .signedIn:
+                    headers.bearerAuthorization = .init(token: try await app.bearerToken(for: "startup@teukgu.demo"))
+                case .roles(let roles):
+                    let email = try #require(
+                        roles.sorted { $0.rawValue < $1.rawValue }.compactMap { demoEmailByRole[$0] }.first)
+                    headers.bearerAuthorization = .init(token: try await app.bearerToken(for: email))
+                }
+                let response = try await app.testing().sendRequest(
+                    endpoint.method, endpoint.path, headers: headers, body: .init(string: body))
+                #expect((200..<300).contains(response.status.code), "\(endpoint.key): \(response.body.string)")
+                sent += 1
+            }
+            #expect(sent >= 6)
+        }
+    }
+
     @Test func theStrictReaderRefusesWhatTheSchemaDoesNotSay() {
         let schema: [String: Any] = [
             "type": "object", "required": ["day"],

@@ -102,7 +102,7 @@ struct HolidayTableDTO: Content {
     let holidays: [HolidayDTO]
 }
 
-struct NewHolidayInput: StrictJSONInput {
+struct NewHolidayInput: StrictJSONInput, DocumentedLimits {
     let date: String
     let nameKorean: String
     let nameEnglish: String
@@ -111,4 +111,5 @@ struct NewHolidayInput: StrictJSONInput {
     let completesYear: Bool?
 
     static let fields: Set<String> = ["date", "nameKorean", "nameEnglish", "kind", "completesYear"]
+    static let limits: [String: FieldLimit] = ["kind": .choice(Holiday.Kind.allCases.map(\.rawValue))]
 }

@@ -15,7 +15,25 @@ struct RegulationCheckRequestDoc: Decodable {
     /// A company's own checks name it; its granted exemptions then apply.
     let company: UUID?
     /// Facts by name: strings, numbers and booleans as the district's rulebook declares them.
-    let facts: [String: String]
+    let facts: [String: FactValueDoc]
+}
+
+/// One fact's value: text, a number or a yes/no, as the rulebook declares the fact.
+enum FactValueDoc: Decodable {
+    case text(String)
+    case number(Double)
+    case flag(Bool)
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let flag = try? container.decode(Bool.self) {
+            self = .flag(flag)
+        } else if let number = try? container.decode(Double.self) {
+            self = .number(number)
+        } else {
+            self = .text(try container.decode(String.self))
+        }
+    }
 }
 
 /// Korean and English texts of one thing.

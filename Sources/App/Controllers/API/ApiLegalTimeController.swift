@@ -84,7 +84,7 @@ enum HolidayEditing {
         _ input: NewHolidayInput, actor: AuditLog.Actor, on database: any Database
     ) async throws -> HolidayDTO {
         let date = try DateInput.required(input.date, field: "date")
-        guard Holiday.Kind(rawValue: input.kind) != nil else {
+        guard NewHolidayInput.limits["kind"]!.admits(input.kind), Holiday.Kind(rawValue: input.kind) != nil else {
             throw AppError.invalid(
                 "invalid_holiday_kind",
                 "kind is one of: \(Holiday.Kind.allCases.map(\.rawValue).joined(separator: ", ")).")

@@ -28,10 +28,7 @@ enum OpenAPIDocument {
         var paths: [String: [String: Any]] = [:]
         for endpoint in Endpoints.all where endpoint.isAPI {
             let contract = APIContracts.byKey[endpoint.key]
-            let openAPIPath =
-                "/"
-                + endpoint.path.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }
-                .joined(separator: "/")
+            let openAPIPath = openAPIPath(endpoint)
             var operation: [String: Any] = [
                 "operationId": operationID(endpoint),
                 "summary": endpoint.summary,
@@ -68,7 +65,8 @@ enum OpenAPIDocument {
         schemas["Error"] = errorSchema
         for (path, operations) in paths {
             for (method, operation) in operations {
-                paths[path]?[method] = withExamples(operation as? [String: Any] ?? [:], components: schemas)
+                paths[path]?[method] = withExamples(
+                    operation as? [String: Any] ?? [:], components: schemas, written: writtenExamples[method + path])
             }
         }
         let document: [String: Any] = [
@@ -96,20 +94,24 @@ enum OpenAPIDocument {
     }
 
     /// The operation with an example beside each JSON body it takes or gives.
-    static func withExamples(_ operation: [String: Any], components: [String: [String: Any]]) -> [String: Any] {
-        func exemplify(_ holder: [String: Any]) -> [String: Any] {
+    static func withExamples(
+        _ operation: [String: Any], components: [String: [String: Any]], written: Any? = nil
+    ) -> [String: Any] {
+        func exemplify(_ holder: [String: Any], written: Any? = nil) -> [String: Any] {
             guard var content = holder["content"] as? [String: Any],
                 var media = content["application/json"] as? [String: Any],
                 let schema = media["schema"] as? [String: Any], !schema.isEmpty
             else { return holder }
-            media["example"] = OpenAPIExamples.value(of: schema, components: components)
+            media["example"] = written ?? OpenAPIExamples.value(of: schema, components: components)
             content["application/json"] = media
             var out = holder
             out["content"] = content
             return out
         }
         var out = operation
-        if let body = operation["requestBody"] as? [String: Any] { out["requestBody"] = exemplify(body) }
+        if let body = operation["requestBody"] as? [String: Any] {
+            out["requestBody"] = exemplify(body, written: written)
+        }
         if var responses = operation["responses"] as? [String: Any] {
             for (status, response) in responses where status.hasPrefix("2") {
                 responses[status] = exemplify(response as? [String: Any] ?? [:])
@@ -117,6 +119,24 @@ enum OpenAPIDocument {
             out["responses"] = responses
         }
         return out
+    }
+
+    /// The written request examples by method and OpenAPI path ("post/api/v1/legal-clock").
+    static var writtenExamples: [String: Any] {
+        var out: [String: Any] = [:]
+        for endpoint in Endpoints.all where endpoint.isAPI {
+            guard let text = APIExamples.requests[endpoint.key],
+                let value = try? JSONSerialization.jsonObject(with: Data(text.utf8))
+            else { continue }
+            out[endpoint.method.rawValue.lowercased() + openAPIPath(endpoint)] = value
+        }
+        return out
+    }
+
+    static func openAPIPath(_ endpoint: Endpoint) -> String {
+        "/"
+            + endpoint.path.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }
+            .joined(separator: "/")
     }
 
     /// The refusals an operation answers, each status with the stable codes it carries. Any other
