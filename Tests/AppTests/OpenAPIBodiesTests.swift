@@ -181,6 +181,23 @@ import VaporTesting
                     try schema("/api/v1/regulation/districts/{district}", "get"))
             }
             try add("ping", try await tester.sendRequest(.GET, "/api/v1/ping"), try schema("/api/v1/ping", "get"))
+            // A refused rulebook upload carries its problems beside the error.
+            let admin = try await app.bearerToken(for: "admin@teukgu.demo")
+            let broken =
+                #"{"files":[{"file":"districts/busan-marine-mobility.yaml","text":"id: busan\nscope: national\nrules:\n  - id: x\n    effect: prohibit\n    when: 'nope.fact == 1'\n    cites: [{law: A, article: b}]\n"}]}"#
+            var uploadHeaders = HTTPHeaders.bearer(admin)
+            uploadHeaders.contentType = .json
+            let refused = try await tester.sendRequest(
+                .POST, "/api/v1/regulation/versions", headers: uploadHeaders, body: .init(string: broken))
+            #expect(refused.status == .unprocessableEntity)
+            let refusalSchema = try #require(
+                ((paths["/api/v1/regulation/versions"]?["post"]?["responses"] as? [String: [String: Any]])?["422"]?[
+                    "content"] as? [String: Any])?["application/json"] as? [String: Any])
+            answers.append(
+                (
+                    "refused upload", try JSONSerialization.jsonObject(with: Data(refused.body.readableBytesView)),
+                    try #require(refusalSchema["schema"] as? [String: Any])
+                ))
             for (label, value, schema) in answers {
                 let problems = StrictSchema.problems(value, schema, components: schemas)
                 #expect(problems.isEmpty, "\(label): \(problems.prefix(5))")

@@ -218,3 +218,23 @@ struct RegimeDoc: Decodable {
 struct PingDoc: Decodable {
     let pong: Bool
 }
+
+/// A rulebook upload refused: the error envelope plus each problem the checker found, so a client
+/// can point at the file, line and column.
+struct RulebookRefusalDoc: Decodable {
+    struct Detail: Decodable {
+        let code: String
+        let message: String
+    }
+
+    struct Problem: Decodable {
+        /// `file:line:column`.
+        let location: String
+        /// The checker's kind of problem (`yaml-syntax`, `unknown-article`, …).
+        let kind: String
+        let message: String
+    }
+
+    let error: Detail
+    let diagnostics: [Problem]
+}

@@ -61,6 +61,7 @@ enum OpenAPIDocument {
             }
             paths[openAPIPath, default: [:]][endpoint.method.rawValue.lowercased()] = operation
         }
+        _ = schema(RulebookRefusalDoc.self)
         var schemas = recorder.components
         schemas["Error"] = errorSchema
         for (path, operations) in paths {
@@ -156,6 +157,10 @@ enum OpenAPIDocument {
         ]
         for (status, codes) in APIErrorCodes.all(for: endpoint) {
             out[String(status)] = refusal(statusText(status), codes.sorted())
+        }
+        if endpoint.key == Endpoints.apiRegulationUploadVersion.key, var invalid = out["422"] as? [String: Any] {
+            invalid["content"] = ["application/json": ["schema": ["$ref": "#/components/schemas/RulebookRefusalDoc"]]]
+            out["422"] = invalid
         }
         return out
     }
