@@ -80,7 +80,7 @@ import VaporTesting
                 .POST, "\(path)/evaluations",
                 [
                     "year": 2026, "selfScore": 88, "comment": "Ahead of plan",
-                    "actuals": [["name": "Demonstrations run", "actual": 15]],
+                    "actuals": [["name": "실증 건수", "actual": 15]],
                 ], expect: .created)
             let unknownKPI = try await busan.send(
                 .POST, "\(path)/evaluations",

@@ -36,6 +36,16 @@ import VaporTesting
         }
     }
 
+    @Test func targetsReadInTheReadersLanguageWherethePlanGivesBoth() async throws {
+        try await withTeukgu { app in
+            let path = Endpoints.districtPage.link([.districtID: "chungbuk-regenerative-bio"])
+            let korean = try await page(app, path, "ko")
+            #expect(korean.contains("실증 건수") && korean.contains("일자리 창출") && !korean.contains("Jobs created"))
+            let english = try await page(app, path, "en")
+            #expect(english.contains("Demonstrations run") && english.contains("people") && !english.contains("일자리 창출"))
+        }
+    }
+
     @Test func aDistrictPageSaysWhatItIsForWithItsNegativeListAndACheck() async throws {
         try await withTeukgu { app in
             for language in ["ko", "en"] {

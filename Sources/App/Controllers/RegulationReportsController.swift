@@ -32,8 +32,8 @@ enum SVGChart {
         _ items: [(String, Int)], title: String, valueText: (Int) -> String = { String($0) }
     ) -> String {
         let rowHeight = 24
-        let labelWidth = 260
-        let barWidth = 360
+        let labelWidth = 300
+        let barWidth = 320
         let height = max(1, items.count) * rowHeight + 10
         let maximum = max(1, items.map(\.1).max() ?? 1)
         // Room after the longest bar for the longest value written beside it.
@@ -45,13 +45,16 @@ enum SVGChart {
             let y = index * rowHeight + 4
             let width = Int(Double(item.1) / Double(maximum) * Double(barWidth))
             svg +=
-                "<text x=\"\(labelWidth - 6)\" y=\"\(y + 15)\" text-anchor=\"end\" font-size=\"12\">\(escape(shortened(item.0, width: 40)))<title>\(escape(item.0))</title></text>"
+                "<text x=\"\(labelWidth - 6)\" y=\"\(y + 15)\" text-anchor=\"end\" font-size=\"12\">\(escape(shortened(item.0, width: labelRoom(labelWidth))))<title>\(escape(item.0))</title></text>"
             svg += "<rect x=\"\(labelWidth)\" y=\"\(y)\" width=\"\(max(width, 1))\" height=\"18\" fill=\"#0b4f9c\"/>"
             svg +=
                 "<text x=\"\(labelWidth + width + 6)\" y=\"\(y + 14)\" font-size=\"12\">\(escape(valueText(item.1)))</text>"
         }
         return svg + "</svg>"
     }
+
+    /// How many half-widths fit in a label column at 12 px: a Latin letter takes up to about 7 px.
+    static func labelRoom(_ labelWidth: Int) -> Int { (labelWidth - 10) / 7 }
 
     /// A label cut to fit left of the bars (the table beside the chart has it whole). Width is
     /// counted in half-widths: a Hangul syllable takes about two Latin letters' room.
@@ -70,7 +73,9 @@ enum SVGChart {
     static let palette = ["#a4161a", "#8a5300", "#0f6b3a", "#5a6772", "#0b4f9c", "#6b3fa0", "#1b1f24"]
 
     /// One bar per label, split into the series (outcomes), with a legend.
-    static func stackedBars(_ items: [(String, [Int])], series: [String], title: String) -> String {
+    static func stackedBars(
+        _ items: [(String, [Int])], series: [String], title: String, valueText: (Int) -> String = { String($0) }
+    ) -> String {
         let rowHeight = 24
         let labelWidth = 220
         let barWidth = 400
@@ -79,8 +84,10 @@ enum SVGChart {
         let top = legendLines * 16 + 14
         let height = max(1, items.count) * rowHeight + top + 10
         let maximum = max(1, items.map { $0.1.reduce(0, +) }.max() ?? 1)
+        // Room after the longest bar for the longest total written beside it.
+        let valueWidth = max(60, (items.map { valueText($0.1.reduce(0, +)).count }.max() ?? 0) * 8 + 12)
         var svg =
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 \(labelWidth + barWidth + 60) \(height)\" class=\"chart\"><title>\(escape(title))</title>"
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 \(labelWidth + barWidth + valueWidth) \(height)\" class=\"chart\"><title>\(escape(title))</title>"
         for (index, name) in series.enumerated() {
             let x = labelWidth + (index % 3) * 150
             let y = 2 + (index / 3) * 16
@@ -91,7 +98,7 @@ enum SVGChart {
         for (row, item) in items.enumerated() {
             let y = row * rowHeight + top
             svg +=
-                "<text x=\"\(labelWidth - 6)\" y=\"\(y + 15)\" text-anchor=\"end\" font-size=\"12\">\(escape(shortened(item.0)))<title>\(escape(item.0))</title></text>"
+                "<text x=\"\(labelWidth - 6)\" y=\"\(y + 15)\" text-anchor=\"end\" font-size=\"12\">\(escape(shortened(item.0, width: labelRoom(labelWidth))))<title>\(escape(item.0))</title></text>"
             var x = labelWidth
             for (index, value) in item.1.enumerated() where value > 0 {
                 let width = max(1, Int(Double(value) / Double(maximum) * Double(barWidth)))
@@ -99,7 +106,8 @@ enum SVGChart {
                     "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(width)\" height=\"18\" fill=\"\(palette[index % palette.count])\"><title>\(escape(series[index])): \(value)</title></rect>"
                 x += width
             }
-            svg += "<text x=\"\(x + 6)\" y=\"\(y + 14)\" font-size=\"12\">\(item.1.reduce(0, +))</text>"
+            svg +=
+                "<text x=\"\(x + 6)\" y=\"\(y + 14)\" font-size=\"12\">\(escape(valueText(item.1.reduce(0, +))))</text>"
         }
         return svg + "</svg>"
     }

@@ -102,7 +102,8 @@ enum DashboardFigures {
                 out.append(
                     TargetProgress(
                         districtID: id, district: Strings.pick(district.nameKorean, district.nameEnglish, language),
-                        indicator: kpi.name, unit: kpi.unit, target: kpi.target, actual: actual,
+                        indicator: kpi.name(in: language), unit: kpi.unit(in: language), target: kpi.target,
+                        actual: actual,
                         year: actual == nil ? nil : latest?.year))
             }
         }

@@ -118,3 +118,9 @@ struct DistrictOperationDTO: Content {
     let evaluations: [EvaluationDTO]
     let hasRulebook: Bool
 }
+
+extension DistrictPlan.KPI {
+    /// The indicator's name for a reader: the English one on English pages where the plan gives it.
+    func name(in language: String) -> String { Strings.pick(name, nameEnglish ?? name, language) }
+    func unit(in language: String) -> String { Strings.pick(unit, unitEnglish ?? unit, language) }
+}

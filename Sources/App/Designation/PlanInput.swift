@@ -17,7 +17,7 @@ struct ApplicationInput: StrictJSONInput, Content {
         ],
         "plan.zoneOperators[]": ["name", "businessRegistrationNumber"],
         "plan.exemptions[]": ["ruleID", "description"],
-        "plan.kpis[]": ["name", "unit", "target"],
+        "plan.kpis[]": ["name", "unit", "target", "nameEnglish", "unitEnglish"],
         "plan.financing": ["stateWon", "localWon", "privateWon"],
         "plan.measures": ["safety", "environment", "privacy"],
     ]

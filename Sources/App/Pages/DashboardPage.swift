@@ -136,7 +136,8 @@ struct DashboardPage: Encodable {
             bars,
             series: ["dashboard.paid", "dashboard.committedUnpaid", "dashboard.available"].map {
                 Strings.text($0, language)
-            }, title: Strings.text("dashboard.moneyChart", language))
+            }, title: Strings.text("dashboard.moneyChart", language),
+            valueText: { Self.millionsText($0, language: language) })
 
         targetRows = inputs.targets.map { target in
             TargetRow(
@@ -147,7 +148,17 @@ struct DashboardPage: Encodable {
         }
         targetChart = SVGChart.bars(
             inputs.targets.compactMap { target in
-                target.percent.map { ("\(target.district) · \(target.indicator)", $0) }
+                // The indicator first: where a long district name is cut, rows still differ.
+                target.percent.map { ("\(target.indicator) · \(target.district)", $0) }
             }, title: Strings.text("dashboard.targetChart", language), valueText: { "\($0)%" })
+    }
+
+    /// A chart total in million won as a reader says it: 430억 원 in Korean, ₩43,000m in English.
+    static func millionsText(_ millions: Int, language: String) -> String {
+        let korean =
+            millions >= 100
+            ? NumberTag.text((Double(millions) / 10).rounded() / 10) + "억 원"
+            : NumberTag.text(Double(millions) * 100) + "만 원"
+        return Strings.pick(korean, "₩" + NumberTag.text(Double(millions)) + "m", language)
     }
 }

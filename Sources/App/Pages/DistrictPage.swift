@@ -134,12 +134,15 @@ struct DistrictPage: Encodable {
                     : nil)
         }
         pendingChanges = changes.filter { $0.decideAction != nil }
+        let planKPIs = Dictionary(district.kpis.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         evaluations = district.evaluations.map {
             Evaluation(
                 year: $0.year,
                 results: $0.kpis.map { kpi in
                     Evaluation.Result(
-                        name: kpi.name, unit: kpi.unit, target: String(format: "%g", kpi.target),
+                        name: planKPIs[kpi.name]?.name(in: language) ?? kpi.name,
+                        unit: planKPIs[kpi.name]?.unit(in: language) ?? kpi.unit,
+                        target: String(format: "%g", kpi.target),
                         actual: kpi.actual.map { String(format: "%g", $0) } ?? "—",
                         achieved: kpi.achieved.map { String(format: "%.0f%%", $0) })
                 },
@@ -148,7 +151,9 @@ struct DistrictPage: Encodable {
                 selfScore: $0.selfScore.map { String(format: "%.1f", $0) }, selfComment: $0.selfComment,
                 panelComment: $0.panelComment)
         }
-        kpis = district.kpis.map { KPI(name: $0.name, unit: $0.unit, target: String(format: "%g", $0.target)) }
+        kpis = district.kpis.map {
+            KPI(name: $0.name(in: language), unit: $0.unit(in: language), target: String(format: "%g", $0.target))
+        }
         regimeHref = district.hasRulebook ? Endpoints.regimePage.link([.district: district.id]) : nil
         listHref = Endpoints.districtsPage.link()
         let links: [PathParameter: String] = [.districtID: district.id]

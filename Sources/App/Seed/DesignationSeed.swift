@@ -77,9 +77,12 @@ enum DesignationSeed {
             })
         record.changesJSON = "[]"
         record.kpisJSON = try JSONColumn.encode([
-            DistrictPlan.KPI(name: "Demonstrations run", unit: "cases", target: 20),
-            DistrictPlan.KPI(name: "Overseas certifications", unit: "cases", target: 5),
-            DistrictPlan.KPI(name: "Jobs created", unit: "people", target: 300),
+            DistrictPlan.KPI(
+                name: "실증 건수", unit: "건", target: 20, nameEnglish: "Demonstrations run", unitEnglish: "cases"),
+            DistrictPlan.KPI(
+                name: "해외 인증 취득", unit: "건", target: 5, nameEnglish: "Overseas certifications", unitEnglish: "cases"),
+            DistrictPlan.KPI(
+                name: "일자리 창출", unit: "명", target: 300, nameEnglish: "Jobs created", unitEnglish: "people"),
         ])
         return record
     }

@@ -25,14 +25,21 @@ public struct DistrictPlan: Hashable, Sendable, Codable {
     }
 
     public struct KPI: Hashable, Sendable, Codable {
+        /// The indicator as the plan names it; self-evaluations report against this name.
         public var name: String
         public var unit: String
         public var target: Double
+        /// The name and unit for English readers, where the plan gives them.
+        public var nameEnglish: String?
+        public var unitEnglish: String?
 
-        public init(name: String, unit: String, target: Double) {
+        public init(name: String, unit: String, target: Double, nameEnglish: String? = nil, unitEnglish: String? = nil)
+        {
             self.name = name
             self.unit = unit
             self.target = target
+            self.nameEnglish = nameEnglish
+            self.unitEnglish = unitEnglish
         }
     }
 
