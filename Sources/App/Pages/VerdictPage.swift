@@ -55,12 +55,12 @@ struct VerdictPage: Encodable {
         }
         func ruleName(_ id: String) -> String { rules[id]?.title.text(language) ?? id }
         self.id = id.uuidString.lowercased()
-        outcome = document.outcome
-        headline = Strings.text("verdict.\(document.outcome)", language)
+        outcome = document.outcome.rawValue
+        headline = Strings.text("verdict.\(document.outcome.rawValue)", language)
         basis = document.basis.pick(language)
         district =
             books.first { $0.scope == .district(document.district) }?.title.text(language) ?? document.district
-        asOf = document.asOf
+        asOf = document.asOf.iso
         self.decidedAt = Formatting.dateTime(decidedAt)
         self.version = version
         func citations(_ list: [DecisionDocument.Citation], rule: String) -> [Citation] {
@@ -75,10 +75,11 @@ struct VerdictPage: Encodable {
         }
         reasons = document.reasons.map {
             Reason(
-                id: $0.id, title: $0.title.pick(language), effect: $0.effect, undecided: $0.status == .undecided,
+                id: $0.id, title: $0.title.pick(language), effect: $0.effect.rawValue,
+                undecided: $0.status == .undecided,
                 citations: citations($0.citations, rule: $0.id))
         }
-        let asOfDay = CalendarDate(iso: document.asOf)
+        let asOfDay: CalendarDate? = document.asOf
         conditions = document.conditions.map { condition in
             let source = condition.sources.first ?? ""
             var row = Condition(
@@ -86,7 +87,7 @@ struct VerdictPage: Encodable {
                     condition.ruleCondition { words($0, rule: source) }, language: language),
                 sources: condition.sources.map(ruleName).joined(separator: ", "))
             // A company's check says whether its certifications on file meet the condition.
-            if let certifications, let day = asOfDay, condition.type == "certification", let scheme = condition.scheme {
+            if let certifications, let day = asOfDay, condition.type == .certification, let scheme = condition.scheme {
                 if let found = Certifications.match(scheme: scheme, in: certifications, on: day) {
                     row.certification = Strings.format(
                         "verdict.certificationMet", language, found.scheme, found.number, found.validUntil)

@@ -2,7 +2,8 @@ import Foundation
 import RegulationEngine
 import TeukguCore
 
-/// A logged decision read back from its JSON, for the verdict page.
+/// A decision as `DecisionJSON` writes it, read back for the verdict page; the API document
+/// describes the check, decision and replay answers with the same types.
 struct DecisionDocument: Decodable {
     struct Text: Decodable {
         let ko: String
@@ -10,32 +11,38 @@ struct DecisionDocument: Decodable {
         func pick(_ language: String) -> String { Strings.pick(ko, en, language) }
     }
 
+    /// A provision of the statute a rule rests on.
     struct Citation: Decodable {
         let law: String
         let article: String
+        let url: String?
         let note: String?
     }
 
     struct Reason: Decodable {
         let id: String
-        let effect: String
+        let effect: RuleEffectDoc
         let status: Standing
+        /// The rulebook the rule comes from (`national` or the district's).
+        let rulebook: String
         let title: Text
 
         /// Whether the reason's condition holds, or facts it needs are missing (the engine's words).
-        enum Standing: String, Decodable {
+        enum Standing: String, Decodable, CaseIterable {
             case applies
             case undecided
         }
         let citations: [Citation]
     }
 
+    /// A condition the activity must meet; which fields it carries depends on its type.
     struct Condition: Decodable {
-        let type: String
+        let type: ConditionKindDoc
         let authority: String?
         let name: String?
         let scheme: String?
         let note: String?
+        /// Minimum liability cover in won, by head of loss.
         let death: Int64?
         let injury: Int64?
         let disability: Int64?
@@ -44,18 +51,19 @@ struct DecisionDocument: Decodable {
         let to: String?
         let when: String?
         let text: String?
+        /// The rules that impose it.
         let sources: [String]
 
         /// The condition with each free text passed through `words` (the reader's language).
         func ruleCondition(_ words: (String) -> String = { $0 }) -> RuleCondition {
             let condition: RuleCondition =
                 switch type {
-                case "permit": .permit(authority: authority ?? "", name: name ?? "")
-                case "certification": .certification(scheme: scheme ?? "", note: note)
-                case "insurance": .insurance(death: death, injury: injury, disability: disability, property: property)
-                case "demonstration-area": .demonstrationArea(zone: zone ?? "")
-                case "notification": .notification(to: to ?? "", when: when ?? "")
-                default: .other(text: text ?? "")
+                case .permit: .permit(authority: authority ?? "", name: name ?? "")
+                case .certification: .certification(scheme: scheme ?? "", note: note)
+                case .insurance: .insurance(death: death, injury: injury, disability: disability, property: property)
+                case .demonstrationArea: .demonstrationArea(zone: zone ?? "")
+                case .notification: .notification(to: to ?? "", when: when ?? "")
+                case .other: .other(text: text ?? "")
                 }
             return condition.mappingTexts(words)
         }
@@ -68,6 +76,7 @@ struct DecisionDocument: Decodable {
         let citations: [Citation]
     }
 
+    /// A sandbox grant held by the company that switched rules off for this answer.
     struct Grant: Decodable {
         let caseNumber: String
         let exempts: [String]
@@ -77,6 +86,7 @@ struct DecisionDocument: Decodable {
     struct Missing: Decodable {
         let path: String
         let label: Text
+        let help: Text?
     }
 
     struct RulebookRef: Decodable {
@@ -85,8 +95,9 @@ struct DecisionDocument: Decodable {
     }
 
     let district: String
-    let asOf: String
-    let outcome: String
+    let asOf: CalendarDate
+    /// `indeterminate` when facts that decide it are missing.
+    let outcome: Outcome
     let basis: Text
     let reasons: [Reason]
     let conditions: [Condition]

@@ -4,9 +4,10 @@ import TeukguCore
 import Vapor
 
 /// A district's regime in plain terms: its negative list and exemptions grouped by activity, and
-/// the national provisions it switches off.
-struct RegimeView: Encodable {
-    struct Citation: Encodable {
+/// the national provisions it switches off. The API answers it as JSON, and the document describes
+/// that answer by decoding this same type.
+struct RegimeView: Codable {
+    struct Citation: Codable {
         let law: String
         let article: String
         let note: String?
@@ -27,7 +28,7 @@ struct RegimeView: Encodable {
         }
     }
 
-    struct RuleEntry: Encodable {
+    struct RuleEntry: Codable {
         let id: String
         let effect: String
         let titleKorean: String
@@ -41,7 +42,7 @@ struct RegimeView: Encodable {
         let exempts: [String]
     }
 
-    struct Group: Encodable {
+    struct Group: Codable {
         let name: String
         let rules: [RuleEntry]
     }
@@ -59,8 +60,8 @@ struct RegimeView: Encodable {
     let groups: [Group]
     let exemptedNational: [RuleEntry]
     let file: String
-    /// The district rulebook's YAML exactly as published.
-    let rulebookYAML: String
+    /// The district rulebook's YAML exactly as published (answered with `?format=yaml`, not in the JSON).
+    var rulebookYAML = ""
 
     enum CodingKeys: String, CodingKey {
         case district, titleKorean, titleEnglish, description, descriptionKorean, effectiveFrom, effectiveUntil,

@@ -36,20 +36,6 @@ enum FactValueDoc: Decodable {
     }
 }
 
-/// Korean and English texts of one thing.
-struct BilingualTextDoc: Decodable {
-    let ko: String
-    let en: String
-}
-
-/// A provision of the statute a rule rests on.
-struct CitationDoc: Decodable {
-    let law: String
-    let article: String
-    let url: String?
-    let note: String?
-}
-
 /// What a rule does: prohibits, requires a condition, or exempts from national rules.
 enum RuleEffectDoc: String, Decodable, CaseIterable {
     case prohibit, require, exempt
@@ -62,157 +48,37 @@ enum ConditionKindDoc: String, Decodable, CaseIterable {
     case notification, other
 }
 
+/// The check's answer (and a logged decision's): the decision as `DecisionDocument` reads it, with
+/// the log's id and the rulebook version it was made under.
 struct RegulationCheckAnswerDoc: Decodable {
-    enum ReasonStatus: String, Decodable, CaseIterable {
-        /// The rule applies on the facts given.
-        case applies
-        /// The rule might apply; a missing fact decides it.
-        case undecided
-    }
-
-    struct Reason: Decodable {
-        let id: String
-        let effect: RuleEffectDoc
-        let status: ReasonStatus
-        let rulebook: String
-        let title: BilingualTextDoc
-        let citations: [CitationDoc]
-    }
-
-    /// A condition the activity must meet; which fields it carries depends on its type.
-    struct Condition: Decodable {
-        let type: ConditionKindDoc
-        let authority: String?
-        let name: String?
-        let scheme: String?
-        let note: String?
-        /// Minimum liability cover in won, by head of loss.
-        let death: Int64?
-        let injury: Int64?
-        let disability: Int64?
-        let property: Int64?
-        let zone: String?
-        let to: String?
-        let when: String?
-        let text: String?
-        /// The rules that impose it.
-        let sources: [String]
-    }
-
-    struct Exemption: Decodable {
-        let id: String
-        let title: BilingualTextDoc
-        let exempts: [String]
-        let citations: [CitationDoc]
-    }
-
-    /// A sandbox grant held by the company that switched rules off for this answer.
-    struct Grant: Decodable {
-        let caseNumber: String
-        let exempts: [String]
-        let conditions: [String]
-    }
-
-    struct MissingFact: Decodable {
-        let path: String
-        let label: BilingualTextDoc
-        let help: BilingualTextDoc?
-    }
-
-    struct RulebookReference: Decodable {
-        let id: String
-        let sha256: String
-    }
-
     let decisionId: UUID
     let version: Int
     let district: String
     let asOf: CalendarDate
     /// `indeterminate` when facts that decide it are missing.
     let outcome: Outcome
-    let basis: BilingualTextDoc
-    let reasons: [Reason]
-    let conditions: [Condition]
-    let exemptions: [Exemption]
-    let grants: [Grant]?
-    let missingFacts: [MissingFact]
-    let rulebooks: [RulebookReference]
+    let basis: DecisionDocument.Text
+    let reasons: [DecisionDocument.Reason]
+    let conditions: [DecisionDocument.Condition]
+    let exemptions: [DecisionDocument.Exemption]
+    /// The company's grants that switched rules off (absent when none did).
+    let grants: [DecisionDocument.Grant]?
+    let missingFacts: [DecisionDocument.Missing]
+    let rulebooks: [DecisionDocument.RulebookRef]
 }
 
 /// A replay: the logged request evaluated again with the logged version.
 struct RegulationReplayDoc: Decodable {
-    /// A decision as the check route answers it, without the log's id and version.
-    struct Decision: Decodable {
-        let district: String
-        let asOf: CalendarDate
-        let outcome: Outcome
-        let basis: BilingualTextDoc
-        let reasons: [RegulationCheckAnswerDoc.Reason]
-        let conditions: [RegulationCheckAnswerDoc.Condition]
-        let exemptions: [RegulationCheckAnswerDoc.Exemption]
-        let grants: [RegulationCheckAnswerDoc.Grant]?
-        let missingFacts: [RegulationCheckAnswerDoc.MissingFact]
-        let rulebooks: [RegulationCheckAnswerDoc.RulebookReference]
-    }
-
     let decisionId: UUID
     let version: Int
     /// True when the answer is byte for byte the logged one.
     let identical: Bool
-    let decision: Decision
+    let decision: DecisionDocument
 }
 
 struct RegulationDistrictDoc: Decodable {
     let id: String
-    let title: BilingualTextDoc
-}
-
-/// A district's regime: its rulebook's provisions grouped by activity, and the national provisions
-/// it switches off.
-struct RegimeDoc: Decodable {
-    struct Citation: Decodable {
-        let law: String
-        let article: String
-        let note: String?
-        /// The citation as a Korean reader writes it (law name and 제N조제N항).
-        let korean: String
-        /// True where the statute index cannot vouch for the article.
-        let unchecked: Bool
-    }
-
-    struct Rule: Decodable {
-        let id: String
-        let effect: RuleEffectDoc
-        let titleKorean: String
-        let titleEnglish: String
-        /// When the rule applies, in words.
-        let when: String
-        let citations: [Citation]
-        let effectiveFrom: CalendarDate?
-        let effectiveUntil: CalendarDate?
-        let conditions: [String]
-        let conditionsKorean: [String]
-        let exempts: [String]
-    }
-
-    struct Group: Decodable {
-        let name: String
-        let rules: [Rule]
-    }
-
-    let district: String
-    let titleKorean: String
-    let titleEnglish: String
-    let description: String
-    let descriptionKorean: String?
-    let effectiveFrom: CalendarDate?
-    let effectiveUntil: CalendarDate?
-    let version: Int
-    let sha256: String
-    let groups: [Group]
-    let exemptedNational: [Rule]
-    /// The rulebook's file name in the published version.
-    let file: String
+    let title: DecisionDocument.Text
 }
 
 struct PingDoc: Decodable {

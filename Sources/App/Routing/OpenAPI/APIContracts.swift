@@ -202,7 +202,7 @@ enum APIContracts {
         Endpoints.apiRegulationReplay.key: .init(response: RegulationReplayDoc.self),
         Endpoints.apiRegulationDistricts.key: .init(response: Array<RegulationDistrictDoc>.self),
         Endpoints.apiRegulationRegime.key: .init(
-            response: RegimeDoc.self,
+            response: RegimeView.self,
             query: [
                 APIQuery(name: "format", about: "yaml for the rulebook as published", kind: .choice(["json", "yaml"]))
             ]),
