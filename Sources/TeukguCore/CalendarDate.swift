@@ -104,9 +104,17 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         self.day = d
     }
 
+    /// Saturating: a length beyond the calendar's years 1–9999 (hostile input, say) ends at its
+    /// first or last day instead of overflowing, so callers' bounds checks refuse it.
     public func adding(days: Int) -> CalendarDate {
-        CalendarDate(dayNumber: dayNumber + days)
+        let target = CalendarDate(dayNumber: dayNumber + min(max(days, -4_000_000), 4_000_000))
+        if target.year < 1 { return CalendarDate.first }
+        if target.year > 9999 { return CalendarDate.last }
+        return target
     }
+
+    static let first = CalendarDate(year: 1, month: 1, day: 1)!
+    static let last = CalendarDate(year: 9999, month: 12, day: 31)!
 
     /// Whole days from `self` to `other` (positive when `other` is later).
     public func days(until other: CalendarDate) -> Int {
@@ -116,7 +124,10 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     /// Calendar month arithmetic: the same day number in the target month, or that month's last
     /// day when it has no such day (Jan 31 + 1 month → Feb 28/29).
     public func adding(months: Int) -> CalendarDate {
-        let zeroBased = year * 12 + (month - 1) + months
+        // Saturating, like `adding(days:)`: 120,000 months spans the whole calendar.
+        let zeroBased = year * 12 + (month - 1) + min(max(months, -120_000), 120_000)
+        if zeroBased < 12 { return CalendarDate.first }
+        if zeroBased >= 120_000 { return CalendarDate.last }
         let y = zeroBased / 12
         let m = zeroBased % 12 + 1
         let d = min(day, CalendarDate.daysIn(month: m, year: y))
@@ -124,7 +135,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     }
 
     public func adding(years: Int) -> CalendarDate {
-        adding(months: years * 12)
+        adding(months: min(max(years, -10_000), 10_000) * 12)
     }
 
     /// 1 = Monday … 7 = Sunday (ISO 8601).

@@ -95,6 +95,12 @@ import VaporTesting
             // One extension of at most two years; a second is refused.
             let tooLong = try await admin.send(.POST, "\(path)/extension", ["years": 3])
             #expect(errorCode(tooLong) == "extension_too_long")
+            // Lengths past the calendar's end are refused the same way, not a crash (a fuzz run found it).
+            for hostile: [String: Any] in [["months": 671_140], ["years": Int.max], ["months": Int.min]] {
+                let refused = try await admin.send(.POST, "\(path)/extension", hostile)
+                #expect(
+                    refused.status == .unprocessableEntity && errorCode(refused) == "extension_too_long", "\(hostile)")
+            }
             let extended = try await admin.object(.POST, "\(path)/extension", ["months": 18])
             #expect(extended["endsOn"] as? String == "2029-11-30" && extended["extended"] as? Bool == true)
             #expect(errorCode(try await admin.send(.POST, "\(path)/extension", ["months": 1])) == "already_extended")

@@ -40,4 +40,20 @@ import TeukguCore
         #expect(date("2024-01-31").adding(months: 1) == date("2024-02-29"))
         #expect(date("2024-02-29").adding(years: 1) == date("2025-02-28"))
     }
+
+    /// Hostile lengths (a district extension of 671,140 months once stopped the server) saturate at
+    /// the calendar's ends instead of trapping, so the caller's bound refuses them.
+    @Test func arithmeticBeyondTheCalendarSaturatesInsteadOfTrapping() {
+        let last = date("9999-12-31")
+        let first = date("0001-01-01")
+        #expect(date("2028-06-01").adding(months: 671_140) == last)
+        #expect(date("2028-06-01").adding(months: Int.max) == last)
+        #expect(date("2028-06-01").adding(months: Int.min) == first)
+        #expect(date("2028-06-01").adding(years: Int.max) == last)
+        #expect(date("2028-06-01").adding(years: -50_000) == first)
+        #expect(date("2028-06-01").adding(days: Int.max) == last)
+        #expect(date("2028-06-01").adding(days: Int.min) == first)
+        #expect(date("9999-12-31").adding(days: 1) == last)
+        #expect(date("2028-06-01").adding(months: 24) == date("2030-06-01"))
+    }
 }
