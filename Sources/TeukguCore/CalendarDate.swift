@@ -113,8 +113,9 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         return target
     }
 
-    static let first = CalendarDate(year: 1, month: 1, day: 1)!
-    static let last = CalendarDate(year: 9999, month: 12, day: 31)!
+    /// The calendar's first and last days (years 1–9999).
+    public static let first = CalendarDate(year: 1, month: 1, day: 1)!
+    public static let last = CalendarDate(year: 9999, month: 12, day: 31)!
 
     /// Whole days from `self` to `other` (positive when `other` is later).
     public func days(until other: CalendarDate) -> Int {

@@ -55,5 +55,7 @@ import TeukguCore
         #expect(date("2028-06-01").adding(days: Int.min) == first)
         #expect(date("9999-12-31").adding(days: 1) == last)
         #expect(date("2028-06-01").adding(months: 24) == date("2030-06-01"))
+        #expect(CollaborationEligibility.lastDayWithin(years: Int.max, of: date("2021-03-15")) == last)
+        #expect(CollaborationEligibility.lastDayWithin(years: 7, of: date("2021-03-15")) == date("2028-03-15"))
     }
 }

@@ -26,7 +26,8 @@ public struct CollaborationEligibility: Hashable, Sendable, Codable {
     /// Founded on 2021-03-15, "within 7 years" runs until 2028-03-15.
     public static func lastDayWithin(years: Int, of day: CalendarDate) -> CalendarDate {
         let start = day.adding(days: 1)
-        let year = start.year + years
+        let year = start.year + min(max(years, -9_999), 9_999)
+        guard (1...9999).contains(year) else { return year < 1 ? CalendarDate.first : CalendarDate.last }
         if let corresponding = CalendarDate(year: year, month: start.month, day: start.day) {
             return corresponding.adding(days: -1)
         }

@@ -171,7 +171,11 @@ enum CalendarPeriod {
     /// A period of `months` whose first counted day is `firstDay` ends the day before the
     /// corresponding day of the last month, or on that month's last day when it has no such day.
     static func end(firstDay: CalendarDate, months: Int) -> CalendarDate {
-        let zeroBased = firstDay.year * 12 + (firstDay.month - 1) + months
+        // Saturating at the calendar's ends, as `CalendarDate.adding(months:)` does: a hostile
+        // length must be refused by the caller's bounds, not trap here.
+        let zeroBased = firstDay.year * 12 + (firstDay.month - 1) + min(max(months, -120_000), 120_000)
+        if zeroBased < 12 { return CalendarDate.first }
+        if zeroBased >= 120_000 { return CalendarDate.last }
         let year = zeroBased / 12
         let month = zeroBased % 12 + 1
         if firstDay.day <= CalendarDate.daysIn(month: month, year: year) {
