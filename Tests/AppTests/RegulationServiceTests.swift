@@ -124,6 +124,13 @@ import VaporTesting
         }
     }
 
+    /// A file of the repository's Rules folder, found from this file.
+    func shippedRulesPath(_ file: String) -> String {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.appendingPathComponent("Rules/" + file).path
+    }
+
     static let stricterBusan: String = {
         var url = URL(fileURLWithPath: #filePath)
         for _ in 0..<3 { url.deleteLastPathComponent() }
@@ -208,25 +215,50 @@ import VaporTesting
         }
     }
 
+    /// The shipped rulebooks cite only indexed articles, so their pages carry no marker; a version
+    /// that cites a law outside the index is published as given and marked on the page.
     @Test func citationsOfLawsOutsideTheStatuteIndexAreMarkedOnThePage() async throws {
         try await withTeukgu { app in
-            var browser = BrowserSession(app: app)
-            let regime = try await browser.get(
-                Endpoints.regimePage.link([.district: "chungbuk-regenerative-bio"]),
-                headers: ["Accept-Language": "en"])
-            let html = regime.body.string
             let marker = "[not in statute index]"
-            // Indexed and checked: the Special Zones Act article carries no marker.
-            let indexed = try #require(html.range(of: "Regional Special Zones Act art. 86(4)"))
-            let afterIndexed = html[indexed.upperBound...].prefix(400)
-            #expect(!String(afterIndexed.split(separator: "<cite>").first ?? "").contains(marker))
-            // Not indexed: the Bioethics and Safety Act is cited as given, with the marker after it.
-            let outside = try #require(html.range(of: "Bioethics and Safety Act art. 47(3)"))
+            let link = Endpoints.regimePage.link([.district: "chungbuk-regenerative-bio"])
+            var browser = BrowserSession(app: app)
+            let shipped = try await browser.get(link, headers: ["Accept-Language": "en"]).body.string
+            #expect(shipped.contains("Bioethics and Safety Act art. 47(5)"))
+            #expect(!shipped.contains(marker))
+
+            // A version citing the Aviation Safety Act (not indexed), put in force from yesterday.
+            let admin = try await app.bearerToken(for: "admin@teukgu.demo")
+            let text = try String(
+                contentsOfFile: shippedRulesPath("districts/chungbuk-regenerative-bio.yaml"), encoding: .utf8
+            ).replacingOccurrences(
+                of: "      - {law: Bioethics and Safety Act,",
+                with: "      - {law: Aviation Safety Act, article: art. 127}\n      - {law: Bioethics and Safety Act,")
+            let body = try String(
+                decoding: JSONSerialization.data(withJSONObject: [
+                    "files": [["file": "districts/chungbuk-regenerative-bio.yaml", "text": text]]
+                ]), as: UTF8.self)
+            let created = try await app.testing().sendRequest(
+                .POST, Endpoints.apiRegulationVersions.link(), headers: .json(bearer: admin),
+                body: ByteBuffer(string: body))
+            #expect(created.status == .created)
+            let draft = try created.content.decode(RulebookVersionDTO.self)
+            let record = try #require(try await RulebookVersionRecord.find(draft.id, on: app.db))
+            record.status = .published
+            record.effectiveFrom = CalendarDate(instant: Date()).adding(days: -1).iso
+            try await record.save(on: app.db)
+            try await app.rulebooks.refresh(on: app.db)
+
+            let html = try await browser.get(link, headers: ["Accept-Language": "en"]).body.string
+            let outside = try #require(html.range(of: "Aviation Safety Act art. 127"))
             #expect(String(html[outside.upperBound...].prefix(300)).contains(marker))
-            let korean = try await browser.get(
-                Endpoints.regimePage.link([.district: "chungbuk-regenerative-bio"]),
-                headers: ["Accept-Language": "ko"])
-            #expect(korean.body.string.contains("[조문 색인 밖]"))
+            // Indexed and checked: the Bioethics and Special Zones Act articles carry no marker.
+            for checked in ["Bioethics and Safety Act art. 47(5)", "Regional Special Zones Act art. 86(4)"] {
+                let found = try #require(html.range(of: checked))
+                #expect(!String(html[found.upperBound...].split(separator: "<cite>").first ?? "").contains(marker))
+            }
+            let korean = try await browser.get(link, headers: ["Accept-Language": "ko"]).body.string
+            #expect(korean.contains("[조문 색인 밖]"))
+            #expect(korean.contains("생명윤리 및 안전에 관한 법률 제47조제5항"))
         }
     }
 

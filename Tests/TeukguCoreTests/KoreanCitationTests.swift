@@ -15,6 +15,10 @@ import TeukguCore
                 == "규제자유특구 및 지역특화발전특구에 관한 규제특례법 제90조제4항; "
                 + "규제자유특구 및 지역특화발전특구에 관한 규제특례법 시행령 제60조제3항")
         #expect(KoreanCitation.text(law: "Narcotics Control Act", article: "art. 5") == "마약류 관리에 관한 법률 제5조")
+        #expect(
+            KoreanCitation.text(law: "Narcotics Control Act", article: "art. 30(1), (3)")
+                == "마약류 관리에 관한 법률 제30조제1항, 제3항")
+        #expect(KoreanCitation.text(law: "Civil Act", article: "art. 157") == "민법 제157조")
     }
 
     @Test func unknownLawsAndFormsAreLeftAsGiven() {

@@ -72,14 +72,77 @@ import TeukguCore
         #expect(index.check(law: "Pharmaceutical Affairs Act", article: "art. 34-7") != .valid)
     }
 
+    /// Read from the current texts (Law Nos. 21065, 20878 and 20674): the germline ban is art. 47(5)
+    /// since Law No. 17783; arts. 29 and 31 of the Narcotics Control Act are deleted.
+    @Test func bioethicsNarcoticsAndSpaceDevelopmentActsAreChecked() {
+        let bioethics = "Bioethics and Safety Act"
+        #expect(index.check(law: bioethics, article: "art. 47(5)") == .valid)
+        #expect(index.check(law: bioethics, article: "art. 47(6)") != .valid)
+        #expect(index.check(law: bioethics, article: "art. 49-3(4)") == .valid)
+        #expect(index.check(law: bioethics, article: "art. 49-4") != .valid)
+        let narcotics = "Narcotics Control Act"
+        #expect(index.check(law: narcotics, article: "art. 30(1), (3)") == .valid)
+        #expect(index.check(law: narcotics, article: "art. 30(5)") != .valid)
+        #expect(index.check(law: narcotics, article: "art. 31") == .unknownArticle("\(narcotics) has no art. 31"))
+        let space = "Space Development Promotion Act"
+        #expect(index.check(law: space, article: "art. 11(5)") == .valid)
+        #expect(index.check(law: space, article: "art. 11(6)") != .valid)
+        #expect(index.check(law: space, article: "art. 14-3") == .valid)
+    }
+
+    /// The legal clocks' counting rules and every step they explain cite articles the Civil Act,
+    /// the Civil Petitions Act and the holidays regulation have.
+    @Test func theLegalClocksCiteArticlesTheCountingLawsHave() throws {
+        for rule in CountingRule.allCases {
+            #expect(index.check(law: rule.citation.law, article: rule.citation.article) == .valid, "\(rule)")
+        }
+        let holidays = HolidayCalendar.citation
+        #expect(index.check(law: holidays.law, article: holidays.article) == .valid)
+        let clock = LegalClock(holidays: shippedHolidays)
+        let specs = [
+            LegalClockSpec(start: date("2024-12-26"), length: .days(30)),
+            LegalClockSpec(start: date("2025-03-10"), startTime: .midnight, length: .days(30)),
+            LegalClockSpec(start: date("2025-01-30"), length: .months(1)),
+            LegalClockSpec(start: date("2026-02-13"), length: .days(6), rule: .civilPetitionsAct),
+            LegalClockSpec(start: date("2026-02-13"), length: .weeks(2), rule: .civilPetitionsAct),
+            LegalClockSpec(
+                start: date("2026-02-13"), startTime: TimeOfDay(hour: 10, minute: 0), length: .workingHours(16),
+                rule: .civilPetitionsAct),
+        ]
+        var cited = Set<String>()
+        for spec in specs {
+            for step in try clock.compute(spec, asOf: date("2026-01-01")).steps {
+                step.citation.map { cited.insert($0) }
+            }
+        }
+        #expect(cited.count >= 5, "\(cited)")
+        for text in cited {
+            let law = index.laws.keys.filter { text.hasPrefix($0 + " ") }.max { $0.count < $1.count }
+            guard let law else {
+                Issue.record("\(text) cites a law outside the index")
+                continue
+            }
+            let finding = index.check(law: law, article: String(text.dropFirst(law.count + 1)))
+            #expect(finding == .valid, "\(text) → \(finding)")
+        }
+        #expect(index.check(law: "Civil Act", article: "art. 158") != .valid)
+        #expect(index.check(law: "Civil Act", article: "art. 160(4)") != .valid)
+        #expect(index.check(law: "Civil Petitions Act", article: "art. 19(4)") != .valid)
+        #expect(index.check(law: "Framework Act on Administrative Affairs", article: "art. 6(2)") == .valid)
+    }
+
     @Test func lawsAndArticlesOutsideTheIndexAreCitedAsGiven() {
-        if case .notIndexed = index.check(law: "Narcotics Control Act", article: "art. 5") {
+        if case .notIndexed = index.check(law: "Aviation Safety Act", article: "art. 127") {
         } else {
             Issue.record("an unindexed law was judged")
         }
         if case .notIndexed = index.check(law: act, article: "art. 5") {
         } else {
             Issue.record("an article outside the covered range was judged")
+        }
+        if case .notIndexed = index.check(law: "Narcotics Control Act", article: "art. 5") {
+        } else {
+            Issue.record("a Narcotics Control Act article outside the part read was judged")
         }
     }
 

@@ -123,12 +123,12 @@ extension Strings {
         "tpl.collaborationTrack.whatThePartnerGives": ("제공 내용", "What the partner gives"),
         "tpl.collaborationTrack.year": ("연도", "Year"),
         "tpl.deadline.asOfOptional": ("기준일 (선택)", "As of (optional)"),
-        "tpl.deadline.civilActArts157161": ("민법 제157조–제161조", "Civil Act arts. 157–161"),
+        "tpl.deadline.civilActArts157161": ("민법 제157조, 제159조~제161조", "Civil Act arts. 157, 159–161"),
         "tpl.deadline.civilPetitionsActArt19": ("민원처리법 제19조", "Civil Petitions Act art. 19"),
         "tpl.deadline.compute": ("계산", "Compute"),
         "tpl.deadline.computesWhenALegalPeriod": (
-            "법정 기간의 만료일을 민법(제157조–제161조) 또는 민원처리법(제19조)에 따라 계산하고, 그 과정을 근거와 함께 보여 드립니다.",
-            "Computes when a legal period ends under the Civil Act (arts. 157–161) or the Civil Petitions Act (art. 19), and shows each step with its citation."
+            "법정 기간의 만료일을 민법(제157조, 제159조~제161조) 또는 민원처리법(제19조)에 따라 계산하고, 그 과정을 근거와 함께 보여 드립니다.",
+            "Computes when a legal period ends under the Civil Act (arts. 157, 159–161) or the Civil Petitions Act (art. 19), and shows each step with its citation."
         ),
         "tpl.deadline.countingRule": ("계산 규칙", "Counting rule"),
         "tpl.deadline.days": ("일", "days"),

@@ -1,7 +1,7 @@
 /// How a period is counted, named by the provision that sets the method.
 public enum CountingRule: String, CaseIterable, Sendable, Codable {
-    /// Civil Act arts. 157–161, applied to administrative periods by the Framework Act on
-    /// Administrative Affairs art. 6.
+    /// Civil Act arts. 157 and 159–161 (art. 158 is about age), applied to administrative periods
+    /// by the Framework Act on Administrative Affairs art. 6(1).
     case civilAct = "civil-act"
     /// Civil Petitions Act art. 19, for a request handled as a civil petition.
     case civilPetitionsAct = "civil-petitions-act"
@@ -10,7 +10,8 @@ public enum CountingRule: String, CaseIterable, Sendable, Codable {
         switch self {
         case .civilAct:
             Citation(
-                law: "Civil Act", article: "arts. 157–161", note: "via Framework Act on Administrative Affairs art. 6")
+                law: "Civil Act", article: "arts. 157, 159–161",
+                note: "via Framework Act on Administrative Affairs art. 6(1)")
         case .civilPetitionsAct: Citation(law: "Civil Petitions Act", article: "art. 19")
         }
     }

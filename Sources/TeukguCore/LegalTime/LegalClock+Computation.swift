@@ -36,7 +36,7 @@ struct Computation {
             citation: spec.lengthCitation)
     }
 
-    // MARK: Civil Act arts. 157–161 (and the Civil Petitions Act for weeks, months and years)
+    // MARK: Civil Act arts. 157, 159–161 (and the Civil Petitions Act for weeks, months and years)
 
     /// Days, weeks, months or years counted on the calendar, with pauses added back and the last day
     /// rolled past Saturdays and holidays.

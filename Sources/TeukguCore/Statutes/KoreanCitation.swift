@@ -1,23 +1,13 @@
 /// A citation as a Korean reader writes it: `art. 86(4)` of the Regional Special Zones Act becomes
 /// `규제자유특구 및 지역특화발전특구에 관한 규제특례법 제86조제4항`. Korean law names come from
-/// the statute index, and for laws the index does not hold, from the list below.
+/// the statute index; a law it does not hold is cited as given.
 public enum KoreanCitation {
-    /// Korean names of cited laws that the statute index does not (yet) hold.
-    static let namesOutsideTheIndex: [String: String] = [
-        "Bioethics and Safety Act": "생명윤리 및 안전에 관한 법률",
-        "Civil Act": "민법",
-        "Civil Petitions Act": "민원 처리에 관한 법률",
-        "Framework Act on Administrative Affairs": "행정기본법",
-        "Narcotics Control Act": "마약류 관리에 관한 법률",
-        "Space Development Promotion Act": "우주개발 진흥법",
-    ]
-
     /// The Korean citation, or nil when the law's Korean name or the article's form is unknown
     /// (the page then shows the citation as given).
     public static func text(law: String, article: String, index: StatuteIndex = .seed) -> String? {
         var parts: [String] = []
         for (lawName, _, text) in StatuteIndex.segments(law: law, article: article) {
-            guard let name = index.laws[lawName]?.nameKorean ?? namesOutsideTheIndex[lawName],
+            guard let name = index.laws[lawName]?.nameKorean,
                 let articles = articles(text)
             else { return nil }
             parts.append(parts.isEmpty || lawName != law ? name + " " + articles : articles)

@@ -3,7 +3,7 @@ extension StatuteIndex {
     /// (repository 9bow/legalize-kr, folder 규제자유특구및지역특화발전특구에관한규제특례법). Covered: the
     /// regulation-free special zone articles (Act arts. 72–91, 142–143; Decree arts. 42–66), which
     /// are the ones Teukgu's parameters, procedure and rulebooks cite.
-    public static let seed = StatuteIndex(specialZones + otherLaws + safetyAndDataLaws)
+    public static let seed = StatuteIndex(specialZones + otherLaws + safetyAndDataLaws + periodLaws)
 
     static let specialZones: [Law] = [
         Law(
