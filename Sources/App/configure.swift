@@ -130,8 +130,7 @@ func prepareForServing(_ app: Application) async throws {
     try await PartnerListingSeed.seedIfEmpty(on: app.db)
     try await DesignationSeed.seedIfEmpty(on: app.db)
     try await CollaborationSeed.seedIfEmpty(on: app.db)
-    try await RulebookSeed.seedIfEmpty(
-        on: app.db, directory: app.directory.workingDirectory + "Rules", now: app.clock.now())
+    try await RulebookSeed.seedIfEmpty(app)
     try await app.rulebooks.refresh(on: app.db)
     var lines = [
         "",

@@ -131,6 +131,21 @@ import VaporTesting
         return url.appendingPathComponent("Rules/" + file).path
     }
 
+    /// The seed reads a `Rules` link the way it reads the folder: the same files, named the same.
+    @Test func theSeedReadsALinkedRulesFolder() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rules-link-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let shipped = URL(fileURLWithPath: shippedRulesPath("")).path
+        let link = folder.appendingPathComponent("Rules")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: URL(fileURLWithPath: shipped))
+        let direct = RulebookSources.read(directory: shipped)
+        let linked = RulebookSources.read(directory: link.path)
+        #expect(direct.count == 8)
+        #expect(linked.map(\.file) == direct.map(\.file))
+        #expect(linked.map(\.text) == direct.map(\.text))
+    }
+
     static let stricterBusan: String = {
         var url = URL(fileURLWithPath: #filePath)
         for _ in 0..<3 { url.deleteLastPathComponent() }

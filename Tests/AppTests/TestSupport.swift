@@ -71,8 +71,7 @@ func withTeukgu(sqliteFile: Bool = false, _ test: (Application) async throws -> 
         try await CollaborationSeed.seedIfEmpty(on: app.db)
         try await DemoAccounts.seedIfNew(
             on: app.db, passwordHash: try app.password.hash(DemoAccounts.password), now: app.clock.now())
-        try await RulebookSeed.seedIfEmpty(
-            on: app.db, directory: app.directory.workingDirectory + "Rules", now: app.clock.now())
+        try await RulebookSeed.seedIfEmpty(app)
         try await app.rulebooks.refresh(on: app.db)
         let undocumented = UndocumentedRefusals.watch(app)
         try await test(app)

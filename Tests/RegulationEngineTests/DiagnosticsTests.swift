@@ -1,3 +1,4 @@
+import Foundation
 import RegulationEngine
 import Testing
 import TeukguCore
@@ -28,6 +29,21 @@ import TeukguCore
                 "busan-marine-mobility", "chungbuk-regenerative-bio", "daegu-ai-robots", "daejeon-synthetic-bio",
                 "gangwon-ai-healthcare", "gyeongnam-satellites", "jeonnam-dc-energy",
             ])
+    }
+
+    /// A deployment that links `Rules` to a folder elsewhere loads the same rulebooks.
+    @Test func aLinkedRulesFolderIsReadThroughTheLink() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rules-link-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let link = folder.appendingPathComponent("Rules")
+        try FileManager.default.createSymbolicLink(
+            at: link, withDestinationURL: URL(fileURLWithPath: shippedRulesDirectory))
+        let set = RulebookSet.load(directory: link.path)
+        #expect(set.diagnostics.isEmpty, "\(set.diagnostics)")
+        #expect(set.rulebooks.count == 8)
+        // Diagnostics name files by the path given, link included.
+        #expect(set.rulebooks.contains { $0.file == link.path + "/districts/busan-marine-mobility.yaml" })
     }
 
     /// Every citation the shipped rulebooks make is checked against the statute index, none merely

@@ -32,8 +32,7 @@ struct WhatIfBenchCommand: AsyncCommand {
         try await ReferenceSeed.seedIfEmpty(on: app.db)
         try await DesignationSeed.seedIfEmpty(on: app.db)
         try await CollaborationSeed.seedIfEmpty(on: app.db)
-        try await RulebookSeed.seedIfEmpty(
-            on: app.db, directory: app.directory.workingDirectory + "Rules", now: app.clock.now())
+        try await RulebookSeed.seedIfEmpty(app)
         try await app.rulebooks.refresh(on: app.db)
         guard let live = app.rulebooks.live, let sql = app.db as? any SQLDatabase else {
             throw RulesFailed(description: "no rulebooks")

@@ -15,8 +15,7 @@ struct SeedCommand: AsyncCommand {
         try await ReferenceSeed.seedIfEmpty(on: app.db)
         try await DesignationSeed.seedIfEmpty(on: app.db)
         try await CollaborationSeed.seedIfEmpty(on: app.db)
-        try await RulebookSeed.seedIfEmpty(
-            on: app.db, directory: app.directory.workingDirectory + "Rules", now: app.clock.now())
+        try await RulebookSeed.seedIfEmpty(app)
         context.console.print("Reference data and rulebook version 1 present.")
         guard signature.demo else { return }
         guard app.settings.allowsDemoData else {

@@ -100,7 +100,8 @@ enum RulebookSources {
 
     /// Reads every rulebook file of a folder (the shipped `Rules/`), test files excluded.
     static func read(directory: String) -> [(file: String, text: String)] {
-        let root = URL(fileURLWithPath: directory)
+        // A deployment may link `Rules` to a folder elsewhere; the enumerator does not enter a link.
+        let root = URL(fileURLWithPath: directory).resolvingSymlinksInPath()
         guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else {
             return []
         }

@@ -4,10 +4,22 @@ import Vapor
 
 /// The shipped `Rules/` folder becomes version 1 when the database has no versions yet.
 enum RulebookSeed {
-    static func seedIfEmpty(on database: any Database, directory: String, now: Date) async throws {
+    /// Seeds from the `Rules` folder of the working directory.
+    static func seedIfEmpty(_ app: Application) async throws {
+        try await seedIfEmpty(
+            on: app.db, directory: app.directory.workingDirectory + "Rules", now: app.clock.now(), logger: app.logger)
+    }
+
+    static func seedIfEmpty(on database: any Database, directory: String, now: Date, logger: Logger) async throws {
         guard try await RulebookVersionRecord.query(on: database).count() == 0 else { return }
         let files = RulebookSources.read(directory: directory)
-        guard !files.isEmpty else { return }
+        guard !files.isEmpty else {
+            // Said at start-up: otherwise "May I do this here?" would just list no districts.
+            logger.warning(
+                "No rulebooks found in \(directory): the regulation service has no districts until a version is published"
+            )
+            return
+        }
         let version = RulebookVersionRecord()
         version.number = 1
         version.status = .published

@@ -18,7 +18,8 @@ public struct RulebookSet: Sendable {
 
     /// Loads every `.yaml`, `.yml` and `.json` file under `directory` except test files.
     public static func load(directory: String) -> RulebookSet {
-        let root = URL(fileURLWithPath: directory)
+        // A linked folder is read through the link: the enumerator does not enter one.
+        let root = URL(fileURLWithPath: directory).resolvingSymlinksInPath()
         var sources: [(file: String, text: String)] = []
         var tests: [String] = []
         var problems: [Diagnostic] = []
