@@ -51,10 +51,7 @@ import VaporTesting
         let paths = try #require(document["paths"] as? [String: [String: [String: Any]]])
         for endpoint in Endpoints.all where endpoint.isAPI {
             guard let type = APIContracts.byKey[endpoint.key]?.request else { continue }
-            let path =
-                "/"
-                + endpoint.path.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }
-                .joined(separator: "/")
+            let path = OpenAPIDocument.openAPIPath(endpoint)
             let operation = try #require(paths[path]?[endpoint.method.rawValue.lowercased()])
             let content = (operation["requestBody"] as? [String: Any])?["content"] as? [String: Any]
             let example = try #require((content?["application/json"] as? [String: Any])?["example"], "\(path)")

@@ -232,9 +232,8 @@ enum UndocumentedRefusals {
     static func watch(_ app: Application) -> NIOLockedValueBox<Set<String>> {
         let seen = NIOLockedValueBox(Set<String>())
         guard app.errorCodeObserver == nil else { return seen }
-        let endpoints = Dictionary(Endpoints.all.filter(\.isAPI).map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         app.errorCodeObserver = ErrorCodeObserver { key, status, code in
-            guard let endpoint = endpoints[key], status < 500,
+            guard let endpoint = Endpoints.byKey[key], endpoint.isAPI, status < 500,
                 !APIErrorCodes.documents(endpoint, status: status, code: code)
             else { return }
             seen.withLockedValue { _ = $0.insert("\(key) \(status) \(code)") }

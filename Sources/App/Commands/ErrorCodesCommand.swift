@@ -13,13 +13,12 @@ struct ErrorCodesCommand: AsyncCommand {
     var help: String { "Writes APIErrorCodesByRoute.swift from recorded refusals." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        let endpoints = Dictionary(Endpoints.all.filter(\.isAPI).map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         var table: [String: [Int: Set<String>]] = [:]
         for path in signature.files.split(separator: ",") {
             let text = try String(contentsOfFile: String(path), encoding: .utf8)
             for line in text.split(separator: "\n") {
                 let parts = line.split(separator: "\t").map(String.init)
-                guard parts.count == 3, let endpoint = endpoints[parts[0]], let status = Int(parts[1]),
+                guard parts.count == 3, let endpoint = Endpoints.byKey[parts[0]], endpoint.isAPI, let status = Int(parts[1]),
                     (400..<500).contains(status)
                 else { continue }
                 if APIErrorCodes.common(for: endpoint)[status]?.contains(parts[2]) == true { continue }
