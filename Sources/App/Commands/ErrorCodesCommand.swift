@@ -18,7 +18,8 @@ struct ErrorCodesCommand: AsyncCommand {
             let text = try String(contentsOfFile: String(path), encoding: .utf8)
             for line in text.split(separator: "\n") {
                 let parts = line.split(separator: "\t").map(String.init)
-                guard parts.count == 3, let endpoint = Endpoints.byKey[parts[0]], endpoint.isAPI, let status = Int(parts[1]),
+                guard parts.count == 3, let endpoint = Endpoints.byKey[parts[0]], endpoint.isAPI,
+                    let status = Int(parts[1]),
                     (400..<500).contains(status)
                 else { continue }
                 if APIErrorCodes.common(for: endpoint)[status]?.contains(parts[2]) == true { continue }
