@@ -124,6 +124,23 @@ import VaporTesting
         }
     }
 
+    /// Uploads one rulebook file as a new draft version through the API and answers the draft.
+    func uploadDraft(
+        _ app: Application, admin: String, file: String, text: String, note: String
+    ) async throws
+        -> RulebookVersionDTO
+    {
+        let body = try String(
+            decoding: JSONSerialization.data(withJSONObject: [
+                "files": [["file": file, "text": text]], "note": note,
+            ]), as: UTF8.self)
+        let created = try await app.testing().sendRequest(
+            .POST, Endpoints.apiRegulationVersions.link(), headers: .json(bearer: admin),
+            body: ByteBuffer(string: body))
+        #expect(created.status == .created)
+        return try created.content.decode(RulebookVersionDTO.self)
+    }
+
     /// A file of the repository's Rules folder, found from this file.
     func shippedRulesPath(_ file: String) -> String {
         var url = URL(fileURLWithPath: #filePath)
@@ -170,16 +187,9 @@ import VaporTesting
             #expect(refused.body.string.contains("unknown-fact"))
             #expect(try await RulebookVersionRecord.query(on: app.db).count() == 1)
 
-            let body = try String(
-                decoding: JSONSerialization.data(withJSONObject: [
-                    "files": [["file": "districts/busan-marine-mobility.yaml", "text": Self.stricterBusan]],
-                    "note": "test-north closed",
-                ]), as: UTF8.self)
-            let created = try await app.testing().sendRequest(
-                .POST, Endpoints.apiRegulationVersions.link(), headers: .json(bearer: admin),
-                body: ByteBuffer(string: body))
-            #expect(created.status == .created)
-            let draft = try created.content.decode(RulebookVersionDTO.self)
+            let draft = try await uploadDraft(
+                app, admin: admin, file: "districts/busan-marine-mobility.yaml", text: Self.stricterBusan,
+                note: "test-north closed")
             #expect(draft.status == .draft && draft.number == 2)
             #expect(draft.diff?.changed.map(\.id) == ["busan.autonomous-trial-in-test-zones"])
             #expect(draft.diff?.changed.first?.fields == ["when"])
@@ -248,15 +258,8 @@ import VaporTesting
             ).replacingOccurrences(
                 of: "      - {law: Bioethics and Safety Act,",
                 with: "      - {law: Aviation Safety Act, article: art. 127}\n      - {law: Bioethics and Safety Act,")
-            let body = try String(
-                decoding: JSONSerialization.data(withJSONObject: [
-                    "files": [["file": "districts/chungbuk-regenerative-bio.yaml", "text": text]]
-                ]), as: UTF8.self)
-            let created = try await app.testing().sendRequest(
-                .POST, Endpoints.apiRegulationVersions.link(), headers: .json(bearer: admin),
-                body: ByteBuffer(string: body))
-            #expect(created.status == .created)
-            let draft = try created.content.decode(RulebookVersionDTO.self)
+            let draft = try await uploadDraft(
+                app, admin: admin, file: "districts/chungbuk-regenerative-bio.yaml", text: text, note: "cites outside")
             let record = try #require(try await RulebookVersionRecord.find(draft.id, on: app.db))
             record.status = .published
             record.effectiveFrom = CalendarDate(instant: Date()).adding(days: -1).iso

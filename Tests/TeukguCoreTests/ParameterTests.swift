@@ -10,7 +10,8 @@ import TeukguCore
     }
 
     /// Law 21285 was promulgated on 2025-12-30 and is in force "six months after promulgation": the
-    /// six months end with 30 June (Civil Act arts. 157, 160), so it applies to permits granted from 1 July.
+    /// promulgation day is not counted and the six months end with 30 June (Framework Act on
+    /// Administrative Affairs art. 7 items 2–3), so it applies to permits granted from 1 July.
     @Test func temporaryPermitValidityBecameThreeYearsForPermitsGrantedFromJuly1st2026() throws {
         #expect(try catalog.value("temporaryPermit.validity", at: date("2026-06-30")) == .years(2))
         #expect(try catalog.value("temporaryPermit.validity", at: date("2026-07-01")) == .years(3))
