@@ -23,11 +23,6 @@ struct ErrorCodeObserver: Sendable {
             }
         }
     }
-
-    /// The endpoint key (`Endpoint.key`) of the route a request matched.
-    static func endpointKey(_ route: Route) -> String {
-        "\(route.method.rawValue) /" + route.path.map(\.description).joined(separator: "/")
-    }
 }
 
 extension Application {

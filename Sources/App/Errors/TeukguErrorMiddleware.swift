@@ -22,7 +22,7 @@ struct TeukguErrorMiddleware: AsyncMiddleware {
         if response.status.code >= 400, let observer = request.application.errorCodeObserver,
             let route = request.route, let code = response.headers.first(name: Self.codeHeader)
         {
-            observer.observe(ErrorCodeObserver.endpointKey(route), Int(response.status.code), code)
+            observer.observe(Endpoint.key(for: route), Int(response.status.code), code)
         }
         return response
     }
