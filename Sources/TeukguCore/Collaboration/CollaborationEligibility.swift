@@ -25,14 +25,8 @@ public struct CollaborationEligibility: Hashable, Sendable, Codable {
     /// corresponding day (art. 160(2)), or of the month's last day when it has none (art. 160(3)).
     /// Founded on 2021-03-15, "within 7 years" runs until 2028-03-15.
     public static func lastDayWithin(years: Int, of day: CalendarDate) -> CalendarDate {
-        let start = day.adding(days: 1)
-        let year = start.year + min(max(years, -9_999), 9_999)
-        guard (1...9999).contains(year) else { return year < 1 ? CalendarDate.first : CalendarDate.last }
-        if let corresponding = CalendarDate(year: year, month: start.month, day: start.day) {
-            return corresponding.adding(days: -1)
-        }
-        let lastDay = CalendarDate.daysIn(month: start.month, year: year)
-        return CalendarDate(year: year, month: start.month, day: lastDay)!
+        // Bounded before multiplying; the period saturates at the calendar's ends beyond ±10,000 years.
+        CalendarPeriod.end(firstDay: day.adding(days: 1), months: min(max(years, -10_000), 10_000) * 12)
     }
 
     /// The last day a company founded on `foundedOn` is within the call's upper age.
