@@ -142,7 +142,7 @@ import VaporTesting
     }
 
     /// A file of the repository's Rules folder, found from this file.
-    func shippedRulesPath(_ file: String) -> String {
+    static func shippedRulesPath(_ file: String) -> String {
         var url = URL(fileURLWithPath: #filePath)
         for _ in 0..<3 { url.deleteLastPathComponent() }
         return url.appendingPathComponent("Rules/" + file).path
@@ -153,7 +153,7 @@ import VaporTesting
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rules-link-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let shipped = URL(fileURLWithPath: shippedRulesPath("")).path
+        let shipped = URL(fileURLWithPath: Self.shippedRulesPath("")).path
         let link = folder.appendingPathComponent("Rules")
         try FileManager.default.createSymbolicLink(at: link, withDestinationURL: URL(fileURLWithPath: shipped))
         let direct = RulebookSources.read(directory: shipped)
@@ -164,10 +164,8 @@ import VaporTesting
     }
 
     static let stricterBusan: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
         let text = try! String(
-            contentsOf: url.appendingPathComponent("Rules/districts/busan-marine-mobility.yaml"), encoding: .utf8)
+            contentsOfFile: shippedRulesPath("districts/busan-marine-mobility.yaml"), encoding: .utf8)
         // Only the autonomous-vessel rule narrows to one zone; the ammonia rule keeps both.
         return text.replacingOccurrences(
             of: "activity.kind == \"autonomous-vessel-trial\" and site.zone in [\"test-north\", \"test-south\"]",
@@ -254,7 +252,7 @@ import VaporTesting
             // A version citing the Aviation Safety Act (not indexed), put in force from yesterday.
             let admin = try await app.bearerToken(for: "admin@teukgu.demo")
             let text = try String(
-                contentsOfFile: shippedRulesPath("districts/chungbuk-regenerative-bio.yaml"), encoding: .utf8
+                contentsOfFile: Self.shippedRulesPath("districts/chungbuk-regenerative-bio.yaml"), encoding: .utf8
             ).replacingOccurrences(
                 of: "      - {law: Bioethics and Safety Act,",
                 with: "      - {law: Aviation Safety Act, article: art. 127}\n      - {law: Bioethics and Safety Act,")
